@@ -1,0 +1,294 @@
+"""The newsroom's data: articles, the claims found in them, their sources,
+and the verification work editors do on each claim.
+
+Models hold data and constraints only; every write goes through
+claims/services.py.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    ITALIAN = "it", _("Italian")
+    ENGLISH = "en", _("English")
+
+
+class ExtractionState(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class SourceKind(models.TextChoices):
+    PERSON = "person", _("Named person")
+    ROLE = "role", _("Role")
+    ORGANIZATION = "organization", _("Organization")
+    MEDIA = "media", _("Media")
+    ANONYMOUS = "anonymous", _("Anonymous sources")
+    DOCUMENT = "document", _("Document")
+    AUTHOR = "author", _("Article's own voice")
+
+
+class QuoteType(models.TextChoices):
+    DIRECT = "direct", _("Direct")
+    INDIRECT = "indirect", _("Indirect")
+    MIXED = "mixed", _("Mixed")
+    NONE = "none", _("None")
+
+
+class ClaimStatus(models.TextChoices):
+    """The review workflow. "unverified" is the state of a new claim."""
+
+    UNVERIFIED = "unverified", _("New (unverified)")
+    IN_PROGRESS = "in_progress", _("In progress")
+    IN_REVIEW = "in_review", _("In review")
+    PUBLISHED = "published", _("Published")
+    DISMISSED = "dismissed", _("Dismissed (not check-worthy)")
+
+
+class Article(models.Model):
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    outlet = models.CharField(_("outlet"), max_length=200, blank=True)
+    author = models.CharField(_("author"), max_length=300, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=16, choices=Language.choices)
+    # The text as submitted: an immutable snapshot that claim offsets index.
+    text = models.TextField(_("text"))
+    content_hash = models.CharField(_("content hash"), max_length=64, unique=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submitted_articles",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    extraction_state = models.CharField(
+        _("extraction state"),
+        max_length=16,
+        choices=ExtractionState.choices,
+        default=ExtractionState.QUEUED,
+    )
+    extraction_error = models.TextField(_("extraction failure reason"), blank=True)
+    extraction_attempts = models.PositiveIntegerField(_("extraction attempts"), default=0)
+    extraction_started_at = models.DateTimeField(null=True, blank=True)
+    extracted_at = models.DateTimeField(_("extracted"), null=True, blank=True)
+    extractor_version = models.CharField(_("extractor version"), max_length=32, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [
+            models.Index(fields=["extraction_state", "updated_at"]),
+            models.Index(fields=["-submitted_at", "-id"]),
+            models.Index(fields=["language"]),
+        ]
+
+    def __str__(self):
+        return self.title or self.text[:80]
+
+
+class Source(models.Model):
+    """A speaker or body, shared by its claims across articles."""
+
+    name = models.CharField(_("name"), max_length=300)
+    # Lower-cased, accent- and article-stripped key that links mentions.
+    normalized_name = models.CharField(max_length=300, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=16, choices=SourceKind.choices)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.name
+
+
+class Rating(models.Model):
+    """One step of the verdict scale, stored as data so a newsroom can change it."""
+
+    slug = models.SlugField(unique=True)
+    label_it = models.CharField(_("Italian label"), max_length=100)
+    label_en = models.CharField(_("English label"), max_length=100)
+    value = models.IntegerField(_("numeric value"), help_text=_("Higher is truer."))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("rating")
+        verbose_name_plural = _("rating scale")
+
+    def __str__(self):
+        return f"{self.label_en} / {self.label_it}"
+
+    def label_for(self, language: str) -> str:
+        return self.label_it if language.startswith("it") else self.label_en
+
+
+class Claim(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    position = models.PositiveIntegerField(default=0)
+    content = models.TextField(_("content"))
+    content_start = models.PositiveIntegerField()
+    content_end = models.PositiveIntegerField()
+    # "content_start:content_end:source_start": what re-extraction matches on.
+    extraction_key = models.CharField(max_length=64, editable=False)
+
+    source_text = models.CharField(_("source"), max_length=500, blank=True)
+    source_start = models.PositiveIntegerField(null=True, blank=True)
+    source_end = models.PositiveIntegerField(null=True, blank=True)
+    cue_text = models.CharField(_("cue"), max_length=300, blank=True)
+    cue_start = models.PositiveIntegerField(null=True, blank=True)
+    cue_end = models.PositiveIntegerField(null=True, blank=True)
+    channel_text = models.CharField(_("channel"), max_length=300, blank=True)
+    channel_start = models.PositiveIntegerField(null=True, blank=True)
+    channel_end = models.PositiveIntegerField(null=True, blank=True)
+    source_kind = models.CharField(_("source kind"), max_length=16, choices=SourceKind.choices)
+    quote_type = models.CharField(_("quote"), max_length=16, choices=QuoteType.choices)
+    hedged = models.BooleanField(_("hedged"), default=False)
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+    extractor_version = models.CharField(max_length=32, blank=True)
+
+    # Set when an editor corrects the attribution: re-extraction keeps it.
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    corrected_at = models.DateTimeField(null=True, blank=True)
+
+    status = models.CharField(
+        _("verification status"),
+        max_length=16,
+        choices=ClaimStatus.choices,
+        default=ClaimStatus.UNVERIFIED,
+    )
+    verdict = models.ForeignKey(
+        Rating, null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+    )
+    verdict_set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    verdict_set_at = models.DateTimeField(null=True, blank=True)
+    rationale = models.TextField(_("rationale"), blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_claims",
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    # Optimistic concurrency: every write bumps it; a stale write is refused.
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article_id", "position"]
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        constraints = [
+            # Two workers applying the same extraction can never double a claim.
+            models.UniqueConstraint(
+                fields=["article", "extraction_key"], name="claim_unique_key_per_article"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["article", "position"]),
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["verdict"]),
+            models.Index(fields=["source_kind"]),
+            models.Index(fields=["assignee", "status"]),
+            models.Index(fields=["-updated_at"]),
+        ]
+
+    def __str__(self):
+        return self.content[:80]
+
+    @property
+    def is_touched_by_editor(self) -> bool:
+        return bool(
+            self.corrected_by_id
+            or self.status != ClaimStatus.UNVERIFIED
+            or self.verdict_id
+            or self.assignee_id
+            or self.rationale
+        )
+
+
+class Evidence(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    url = models.URLField(_("URL"), max_length=2000)
+    description = models.CharField(_("description"), max_length=500, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self):
+        return self.description or self.url
+
+
+class Comment(models.Model):
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+
+    def __str__(self):
+        return self.body[:80]
+
+
+class ClaimEvent(models.Model):
+    """The audit trail: one row per change to a claim, who, when, from what to what."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=32)
+    field = models.CharField(max_length=64, blank=True)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("claim event")
+        verbose_name_plural = _("claim history")
+        indexes = [models.Index(fields=["claim", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.action} {self.field}".strip()

@@ -1,0 +1,25 @@
+"""Every write the application makes. Views, the API, the admin, commands
+and tasks call these functions; none of them writes models directly."""
+
+from claims.services.articles import (
+    SubmissionResult,
+    article_apply_extraction,
+    article_mark_failed,
+    article_mark_running,
+    article_retry_extraction,
+    article_submit,
+    enqueue_extraction,
+)
+from claims.services.sources import normalize_source_name, source_for_mention
+
+__all__ = [
+    "SubmissionResult",
+    "article_apply_extraction",
+    "article_mark_failed",
+    "article_mark_running",
+    "article_retry_extraction",
+    "article_submit",
+    "enqueue_extraction",
+    "normalize_source_name",
+    "source_for_mention",
+]

@@ -1,0 +1,343 @@
+"""Writes for articles: submission, and the extraction life cycle."""
+
+import hashlib
+import logging
+import unicodedata
+from dataclasses import dataclass
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from claims.exceptions import SubmissionRefused, WorkflowError
+from claims.models import Article, Claim, ExtractionState, Language
+from claims.services.sources import source_for_mention
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_LANGUAGES = {choice.value for choice in Language}
+# Control characters that never appear in a news article's text.
+_BINARY_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
+
+
+@dataclass(frozen=True)
+class SubmissionResult:
+    article: Article
+    created: bool
+
+
+def decode_article_bytes(data: bytes) -> str:
+    """UTF-8 (with or without a BOM) or a clear refusal."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SubmissionRefused(
+            _(
+                "The file is not valid UTF-8 text (undecodable byte at position %(pos)d). "
+                "Save it as UTF-8 and try again."
+            )
+            % {"pos": exc.start},
+            code="encoding",
+        ) from None
+
+
+def normalize_article_text(text: str) -> str:
+    # One newline convention, so the same article pasted from Windows and
+    # from a Mac hashes the same and offsets mean the same everywhere.
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def article_content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def validate_article_text(text: str) -> None:
+    if "\x00" in text:
+        raise SubmissionRefused(
+            _("The text contains NUL bytes: it looks like a binary file, not an article."),
+            code="binary",
+        )
+    if not text:
+        raise SubmissionRefused(_("The article is empty: paste or upload its text."), code="empty")
+    limit = settings.FACTCHECK_MAX_ARTICLE_CHARS
+    if len(text) > limit:
+        raise SubmissionRefused(
+            _("The article has %(count)s characters; the limit is %(limit)s.")
+            % {"count": f"{len(text):,}", "limit": f"{limit:,}"},
+            code="too_long",
+        )
+    sample = text[:20_000]
+    if sum(ch in _BINARY_CONTROL for ch in sample) > len(sample) // 100:
+        raise SubmissionRefused(
+            _("The text is full of control characters: it looks like a binary file."),
+            code="binary",
+        )
+
+
+def normalize_language(language: str | None, text: str) -> str:
+    """A supported BCP-47 primary subtag ("it", "en"), detected when not given."""
+    if language is None or not language.strip():
+        from claims.extraction import detect_language
+
+        return detect_language(text)
+    primary = language.strip().replace("_", "-").split("-")[0].lower()
+    if primary not in SUPPORTED_LANGUAGES:
+        raise SubmissionRefused(
+            _("Only Italian (it) and English (en) articles are supported, not “%(lang)s”.")
+            % {"lang": language.strip()[:20]},
+            code="language",
+        )
+    return primary
+
+
+def validate_article_url(url: str) -> str:
+    url = (url or "").strip()
+    if not url:
+        return ""
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise SubmissionRefused(
+            _("“%(url)s” is not a valid http or https address.") % {"url": url[:200]},
+            code="url",
+        ) from None
+    return url
+
+
+def _clean_metadata(value: str, field: str, max_length: int) -> str:
+    value = unicodedata.normalize("NFC", (value or "").replace("\x00", "")).strip()
+    if len(value) > max_length:
+        raise SubmissionRefused(
+            _("The %(field)s is longer than %(limit)d characters.")
+            % {"field": field, "limit": max_length},
+            code="metadata",
+        )
+    return value
+
+
+@transaction.atomic
+def article_submit(
+    *,
+    text: str | bytes,
+    language: str | None = None,
+    title: str = "",
+    url: str = "",
+    outlet: str = "",
+    author: str = "",
+    published_at=None,
+    submitted_by=None,
+) -> SubmissionResult:
+    """Store an article and queue its extraction once the transaction commits.
+
+    The same text submitted again returns the existing article. Refused input
+    raises SubmissionRefused and stores nothing.
+    """
+    if isinstance(text, bytes):
+        text = decode_article_bytes(text)
+    text = normalize_article_text(text)
+    validate_article_text(text)
+    content_hash = article_content_hash(text)
+    existing = Article.objects.filter(content_hash=content_hash).first()
+    if existing is not None:
+        return SubmissionResult(article=existing, created=False)
+
+    article = Article(
+        text=text,
+        content_hash=content_hash,
+        language=normalize_language(language, text),
+        title=_clean_metadata(title, _("title"), 500),
+        url=validate_article_url(url),
+        outlet=_clean_metadata(outlet, _("outlet"), 200),
+        author=_clean_metadata(author, _("author"), 300),
+        published_at=published_at,
+        submitted_by=submitted_by if getattr(submitted_by, "pk", None) else None,
+        extraction_state=ExtractionState.QUEUED,
+    )
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:
+        # Someone submitted the same text a moment ago.
+        return SubmissionResult(
+            article=Article.objects.get(content_hash=content_hash), created=False
+        )
+    transaction.on_commit(partial(enqueue_extraction, article.pk))
+    return SubmissionResult(article=article, created=True)
+
+
+def enqueue_extraction(article_id: int) -> bool:
+    """Send the extraction task; False when the broker cannot be reached.
+
+    The article stays queued either way, so `requeue_stuck` can send it later.
+    """
+    from kombu.exceptions import OperationalError
+
+    from claims.tasks import extract_article
+
+    try:
+        extract_article.delay(article_id)
+    except OperationalError:
+        logger.warning("Broker unreachable: article %s stays queued for requeue_stuck", article_id)
+        return False
+    return True
+
+
+def article_mark_running(*, article_id: int) -> Article | None:
+    """Mark the start of an extraction attempt; None when the article is gone."""
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(pk=article_id).first()
+        if article is None:
+            return None
+        article.extraction_state = ExtractionState.RUNNING
+        article.extraction_started_at = timezone.now()
+        article.extraction_attempts += 1
+        article.save(
+            update_fields=[
+                "extraction_state",
+                "extraction_started_at",
+                "extraction_attempts",
+                "updated_at",
+            ]
+        )
+    return article
+
+
+def article_mark_failed(*, article_id: int, reason: str) -> None:
+    Article.objects.filter(pk=article_id).update(
+        extraction_state=ExtractionState.FAILED,
+        extraction_error=reason[:2000],
+        updated_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def article_retry_extraction(*, article: Article) -> Article:
+    """Queue a new extraction of a failed (or finished) article."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    if article.extraction_state in (ExtractionState.QUEUED, ExtractionState.RUNNING):
+        raise WorkflowError(_("This article is already being extracted."))
+    article.extraction_state = ExtractionState.QUEUED
+    article.extraction_error = ""
+    article.save(update_fields=["extraction_state", "extraction_error", "updated_at"])
+    transaction.on_commit(partial(enqueue_extraction, article.pk))
+    return article
+
+
+def claim_extraction_key(record) -> str:
+    source_start = record.source.start if record.source else ""
+    return f"{record.content.start}:{record.content.end}:{source_start}"
+
+
+def _span_fields(prefix: str, span) -> dict:
+    if span is None:
+        return {f"{prefix}_text": "", f"{prefix}_start": None, f"{prefix}_end": None}
+    return {
+        f"{prefix}_text": span.text[:300],
+        f"{prefix}_start": span.start,
+        f"{prefix}_end": span.end,
+    }
+
+
+def _attribution_fields(record) -> dict:
+    fields = {
+        "source_text": record.source.text[:500] if record.source else "",
+        "source_start": record.source.start if record.source else None,
+        "source_end": record.source.end if record.source else None,
+        "source_kind": record.source_kind,
+        "quote_type": record.quote,
+        "hedged": record.hedged,
+    }
+    fields.update(_span_fields("cue", record.cue))
+    fields.update(_span_fields("channel", record.channel))
+    return fields
+
+
+@transaction.atomic
+def article_apply_extraction(*, article_id: int, records, extractor_version: str) -> Article:
+    """Write an extraction's claims in one transaction.
+
+    Idempotent: claims are matched on their spans, so applying the same
+    records twice changes nothing. Whatever an editor touched (a corrected
+    attribution, a status, a verdict, comments, evidence) survives.
+    """
+    article = Article.objects.select_for_update().get(pk=article_id)
+    existing = {claim.extraction_key: claim for claim in article.claims.all()}
+    seen: set[str] = set()
+    to_create, to_update = [], []
+    now = timezone.now()
+    for position, record in enumerate(records):
+        key = claim_extraction_key(record)
+        if key in seen:
+            continue
+        seen.add(key)
+        claim = existing.get(key)
+        if claim is None:
+            claim = Claim(
+                article=article,
+                extraction_key=key,
+                content=record.content.text,
+                content_start=record.content.start,
+                content_end=record.content.end,
+            )
+            to_create.append(claim)
+        else:
+            claim.updated_at = now
+            to_update.append(claim)
+        claim.position = position
+        claim.extractor_version = extractor_version
+        if not claim.corrected_by_id:
+            for name, value in _attribution_fields(record).items():
+                setattr(claim, name, value)
+            claim.source = source_for_mention(
+                name=record.source_name or (record.source.text if record.source else None),
+                mention=record.source.text if record.source else None,
+                kind=record.source_kind,
+            )
+
+    Claim.objects.bulk_create(to_create, batch_size=500)
+    update_fields = [
+        "position",
+        "extractor_version",
+        "source",
+        "source_kind",
+        "quote_type",
+        "hedged",
+    ]
+    update_fields += [
+        f"{p}_{s}" for p in ("source", "cue", "channel") for s in ("text", "start", "end")
+    ]
+    Claim.objects.bulk_update(to_update, update_fields + ["updated_at"], batch_size=500)
+    _delete_untouched_stale_claims(article, [c for k, c in existing.items() if k not in seen])
+
+    article.extraction_state = ExtractionState.DONE
+    article.extraction_error = ""
+    article.extracted_at = now
+    article.extractor_version = extractor_version
+    article.save(
+        update_fields=[
+            "extraction_state",
+            "extraction_error",
+            "extracted_at",
+            "extractor_version",
+            "updated_at",
+        ]
+    )
+    return article
+
+
+def _delete_untouched_stale_claims(article: Article, stale: list[Claim]) -> None:
+    """Drop claims a new extraction no longer finds, unless an editor worked on them."""
+    candidates = [claim.pk for claim in stale if not claim.is_touched_by_editor]
+    if not candidates:
+        return
+    worked_on = set(
+        Claim.objects.filter(pk__in=candidates)
+        .filter(Q(comments__isnull=False) | Q(evidence__isnull=False))
+        .values_list("pk", flat=True)
+    )
+    Claim.objects.filter(pk__in=set(candidates) - worked_on).delete()

@@ -1,0 +1,51 @@
+"""Celery tasks: thin wrappers that take ids, re-fetch, and call services."""
+
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+
+from claims import services
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=settings.FACTCHECK_EXTRACTION_MAX_RETRIES,
+    soft_time_limit=settings.FACTCHECK_EXTRACTION_SOFT_TIME_LIMIT,
+    time_limit=settings.FACTCHECK_EXTRACTION_SOFT_TIME_LIMIT + 30,
+)
+def extract_article(self, article_id: int) -> None:
+    """Extract an article's claims and store them; safe to run more than once."""
+    # Imported here so the web process never loads spaCy.
+    from claims.extraction import EXTRACTOR_VERSION, extract
+
+    article = services.article_mark_running(article_id=article_id)
+    if article is None:
+        logger.info("Article %s no longer exists; nothing to extract", article_id)
+        return
+    try:
+        records = extract(article.text, article.language)
+        services.article_apply_extraction(
+            article_id=article_id, records=records, extractor_version=EXTRACTOR_VERSION
+        )
+    except SoftTimeLimitExceeded:
+        services.article_mark_failed(
+            article_id=article_id,
+            reason=f"Extraction took longer than {self.soft_time_limit} seconds.",
+        )
+    except Exception as exc:
+        if self.request.retries >= self.max_retries:
+            logger.exception("Extraction of article %s failed for good", article_id)
+            services.article_mark_failed(
+                article_id=article_id,
+                reason=f"Extraction failed after {self.request.retries + 1} attempts: "
+                f"{type(exc).__name__}: {exc}",
+            )
+            return
+        # Exponential backoff: 2, 4, 8 ... seconds.
+        raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
