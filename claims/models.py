@@ -203,6 +203,15 @@ class Claim(models.Model):
         ordering = ["article_id", "position"]
         verbose_name = _("claim")
         verbose_name_plural = _("claims")
+        # The roles (groups made by a data migration) are sets of these.
+        permissions = [
+            ("correct_attribution", _("Can correct a claim's attribution")),
+            ("set_verdict", _("Can set a claim's verdict")),
+            ("assign_claim", _("Can assign claims to others")),
+            ("publish_claim", _("Can approve and publish a verdict")),
+            ("bulk_edit_claims", _("Can change many claims at once")),
+            ("export_claims", _("Can export claims")),
+        ]
         constraints = [
             # Two workers applying the same extraction can never double a claim.
             models.UniqueConstraint(

@@ -7,5 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("healthz", healthz, name="healthz"),
+    path("api/", include("claims.api.urls")),
+    path("exports/", include("claims.exports_urls")),
     path("", include("claims.urls")),
 ]

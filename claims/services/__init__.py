@@ -10,6 +10,15 @@ from claims.services.articles import (
     article_submit,
     enqueue_extraction,
 )
+from claims.services.review import (
+    claim_add_comment,
+    claim_add_evidence,
+    claim_assign,
+    claim_correct_attribution,
+    claim_set_status,
+    claim_set_verdict,
+    claims_bulk_update,
+)
 from claims.services.sources import normalize_source_name, source_for_mention
 
 __all__ = [
@@ -19,6 +28,13 @@ __all__ = [
     "article_mark_running",
     "article_retry_extraction",
     "article_submit",
+    "claim_add_comment",
+    "claim_add_evidence",
+    "claim_assign",
+    "claim_correct_attribution",
+    "claim_set_status",
+    "claim_set_verdict",
+    "claims_bulk_update",
     "enqueue_extraction",
     "normalize_source_name",
     "source_for_mention",

@@ -4,20 +4,11 @@ With REDIS_URL and DATABASE_URL set (CI), that is Redis and PostgreSQL; on the
 embedded default, the filesystem broker and SQLite.
 """
 
-import os
-import signal
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
-from django.db import connection
 
 from claims import services
 from claims.models import Article, ExtractionState
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import wait_for
 
 ARTICLES = [
     (
@@ -34,50 +25,6 @@ ARTICLES = [
 ]
 
 
-@pytest.fixture
-def worker(transactional_db):
-    env = dict(os.environ)
-    env["DJANGO_SETTINGS_MODULE"] = "tests.settings"
-    env["FACTCHECK_TEST_WORKER_DB_NAME"] = str(connection.settings_dict["NAME"])
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "factcheck",
-            "worker",
-            "--pool=prefork",
-            "--concurrency=1",
-            "--loglevel=INFO",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    yield process
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
-def wait_for(predicate, timeout: float):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
-
-
 @pytest.mark.worker
 def test_a_real_worker_extracts_submitted_articles_into_claims(worker):
     ids = [services.article_submit(text=text, language=lang).article.pk for lang, text in ARTICLES]
@@ -88,9 +35,7 @@ def test_a_real_worker_extracts_submitted_articles_into_claims(worker):
 
     finished = wait_for(all_done, timeout=90)
     if not finished:
-        worker.terminate()
-        output = worker.communicate(timeout=20)[0]
-        pytest.fail(f"the worker did not finish in time; its log:\n{output[-4000:]}")
+        pytest.fail(f"the worker did not finish in time; its log:\n{worker.log()[-4000:]}")
     for article in Article.objects.filter(pk__in=ids):
         assert article.extraction_state == ExtractionState.DONE, article.extraction_error
         assert article.claims.exists()

@@ -1,0 +1,5 @@
+"""Export downloads under /exports/."""
+
+app_name = "exports"
+
+urlpatterns = []

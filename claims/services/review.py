@@ -1,0 +1,262 @@
+"""Writes of the review workflow: attribution corrections, state, verdict,
+assignment, comments and evidence. Every change is checked against the
+user's role and the claim's version, and written to the audit trail."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from claims.exceptions import EditConflict, NotAllowed, WorkflowError
+from claims.models import (
+    Claim,
+    ClaimEvent,
+    ClaimStatus,
+    Comment,
+    Evidence,
+    QuoteType,
+    Rating,
+    SourceKind,
+)
+from claims.services.sources import source_for_mention
+
+ATTRIBUTION_FIELDS = (
+    "source_text",
+    "cue_text",
+    "channel_text",
+    "source_kind",
+    "quote_type",
+    "hedged",
+)
+
+# Which workflow moves are allowed from each state. Leaving "published" is
+# only possible through a verdict correction, never by a state change.
+TRANSITIONS = {
+    ClaimStatus.UNVERIFIED: {ClaimStatus.IN_PROGRESS, ClaimStatus.DISMISSED},
+    ClaimStatus.IN_PROGRESS: {ClaimStatus.IN_REVIEW, ClaimStatus.UNVERIFIED, ClaimStatus.DISMISSED},
+    ClaimStatus.IN_REVIEW: {ClaimStatus.PUBLISHED, ClaimStatus.IN_PROGRESS, ClaimStatus.DISMISSED},
+    ClaimStatus.PUBLISHED: set(),
+    ClaimStatus.DISMISSED: {ClaimStatus.UNVERIFIED},
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: object
+    new: object
+
+
+def require_perm(user, perm: str, message: str) -> None:
+    if not user.has_perm(f"claims.{perm}"):
+        raise NotAllowed(message)
+
+
+def _lock_current(claim: Claim, expected_version: int | None) -> Claim:
+    """The claim's row, locked; EditConflict if someone saved it since it was read."""
+    current = Claim.objects.select_for_update().get(pk=claim.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise EditConflict(
+            _(
+                "Someone else saved this claim while you were editing it. "
+                "Here are the current values: review them and save again."
+            ),
+            current=current,
+        )
+    return current
+
+
+def _display(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return str(value)
+
+
+def _save_with_history(claim: Claim, user, action: str, changes: list[Change], reason: str = ""):
+    claim.version += 1
+    claim.save()
+    ClaimEvent.objects.bulk_create(
+        ClaimEvent(
+            claim=claim,
+            actor=user if getattr(user, "pk", None) else None,
+            action=action,
+            field=change.field,
+            old_value=_display(change.old),
+            new_value=_display(change.new),
+            reason=reason,
+        )
+        for change in changes
+    )
+    return claim
+
+
+def _apply(claim: Claim, values: dict) -> list[Change]:
+    changes = []
+    for field, new in values.items():
+        old = getattr(claim, field)
+        if old != new:
+            setattr(claim, field, new)
+            changes.append(Change(field, old, new))
+    return changes
+
+
+@transaction.atomic
+def claim_correct_attribution(
+    *, claim: Claim, user, expected_version: int | None, **values
+) -> Claim:
+    """Correct source, cue, channel, kind, quote type or hedging; kept on re-extraction."""
+    require_perm(user, "correct_attribution", _("Your role cannot correct attributions."))
+    unknown = set(values) - set(ATTRIBUTION_FIELDS)
+    if unknown:
+        raise WorkflowError(_("Unknown attribution fields: %s") % ", ".join(sorted(unknown)))
+    if "source_kind" in values and values["source_kind"] not in SourceKind.values:
+        raise WorkflowError(_("Unknown source kind."))
+    if "quote_type" in values and values["quote_type"] not in QuoteType.values:
+        raise WorkflowError(_("Unknown quote type."))
+    claim = _lock_current(claim, expected_version)
+    changes = _apply(claim, values)
+    if not changes:
+        return claim
+    if {"source_text", "source_kind"} & {change.field for change in changes}:
+        claim.source = source_for_mention(
+            name=claim.source_text, mention=claim.source_text, kind=claim.source_kind
+        )
+    claim.corrected_by = user
+    claim.corrected_at = timezone.now()
+    return _save_with_history(claim, user, "correct_attribution", changes)
+
+
+@transaction.atomic
+def claim_set_verdict(
+    *,
+    claim: Claim,
+    user,
+    expected_version: int | None,
+    verdict: Rating | None,
+    rationale: str | None = None,
+    reason: str = "",
+) -> Claim:
+    """Set the verdict (and rationale). A published verdict changes only as a
+    correction with a written reason."""
+    require_perm(user, "set_verdict", _("Your role cannot set verdicts."))
+    claim = _lock_current(claim, expected_version)
+    values = {"verdict": verdict}
+    if rationale is not None:
+        values["rationale"] = rationale
+    if claim.status == ClaimStatus.PUBLISHED and not reason.strip():
+        raise WorkflowError(
+            _("This verdict is published: changing it is a correction and needs a written reason.")
+        )
+    if claim.status == ClaimStatus.PUBLISHED and verdict is None:
+        raise WorkflowError(_("A published claim must keep a verdict."))
+    changes = _apply(claim, values)
+    if not changes:
+        return claim
+    if any(change.field == "verdict" for change in changes):
+        claim.verdict_set_by = user
+        claim.verdict_set_at = timezone.now()
+    action = "correction" if claim.status == ClaimStatus.PUBLISHED else "set_verdict"
+    return _save_with_history(claim, user, action, changes, reason=reason.strip())
+
+
+@transaction.atomic
+def claim_set_status(
+    *, claim: Claim, user, expected_version: int | None, status: str, reason: str = ""
+) -> Claim:
+    """Move the claim along the workflow: new → in progress → in review → published."""
+    claim = _lock_current(claim, expected_version)
+    if status == claim.status:
+        return claim
+    if status not in TRANSITIONS.get(claim.status, set()):
+        raise WorkflowError(
+            _("A claim cannot go from “%(old)s” to “%(new)s”.")
+            % {"old": claim.get_status_display(), "new": ClaimStatus(status).label}
+        )
+    if status == ClaimStatus.IN_REVIEW and claim.verdict_id is None:
+        raise WorkflowError(_("Set a verdict before sending the claim to review."))
+    if status == ClaimStatus.PUBLISHED:
+        require_perm(user, "publish_claim", _("Only an editor can publish a verdict."))
+        if claim.verdict_set_by_id == user.pk:
+            raise WorkflowError(
+                _("Publishing needs a second editor: you set this verdict yourself.")
+            )
+        claim.published_by = user
+        claim.published_at = timezone.now()
+    changes = _apply(claim, {"status": status})
+    return _save_with_history(claim, user, "set_status", changes, reason=reason.strip())
+
+
+@transaction.atomic
+def claim_assign(*, claim: Claim, user, expected_version: int | None, assignee) -> Claim:
+    """Anyone who reviews may take a claim; giving it to someone else is an editor's call."""
+    if assignee is not None and assignee.pk != user.pk:
+        require_perm(user, "assign_claim", _("Only an editor can assign claims to others."))
+    if assignee is None:
+        require_perm(user, "set_verdict", _("Your role cannot change assignments."))
+    else:
+        require_perm(user, "set_verdict", _("Your role cannot take claims."))
+    claim = _lock_current(claim, expected_version)
+    changes = _apply(claim, {"assignee": assignee})
+    if not changes:
+        return claim
+    return _save_with_history(claim, user, "assign", changes)
+
+
+@transaction.atomic
+def claim_add_comment(*, claim: Claim, user, body: str, parent: Comment | None = None) -> Comment:
+    if not user.has_perm("claims.add_comment"):
+        raise NotAllowed(_("Your role cannot comment."))
+    body = (body or "").strip()
+    if not body:
+        raise WorkflowError(_("A comment cannot be empty."))
+    if parent is not None and parent.claim_id != claim.pk:
+        raise WorkflowError(_("A reply must belong to the same claim as its comment."))
+    comment = Comment.objects.create(claim=claim, parent=parent, author=user, body=body[:10_000])
+    ClaimEvent.objects.create(claim=claim, actor=user, action="comment", new_value=body[:200])
+    return comment
+
+
+@transaction.atomic
+def claim_add_evidence(*, claim: Claim, user, url: str, description: str = "") -> Evidence:
+    from claims.services.articles import validate_article_url
+
+    if not user.has_perm("claims.add_evidence"):
+        raise NotAllowed(_("Your role cannot add evidence."))
+    url = validate_article_url(url)
+    if not url:
+        raise WorkflowError(_("Evidence needs a link."))
+    evidence = Evidence.objects.create(
+        claim=claim, url=url, description=(description or "").strip()[:500], added_by=user
+    )
+    ClaimEvent.objects.create(claim=claim, actor=user, action="evidence", new_value=url)
+    return evidence
+
+
+@transaction.atomic
+def claims_bulk_update(
+    *, claim_ids, user, status: str | None = None, assignee=..., reason: str = ""
+):
+    """An editor's change to many claims; each one is checked and audited as if done alone.
+
+    Returns (changed, refused) where refused lists (claim, message) pairs.
+    """
+    require_perm(user, "bulk_edit_claims", _("Only an editor can change claims in bulk."))
+    changed, refused = [], []
+    for claim in Claim.objects.filter(pk__in=list(claim_ids)).order_by("pk"):
+        try:
+            with transaction.atomic():
+                if assignee is not ...:
+                    claim = claim_assign(
+                        claim=claim, user=user, expected_version=None, assignee=assignee
+                    )
+                if status:
+                    claim = claim_set_status(
+                        claim=claim, user=user, expected_version=None, status=status, reason=reason
+                    )
+            changed.append(claim)
+        except (WorkflowError, NotAllowed) as exc:
+            refused.append((claim, exc.message))
+    return changed, refused
