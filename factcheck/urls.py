@@ -9,5 +9,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/", include("claims.api.urls")),
     path("exports/", include("claims.exports_urls")),
+    path("ingest/", include("claims.ingest.urls")),
     path("", include("claims.urls")),
 ]

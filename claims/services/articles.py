@@ -33,6 +33,11 @@ class SubmissionResult:
 
 def decode_article_bytes(data: bytes) -> str:
     """UTF-8 (with or without a BOM) or a clear refusal."""
+    if b"\x00" in data:
+        raise SubmissionRefused(
+            _("The file contains NUL bytes: it looks like a binary file, not an article."),
+            code="binary",
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,0 +1,1 @@
+"""Getting articles in from the web: URLs, feeds and batch imports."""

@@ -1,0 +1,5 @@
+"""Screens for feeds and batch imports."""
+
+app_name = "ingest"
+
+urlpatterns = []
