@@ -18,11 +18,12 @@ install: $(BIN)/.installed
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
-# Web server and a real Celery worker side by side; Ctrl-C stops both.
+# Web server and a real Celery worker (with beat for periodic tasks) side by
+# side; Ctrl-C stops both.
 run: migrate
 	@echo "Serving on http://127.0.0.1:$(PORT) with a Celery worker (Ctrl-C stops both)"
 	@trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' INT TERM EXIT; \
-	$(BIN)/celery -A factcheck worker --loglevel=INFO --concurrency=$${WORKER_CONCURRENCY:-1} & worker=$$!; \
+	$(BIN)/celery -A factcheck worker --beat --loglevel=INFO --concurrency=$${WORKER_CONCURRENCY:-1} & worker=$$!; \
 	$(BIN)/python manage.py runserver --noreload 127.0.0.1:$(PORT)
 
 worker: migrate

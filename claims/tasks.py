@@ -1,6 +1,7 @@
 """Celery tasks: thin wrappers that take ids, re-fetch, and call services."""
 
 import logging
+from datetime import timedelta
 
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
@@ -49,3 +50,15 @@ def extract_article(self, article_id: int) -> None:
             return
         # Exponential backoff: 2, 4, 8 ... seconds.
         raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def requeue_stuck_articles() -> int:
+    """The periodic sweeper: see services.articles_requeue_stuck."""
+    sent = services.articles_requeue_stuck(
+        queued_for=timedelta(seconds=settings.FACTCHECK_REQUEUE_QUEUED_AFTER),
+        running_for=timedelta(seconds=settings.FACTCHECK_REQUEUE_RUNNING_AFTER),
+    )
+    if sent:
+        logger.info("Re-sent %d stuck articles: %s", len(sent), sent)
+    return len(sent)

@@ -152,7 +152,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 else:
     # A message whose worker died unacknowledged comes back after this long.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=60),
+        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1),
     }
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "factcheck")
 CELERY_TASK_IGNORE_RESULT = True
@@ -168,27 +168,79 @@ FACTCHECK_EXTRACTION_SOFT_TIME_LIMIT = env_int(
     "FACTCHECK_EXTRACTION_SOFT_TIME_LIMIT", 120, minimum=1
 )
 FACTCHECK_EXTRACTION_MAX_RETRIES = env_int("FACTCHECK_EXTRACTION_MAX_RETRIES", 3, minimum=0)
+# The sweeper re-sends articles left queued this long (broker down at submit)
+# or left running past every time limit (worker lost).
+FACTCHECK_REQUEUE_QUEUED_AFTER = env_int("FACTCHECK_REQUEUE_QUEUED_AFTER", 300, minimum=1)
+FACTCHECK_REQUEUE_RUNNING_AFTER = env_int(
+    "FACTCHECK_REQUEUE_RUNNING_AFTER", FACTCHECK_EXTRACTION_SOFT_TIME_LIMIT + 120, minimum=1
+)
+# Periodic tasks, run by Celery beat (`make run` starts it inside the worker).
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stuck-articles": {
+        "task": "claims.tasks.requeue_stuck_articles",
+        "schedule": env_int("FACTCHECK_REQUEUE_EVERY", 120, minimum=5),
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- REST API.
 REST_FRAMEWORK = {
+    # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Each view lists the role permissions of its actions (claims/api/permissions.py).
+    "DEFAULT_PERMISSION_CLASSES": ["claims.api.permissions.RolePermission"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "claims.api.pagination.Pagination",
     "PAGE_SIZE": 50,
+    "DEFAULT_PARSER_CLASSES": ["claims.api.errors.BoundedJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "EXCEPTION_HANDLER": "claims.api.errors.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "claims.api.throttling.AnonThrottle",
+        "claims.api.throttling.UserThrottle",
+        "claims.api.throttling.ScopedThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {},  # filled from the environment below
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Fact-check claims API",
-    "DESCRIPTION": "Articles, claims, attributions, sources and their verification.",
+    "DESCRIPTION": (
+        "Articles, claims, attributions, sources and their verification. "
+        "Authenticate with a token (`Authorization: Token <key>`, keys are managed "
+        "in the admin) or a session. Every error is JSON: `detail` (for people), "
+        "`code` (for programs), `errors` (per field)."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.ClaimStatus",
+        "SourceKindEnum": "claims.models.SourceKind",
+        "QuoteTypeEnum": "claims.models.QuoteType",
+        "ExtractionStateEnum": "claims.models.ExtractionState",
+        "LanguageEnum": "claims.models.Language",
+    },
 }
+
+# --- API throttling and the publisher named in ClaimReview exports (claims/exports.py).
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "anon": env_str("FACTCHECK_API_THROTTLE_ANON", "60/minute"),
+    "user": env_str("FACTCHECK_API_THROTTLE_USER", "2000/minute"),
+    "article_submit": env_str("FACTCHECK_API_THROTTLE_SUBMIT", "60/minute"),
+}
+FACTCHECK_PUBLISHER_NAME = env_str("FACTCHECK_PUBLISHER_NAME", "Fact-check desk")
+FACTCHECK_PUBLISHER_URL = env_str("FACTCHECK_PUBLISHER_URL", "")
+# Optional: the public page of a published claim, e.g. https://example.org/fact-checks/{id}
+FACTCHECK_CLAIM_URL_TEMPLATE = env_str("FACTCHECK_CLAIM_URL_TEMPLATE", "")
 
 # --- Security headers; production adds HTTPS-only cookies and HSTS.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -8,6 +8,7 @@ from claims.services.articles import (
     article_mark_running,
     article_retry_extraction,
     article_submit,
+    articles_requeue_stuck,
     enqueue_extraction,
 )
 from claims.services.review import (
@@ -28,6 +29,7 @@ __all__ = [
     "article_mark_running",
     "article_retry_extraction",
     "article_submit",
+    "articles_requeue_stuck",
     "claim_add_comment",
     "claim_add_evidence",
     "claim_assign",

@@ -4,6 +4,7 @@ import hashlib
 import logging
 import unicodedata
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
@@ -346,3 +347,25 @@ def _delete_untouched_stale_claims(article: Article, stale: list[Claim]) -> None
         .values_list("pk", flat=True)
     )
     Claim.objects.filter(pk__in=set(candidates) - worked_on).delete()
+
+
+def articles_requeue_stuck(*, queued_for: timedelta, running_for: timedelta) -> list[int]:
+    """Send again the articles no worker has taken or finished in time.
+
+    Covers a broker that was down when the article was submitted and a worker
+    that died mid-extraction. Extraction is idempotent, so a duplicate send
+    costs time, never data.
+    """
+    now = timezone.now()
+    stuck = Article.objects.filter(
+        Q(extraction_state=ExtractionState.QUEUED, updated_at__lt=now - queued_for)
+        | Q(extraction_state=ExtractionState.RUNNING, extraction_started_at__lt=now - running_for)
+    )
+    sent = []
+    for article_id in stuck.values_list("pk", flat=True).order_by("pk")[:1000]:
+        if not enqueue_extraction(article_id):
+            break  # the broker is still down: the next sweep tries again
+        # Start the clock again so the next sweep does not send it twice.
+        Article.objects.filter(pk=article_id).update(updated_at=now, extraction_started_at=now)
+        sent.append(article_id)
+    return sent
