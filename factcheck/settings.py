@@ -96,7 +96,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not :memory:, so a real worker process can share the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, adopted now
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -150,13 +149,22 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    # A message whose worker died unacknowledged comes back after this long.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # A message whose whole worker died unacknowledged is delivered again
+        # after this long. It must exceed the longest extraction, or a slow
+        # but healthy one would run twice. (A lost pool child is handled at
+        # once by task_reject_on_worker_lost below.)
         "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=1),
+        "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10, minimum=1),
+        "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10, minimum=1),
+        # A dead Redis must fail a publish quickly, not hang the request.
+        "socket_connect_timeout": 3,
+        "socket_timeout": 10,
     }
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_TASK_DEFAULT_QUEUE", "factcheck")
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
+# A pool child killed mid-task (OOM, SIGKILL) puts its message back at once.
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -236,6 +244,7 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     "anon": env_str("FACTCHECK_API_THROTTLE_ANON", "60/minute"),
     "user": env_str("FACTCHECK_API_THROTTLE_USER", "2000/minute"),
     "article_submit": env_str("FACTCHECK_API_THROTTLE_SUBMIT", "60/minute"),
+    "export": env_str("FACTCHECK_API_THROTTLE_EXPORT", "30/minute"),
 }
 FACTCHECK_PUBLISHER_NAME = env_str("FACTCHECK_PUBLISHER_NAME", "Fact-check desk")
 FACTCHECK_PUBLISHER_URL = env_str("FACTCHECK_PUBLISHER_URL", "")

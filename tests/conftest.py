@@ -28,43 +28,90 @@ def wait_for(predicate, timeout: float, interval: float = 0.2) -> bool:
     return False
 
 
-@pytest.fixture
-def worker(transactional_db, tmp_path):
-    """A real Celery worker process on this run's queue and test database.
+class WorkerProcess:
+    """A real `celery worker` process on this run's queue and the test database.
 
-    Its log goes to a file (a pipe could fill and stall it); `worker.log()` reads it.
+    Its log goes to a file (a pipe could fill and stall it).
     """
-    log_path = tmp_path / "worker.log"
-    log_file = open(log_path, "w")  # noqa: SIM115 - closed after the worker stops
-    env = dict(os.environ)
-    env["DJANGO_SETTINGS_MODULE"] = "tests.settings"
-    env["FACTCHECK_TEST_WORKER_DB_NAME"] = str(connection.settings_dict["NAME"])
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "factcheck",
-            "worker",
-            "--pool=prefork",
-            "--concurrency=1",
-            "--loglevel=INFO",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log_file,
-        stderr=subprocess.STDOUT,
-    )
-    process.log = lambda: log_path.read_text(errors="replace")
-    yield process
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    log_file.close()
+
+    def __init__(self, log_path: Path, extra_env: dict[str, str], concurrency: int = 1):
+        env = dict(os.environ)
+        env["DJANGO_SETTINGS_MODULE"] = "tests.settings"
+        env["FACTCHECK_TEST_WORKER_DB_NAME"] = str(connection.settings_dict["NAME"])
+        env.update(extra_env)
+        self.log_path = log_path
+        self._log_file = open(log_path, "ab")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "factcheck",
+                "worker",
+                "--pool=prefork",
+                f"--concurrency={concurrency}",
+                "--loglevel=INFO",
+                "--without-heartbeat",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so a test can kill it whole
+        )
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def pool_children(self) -> list[int]:
+        path = Path(f"/proc/{self.pid}/task/{self.pid}/children")
+        return [int(pid) for pid in path.read_text().split()] if path.exists() else []
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def kill_all(self) -> None:
+        """SIGKILL the worker and its pool: a machine losing power, as far as it can tell."""
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.kill_all()
+        try:
+            os.killpg(self.pid, signal.SIGKILL)  # any pool child left behind
+        except ProcessLookupError:
+            pass
+        self._log_file.close()
+
+
+@pytest.fixture
+def start_worker(transactional_db, tmp_path):
+    """Start real worker processes: start_worker(concurrency=1, **extra_env)."""
+    started: list[WorkerProcess] = []
+
+    def start(concurrency: int = 1, **extra_env: str) -> WorkerProcess:
+        process = WorkerProcess(tmp_path / f"worker-{len(started)}.log", extra_env, concurrency)
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        process.stop()
+
+
+@pytest.fixture
+def worker(start_worker):
+    """One real Celery worker process on this run's queue and test database."""
+    return start_worker()

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.exceptions import SubmissionRefused, WorkflowError
 from claims.models import Article, Claim, ExtractionState, Language
@@ -24,6 +25,13 @@ logger = logging.getLogger(__name__)
 SUPPORTED_LANGUAGES = {choice.value for choice in Language}
 # Control characters that never appear in a news article's text.
 _BINARY_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\r", "\f", "\v"}
+
+
+# Shown on a queued article while the broker is down; cleared once it is sent.
+QUEUE_UNREACHABLE = gettext_lazy(
+    "The task queue could not be reached. The article is saved and its extraction "
+    "will start automatically once the queue is back."
+)
 
 
 @dataclass(frozen=True)
@@ -189,6 +197,7 @@ def enqueue_extraction(article_id: int) -> bool:
         extract_article.delay(article_id)
     except OperationalError:
         logger.warning("Broker unreachable: article %s stays queued for requeue_stuck", article_id)
+        Article.objects.filter(pk=article_id).update(extraction_error=QUEUE_UNREACHABLE)
         return False
     return True
 
@@ -366,6 +375,8 @@ def articles_requeue_stuck(*, queued_for: timedelta, running_for: timedelta) -> 
         if not enqueue_extraction(article_id):
             break  # the broker is still down: the next sweep tries again
         # Start the clock again so the next sweep does not send it twice.
-        Article.objects.filter(pk=article_id).update(updated_at=now, extraction_started_at=now)
+        Article.objects.filter(pk=article_id).update(
+            updated_at=now, extraction_started_at=now, extraction_error=""
+        )
         sent.append(article_id)
     return sent

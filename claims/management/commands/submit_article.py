@@ -27,4 +27,7 @@ class Command(BaseCommand):
             raise CommandError(f"Refused: {exc.message}") from None
         if not result.created:
             self.stderr.write(f"Already submitted as article {result.article.pk}.")
+        result.article.refresh_from_db()
+        if result.article.extraction_error:
+            self.stderr.write(result.article.extraction_error)
         self.stdout.write(str(result.article.pk))
