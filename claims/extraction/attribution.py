@@ -1,0 +1,170 @@
+"""The attribution component: turns a segmented Doc into :class:`ClaimRecord` objects.
+
+Registered as the spaCy factory ``claim_attribution``. Its lexicon is data
+(``lexicons/<lang>.json``, ``media.json``, ``given_names.txt``), loaded by
+:meth:`ClaimAttribution.initialize` and written by :meth:`to_disk`, so a
+pipeline saved with ``nlp.to_disk`` carries the exact lexicon it ran with.
+The claims land in ``doc._.claims``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .entities import build_entity_index
+from .lexicon import Lexicon, read_lexicon_data
+from .records import ClaimRecord, Span
+from .rules import ArticleRules, Draft, sentences_from_spans
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class ClaimAttribution:
+    """Finds every claim of a Doc and its source, cue, channel, kind, quote type and hedge."""
+
+    def __init__(self, nlp: Language, name: str = "claim_attribution"):
+        self.name = name
+        self.lang = nlp.lang
+        self.data: dict | None = None
+        self.lexicon: Lexicon | None = None
+
+    def initialize(self, get_examples=None, *, nlp=None, data: dict | None = None, lexicon_dir=None):
+        """Load the lexicon: ``data`` as given, else the packaged files (or ``lexicon_dir``)."""
+        self.data = data if data is not None else read_lexicon_data(self.lang, lexicon_dir)
+        self.lexicon = Lexicon(self.lang, self.data)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.lexicon is None:
+            self.initialize()
+        doc._.claims = self.extract_doc(doc)
+        return doc
+
+    def extract_doc(self, doc: Doc) -> list[ClaimRecord]:
+        text = doc.text
+        if not text.strip():
+            return []
+        spans = self._sentence_spans(doc)
+        sentences = sentences_from_spans(text, spans)
+        rules = ArticleRules(text, self.lexicon, build_entity_index(text, self.lexicon))
+        drafts = rules.run(sentences)
+        records = [self._record(text, rules, d) for d in drafts]
+        return [r for r in records if r is not None]
+
+    def _sentence_spans(self, doc: Doc) -> list[tuple[int, int, int]]:
+        text = doc.text
+        out = []
+        paragraph = 0
+        last_end = 0
+        for sent in doc.sents:
+            start, end = sent.start_char, sent.end_char
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start >= end:
+                continue
+            if "\n" in text[last_end:start]:
+                paragraph += 1
+            out.append((start, end, paragraph))
+            last_end = end
+        return out
+
+    # ------------------------------------------------------------- records
+    def _record(self, text: str, rules: ArticleRules, d: Draft) -> ClaimRecord | None:
+        start, end = d.content
+        if not (0 <= start < end <= len(text)):
+            return None
+        quote, start, end = self._quote_type(text, start, end, rules)
+        if end <= start:
+            return None
+        content = Span(text[start:end], start, end)
+        source = _span(text, d.source)
+        if source is None:
+            kind, name, quote = "author", None, ("none" if not d.quote_only else quote)
+            if d.author:
+                quote = "none"
+        else:
+            kind, name = rules.classify(d.source)
+        return ClaimRecord(
+            content=content,
+            source=source,
+            cue=_span(text, d.cue),
+            channel=_span(text, d.channel),
+            source_kind=kind,
+            quote=quote,
+            hedged=self._hedged(text, d, start, end),
+            source_name=name,
+        )
+
+    def _quote_type(self, text: str, start: int, end: int, rules: ArticleRules) -> tuple[str, int, int]:
+        """``direct`` (and the span without its marks), ``mixed`` or ``indirect``."""
+        segment = text[start:end]
+        stripped = segment.rstrip(" ,.;:")
+        end = start + len(stripped)
+        from .quotes import find_quote_pairs
+
+        pairs = find_quote_pairs(text, start, end)
+        if not pairs:
+            if any(ch in "«»“”\"" for ch in text[start:end]):
+                return "mixed", start, end
+            return "indirect", start, end
+        first, last = pairs[0], pairs[-1]
+        if first[0] == start and last[3] == end and len(pairs) == 1:
+            inner_s, inner_e = first[1], first[2]
+            while inner_e > inner_s and text[inner_e - 1] in " ,":
+                inner_e -= 1
+            return "direct", inner_s, inner_e
+        if first[0] == start and len(pairs) == 1 and not text[first[3]:end].strip(" ,.;:–—-"):
+            return "direct", first[1], first[2]
+        return "mixed", start, end
+
+    def _hedged(self, text: str, d: Draft, start: int, end: int) -> bool:
+        lex = self.lexicon
+        content = text[start:end].lower()
+        words = _WORD.findall(content)
+        if any(w in lex.hedge_words for w in words):
+            return True
+        padded = " " + " ".join(words) + " "
+        if any(f" {p} " in padded or f" {p}" in padded for p in lex.hedge_phrases):
+            return True
+        if d.cue_conditional:
+            return True
+        if lex.lang == "it":
+            conditional = any(w.endswith(("rebbe", "rebbero")) and w not in lex.conditional_modals for w in words)
+            # After a past-tense verb of saying the conditional is the future in the past, not a hedge.
+            if conditional and not (d.cue_past and d.source is not None):
+                return True
+        return False
+
+    # ---------------------------------------------------------- serialization
+    def to_disk(self, path, *, exclude=tuple()):
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "lexicon.json").write_text(json.dumps(self.data, ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path, *, exclude=tuple()):
+        data = json.loads((Path(path) / "lexicon.json").read_text(encoding="utf-8"))
+        self.initialize(data=data)
+        return self
+
+
+def _span(text: str, span) -> Span | None:
+    if not span:
+        return None
+    s, e = span
+    if not (0 <= s < e <= len(text)):
+        return None
+    return Span(text[s:e], s, e)
+
+
+@Language.factory("claim_attribution")
+def make_claim_attribution(nlp: Language, name: str) -> ClaimAttribution:
+    """spaCy factory for :class:`ClaimAttribution` (entry point ``claim_attribution``)."""
+    return ClaimAttribution(nlp, name)

@@ -1,0 +1,81 @@
+"""Article-level entity knowledge: person names, surnames and named roles.
+
+Built once per article from its text, it lets the rules tell a person from an
+organisation without a trained NER model, link a later surname-only mention
+("Peskov") to the full name, and resolve a role ("il presidente russo") to the
+person the article names with it ("Il presidente russo Vladimir Putin").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+
+# Lowercase particles that sit inside personal names (Di Campli, van der Leyen, bin Laden).
+NAME_PARTICLES = frozenset("di de da del della van von der den al bin ibn abu la le du dos das".split())
+_CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
+_NAME_RE = re.compile(
+    rf"{_CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})\s+)?{_CAP_WORD}){{1,3}}"
+)
+
+
+@dataclass
+class EntityIndex:
+    """What the article tells us about the people it names."""
+
+    persons: set[str] = field(default_factory=set)  # "Dmitry Peskov"
+    surnames: dict[str, str] = field(default_factory=dict)  # "peskov" -> "Dmitry Peskov"
+    roles: dict[str, str] = field(default_factory=dict)  # "presidente russo" -> "Vladimir Putin"
+
+    def full_name(self, word: str) -> str | None:
+        return self.surnames.get(word.lower())
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"['’]s$", "", name)
+
+
+def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
+    """Scan ``text`` once for capitalised names that start with a given name."""
+    index = EntityIndex()
+    for match in _NAME_RE.finditer(text):
+        words = match.group().split()
+        # Drop a leading non-name word ("Il", "Secondo", "The") before a given name.
+        for k, word in enumerate(words[:-1]):
+            if word in lex.given_names:
+                words = words[k:]
+                break
+        else:
+            continue
+        name = _strip_possessive(" ".join(words))
+        name_words = name.split()
+        if len(name_words) < 2:
+            continue
+        index.persons.add(name)
+        index.surnames.setdefault(name_words[-1].lower(), name)
+        if len(name_words) >= 3 and name_words[-2][0].isupper() and name_words[-2] not in lex.given_names:
+            index.surnames.setdefault(" ".join(name_words[-2:]).lower(), name)
+        # The words right before the name may be the role it holds.
+        start = match.start() + match.group().find(words[0])
+        before = text[max(0, start - 80):start]
+        role = _trailing_role(before, lex)
+        if role:
+            index.roles.setdefault(role, name)
+    return index
+
+
+def _trailing_role(before: str, lex: Lexicon) -> str | None:
+    """The role noun phrase ending right before a name ("il presidente russo ")."""
+    segment = re.split(r"[,.;:()«»“”\"\n]", before)[-1]
+    words = segment.lower().replace("’", "'").replace("'", " ").split()
+    for k in range(len(words)):
+        if words[k] in lex.role_nouns:
+            role = " ".join(w for w in words[k:] if w not in lex.articles)
+            return role or None
+    return None
+
+
+def normalize_role(text: str, lex: Lexicon) -> str:
+    words = text.lower().replace("’", "'").replace("'", " ").split()
+    return " ".join(w for w in words if w not in lex.articles)

@@ -1,0 +1,113 @@
+"""Per-language lexicons: data files under ``lexicons/`` compiled into lookup sets.
+
+The JSON files hold lemmas and word lists that a journalist could review; this
+module expands verb lemmas into inflected forms (see :mod:`inflect`) and builds
+the sets the attribution rules look words up in.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .inflect import VerbForms, english_forms, italian_forms
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+
+
+def read_lexicon_data(lang: str, directory: Path | None = None) -> dict:
+    """Load the raw lexicon data for ``lang`` (its JSON plus the shared lists)."""
+    directory = Path(directory) if directory else LEXICON_DIR
+    data = json.loads((directory / f"{lang}.json").read_text(encoding="utf-8"))
+    data["media_names"] = json.loads((directory / "media.json").read_text(encoding="utf-8"))["media_names"]
+    names = (directory / "given_names.txt").read_text(encoding="utf-8")
+    data["given_names"] = sorted(
+        {w for line in names.splitlines() if not line.startswith("#") for w in line.split()}
+    )
+    return data
+
+
+def _lower_set(words) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@dataclass
+class Lexicon:
+    """Lookup sets for one language, compiled from :func:`read_lexicon_data`."""
+
+    lang: str
+    data: dict
+    verb_finite: dict[str, str] = field(default_factory=dict)  # form -> "finite" | "cond"
+    verb_past: set[str] = field(default_factory=set)
+    verb_participles: set[str] = field(default_factory=set)
+    verb_gerunds: set[str] = field(default_factory=set)
+    verb_infinitives: set[str] = field(default_factory=set)
+    needs_quote: set[str] = field(default_factory=set)
+    multiword_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        d = self.data
+        conjugate = italian_forms if self.lang == "it" else english_forms
+        for entry in d["reporting_verbs"]:
+            forms: VerbForms = conjugate(entry)
+            weak = isinstance(entry, dict) and entry.get("needs_quote")
+            for form in forms.finite:
+                self.verb_finite[form] = "cond" if form in forms.conditional else "finite"
+            self.verb_past |= forms.past
+            self.verb_participles |= forms.participles
+            self.verb_gerunds |= forms.gerunds
+            self.verb_infinitives |= forms.infinitives
+            if weak:
+                self.needs_quote |= forms.finite | forms.participles | forms.gerunds | forms.infinitives
+        for form in [*self.verb_finite, *self.verb_participles, *self.verb_gerunds, *self.verb_infinitives]:
+            words = tuple(form.split())
+            if len(words) > 1:
+                self.multiword_verbs.setdefault(words[0], []).append(words)
+        for key in self.multiword_verbs:
+            self.multiword_verbs[key].sort(key=len, reverse=True)
+        self.abbreviations = _lower_set(d["abbreviations"])
+        self.auxiliaries = _lower_set(d["auxiliaries"])
+        self.passive_auxiliaries = _lower_set(d["passive_auxiliaries"])
+        self.modal_links = [tuple(m.split()) for m in d["modal_links"]]
+        self.determiners = _lower_set(d["determiners"])
+        self.articles = _lower_set(d["articles"])
+        self.prepositions = _lower_set(d["prepositions"])
+        self.adverbs = _lower_set(d["adverbs"])
+        self.time_words = _lower_set(d["time_words"])
+        self.clause_starters = _lower_set(d["clause_starters"])
+        self.pronouns = {k.lower(): v for k, v in d["pronouns"].items()}
+        self.anonymous_nouns = _lower_set(d["anonymous_nouns"])
+        self.role_nouns = _lower_set(d["role_nouns"])
+        self.organization_nouns = _lower_set(d["organization_nouns"])
+        self.media_nouns = _lower_set(d["media_nouns"])
+        self.document_nouns = _lower_set(d["document_nouns"])
+        self.speech_nouns = _lower_set(d["speech_nouns"])
+        self.interview_nouns = _lower_set(d["interview_nouns"])
+        self.hedge_words = _lower_set(d["hedge_words"])
+        self.hedge_phrases = tuple(p.lower() for p in d["hedge_phrases"])
+        self.conditional_modals = _lower_set(d["conditional_modals"])
+        self.according_markers = [tuple(m.lower().split()) for m in d["according_markers"]]
+        self.according_markers.sort(key=len, reverse=True)
+        self.according_quanto = [tuple(m.lower().split()) for m in d["according_quanto"]]
+        self.relative_markers = [tuple(m.lower().split()) for m in d["relative_markers"]]
+        self.relative_markers.sort(key=len, reverse=True)
+        self.channel_citing = [tuple(m.lower().split()) for m in d["channel_citing"]]
+        self.channel_citing.sort(key=len, reverse=True)
+        self.impersonal_cues = [tuple(m.lower().split()) for m in d["impersonal_cues"]]
+        self.complement_words = _lower_set(d["complement_words"])
+        self.relative_pronouns = _lower_set(d["relative_pronouns"])
+        self.media_names = {tuple(n.lower().split()) for n in d["media_names"]}
+        self.media_first = {n[0] for n in self.media_names}
+        self.given_names = frozenset(d["given_names"])
+        self.per_marker = d.get("per_marker", "")
+        self.impersonal_pronoun = d.get("impersonal_pronoun", "")
+
+    def is_verb_form(self, word: str) -> bool:
+        return word in self.verb_finite or word in self.verb_participles or word in self.verb_gerunds
+
+
+@functools.lru_cache(maxsize=4)
+def default_lexicon(lang: str) -> Lexicon:
+    """The packaged lexicon for ``lang``, compiled once per process."""
+    return Lexicon(lang, read_lexicon_data(lang))

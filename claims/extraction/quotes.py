@@ -1,0 +1,86 @@
+"""Pair quotation marks inside a paragraph.
+
+Newsrooms mix « », “ ”, ‘ ’, straight double quotes and doubled apostrophes
+(''...''). A mark only counts when it can be paired inside its paragraph, so a
+stray or unbalanced mark never swallows the rest of an article; ’ doubles as
+the apostrophe, so it closes a quote only when a ‘ is open and it is not
+followed by a letter.
+"""
+from __future__ import annotations
+
+OPENERS = {"«": "»", "“": "”", "‘": "’", "„": "“"}
+SYMMETRIC = ('"', "''")
+ALL_MARKS = frozenset("«»“”‘’„\"")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_quote_pairs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int, int]]:
+    """Return top-level quotation pairs in ``text[start:end]``.
+
+    Each pair is ``(open_start, open_end, close_start, close_end)``: the
+    quoted words are ``text[open_end:close_start]``. Nested quotes are
+    ignored (the outer pair is what attribution needs). Runs in one pass.
+    """
+    end = len(text) if end is None else end
+    pairs: list[tuple[int, int, int, int]] = []
+    stack: list[tuple[str, int, int]] = []  # (expected closer, open_start, open_end)
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch not in ALL_MARKS and ch != "'":
+            i += 1
+            continue
+        prev = text[i - 1] if i > start else " "
+        if ch == "'" or (ch == "’" and not any(s[0] == "’" for s in stack)):
+            # Only a doubled straight apostrophe acts as a quotation mark.
+            if ch == "'" and i + 1 < end and text[i + 1] == "'":
+                mark = "''"
+                if stack and stack[-1][0] == mark:
+                    _close(stack, pairs, i, i + 2)
+                elif not _is_word_char(prev) and i + 2 < end and not text[i + 2].isspace():
+                    stack.append((mark, i, i + 2))
+                i += 2
+                continue
+            i += 1
+            continue
+        if ch == '"':
+            if stack and stack[-1][0] == '"':
+                _close(stack, pairs, i, i + 1)
+            elif not _is_word_char(prev) and i + 1 < end and not text[i + 1].isspace():
+                stack.append(('"', i, i + 1))
+            elif stack and any(s[0] == '"' for s in stack):
+                _close_matching(stack, pairs, '"', i)
+            i += 1
+            continue
+        if ch in OPENERS and not (ch == "“" and stack and stack[-1][0] == "“"):
+            if ch == "‘" and (i + 1 >= end or text[i + 1].isspace()):
+                i += 1
+                continue
+            stack.append((OPENERS[ch], i, i + 1))
+            i += 1
+            continue
+        # A closing mark: close the innermost quote it matches, if any.
+        if ch == "’" and i + 1 < end and _is_word_char(text[i + 1]):
+            i += 1  # apostrophe inside a word (dell’iPhone)
+            continue
+        _close_matching(stack, pairs, ch, i)
+        i += 1
+    pairs.sort()
+    return pairs
+
+
+def _close(stack, pairs, close_start, close_end):
+    _, open_start, open_end = stack.pop()
+    if not stack:
+        pairs.append((open_start, open_end, close_start, close_end))
+
+
+def _close_matching(stack, pairs, closer, position):
+    for depth in range(len(stack) - 1, -1, -1):
+        if stack[depth][0] == closer:
+            del stack[depth + 1:]
+            _close(stack, pairs, position, position + 1)
+            return

@@ -1,0 +1,1048 @@
+"""Attribution rules: from the sentences of an article to draft claims.
+
+The rules work on word tokens with character offsets, looking words up in the
+language's :class:`~claims.extraction.lexicon.Lexicon`. For every sentence they
+find the *cues* (reporting verbs, according-to markers, impersonal forms),
+decide for each cue on which side its source and its content lie, and emit a
+:class:`Draft`. Sentences without a cue become quotations of the last speaker
+(when they are all quotation) or the article's own claims. A second pass
+resolves dropped subjects and pronouns to the nearest earlier compatible
+mention, attaches "Lo riferisce X" sentences to the sentence before, and
+classifies each source.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from .entities import EntityIndex, normalize_role
+from .lexicon import Lexicon
+from .quotes import find_quote_pairs
+from .segmenter import dateline_length
+from .tokens import DASHES, QUOTE_CHARS, Tok, tokenize
+
+OPEN_QUOTES = frozenset("«“‘\"„")
+CLOSE_QUOTES = frozenset("»”’\"")
+CLAUSE_PUNCT = frozenset(",;:")
+MAX_SOURCE_TOKENS = 14
+
+
+@dataclass
+class Cue:
+    kind: str  # verb | gerund | marker | relative | impersonal | passive
+    i: int  # first token
+    j: int  # one past the last token
+    plural: bool = False
+    past: bool = False
+    conditional: bool = False
+    needs_quote: bool = False
+    needs_complement: bool = False
+    interruption: bool = False  # "– ha continuato X –" inside a quotation
+
+
+@dataclass
+class Draft:
+    content: tuple[int, int]
+    sentence: int
+    paragraph: int
+    source: tuple[int, int] | None = None
+    cue: tuple[int, int] | None = None
+    channel: tuple[int, int] | None = None
+    resolve: str | None = None  # how to find a missing source: sg | pl | it | any | next
+    cue_past: bool = False
+    cue_conditional: bool = False
+    author: bool = False
+    quote_only: bool = False
+    kind: str | None = None
+    source_name: str | None = None
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    toks: list[Tok] = field(default_factory=list)
+    quotes: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+NEEDS_COMPLEMENT = frozenset(
+    "chiedere chiede chiedono chiese chiesero chiedeva chiedevano chiesto chiesta "
+    "pensare pensa pensano pensava pensato continuare continua continuano continuato "
+    "ask asks asked think thinks thought believe believes believed find finds found show shows showed shown "
+    "read reads".split()
+)
+
+
+class ArticleRules:
+    """Runs the rules over one article; create one per article."""
+
+    def __init__(self, text: str, lex: Lexicon, entities: EntityIndex):
+        self.text = text
+        self.lex = lex
+        self.entities = entities
+        self.it = lex.lang == "it"
+
+    # ------------------------------------------------------------------ cues
+    def _match(self, toks: list[Tok], i: int, seq: tuple[str, ...]) -> bool:
+        if i + len(seq) > len(toks):
+            return False
+        return all(toks[i + k].lower == w for k, w in enumerate(seq))
+
+    def _prev_word(self, toks: list[Tok], i: int) -> Tok | None:
+        return toks[i - 1] if i > 0 else None
+
+    def _is_adverb(self, tok: Tok) -> bool:
+        return tok.lower in self.lex.adverbs or (self.it and tok.lower.endswith("mente") and len(tok.lower) > 6) or (
+            not self.it and tok.lower.endswith("ly") and len(tok.lower) > 4 and tok.lower not in self.lex.verb_finite
+        )
+
+    def _verb_flags(self, cue: Cue, toks: list[Tok]) -> Cue:
+        words = [t.lower for t in toks[cue.i:cue.j]]
+        first = words[0]
+        lex = self.lex
+        if self.it:
+            cue.plural = first in ("hanno", "avevano", "avrebbero", "sono", "erano", "sarebbero", "ebbero") or (
+                first.endswith(("ano", "ono", "rono", "ebbero", "anno")) and first not in ("sono",)
+            )
+            cue.past = first in ("ha", "hanno", "aveva", "avevano", "ebbe", "ebbero") or first in lex.verb_past
+            cue.conditional = any(w.endswith(("rebbe", "rebbero")) for w in words)
+        else:
+            cue.past = first in lex.verb_past or first in ("had", "has", "have")
+            cue.conditional = first in ("would", "could")
+        cue.needs_quote = any(" ".join(words[k:]) in lex.needs_quote for k in range(len(words)))
+        cue.needs_complement = words[-1] in NEEDS_COMPLEMENT or " ".join(words[-2:]) in NEEDS_COMPLEMENT
+        return cue
+
+    def _verb_at(self, toks: list[Tok], i: int, lookup) -> int:
+        """Length in tokens of a (possibly multiword) verb form at ``i`` in ``lookup``, or 0."""
+        t = toks[i].lower
+        for seq in self.lex.multiword_verbs.get(t, ()):
+            if self._match(toks, i, seq) and " ".join(seq) in lookup:
+                return len(seq)
+        return 1 if t in lookup else 0
+
+    def find_cues(self, sent: Sentence, inside) -> list[Cue]:
+        toks = sent.toks
+        lex = self.lex
+        cues: list[Cue] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            tok = toks[i]
+            if not tok.is_word:
+                i += 1
+                continue
+            if inside[i] and not self._after_dash(toks, i):
+                i += 1
+                continue
+            cue = self._marker_at(toks, i) or self._verb_cue_at(toks, i)
+            if cue:
+                if inside[i]:
+                    cue.interruption = True
+                cues.append(cue)
+                i = cue.j
+                continue
+            i += 1
+        return cues
+
+    def _after_dash(self, toks: list[Tok], i: int) -> bool:
+        k = i - 1
+        while k >= 0 and toks[k].is_word and (self._is_adverb(toks[k]) or toks[k].lower in ("lo", "l")):
+            k -= 1
+        return k >= 0 and toks[k].text in DASHES
+
+    def _marker_at(self, toks: list[Tok], i: int) -> Cue | None:
+        lex = self.lex
+        t = toks[i].lower
+        prev = self._prev_word(toks, i)
+        for seq in lex.relative_markers:
+            if self._match(toks, i, seq):
+                return Cue("relative", i, i + len(seq))
+        for seq in lex.according_markers:
+            if self._match(toks, i, seq):
+                if seq == ("secondo",) and prev is not None and prev.lower in lex.determiners:
+                    return None  # "il secondo" is an ordinal
+                j = i + len(seq)
+                return Cue("marker", i, self._extend_quanto(toks, j, seq))
+        for seq in lex.according_quanto:
+            if self._match(toks, i, seq):
+                j = i + len(seq)
+                if j < len(toks) and (toks[j].lower == "si" or self._verb_at(toks, j, lex.verb_finite)):
+                    return Cue("marker", i, self._extend_quanto(toks, j, seq, force=True))
+        if lex.per_marker and t == lex.per_marker and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            if nxt.is_capitalized and not nxt.text.isdigit():
+                return Cue("marker", i, i + 1)
+            if nxt.lower in lex.articles and i + 2 < len(toks):
+                head = toks[i + 2].lower
+                if head in lex.document_nouns or head in lex.media_nouns or head in lex.anonymous_nouns:
+                    return Cue("marker", i, i + 1)
+        return None
+
+    def _extend_quanto(self, toks, j, seq, force=False) -> int:
+        """Extend "secondo quanto riportano" / "a quanto si apprende da" over the verb."""
+        lex = self.lex
+        if not force:
+            if j < len(toks) and toks[j].lower == "quanto":
+                j += 1
+            else:
+                return j
+        if j < len(toks) and toks[j].lower == "si":
+            j += 1
+        if j < len(toks) and toks[j].lower in lex.auxiliaries:
+            j += 1
+        if j < len(toks):
+            length = self._verb_at(toks, j, lex.verb_finite) or self._verb_at(toks, j, lex.verb_participles)
+            j += length
+        if j < len(toks) and toks[j].lower in ("da", "dal", "dalla", "dall", "dai", "dagli", "dalle", "su", "sul", "sulla"):
+            j += 1
+        return j
+
+    def _verb_cue_at(self, toks: list[Tok], i: int) -> Cue | None:
+        lex = self.lex
+        t = toks[i].lower
+        prev = self._prev_word(toks, i)
+        n = len(toks)
+        # impersonal "si apprende", "si legge"
+        if lex.impersonal_pronoun and t == lex.impersonal_pronoun and i + 1 < n:
+            length = self._verb_at(toks, i + 1, lex.verb_finite)
+            if length or toks[i + 1].lower in ("apprende", "legge", "viene"):
+                return self._verb_flags(Cue("impersonal", i, i + 1 + max(length, 1)), toks)
+        for seq in lex.impersonal_cues:
+            if self._match(toks, i, seq):
+                return Cue("impersonal", i, i + len(seq))
+        # auxiliary chains: ha detto, hanno poi ribadito, ha voluto esprimere, è stato confermato, has said
+        if t in lex.auxiliaries:
+            k = i + 1
+            adverbs = 0
+            while k < n and adverbs < 3 and toks[k].is_word and self._is_adverb(toks[k]):
+                k += 1
+                adverbs += 1
+            passive = False
+            if k < n and toks[k].lower in lex.passive_auxiliaries:
+                passive = True
+                k += 1
+            if not self.it and t in ("is", "are", "was", "were", "been", "be", "being"):
+                passive = True
+            if k < n and toks[k].lower == "been":
+                passive = True
+                k += 1
+            for link in lex.modal_links:
+                if self._match(toks, k, link):
+                    length = self._verb_at(toks, k + len(link), lex.verb_infinitives)
+                    if length:
+                        return self._verb_flags(Cue("verb", i, k + len(link) + length), toks)
+            if k < n:
+                length = self._verb_at(toks, k, lex.verb_participles)
+                if length:
+                    if passive:
+                        return self._verb_flags(Cue("passive", i, k + length), toks)
+                    if self.it and t in ("è", "sono", "era", "erano", "sarebbe", "sarebbero", "fu", "furono"):
+                        return None  # "è riferito" without "stato" is a predicate
+                    return self._verb_flags(Cue("verb", i, k + length), toks)
+            return None
+        # gerunds: dicendo che, sottolineando come, adding that
+        length = self._verb_at(toks, i, lex.verb_gerunds)
+        if length:
+            j = i + length
+            nxt = toks[j] if j < n else None
+            nxt2 = toks[j + 1] if j + 1 < n else None
+            if nxt and (nxt.lower in lex.complement_words or nxt.text in (":",) or nxt.text in OPEN_QUOTES):
+                return self._verb_flags(Cue("gerund", i, j), toks)
+            if nxt and nxt.lower in ("di", "of") and nxt2 is not None and nxt2.text in OPEN_QUOTES:
+                return self._verb_flags(Cue("gerund", i, j + 1), toks)
+            return None
+        # finite forms: dice, disse, riferiscono, said, tells
+        length = self._verb_at(toks, i, lex.verb_finite)
+        if length:
+            if prev is not None and (prev.lower in lex.determiners or prev.lower in lex.prepositions or prev.lower == "to"):
+                if not (self.it and prev.lower in ("lo", "la", "le", "gli", "l")):
+                    return None  # a noun: "la nota", "the report"
+            if not self.it and prev is None and i + 1 < n and toks[i + 1].lower in lex.prepositions:
+                return None
+            return self._verb_flags(Cue("verb", i, i + length), toks)
+        return None
+
+    # --------------------------------------------------------------- phrases
+    def _trim(self, toks: list[Tok], i: int, j: int) -> tuple[int, int]:
+        """Shrink token range [i, j) past punctuation, dashes and conjunctions at the edges."""
+        while i < j and (not toks[i].is_word and toks[i].text not in OPEN_QUOTES or toks[i].text in DASHES):
+            i += 1
+        while j > i and (not toks[j - 1].is_word and toks[j - 1].text not in CLOSE_QUOTES or toks[j - 1].text in DASHES):
+            j -= 1
+        while j > i and toks[j - 1].lower in ("e", "ed", "and", "ma", "but", "o", "or"):
+            j -= 1
+            while j > i and not toks[j - 1].is_word and toks[j - 1].text not in CLOSE_QUOTES:
+                j -= 1
+        return i, j
+
+    def _span(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
+        if j <= i:
+            return None
+        return toks[i].start, toks[j - 1].end
+
+    def subject_np(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
+        """The subject noun phrase in tokens [i, j) right before a cue (token range)."""
+        lex = self.lex
+        i, j = self._trim(toks, i, j)
+        # Leading conjunctions and adverbs: "Ma", "Intanto", "However".
+        while i < j and toks[i].is_word and (toks[i].lower in lex.clause_starters or self._is_adverb(toks[i])):
+            i += 1
+        while j > i and toks[j - 1].is_word and self._is_adverb(toks[j - 1]):
+            j -= 1
+        i, j = self._trim(toks, i, j)
+        if j <= i:
+            return None
+        # Comma-separated pieces: drop leading adverbials ("In a statement released Friday,").
+        pieces = []
+        start = i
+        for k in range(i, j):
+            if toks[k].text == ",":
+                pieces.append((start, k))
+                start = k + 1
+        pieces.append((start, j))
+        kept = [p for p in pieces if p[1] > p[0]]
+        while len(kept) > 1 and self._is_adverbial(toks, *kept[0]):
+            kept.pop(0)
+        while len(kept) > 1 and kept[-1][1] - kept[-1][0] == 1 and self._is_adverb(toks[kept[-1][0]]):
+            kept.pop()
+        i, j = kept[0][0], kept[-1][1]
+        if len(kept) == 1 and self._is_adverbial(toks, i, j) and j - i > 1 and toks[i].lower in lex.prepositions:
+            return None
+        # An embedded clause: "... a troll farm that Mueller's counsel said".
+        if j - i > 8:
+            for k in range(j - 1, i, -1):
+                if toks[k].lower in lex.relative_pronouns or toks[k].lower in lex.complement_words or toks[k].text in (":", ";"):
+                    if j - (k + 1) >= 1:
+                        i = k + 1
+                    break
+        if j - i > MAX_SOURCE_TOKENS:
+            i = j - MAX_SOURCE_TOKENS
+        i, j = self._trim(toks, i, j)
+        return (i, j) if j > i else None
+
+    def _is_adverbial(self, toks: list[Tok], i: int, j: int) -> bool:
+        first = toks[i]
+        lex = self.lex
+        if j - i == 1:
+            return True
+        if first.lower in lex.prepositions and not (not self.it and first.lower in lex.articles):
+            return True
+        if first.lower in lex.time_words or self._is_adverb(first):
+            return True
+        # a participle opening the sentence: "Contattato per un commento,"
+        return self.it and first.lower.endswith(("ato", "ata", "ati", "ate", "uto", "ito")) and first.is_capitalized
+
+    def object_np(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
+        """The noun phrase starting at token ``i`` (a source after its verb), within [i, j)."""
+        lex = self.lex
+        while i < j and toks[i].is_word and (self._is_adverb(toks[i]) or toks[i].lower in lex.time_words):
+            i += 1
+        if i < j and toks[i].lower in ("da", "dal", "dalla", "dall", "dai", "dagli", "dalle", "by"):
+            i += 1
+        k = i
+        while k < j and k - i < MAX_SOURCE_TOKENS:
+            tok = toks[k]
+            if not tok.is_word and tok.text not in ("’", "'", "&", "@", "."):
+                break
+            low = tok.lower
+            if k > i and (low in lex.prepositions and low not in ("di", "del", "dello", "della", "dell", "dei", "degli", "delle", "of", "for", "de")):
+                break
+            if k > i and (low in lex.verb_gerunds or low in ("che", "that", "who", "which", "mentre", "while", "citando", "citing")):
+                break
+            if k > i and (low in lex.clause_starters and low not in ("e", "and")):
+                break
+            if k > i and low in ("e", "and") and k + 1 < j and not toks[k + 1].is_capitalized:
+                break
+            k += 1
+        return self._trim_np(toks, i, k)
+
+    def _trim_np(self, toks, i, k):
+        while k > i and (not toks[k - 1].is_word or toks[k - 1].lower in self.lex.prepositions or toks[k - 1].lower in ("e", "and")):
+            k -= 1
+        return (i, k) if k > i else None
+
+    def marker_np(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
+        """The source after "secondo" / "according to": up to a comma, dash or a verb."""
+        lex = self.lex
+        k = i
+        while k < j and k - i < MAX_SOURCE_TOKENS:
+            tok = toks[k]
+            if not tok.is_word and tok.text not in ("’", "'", "&", "."):
+                break
+            low = tok.lower
+            if k > i and (low in lex.auxiliaries or low in lex.verb_finite or low.endswith(("rebbe", "rebbero"))):
+                break
+            if k > i and low in ("che", "that", "il", "lo", "la", "i", "gli", "le", "the") and toks[k - 1].lower not in lex.prepositions:
+                if low in ("che", "that") or not toks[k - 1].is_capitalized or k - i >= 3:
+                    break
+            k += 1
+        return self._trim_np(toks, i, k)
+
+    # ------------------------------------------------------------- channels
+    def channel_after(self, toks: list[Tok], i: int, j: int) -> tuple[tuple[int, int] | None, int]:
+        """A channel introduced right at ``i``: "alla Reuters", "a BuzzFeed", "told Reuters"."""
+        lex = self.lex
+        if i >= j:
+            return None, i
+        low = toks[i].lower
+        if low in ("a", "al", "alla", "all", "ai", "agli", "alle", "ad", "to"):
+            np = self.object_np(toks, i + 1, j)
+            if np and self._looks_like_outlet(toks, *np):
+                return np, np[1]
+        return None, i
+
+    def _looks_like_outlet(self, toks, i, j) -> bool:
+        words = [t.lower for t in toks[i:j]]
+        lex = self.lex
+        if any(w in lex.media_nouns for w in words):
+            return True
+        return self._media_name_in(words)
+
+    def _media_name_in(self, words: list[str]) -> bool:
+        for k, w in enumerate(words):
+            if w in self.lex.media_first:
+                for name in self.lex.media_names:
+                    if tuple(words[k:k + len(name)]) == name:
+                        return True
+        return False
+
+    def find_channel(self, sent: Sentence) -> tuple[tuple[int, int] | None, int, int]:
+        """A sentence-level channel: "Come riporta la Kcna," / "In un'intervista al Corriere,"."""
+        toks = sent.toks
+        lex = self.lex
+        n = len(toks)
+        for k, tok in enumerate(toks):
+            low = tok.lower
+            if low in ("come", "as") and k + 1 < n:
+                length = self._verb_at(toks, k + 1, lex.verb_finite) or (
+                    self._verb_at(toks, k + 2, lex.verb_participles) if toks[k + 1].lower in ("reported", "was", "is") else 0
+                )
+                if length and toks[k + 1].lower != "si":
+                    start = k + 1 + length
+                    if start < n and toks[start].lower == "by":
+                        start += 1
+                    np = self.object_np(toks, start, n)
+                    if np:
+                        return np, k, np[1]
+            if low in lex.interview_nouns and k + 1 < n and toks[k + 1].lower in ("a", "al", "alla", "all", "con", "with", "to", "on"):
+                np = self.object_np(toks, k + 2, n)
+                if np and self._looks_like_outlet(toks, *np):
+                    return np, k, np[1]
+        return None, -1, -1
+
+    # -------------------------------------------------------------- sentence
+    def analyze(self, sent: Sentence, index: int, drafts: list[Draft]) -> None:
+        """Append the drafts of sentence ``index`` to ``drafts``."""
+        toks = sent.toks
+        if not toks:
+            return
+        inside = self._inside_flags(sent)
+        cues = self.find_cues(sent, inside)
+        channel, ch_i, ch_j = self.find_channel(sent)
+        if ch_i >= 0:
+            cues = [c for c in cues if not (ch_i <= c.i < ch_j)]
+        new: list[Draft] = []
+        if cues:
+            self._drafts_from_cues(sent, index, cues, inside, new)
+        if not new:
+            self._drafts_without_cue(sent, index, inside, new, drafts)
+        if channel:
+            for d in new:
+                if d.channel is None and d.source is not None or d.resolve:
+                    d.channel = self._span(toks, *channel)
+        drafts.extend(new)
+
+    def _inside_flags(self, sent: Sentence) -> list[bool]:
+        starts = [q[1] for q in sent.quotes]
+        flags = []
+        for tok in sent.toks:
+            k = bisect.bisect_right(starts, tok.start) - 1
+            flags.append(k >= 0 and sent.quotes[k][1] <= tok.start < sent.quotes[k][2])
+        return flags
+
+    def _is_retro_opener(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Whether tokens [i, j) before a cue are "Lo", "È quanto", "Lo si"...: the content is the sentence before."""
+        words = [t.lower for t in toks[i:j] if t.is_word]
+        if not words:
+            return False
+        words = [w for w in words if not self._is_adverb_word(w)]
+        return " ".join(words) in {"lo", "l", "è quanto", "e quanto", "questo è quanto", "è ciò che", "lo si", "questo",
+                                   "è questo quanto", "quanto", "così", "è", "e"}
+
+    def _is_adverb_word(self, w: str) -> bool:
+        return w in self.lex.adverbs or (self.it and w.endswith("mente") and len(w) > 6)
+
+    def _drafts_from_cues(self, sent, index, cues, inside, out: list[Draft]) -> None:
+        toks = sent.toks
+        n = len(toks)
+        lex = self.lex
+        previous_source: tuple[int, int] | None = None
+        previous_resolve: str | None = None
+        for c_idx, cue in enumerate(cues):
+            left_i = cues[c_idx - 1].j if c_idx else 0
+            right_j = cues[c_idx + 1].i if c_idx + 1 < len(cues) else n
+            d = Draft(content=(0, 0), sentence=index, paragraph=sent.paragraph, cue=self._span(toks, cue.i, cue.j),
+                      cue_past=cue.past, cue_conditional=cue.conditional)
+            content: tuple[int, int] | None = None
+            source: tuple[int, int] | None = None
+            if cue.kind == "relative":
+                source = self._np_before(toks, left_i, cue.i)
+                content = (cue.j, right_j)
+                if source and source[0] - left_i >= 5 and c_idx == 0:
+                    author = self._trim(toks, left_i, source[0])
+                    if author[1] - author[0] >= 4:
+                        out.append(Draft(content=self._span(toks, *author), sentence=index, paragraph=sent.paragraph, author=True))
+            elif cue.kind == "marker":
+                source = self.marker_np(toks, cue.j, right_j)
+                if source is None:
+                    continue
+                after = source[1]
+                while after < right_j and not toks[after].is_word and toks[after].text not in OPEN_QUOTES:
+                    after += 1
+                left = self._trim(toks, left_i, cue.i)
+                left_words = [t for t in toks[left[0]:left[1]] if t.is_word and not self._is_adverb(t)
+                              and t.lower not in lex.clause_starters]
+                if not left_words or self._is_adverbial(toks, *left):
+                    content = (after, right_j)
+                elif after >= right_j or (after < n and toks[source[1]].text in CLAUSE_PUNCT | {"."} and after >= right_j - 1):
+                    content = (left_i, cue.i)
+                elif cue.i > 0 and (toks[cue.i - 1].text in DASHES or toks[cue.i - 1].text == ","):
+                    content = (left_i, right_j)
+                else:
+                    content = (after, right_j)
+                    if content[1] - content[0] < 3:
+                        content = (left_i, right_j)
+            elif cue.kind == "passive":
+                agent = cue.j
+                while agent < right_j and toks[agent].is_word and self._is_adverb(toks[agent]):
+                    agent += 1
+                if agent < right_j and toks[agent].lower in ("da", "dal", "dalla", "dall", "dai", "dagli", "dalle", "by"):
+                    source = self.object_np(toks, agent, right_j)
+                if source is None:
+                    continue
+                content = (left_i, cue.i)
+            elif cue.kind == "impersonal":
+                source = self._impersonal_source(toks, left_i, cue, right_j)
+                if self._is_retro_opener(toks, left_i, cue.i):
+                    self._attach_retro(out, index, sent, d, source, toks, cue)
+                    continue
+                nxt = cue.j
+                if nxt < right_j and toks[nxt].lower in ("che", "that", ":"):
+                    content = (nxt + 1, right_j)
+                else:
+                    content = (left_i, right_j)
+                if source is None:
+                    d.resolve = "any"
+            else:  # verb or gerund
+                result = self._verb_claim(sent, cue, left_i, right_j, c_idx, previous_source, previous_resolve, d, out, index)
+                if result is None:
+                    continue
+                content, source = result
+            if content is None:
+                continue
+            ci, cj = self._trim(toks, *content)
+            if cj <= ci:
+                continue
+            if cue.needs_quote and not any(inside[ci:cj]):
+                continue
+            d.content = self._span(toks, ci, cj)
+            if source is not None:
+                d.source = self._span(toks, *source)
+                previous_source = source
+            else:
+                previous_resolve = d.resolve
+            out.append(d)
+
+    def _np_before(self, toks, left_i, i) -> tuple[int, int] | None:
+        """The noun phrase right before a relative marker ("il Wall Street Journal, secondo il quale")."""
+        j = i
+        while j > left_i and (toks[j - 1].text == "," or toks[j - 1].text in DASHES):
+            j -= 1
+        k = j
+        while k > left_i and toks[k - 1].text not in (",", ":", ";", "(") and toks[k - 1].text not in DASHES and j - k < 8:
+            k -= 1
+        span = self.subject_np(toks, k, j)
+        if span and span[1] - span[0] > 6:
+            for m in range(span[1] - 1, span[0], -1):
+                if toks[m].lower in self.lex.articles:
+                    return (m, span[1])
+        return span
+
+    def _impersonal_source(self, toks, left_i, cue, right_j):
+        """Where "si legge" reads: "in una nota di X", "da X", or a leading "In un editoriale ... dal X"."""
+        k = cue.j
+        if k < right_j and toks[k].lower in ("in", "su", "sul", "sulla", "nel", "nella", "da", "dal", "dalla", "dall", "dai"):
+            np = self.object_np(toks, k + 1, right_j)
+            if np:
+                return np
+        if left_i < cue.i and toks[left_i].lower in ("in", "nel", "nella", "su", "sul", "sulla"):
+            end = left_i
+            while end < cue.i and toks[end].text != ",":
+                end += 1
+            if end - left_i > 1:
+                return self._trim(toks, left_i + 1, end)
+        return None
+
+    def _attach_retro(self, out, index, sent, d: Draft, source, toks, cue, channel=None) -> None:
+        """Mark a "Lo riferisce X" attribution to be applied to the sentence before."""
+        d.content = (-1, -1)
+        d.source = self._span(toks, *source) if source else None
+        d.channel = channel
+        d.author = False
+        d.resolve = "retro"
+        out.append(d)
+
+    def _verb_claim(self, sent, cue, left_i, right_j, c_idx, previous_source, previous_resolve, d, out, index):
+        toks = sent.toks
+        lex = self.lex
+        n = len(toks)
+        # What sits right before the cue, skipping clitics and adverbs.
+        k = cue.i - 1
+        clitic = False
+        while k >= left_i and toks[k].is_word and (
+            (self.it and toks[k].lower in ("lo", "l", "la", "le", "gli", "ne", "si")) or self._is_adverb(toks[k])
+        ):
+            clitic = clitic or toks[k].lower in ("lo", "l", "la", "le", "gli", "ne")
+            k -= 1
+        before = toks[k] if k >= left_i else None
+        inverted = before is None or before.text in (",", ")") or before.text in DASHES or before.text in CLOSE_QUOTES
+        if cue.interruption:
+            inverted = True
+        if not self.it:
+            return self._english_verb_claim(sent, cue, left_i, right_j, c_idx, previous_source, d, out, index, before)
+        if cue.kind == "gerund":
+            inverted = False
+        if inverted and before is None and c_idx > 0 and not clitic:
+            inverted = False  # "... e ha affermato che": same subject as the cue before
+        if inverted:
+            source = self.object_np(toks, cue.j, right_j)
+            channel, after = self.channel_after(toks, source[1] if source else cue.j, right_j)
+            if channel is None and source is None:
+                channel, after = self.channel_after(toks, cue.j, right_j)
+                if channel:
+                    source = self.object_np(toks, after, right_j)
+            # "Lo riferisce la Cnn, citando fonti dell'intelligence": the cited party is the source.
+            cited = self._citing(toks, source[1] if source else cue.j, right_j)
+            if cited:
+                kind, cited_np = cited
+                if kind == "citing" and source:
+                    channel, source = source, cited_np
+                elif kind == "cited_by":
+                    channel = cited_np
+            if channel:
+                d.channel = self._span(toks, *channel)
+            if source is None:
+                d.resolve = "pl" if cue.plural else "sg"
+            if self._is_retro_opener(toks, left_i, cue.i) or (before is None and left_i == 0 and clitic):
+                self._attach_retro(out, index, sent, d, source, toks, cue, d.channel)
+                return None
+            if cue.interruption:
+                # "«... – ha continuato X –, ...»": the words after the interruption are X's.
+                quote_end = self._quote_end_after(sent, cue.j)
+                after = (source[1] if source else cue.j)
+                return (after, quote_end), source
+            content_end = k + 1 if before is not None else cue.i
+            return (left_i, content_end), source
+        # Forward: subject before the cue, content after it.
+        if cue.kind == "gerund" or (before is None and c_idx > 0):
+            source = previous_source
+            if source is None:
+                d.resolve = previous_resolve or ("pl" if cue.plural else "sg")
+        else:
+            source = self.subject_np(toks, left_i, cue.i)
+            if source and self._is_pronoun(toks, *source):
+                d.resolve = self._pronoun_number(toks, *source)
+                source = None
+            elif source is None:
+                d.resolve = "pl" if cue.plural else "sg"
+        start = cue.j
+        channel, start = self.channel_after(toks, start, right_j)
+        if channel:
+            d.channel = self._span(toks, *channel)
+        if start < right_j and toks[start].lower in ("che", ":", "come", "di"):
+            start += 1
+        elif cue.needs_complement:
+            if not (start < right_j and toks[start].text in OPEN_QUOTES):
+                return None
+        return (start, right_j), source
+
+    def _english_verb_claim(self, sent, cue, left_i, right_j, c_idx, previous_source, d, out, index, before):
+        toks = sent.toks
+        lex = self.lex
+        start = cue.j
+        # "told Reuters", "told reporters": the addressee is a channel or nobody, never the source.
+        addressee = None
+        if toks[cue.j - 1].lower in ("told", "tells", "tell", "telling") and start < right_j:
+            addressee = self.object_np(toks, start, right_j)
+            if addressee:
+                if self._looks_like_outlet(toks, *addressee) or toks[addressee[0]].is_capitalized:
+                    d.channel = self._span(toks, *addressee)
+                start = addressee[1]
+        rest = [t for t in toks[start:right_j] if t.is_word]
+        trailing = len(rest) <= 6 and (not rest or rest[0].lower in lex.prepositions or rest[0].lower in lex.time_words
+                                       or self._is_adverb(rest[0]))
+        if trailing and any(t.lower in ("that",) for t in rest):
+            trailing = False
+        if cue.kind == "gerund":
+            source = previous_source
+            if source is None:
+                d.resolve = "sg"
+        elif before is not None and (before.text == "," or before.text in CLOSE_QUOTES):
+            # "“...,” said the spokesman."
+            source = self.object_np(toks, start, right_j)
+            if source is None:
+                d.resolve = "sg"
+            k = cue.i - 1
+            return (left_i, k + 1), source
+        elif trailing:
+            # "..., police said." / "“...,” he said."
+            k = cue.i
+            while k > left_i and toks[k - 1].text not in (",",) and toks[k - 1].text not in CLOSE_QUOTES and toks[k - 1].text not in DASHES:
+                k -= 1
+            source = self.subject_np(toks, k, cue.i)
+            if source and self._is_pronoun(toks, *source):
+                d.resolve = self._pronoun_number(toks, *source)
+                source = None
+            if k <= left_i:
+                # no content before the source: "Police said on Friday." / dropped
+                return None
+            return (left_i, k), source
+        else:
+            source = self.subject_np(toks, left_i, cue.i)
+            if source and self._is_pronoun(toks, *source):
+                d.resolve = self._pronoun_number(toks, *source)
+                source = None
+            elif source is None:
+                if c_idx > 0 and previous_source is not None:
+                    source = previous_source
+                else:
+                    d.resolve = "sg"
+            if source is not None and source[0] > left_i + 3 and c_idx == 0:
+                author = self._trim(toks, left_i, source[0] - 1)
+                if author[1] - author[0] >= 4 and toks[source[0] - 1].lower in lex.relative_pronouns:
+                    out.append(Draft(content=self._span(toks, *author), sentence=index, paragraph=sent.paragraph, author=True))
+        if start < right_j and toks[start].lower in ("that", ":"):
+            start += 1
+        elif cue.needs_complement and not (start < right_j and toks[start].text in OPEN_QUOTES):
+            return None
+        return (start, right_j), source
+
+    def _citing(self, toks, i, j):
+        lex = self.lex
+        k = i
+        while k < j and not toks[k].is_word:
+            k += 1
+        for seq in lex.channel_citing:
+            if self._match(toks, k, seq):
+                np = self.object_np(toks, k + len(seq), j)
+                if np:
+                    return ("citing" if seq[0] in ("citando", "citing") else "cited_by"), np
+        return None
+
+    def _quote_end_after(self, sent, tok_j) -> int:
+        toks = sent.toks
+        if tok_j >= len(toks):
+            return len(toks)
+        pos = toks[tok_j].start
+        for q in sent.quotes:
+            if q[1] <= pos < q[2]:
+                for k in range(tok_j, len(toks)):
+                    if toks[k].start >= q[2]:
+                        return k
+        return len(toks)
+
+    def _is_pronoun(self, toks, i, j) -> bool:
+        return j - i == 1 and toks[i].lower in self.lex.pronouns
+
+    def _pronoun_number(self, toks, i, j) -> str:
+        return self.lex.pronouns.get(toks[i].lower, "sg")
+
+    # ------------------------------------------------------ no cue at all
+    def _drafts_without_cue(self, sent, index, inside, out, drafts) -> None:
+        toks = sent.toks
+        text = self.text
+        if dateline_length(text[sent.start:sent.end]) >= sent.end - sent.start - 2:
+            return
+        quoted = sum(q[2] - q[1] for q in sent.quotes)
+        length = sent.end - sent.start
+        # "X: «Y»" — a speaker introduced by a colon.
+        colon = self._colon_quote(sent)
+        if colon:
+            out.append(colon)
+            return
+        if sent.quotes and quoted >= 0.6 * length:
+            q = max(sent.quotes, key=lambda q: q[2] - q[1])
+            d = Draft(content=(q[1], q[2]), sentence=index, paragraph=sent.paragraph, quote_only=True, resolve="quote")
+            out.append(d)
+            return
+        if not self._is_checkable(sent):
+            return
+        ci, cj = self._trim(toks, 0, len(toks))
+        if cj > ci:
+            out.append(Draft(content=self._span(toks, ci, cj), sentence=index, paragraph=sent.paragraph, author=True))
+
+    def _colon_quote(self, sent) -> Draft | None:
+        toks = sent.toks
+        lex = self.lex
+        for k, tok in enumerate(toks):
+            if tok.text != ":":
+                continue
+            if k + 1 >= len(toks) or toks[k + 1].text not in OPEN_QUOTES:
+                return None
+            quote = next((q for q in sent.quotes if q[0] == toks[k + 1].start), None)
+            if quote is None:
+                return None
+            cue = None
+            start = 0
+            for m in range(k):
+                if toks[m].lower in lex.speech_nouns and m + 1 < k and toks[m + 1].lower in (
+                        "del", "della", "dello", "dell", "dei", "degli", "delle", "di", "of", "from"):
+                    cue = (toks[m].start, toks[m].end)
+                    start = m + 2
+                    break
+            if cue is None:
+                start = k
+                while start > 0 and toks[start - 1].text not in (".", ";") and k - start < 6:
+                    start -= 1
+                    if toks[start].text == ",":
+                        # keep an apposition "ministro dell'Interno, Matteo Salvini"
+                        continue
+            source = self._trim(toks, start, k)
+            if source[1] <= source[0]:
+                return None
+            return Draft(content=(quote[1], quote[2]), sentence=0, paragraph=sent.paragraph,
+                         source=self._span(toks, *source), cue=cue)
+        return None
+
+    def _is_checkable(self, sent) -> bool:
+        """Whether a sentence in the article's own voice holds something a fact-checker can verify."""
+        toks = sent.toks
+        words = [t for t in toks if t.is_word]
+        if len(words) < 4:
+            return False
+        last = self.text[sent.end - 1]
+        if last == "?":
+            return False
+        if last not in ".!…»”\"'’)" and len(words) < 20:
+            return False  # a heading or a section title
+        return True
+
+    # -------------------------------------------------------------- article
+    def run(self, sentences: list[Sentence]) -> list[Draft]:
+        drafts: list[Draft] = []
+        for index, sent in enumerate(sentences):
+            before = len(drafts)
+            self.analyze(sent, index, drafts)
+            for d in drafts[before:]:
+                d.sentence = index
+        drafts = self._apply_retro(drafts)
+        self._resolve(drafts, sentences)
+        return [d for d in drafts if d.content[1] > d.content[0]]
+
+    def _apply_retro(self, drafts: list[Draft]) -> list[Draft]:
+        out: list[Draft] = []
+        for d in drafts:
+            if d.resolve != "retro":
+                out.append(d)
+                continue
+            targets = [p for p in out if p.sentence == d.sentence - 1]
+            for p in targets:
+                if p.source is None:
+                    p.source, p.cue, p.author, p.quote_only = d.source, d.cue, False, False
+                    p.resolve = None if d.source else "sg"
+                    p.cue_past, p.cue_conditional = d.cue_past, d.cue_conditional
+                    if d.channel:
+                        p.channel = d.channel
+                elif p.channel is None and d.source is not None:
+                    p.channel = d.source
+        return out
+
+    def _resolve(self, drafts: list[Draft], sentences: list[Sentence]) -> None:
+        """Give dropped subjects, pronouns and unattributed quotations the nearest compatible source."""
+        history: list[tuple[int, int]] = []
+        for n, d in enumerate(drafts):
+            if d.source is None and d.resolve:
+                if d.resolve == "quote":
+                    candidate = self._last_source(history, drafts, d, same_paragraph_first=True)
+                    if candidate is None:
+                        candidate = self._next_source(drafts, n)
+                    if candidate is None:
+                        d.author = True
+                    d.source = candidate
+                elif d.resolve == "pl":
+                    d.source = self._last_plural(history) or self._leading_name(sentences, d.sentence) or (history[-1] if history else None)
+                elif d.resolve == "it":
+                    d.source = self._last_of_kind(history, ("organization", "document", "media")) or (history[-1] if history else None)
+                else:
+                    d.source = (
+                        self._leading_name(sentences, d.sentence)
+                        or self._last_of_kind(history, ("person", "role"))
+                        or (history[-1] if history else None)
+                    )
+            if d.source is not None:
+                history.append(d.source)
+
+    def _last_source(self, history, drafts, d, same_paragraph_first=True):
+        for p in reversed(drafts[: drafts.index(d)]):
+            if p.source is not None and p.paragraph >= d.paragraph - 1 and d.sentence - p.sentence <= 4:
+                return p.source
+        return None
+
+    def _next_source(self, drafts, n):
+        d = drafts[n]
+        for p in drafts[n + 1:]:
+            if p.sentence > d.sentence + 1 or p.paragraph != d.paragraph:
+                break
+            if p.source is not None:
+                return p.source
+        # The next sentence may name the speaker without a cue we know: take its subject.
+        return None
+
+    def _last_plural(self, history):
+        for span in reversed(history):
+            words = self.text[span[0]:span[1]].lower().split()
+            if not words:
+                continue
+            if words[0] in ("i", "gli", "le", "alcuni", "alcune", "due", "tre", "they") or words[0].endswith(("i", "e")) and any(
+                    w in self.lex.anonymous_nouns for w in words):
+                return span
+            if any(w in self.lex.anonymous_nouns and w.endswith(("i", "s")) for w in words[:3]):
+                return span
+        return None
+
+    def _last_of_kind(self, history, kinds):
+        for span in reversed(history):
+            if self.classify(span)[0] in kinds:
+                return span
+        return None
+
+    def _leading_name(self, sentences, index) -> tuple[int, int] | None:
+        """The person named at the start of the sentence before (a dropped subject's usual antecedent)."""
+        if index == 0:
+            return None
+        toks = sentences[index - 1].toks
+        k = 0
+        while k < len(toks) and toks[k].is_capitalized and toks[k].is_word and k < 4:
+            k += 1
+        if k == 0:
+            return None
+        name = " ".join(t.text for t in toks[:k])
+        if name in self.entities.persons or (k == 1 and self.entities.full_name(toks[0].text)):
+            return toks[0].start, toks[k - 1].end
+        return None
+
+    # ------------------------------------------------------------ sources
+    def classify(self, span: tuple[int, int]) -> tuple[str, str | None]:
+        """The ``source_kind`` and normalised ``source_name`` of a source span."""
+        lex = self.lex
+        text = self.text[span[0]:span[1]]
+        toks = tokenize(self.text, span[0], span[1])
+        words = [t for t in toks if t.is_word]
+        if not words:
+            return "anonymous", None
+        lowers = [t.lower for t in words]
+        k = 0
+        while k < len(words) - 1 and (lowers[k] in lex.determiners or lowers[k].isdigit()):
+            k += 1
+        core = words[k:]
+        name = self._person_in(core)
+        head = self._head(core)
+        head_low = head.lower if head else ""
+        bare = " ".join(t.text for t in core)
+        if head_low in lex.anonymous_nouns and not name:
+            return "anonymous", bare
+        if head_low in lex.document_nouns and not (name and core[0] is not head):
+            owner = self._owner(core, head)
+            if owner:
+                kind, owner_name = self.classify((owner[0].start, owner[-1].end))
+                if kind in ("organization", "media", "person"):
+                    return kind, owner_name
+            return "document", bare
+        if name:
+            return "person", name
+        if self._media_name_in([t.lower for t in core]) or head_low in lex.media_nouns:
+            return "media", bare
+        if head_low in lex.role_nouns or (core and core[0].lower in lex.role_nouns):
+            resolved = self.entities.roles.get(normalize_role(text, lex))
+            if resolved:
+                return "person", resolved
+            for role, person in self.entities.roles.items():
+                if normalize_role(text, lex).startswith(role) or role.startswith(normalize_role(text, lex)):
+                    return "person", person
+            if not self.it and head_low in ("official", "officials") and head_low.endswith("s"):
+                return "anonymous", bare
+            return "role", bare
+        if head_low in lex.organization_nouns or any(t.lower in lex.organization_nouns for t in core):
+            return "organization", bare
+        if head and head.text.isupper() and len(head.text) > 1:
+            return "organization", bare
+        if head and head.is_capitalized:
+            return "organization", bare
+        if head_low in lex.pronouns:
+            return "person", bare
+        if head_low.endswith("s" if not self.it else ("i", "e")) and len(core) <= 3:
+            return "anonymous", bare
+        return "role", bare
+
+    def _head(self, core: list[Tok]) -> Tok | None:
+        if not core:
+            return None
+        if self.it:
+            return core[0]
+        # English heads are last in their phrase: "a US Marshals Service official".
+        lex = self.lex
+        end = len(core)
+        for k, t in enumerate(core):
+            if k > 0 and (t.lower in lex.prepositions or t.lower in lex.relative_pronouns):
+                end = k
+                break
+        return core[end - 1]
+
+    def _owner(self, core: list[Tok], head: Tok) -> list[Tok] | None:
+        """The owner of a document: "una nota di Palazzo Chigi" -> Palazzo Chigi."""
+        lex = self.lex
+        for k, t in enumerate(core):
+            if t.lower in ("di", "del", "della", "dello", "dell", "dei", "degli", "delle", "dal", "dalla", "dai", "da", "of", "by", "from"):
+                rest = core[k + 1:]
+                while rest and rest[0].lower in lex.determiners:
+                    rest = rest[1:]
+                if rest and (rest[0].is_capitalized or rest[0].lower in lex.organization_nouns or rest[0].lower in lex.media_nouns):
+                    return rest
+        if not self.it:
+            for t in core:
+                if t is head:
+                    break
+                if t.is_capitalized and t.text.isupper():
+                    return None
+        return None
+
+    def _person_in(self, core: list[Tok]) -> str | None:
+        """A person's full name inside the phrase, if it holds one."""
+        ents = self.entities
+        texts = [t.text for t in core]
+        for a in range(len(texts)):
+            if not core[a].is_capitalized:
+                continue
+            for b in range(min(len(texts), a + 4), a, -1):
+                cand = " ".join(texts[a:b])
+                if cand in ents.persons:
+                    return cand
+        for t in core:
+            if t.is_capitalized and ents.full_name(t.text) and not t.text.isupper():
+                return ents.full_name(t.text)
+        if len(texts) >= 2 and texts[0] in self.lex.given_names and core[1].is_capitalized:
+            return " ".join(texts[:2])
+        return None
+
+
+def sentences_from_spans(text: str, spans: list[tuple[int, int, int]]) -> list[Sentence]:
+    """Build :class:`Sentence` objects (tokens and quotation pairs) from ``(start, end, paragraph)``."""
+    out = []
+    for start, end, paragraph in spans:
+        out.append(Sentence(start, end, paragraph, tokenize(text, start, end), find_quote_pairs(text, start, end)))
+    return out
+
+
+QUOTE_MARKS = QUOTE_CHARS
