@@ -1,5 +1,36 @@
-"""The REST API under /api/ (see the API issue)."""
+"""The REST API under /api/: see claims/api/views.py and /api/docs/."""
+
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.routers import APIRootView, DefaultRouter
+
+from claims.api import views
+from claims.api.errors import api_not_found
 
 app_name = "api"
 
-urlpatterns = []
+
+class Root(APIRootView):
+    """The API's entry points; /api/docs/ describes them."""
+
+    permission_classes = [IsAuthenticated]
+
+
+class Router(DefaultRouter):
+    APIRootView = Root
+
+
+router = Router(trailing_slash=True)
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("claims", views.ClaimViewSet, basename="claim")
+router.register("sources", views.SourceViewSet, basename="source")
+router.register("ratings", views.RatingViewSet, basename="rating")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    *router.urls,
+    re_path(r"^.*$", api_not_found),
+]

@@ -1,0 +1,164 @@
+"""Every API error is JSON with a human-readable `detail`, a machine `code`
+and, for invalid input, the per-field `errors`.
+
+Domain errors raised by the services map to HTTP here, so views stay thin:
+NotAllowed → 403, EditConflict → 409 (with the claim as it is now),
+WorkflowError and SubmissionRefused → 400.
+"""
+
+import io
+import logging
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.parsers import JSONParser
+from rest_framework.response import Response
+from rest_framework.views import set_rollback
+
+from claims.exceptions import (
+    DomainError,
+    EditConflict,
+    NotAllowed,
+    SubmissionRefused,
+    WorkflowError,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class PayloadTooLarge(exceptions.ParseError):
+    default_code = "too_large"
+
+
+class PreconditionRequired(exceptions.APIException):
+    status_code = 428
+    default_code = "version_required"
+    default_detail = "Send the version you read: a `version` field or an If-Match header."
+
+
+class BoundedJSONParser(JSONParser):
+    """JSON, refused with a 400 when the body is larger than Django's upload limit.
+
+    DRF reads the request stream directly, past DATA_UPLOAD_MAX_MEMORY_SIZE,
+    so the limit is enforced here before anything is parsed.
+    """
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        request = (parser_context or {}).get("request")
+        length = 0
+        if request is not None:
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+        if limit is not None and length > limit:
+            raise _too_large(limit)
+        data = stream.read(limit + 1) if limit is not None else stream.read()
+        if limit is not None and len(data) > limit:
+            raise _too_large(limit)
+
+        return super().parse(io.BytesIO(data), media_type, parser_context)
+
+
+def _too_large(limit: int) -> PayloadTooLarge:
+    return PayloadTooLarge(
+        _("The request body is larger than %(limit)s bytes.") % {"limit": f"{limit:,}"}
+    )
+
+
+def _flatten(errors, prefix="") -> list[str]:
+    """Field errors as "field: message" lines for the human-readable summary."""
+    lines = []
+    if isinstance(errors, dict):
+        for key, value in errors.items():
+            name = key if key != "non_field_errors" else ""
+            lines += _flatten(value, f"{prefix}.{name}".strip(".") if prefix else name)
+    elif isinstance(errors, list):
+        for value in errors:
+            lines += _flatten(value, prefix)
+    else:
+        lines.append(f"{prefix}: {errors}" if prefix else str(errors))
+    return lines
+
+
+def _codes(errors):
+    if isinstance(errors, dict):
+        return {key: _codes(value) for key, value in errors.items()}
+    if isinstance(errors, list):
+        return [_codes(value) for value in errors]
+    return getattr(errors, "code", "invalid")
+
+
+def error_body(detail: str, code: str, **extra) -> dict:
+    return {"detail": str(detail), "code": code, **extra}
+
+
+def api_exception_handler(exc, context):
+    if isinstance(exc, EditConflict):
+        from claims.api.serializers import ClaimDetailSerializer
+
+        set_rollback()
+        current = ClaimDetailSerializer(exc.current, context=context).data
+        response = Response(
+            error_body(exc.message, exc.code, current=current), status=status.HTTP_409_CONFLICT
+        )
+        response["ETag"] = f'"{exc.current.version}"'
+        return response
+    if isinstance(exc, NotAllowed):
+        set_rollback()
+        return Response(error_body(exc.message, exc.code), status=status.HTTP_403_FORBIDDEN)
+    if isinstance(exc, (WorkflowError, SubmissionRefused, DomainError)):
+        set_rollback()
+        return Response(error_body(exc.message, exc.code), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, RequestDataTooBig):
+        exc = _too_large(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied(*exc.args)
+
+    if isinstance(exc, exceptions.APIException):
+        headers = {}
+        if getattr(exc, "auth_header", None):
+            headers["WWW-Authenticate"] = exc.auth_header
+        if getattr(exc, "wait", None):
+            headers["Retry-After"] = str(int(exc.wait))
+        set_rollback()
+        if isinstance(exc, exceptions.ValidationError):
+            lines = _flatten(exc.detail)
+            body = error_body(
+                _("Invalid input: %(errors)s") % {"errors": "; ".join(lines)},
+                "invalid",
+                errors=exc.detail
+                if isinstance(exc.detail, dict)
+                else {"non_field_errors": exc.detail},
+            )
+        else:
+            detail = exc.detail
+            if isinstance(detail, (list, dict)):
+                body = error_body("; ".join(_flatten(detail)), "invalid", errors=detail)
+            else:
+                body = error_body(detail, getattr(detail, "code", None) or exc.default_code)
+        return Response(body, status=exc.status_code, headers=headers)
+
+    # Anything else is a bug: log it with its traceback and still answer in JSON.
+    logger.exception("Unhandled error in API view %s", context.get("view"))
+    set_rollback()
+    return Response(
+        error_body(_("Something went wrong on our side; the error has been logged."), "error"),
+        status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+    )
+
+
+def api_not_found(request, *args, **kwargs):
+    """JSON 404 for any /api/ address that matches no endpoint."""
+    return JsonResponse(
+        error_body(
+            _("There is no API endpoint at %(path)s.") % {"path": request.path}, "not_found"
+        ),
+        status=404,
+    )

@@ -1,0 +1,110 @@
+"""Download endpoints under /exports/: DRF views so that tokens, sessions,
+roles, throttling and JSON errors work as in the API, answering with a
+streamed file. The claim list's filters are the query parameters."""
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from claims import exports
+from claims.api.filters import ClaimFilter
+from claims.api.serializers import ErrorSerializer
+from claims.models import Claim
+
+
+class AnyAcceptNegotiation(BaseContentNegotiation):
+    """A file download answers `Accept: text/csv` too; errors are rendered as JSON."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+ERRORS = {
+    code: OpenApiResponse(ErrorSerializer, description=description)
+    for code, description in (
+        (400, "An invalid filter."),
+        (401, "Not authenticated."),
+        (403, "Only the admin role exports."),
+    )
+}
+
+
+class ExportView(APIView):
+    content_negotiation_class = AnyAcceptNegotiation
+    required_perms = {"get": ["claims.export_claims"], "head": ["claims.export_claims"]}
+    filterset_class = ClaimFilter
+    throttle_scope = "export"
+
+    def filtered_claims(self, request):
+        filterset = ClaimFilter(request.query_params, queryset=Claim.objects.all(), request=request)
+        if not filterset.is_valid():
+            from rest_framework.exceptions import ValidationError
+
+            raise ValidationError(filterset.errors)
+        return filterset.qs
+
+    @staticmethod
+    def stamp(name: str, extension: str) -> str:
+        return f"{name}-{timezone.localtime():%Y%m%d-%H%M}.{extension}"
+
+
+class ClaimsCsvExport(ExportView):
+    @extend_schema(
+        summary="Claims as CSV (admin role)",
+        description="Streamed. Query parameters: the claim list's filters.",
+        responses={(200, "text/csv"): OpenApiTypes.STR, **ERRORS},
+    )
+    def get(self, request):
+        return exports.claims_csv_response(
+            self.filtered_claims(request), filename=self.stamp("claims", "csv")
+        )
+
+
+class ClaimsJsonExport(ExportView):
+    @extend_schema(
+        summary="Claims as a JSON array (admin role)",
+        description="Streamed. Query parameters: the claim list's filters.",
+        responses={(200, "application/json"): OpenApiTypes.OBJECT, **ERRORS},
+    )
+    def get(self, request):
+        return exports.claims_json_response(
+            self.filtered_claims(request), filename=self.stamp("claims", "json")
+        )
+
+
+class ClaimReviewExport(ExportView):
+    @extend_schema(
+        summary="Published claims as schema.org ClaimReview JSON-LD (admin role)",
+        description="A JSON-LD array of ClaimReview nodes; the claim list's filters apply.",
+        responses={(200, "application/ld+json"): OpenApiTypes.OBJECT, **ERRORS},
+    )
+    def get(self, request):
+        return exports.claimreview_response(
+            self.filtered_claims(request), request, filename=self.stamp("claimreview", "jsonld")
+        )
+
+
+class ClaimReviewDetail(ExportView):
+    throttle_scope = None
+
+    @extend_schema(
+        summary="One published claim as schema.org ClaimReview (admin role)",
+        responses={
+            (200, "application/ld+json"): OpenApiTypes.OBJECT,
+            **ERRORS,
+            404: OpenApiResponse(ErrorSerializer, description="No such published claim."),
+        },
+    )
+    def get(self, request, pk: int):
+        claim = get_object_or_404(exports.published_claims(Claim.objects.all()), pk=pk)
+        review = exports.claim_review(claim, bounds=exports.rating_scale_bounds(), request=request)
+        response = Response(review, content_type="application/ld+json")
+        response["Content-Disposition"] = f'inline; filename="claimreview-{claim.pk}.jsonld"'
+        return response

@@ -1,0 +1,160 @@
+"""Query-string filters of the API lists, shared with the exports so that
+`/exports/claims.csv?status=published&language=it` means what the same query
+means on `/api/claims/`. Also the API's reads (its selectors)."""
+
+import django_filters
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from claims.models import (
+    Article,
+    Claim,
+    ClaimStatus,
+    ExtractionState,
+    Language,
+    QuoteType,
+    Rating,
+    Source,
+    SourceKind,
+)
+
+
+def _search(queryset, fields, value):
+    query = Q()
+    for word in value.split()[:10]:
+        word_query = Q()
+        for field in fields:
+            word_query |= Q(**{f"{field}__icontains": word})
+        query &= word_query
+    return queryset.filter(query)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class RatingSlugFilter(django_filters.ModelMultipleChoiceFilter):
+    pass
+
+
+class ClaimFilter(django_filters.FilterSet):
+    status = django_filters.MultipleChoiceFilter(choices=ClaimStatus.choices)
+    verdict = RatingSlugFilter(
+        field_name="verdict__slug",
+        to_field_name="slug",
+        queryset=Rating.objects.all(),
+        help_text=_("Rating slug, e.g. false; repeat for several."),
+    )
+    has_verdict = django_filters.BooleanFilter(
+        field_name="verdict__slug", lookup_expr="isnull", exclude=True
+    )
+    language = django_filters.ChoiceFilter(field_name="article__language", choices=Language.choices)
+    source = django_filters.NumberFilter(field_name="source_id")
+    source_kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices)
+    quote_type = django_filters.MultipleChoiceFilter(choices=QuoteType.choices)
+    hedged = django_filters.BooleanFilter()
+    article = django_filters.NumberFilter(field_name="article_id")
+    assignee = django_filters.CharFilter(field_name="assignee__username")
+    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    updated_after = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    updated_before = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="lt")
+    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    search = django_filters.CharFilter(
+        method="filter_search", help_text=_("Words in the claim, its source, cue or channel.")
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=("id", "created_at", "updated_at", "published_at", "position")
+    )
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        return _search(queryset, ["content", "source_text", "cue_text", "channel_text"], value)
+
+
+class ArticleFilter(django_filters.FilterSet):
+    extraction_state = django_filters.MultipleChoiceFilter(choices=ExtractionState.choices)
+    language = django_filters.ChoiceFilter(choices=Language.choices)
+    outlet = django_filters.CharFilter(lookup_expr="iexact")
+    submitted_by = django_filters.CharFilter(field_name="submitted_by__username")
+    submitted_after = django_filters.IsoDateTimeFilter(field_name="submitted_at", lookup_expr="gte")
+    submitted_before = django_filters.IsoDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
+    search = django_filters.CharFilter(
+        method="filter_search", help_text=_("Words in the title, URL, outlet or author.")
+    )
+
+    class Meta:
+        model = Article
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        return _search(queryset, ["title", "url", "outlet", "author"], value)
+
+
+class SourceFilter(django_filters.FilterSet):
+    kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices)
+    search = django_filters.CharFilter(method="filter_search", help_text=_("Words in the name."))
+
+    class Meta:
+        model = Source
+        fields = []
+
+    def filter_search(self, queryset, name, value):
+        # aliases is JSON: its text form is searchable on both databases.
+        return _search(queryset, ["name", "normalized_name", "aliases"], value)
+
+
+# --- Reads (the API's selectors).
+
+
+def claim_list_queryset():
+    return Claim.objects.select_related("article", "source", "verdict", "assignee").defer(
+        "article__text"
+    )
+
+
+def article_list_queryset():
+    return (
+        Article.objects.select_related("submitted_by")
+        .defer("text")
+        .annotate(claim_count=Count("claims"))
+    )
+
+
+def source_list_queryset():
+    return Source.objects.annotate(claim_count=Count("claims"))
+
+
+def source_scorecard(source: Source) -> dict:
+    """Claims of a source per rating: all verdicts set, and the published ones."""
+    rows = (
+        Claim.objects.filter(source=source, verdict__isnull=False)
+        .values("verdict_id")
+        .annotate(
+            count=Count("id"),
+            published=Count("id", filter=Q(status=ClaimStatus.PUBLISHED)),
+        )
+    )
+    by_rating = {row["verdict_id"]: row for row in rows}
+    totals = Claim.objects.filter(source=source).aggregate(
+        claims=Count("id"),
+        with_verdict=Count("id", filter=Q(verdict__isnull=False)),
+        published=Count("id", filter=Q(status=ClaimStatus.PUBLISHED)),
+    )
+    return {
+        **totals,
+        "verdicts": [
+            {
+                "slug": rating.slug,
+                "label_it": rating.label_it,
+                "label_en": rating.label_en,
+                "value": rating.value,
+                "count": by_rating.get(rating.pk, {}).get("count", 0),
+                "published": by_rating.get(rating.pk, {}).get("published", 0),
+            }
+            for rating in Rating.objects.order_by("position")
+        ],
+    }

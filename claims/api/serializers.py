@@ -1,0 +1,313 @@
+"""Shapes of the API's JSON. Validation here is about types and known fields
+only; every rule of the domain lives in the services."""
+
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from claims.models import (
+    Article,
+    Claim,
+    ClaimEvent,
+    ClaimStatus,
+    Comment,
+    Evidence,
+    QuoteType,
+    Rating,
+    Source,
+    SourceKind,
+)
+
+
+class StrictFieldsMixin:
+    """Refuse fields the endpoint does not know, instead of silently ignoring a typo."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            known = {name for name, field in self.fields.items() if not field.read_only}
+            unknown = sorted(set(data) - known)
+            if unknown:
+                raise serializers.ValidationError(
+                    {
+                        name: [_("Unknown field. Known fields: %s.") % ", ".join(sorted(known))]
+                        for name in unknown
+                    }
+                )
+        return super().to_internal_value(data)
+
+
+class UsernameField(serializers.SlugRelatedField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("slug_field", "username")
+        if not kwargs.get("read_only"):
+            kwargs.setdefault("queryset", get_user_model().objects.filter(is_active=True))
+        super().__init__(**kwargs)
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Rating
+        fields = ["slug", "label_it", "label_en", "value", "position"]
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    """A claim in lists: its text, attribution, and review state."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
+    article_title = serializers.CharField(source="article.title", read_only=True)
+    language = serializers.CharField(source="article.language", read_only=True)
+    source_name = serializers.CharField(source="source.name", read_only=True, default=None)
+    verdict = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    assignee = UsernameField(read_only=True)
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "url",
+            "article",
+            "article_title",
+            "language",
+            "position",
+            "content",
+            "source_text",
+            "source",
+            "source_name",
+            "cue_text",
+            "channel_text",
+            "source_kind",
+            "quote_type",
+            "hedged",
+            "status",
+            "verdict",
+            "rationale",
+            "assignee",
+            "version",
+            "created_at",
+            "updated_at",
+            "published_at",
+        ]
+        read_only_fields = fields
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    """One claim with its offsets into the article and who did what."""
+
+    verdict_detail = RatingSerializer(source="verdict", read_only=True)
+    corrected_by = UsernameField(read_only=True)
+    verdict_set_by = UsernameField(read_only=True)
+    published_by = UsernameField(read_only=True)
+    comments_url = serializers.HyperlinkedIdentityField(view_name="api:claim-comments")
+    evidence_url = serializers.HyperlinkedIdentityField(view_name="api:claim-evidence")
+    history_url = serializers.HyperlinkedIdentityField(view_name="api:claim-history")
+
+    class Meta(ClaimSerializer.Meta):
+        fields = ClaimSerializer.Meta.fields + [
+            "content_start",
+            "content_end",
+            "source_start",
+            "source_end",
+            "cue_start",
+            "cue_end",
+            "channel_start",
+            "channel_end",
+            "extractor_version",
+            "corrected_by",
+            "corrected_at",
+            "verdict_detail",
+            "verdict_set_by",
+            "verdict_set_at",
+            "published_by",
+            "comments_url",
+            "evidence_url",
+            "history_url",
+        ]
+        read_only_fields = fields
+
+
+class ClaimUpdateSerializer(StrictFieldsMixin, serializers.Serializer):
+    """A PATCH of a claim. Send the `version` you read (or an If-Match header):
+    a claim someone saved since then is refused with 409 and its current state."""
+
+    version = serializers.IntegerField(min_value=1, required=False)
+    source_text = serializers.CharField(max_length=500, allow_blank=True, required=False)
+    cue_text = serializers.CharField(max_length=300, allow_blank=True, required=False)
+    channel_text = serializers.CharField(max_length=300, allow_blank=True, required=False)
+    source_kind = serializers.ChoiceField(choices=SourceKind.choices, required=False)
+    quote_type = serializers.ChoiceField(choices=QuoteType.choices, required=False)
+    hedged = serializers.BooleanField(required=False)
+    status = serializers.ChoiceField(choices=ClaimStatus.choices, required=False)
+    verdict = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Rating.objects.all(), allow_null=True, required=False
+    )
+    rationale = serializers.CharField(allow_blank=True, required=False, max_length=20_000)
+    reason = serializers.CharField(
+        allow_blank=True,
+        required=False,
+        max_length=2_000,
+        help_text="Why: needed to correct a published verdict; kept in the history.",
+    )
+    assignee = UsernameField(allow_null=True, required=False)
+
+    def validate(self, attrs):
+        if not set(attrs) - {"version", "reason"}:
+            raise serializers.ValidationError(_("Nothing to change: send at least one field."))
+        return attrs
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:article-detail")
+    source_url = serializers.URLField(source="url", read_only=True)
+    submitted_by = UsernameField(read_only=True)
+    claim_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "url",
+            "title",
+            "source_url",
+            "outlet",
+            "author",
+            "published_at",
+            "language",
+            "submitted_by",
+            "submitted_at",
+            "extraction_state",
+            "extraction_error",
+            "extraction_attempts",
+            "extracted_at",
+            "claim_count",
+        ]
+        read_only_fields = fields
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    claims = serializers.SerializerMethodField()
+
+    class Meta(ArticleSerializer.Meta):
+        fields = ArticleSerializer.Meta.fields + [
+            "text",
+            "content_hash",
+            "extractor_version",
+            "claims",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ClaimSerializer(many=True))
+    def get_claims(self, article):
+        claims = article.claims.select_related("source", "verdict", "assignee", "article")
+        return ClaimSerializer(claims, many=True, context=self.context).data
+
+
+class ArticleCreateSerializer(StrictFieldsMixin, serializers.Serializer):
+    """Only types are checked here: the submission service gives the same
+    refusals, with the same messages, as every other way to submit."""
+
+    text = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    language = serializers.CharField(
+        allow_blank=True, required=False, help_text="it or en; detected when empty."
+    )
+    title = serializers.CharField(allow_blank=True, required=False, trim_whitespace=False)
+    url = serializers.CharField(allow_blank=True, required=False, help_text="http(s) address.")
+    outlet = serializers.CharField(allow_blank=True, required=False)
+    author = serializers.CharField(allow_blank=True, required=False)
+    published_at = serializers.DateTimeField(allow_null=True, required=False)
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+    claim_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Source
+        fields = ["id", "url", "name", "kind", "aliases", "claim_count", "created_at"]
+        read_only_fields = fields
+
+
+class VerdictCountSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    label_it = serializers.CharField()
+    label_en = serializers.CharField()
+    value = serializers.IntegerField()
+    count = serializers.IntegerField(help_text="Claims of this source with this verdict.")
+    published = serializers.IntegerField(help_text="Of which published.")
+
+
+class ScorecardSerializer(serializers.Serializer):
+    claims = serializers.IntegerField()
+    with_verdict = serializers.IntegerField()
+    published = serializers.IntegerField()
+    verdicts = VerdictCountSerializer(many=True)
+
+
+class SourceDetailSerializer(SourceSerializer):
+    scorecard = ScorecardSerializer(read_only=True)
+    recent_claims = ClaimSerializer(many=True, read_only=True)
+    claims_url = serializers.CharField(read_only=True)
+
+    class Meta(SourceSerializer.Meta):
+        fields = SourceSerializer.Meta.fields + ["scorecard", "recent_claims", "claims_url"]
+        read_only_fields = fields
+
+
+class CommentSerializer(serializers.ModelSerializer):
+    author = UsernameField(read_only=True)
+
+    class Meta:
+        model = Comment
+        fields = ["id", "claim", "parent", "author", "body", "created_at"]
+        read_only_fields = fields
+
+
+class CommentCreateSerializer(StrictFieldsMixin, serializers.Serializer):
+    body = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=10_000)
+    parent = serializers.PrimaryKeyRelatedField(
+        queryset=Comment.objects.all(), allow_null=True, required=False
+    )
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    added_by = UsernameField(read_only=True)
+
+    class Meta:
+        model = Evidence
+        fields = ["id", "claim", "url", "description", "added_by", "created_at"]
+        read_only_fields = fields
+
+
+class EvidenceCreateSerializer(StrictFieldsMixin, serializers.Serializer):
+    url = serializers.CharField(allow_blank=True, max_length=2000)
+    description = serializers.CharField(allow_blank=True, required=False, max_length=500)
+
+
+class ClaimEventSerializer(serializers.ModelSerializer):
+    actor = UsernameField(read_only=True)
+
+    class Meta:
+        model = ClaimEvent
+        fields = [
+            "id",
+            "action",
+            "field",
+            "old_value",
+            "new_value",
+            "reason",
+            "actor",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The shape of every error response."""
+
+    detail = serializers.CharField(help_text="A message for people.")
+    code = serializers.CharField(help_text="A stable code for programs.")
+    errors = serializers.DictField(required=False, help_text="Per-field messages.")
+
+
+class ConflictSerializer(ErrorSerializer):
+    current = ClaimDetailSerializer(help_text="The claim as it is now.")
