@@ -6,8 +6,16 @@ Pure Python + spaCy (blank pipelines and this package's components); no Django.
     >>> [c.source.text for c in extract("Il ministro Rossi ha detto che i conti sono in ordine.", "it")]
     ['Il ministro Rossi']
 """
+
 from .language import detect_language
 from .pipeline import EXTRACTOR_VERSION, extract, load_pipeline
 from .records import ClaimRecord, Span
 
-__all__ = ["extract", "detect_language", "load_pipeline", "EXTRACTOR_VERSION", "ClaimRecord", "Span"]
+__all__ = [
+    "extract",
+    "detect_language",
+    "load_pipeline",
+    "EXTRACTOR_VERSION",
+    "ClaimRecord",
+    "Span",
+]

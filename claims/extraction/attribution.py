@@ -6,6 +6,7 @@ Registered as the spaCy factory ``claim_attribution``. Its lexicon is data
 pipeline saved with ``nlp.to_disk`` carries the exact lexicon it ran with.
 The claims land in ``doc._.claims``.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,7 +36,9 @@ class ClaimAttribution:
         self.data: dict | None = None
         self.lexicon: Lexicon | None = None
 
-    def initialize(self, get_examples=None, *, nlp=None, data: dict | None = None, lexicon_dir=None):
+    def initialize(
+        self, get_examples=None, *, nlp=None, data: dict | None = None, lexicon_dir=None
+    ):
         """Load the lexicon: ``data`` as given, else the packaged files (or ``lexicon_dir``)."""
         self.data = data if data is not None else read_lexicon_data(self.lang, lexicon_dir)
         self.lexicon = Lexicon(self.lang, self.data)
@@ -103,7 +106,9 @@ class ClaimAttribution:
             source_name=name,
         )
 
-    def _quote_type(self, text: str, start: int, end: int, rules: ArticleRules) -> tuple[str, int, int]:
+    def _quote_type(
+        self, text: str, start: int, end: int, rules: ArticleRules
+    ) -> tuple[str, int, int]:
         """``direct`` (and the span without its marks), ``mixed`` or ``indirect``."""
         segment = text[start:end]
         stripped = segment.rstrip(" ,.;:")
@@ -112,7 +117,7 @@ class ClaimAttribution:
 
         pairs = find_quote_pairs(text, start, end)
         if not pairs:
-            if any(ch in "«»“”\"" for ch in text[start:end]):
+            if any(ch in '«»“”"' for ch in text[start:end]):
                 return "mixed", start, end
             return "indirect", start, end
         first, last = pairs[0], pairs[-1]
@@ -121,7 +126,7 @@ class ClaimAttribution:
             while inner_e > inner_s and text[inner_e - 1] in " ,":
                 inner_e -= 1
             return "direct", inner_s, inner_e
-        if first[0] == start and len(pairs) == 1 and not text[first[3]:end].strip(" ,.;:–—-"):
+        if first[0] == start and len(pairs) == 1 and not text[first[3] : end].strip(" ,.;:–—-"):
             return "direct", first[1], first[2]
         return "mixed", start, end
 
@@ -137,7 +142,9 @@ class ClaimAttribution:
         if d.cue_conditional:
             return True
         if lex.lang == "it":
-            conditional = any(w.endswith(("rebbe", "rebbero")) and w not in lex.conditional_modals for w in words)
+            conditional = any(
+                w.endswith(("rebbe", "rebbero")) and w not in lex.conditional_modals for w in words
+            )
             # After a past-tense verb of saying the conditional is the future in the past, not a hedge.
             if conditional and not (d.cue_past and d.source is not None):
                 return True
@@ -147,7 +154,9 @@ class ClaimAttribution:
     def to_disk(self, path, *, exclude=tuple()):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / "lexicon.json").write_text(json.dumps(self.data, ensure_ascii=False), encoding="utf-8")
+        (path / "lexicon.json").write_text(
+            json.dumps(self.data, ensure_ascii=False), encoding="utf-8"
+        )
 
     def from_disk(self, path, *, exclude=tuple()):
         data = json.loads((Path(path) / "lexicon.json").read_text(encoding="utf-8"))

@@ -2,6 +2,7 @@
 
 The Django command ``extract_claims`` wraps :func:`run` with the same options.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,8 +48,12 @@ def run(files: list[str], lang: str | None = None, fmt: str = "jsonl", out=None)
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Extract claims and their attribution from article text files.")
-    parser.add_argument("--lang", choices=["it", "en"], help="language of every file (default: detect per file)")
+    parser = argparse.ArgumentParser(
+        description="Extract claims and their attribution from article text files."
+    )
+    parser.add_argument(
+        "--lang", choices=["it", "en"], help="language of every file (default: detect per file)"
+    )
     parser.add_argument("--format", choices=["jsonl", "text"], default="jsonl")
     parser.add_argument("files", nargs="+")
     args = parser.parse_args(argv)

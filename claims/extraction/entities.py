@@ -5,6 +5,7 @@ organisation without a trained NER model, link a later surname-only mention
 ("Peskov") to the full name, and resolve a role ("il presidente russo") to the
 person the article names with it ("Il presidente russo Vladimir Putin").
 """
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,9 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon
 
 # Lowercase particles that sit inside personal names (Di Campli, van der Leyen, bin Laden).
-NAME_PARTICLES = frozenset("di de da del della van von der den al bin ibn abu la le du dos das".split())
+NAME_PARTICLES = frozenset(
+    "di de da del della van von der den al bin ibn abu la le du dos das".split()
+)
 _CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
 _NAME_RE = re.compile(
     rf"{_CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})\s+)?{_CAP_WORD}){{1,3}}"
@@ -54,11 +57,15 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
             continue
         index.persons.add(name)
         index.surnames.setdefault(name_words[-1].lower(), name)
-        if len(name_words) >= 3 and name_words[-2][0].isupper() and name_words[-2] not in lex.given_names:
+        if (
+            len(name_words) >= 3
+            and name_words[-2][0].isupper()
+            and name_words[-2] not in lex.given_names
+        ):
             index.surnames.setdefault(" ".join(name_words[-2:]).lower(), name)
         # The words right before the name may be the role it holds.
         start = match.start() + match.group().find(words[0])
-        before = text[max(0, start - 80):start]
+        before = text[max(0, start - 80) : start]
         role = _trailing_role(before, lex)
         if role:
             index.roles.setdefault(role, name)

@@ -7,6 +7,7 @@ attribute in news prose are generated: 3rd singular and plural, and 1st
 plural for statements made by organizations ("abbiamo detto" is rare outside
 quotes, so it is left out).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -81,7 +82,9 @@ def italian_forms(entry: str | dict) -> VerbForms:
     conditional = [future_stem + "ebbe", future_stem + "ebbero"]
     subjunctive = [present[0][:-1] + ("i" if ending == "are" else "a")]
 
-    participle = entry.get("participle", stem + {"are": "ato", "ere": "uto", "ire": "ito"}.get(ending, "uto"))
+    participle = entry.get(
+        "participle", stem + {"are": "ato", "ere": "uto", "ire": "ito"}.get(ending, "uto")
+    )
     participle_stem = participle[:-1]
     participles = [participle_stem + e for e in "oaie"]
     gerund = entry.get("gerund", stem + ("ando" if ending == "are" else "endo"))
@@ -89,7 +92,9 @@ def italian_forms(entry: str | dict) -> VerbForms:
     def with_tail(words):
         return {f"{w} {tail}" if tail else w for w in words}
 
-    forms.finite = with_tail(present + [present_1pl] + remote + imperfect + future + conditional + subjunctive)
+    forms.finite = with_tail(
+        present + [present_1pl] + remote + imperfect + future + conditional + subjunctive
+    )
     forms.conditional = with_tail(conditional)
     forms.past = with_tail(remote + imperfect)
     forms.participles = with_tail(participles)

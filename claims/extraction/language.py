@@ -1,4 +1,5 @@
 """Offline language identification restricted to the languages we extract."""
+
 from __future__ import annotations
 
 import functools
@@ -10,8 +11,12 @@ DEFAULT_LANGUAGE = "it"
 # Frequent function words: a cheap, dependable vote for short texts where the
 # statistical model has too little to go on.
 _FUNCTION_WORDS = {
-    "it": frozenset("il lo la gli le di del della che non per con una sono è anche nel alla dei ha".split()),
-    "en": frozenset("the of and to that is was for with on are by this have from has be it".split()),
+    "it": frozenset(
+        "il lo la gli le di del della che non per con una sono è anche nel alla dei ha".split()
+    ),
+    "en": frozenset(
+        "the of and to that is was for with on are by this have from has be it".split()
+    ),
 }
 _WORD = re.compile(r"[^\W\d_]+")
 

@@ -4,6 +4,7 @@ The JSON files hold lemmas and word lists that a journalist could review; this
 module expands verb lemmas into inflected forms (see :mod:`inflect`) and builds
 the sets the attribution rules look words up in.
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,7 +21,9 @@ def read_lexicon_data(lang: str, directory: Path | None = None) -> dict:
     """Load the raw lexicon data for ``lang`` (its JSON plus the shared lists)."""
     directory = Path(directory) if directory else LEXICON_DIR
     data = json.loads((directory / f"{lang}.json").read_text(encoding="utf-8"))
-    data["media_names"] = json.loads((directory / "media.json").read_text(encoding="utf-8"))["media_names"]
+    data["media_names"] = json.loads((directory / "media.json").read_text(encoding="utf-8"))[
+        "media_names"
+    ]
     names = (directory / "given_names.txt").read_text(encoding="utf-8")
     data["given_names"] = sorted(
         {w for line in names.splitlines() if not line.startswith("#") for w in line.split()}
@@ -59,8 +62,15 @@ class Lexicon:
             self.verb_gerunds |= forms.gerunds
             self.verb_infinitives |= forms.infinitives
             if weak:
-                self.needs_quote |= forms.finite | forms.participles | forms.gerunds | forms.infinitives
-        for form in [*self.verb_finite, *self.verb_participles, *self.verb_gerunds, *self.verb_infinitives]:
+                self.needs_quote |= (
+                    forms.finite | forms.participles | forms.gerunds | forms.infinitives
+                )
+        for form in [
+            *self.verb_finite,
+            *self.verb_participles,
+            *self.verb_gerunds,
+            *self.verb_infinitives,
+        ]:
             words = tuple(form.split())
             if len(words) > 1:
                 self.multiword_verbs.setdefault(words[0], []).append(words)
@@ -102,9 +112,13 @@ class Lexicon:
         self.given_names = frozenset(d["given_names"])
         self.per_marker = d.get("per_marker", "")
         self.impersonal_pronoun = d.get("impersonal_pronoun", "")
+        self.ambiguous_forms = _lower_set(d.get("ambiguous_forms", []))
+        self.adverbial_phrases = [tuple(p.lower().split()) for p in d.get("adverbial_phrases", [])]
 
     def is_verb_form(self, word: str) -> bool:
-        return word in self.verb_finite or word in self.verb_participles or word in self.verb_gerunds
+        return (
+            word in self.verb_finite or word in self.verb_participles or word in self.verb_gerunds
+        )
 
 
 @functools.lru_cache(maxsize=4)

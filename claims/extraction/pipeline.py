@@ -1,4 +1,5 @@
 """Building the per-language pipelines and the public ``extract`` function."""
+
 from __future__ import annotations
 
 import functools
@@ -50,6 +51,8 @@ def extract(text: str, lang: str | None = None) -> list[ClaimRecord]:
 
 def _valid(claim: ClaimRecord, text: str) -> bool:
     for span in (claim.content, claim.source, claim.cue, claim.channel):
-        if span is not None and not (0 <= span.start < span.end <= len(text) and text[span.start:span.end] == span.text):
+        if span is not None and not (
+            0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.text
+        ):
             return False
     return True

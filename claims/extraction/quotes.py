@@ -6,18 +6,21 @@ stray or unbalanced mark never swallows the rest of an article; ’ doubles as
 the apostrophe, so it closes a quote only when a ‘ is open and it is not
 followed by a letter.
 """
+
 from __future__ import annotations
 
 OPENERS = {"«": "»", "“": "”", "‘": "’", "„": "“"}
 SYMMETRIC = ('"', "''")
-ALL_MARKS = frozenset("«»“”‘’„\"")
+ALL_MARKS = frozenset('«»“”‘’„"')
 
 
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
-def find_quote_pairs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, int, int]]:
+def find_quote_pairs(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, int, int]]:
     """Return top-level quotation pairs in ``text[start:end]``.
 
     Each pair is ``(open_start, open_end, close_start, close_end)``: the
@@ -81,6 +84,6 @@ def _close(stack, pairs, close_start, close_end):
 def _close_matching(stack, pairs, closer, position):
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth][0] == closer:
-            del stack[depth + 1:]
+            del stack[depth + 1 :]
             _close(stack, pairs, position, position + 1)
             return

@@ -1,4 +1,5 @@
 """Immutable output records of the extractor: character spans and claims."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -10,6 +10,7 @@ resolves dropped subjects and pronouns to the nearest earlier compatible
 mention, attaches "Lo riferisce X" sentences to the sentence before, and
 classifies each source.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -21,8 +22,8 @@ from .quotes import find_quote_pairs
 from .segmenter import dateline_length
 from .tokens import DASHES, QUOTE_CHARS, Tok, tokenize
 
-OPEN_QUOTES = frozenset("«“‘\"„")
-CLOSE_QUOTES = frozenset("»”’\"")
+OPEN_QUOTES = frozenset('«“‘"„')
+CLOSE_QUOTES = frozenset('»”’"')
 CLAUSE_PUNCT = frozenset(",;:")
 MAX_SOURCE_TOKENS = 14
 
@@ -69,8 +70,8 @@ class Sentence:
 NEEDS_COMPLEMENT = frozenset(
     "chiedere chiede chiedono chiese chiesero chiedeva chiedevano chiesto chiesta "
     "pensare pensa pensano pensava pensato continuare continua continuano continuato "
-    "ask asks asked think thinks thought believe believes believed find finds found show shows showed shown "
-    "read reads".split()
+    "ask asks asked think thinks thought believe believes believed find finds found show shows showed shown"
+    .split()
 )
 
 
@@ -93,25 +94,45 @@ class ArticleRules:
         return toks[i - 1] if i > 0 else None
 
     def _is_adverb(self, tok: Tok) -> bool:
-        return tok.lower in self.lex.adverbs or (self.it and tok.lower.endswith("mente") and len(tok.lower) > 6) or (
-            not self.it and tok.lower.endswith("ly") and len(tok.lower) > 4 and tok.lower not in self.lex.verb_finite
+        return (
+            tok.lower in self.lex.adverbs
+            or (self.it and tok.lower.endswith("mente") and len(tok.lower) > 6)
+            or (
+                not self.it
+                and tok.lower.endswith("ly")
+                and len(tok.lower) > 4
+                and tok.lower not in self.lex.verb_finite
+            )
         )
 
     def _verb_flags(self, cue: Cue, toks: list[Tok]) -> Cue:
-        words = [t.lower for t in toks[cue.i:cue.j]]
+        words = [t.lower for t in toks[cue.i : cue.j]]
         first = words[0]
         lex = self.lex
         if self.it:
-            cue.plural = first in ("hanno", "avevano", "avrebbero", "sono", "erano", "sarebbero", "ebbero") or (
+            cue.plural = first in (
+                "hanno",
+                "avevano",
+                "avrebbero",
+                "sono",
+                "erano",
+                "sarebbero",
+                "ebbero",
+            ) or (
                 first.endswith(("ano", "ono", "rono", "ebbero", "anno")) and first not in ("sono",)
             )
-            cue.past = first in ("ha", "hanno", "aveva", "avevano", "ebbe", "ebbero") or first in lex.verb_past
+            cue.past = (
+                first in ("ha", "hanno", "aveva", "avevano", "ebbe", "ebbero")
+                or first in lex.verb_past
+            )
             cue.conditional = any(w.endswith(("rebbe", "rebbero")) for w in words)
         else:
             cue.past = first in lex.verb_past or first in ("had", "has", "have")
             cue.conditional = first in ("would", "could")
         cue.needs_quote = any(" ".join(words[k:]) in lex.needs_quote for k in range(len(words)))
-        cue.needs_complement = words[-1] in NEEDS_COMPLEMENT or " ".join(words[-2:]) in NEEDS_COMPLEMENT
+        cue.needs_complement = (
+            words[-1] in NEEDS_COMPLEMENT or " ".join(words[-2:]) in NEEDS_COMPLEMENT
+        )
         return cue
 
     def _verb_at(self, toks: list[Tok], i: int, lookup) -> int:
@@ -137,6 +158,9 @@ class ArticleRules:
                 i += 1
                 continue
             cue = self._marker_at(toks, i) or self._verb_cue_at(toks, i)
+            if cue and not self._plausible(toks, cue, cues, inside):
+                i = cue.j  # its words are not a cue of their own either ("is accused of")
+                continue
             if cue:
                 if inside[i]:
                     cue.interruption = True
@@ -146,9 +170,77 @@ class ArticleRules:
             i += 1
         return cues
 
+    def _plausible(self, toks: list[Tok], cue: Cue, earlier: list[Cue], inside) -> bool:
+        """Reject verb cues that are not attributions in their context."""
+        if cue.kind == "passive":
+            k = cue.j
+            while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
+                k += 1
+            return k < len(toks) and toks[k].lower in (
+                "da", "dal", "dalla", "dall", "dai", "dagli", "dalle", "by",
+            )
+        if cue.kind not in ("verb", "gerund", "impersonal"):
+            return True
+        n = len(toks)
+        nxt = cue.j
+        while nxt < n and toks[nxt].is_word and self._is_adverb(toks[nxt]):
+            nxt += 1
+        nxt_tok = toks[nxt] if nxt < n else None
+        prev = cue.i - 1
+        while prev >= 0 and toks[prev].is_word and (
+            self._is_adverb(toks[prev]) or toks[prev].lower in ("non", "not", "lo", "l", "ne")
+        ):
+            prev -= 1
+        prev_tok = toks[prev] if prev >= 0 else None
+        inverted = prev_tok is not None and (
+            prev_tok.text in CLOSE_QUOTES or prev_tok.text == "," or prev_tok.text in DASHES
+        )
+        if cue.needs_quote and not any(inside[cue.j : cue.j + 4]):
+            return False
+        if cue.needs_complement and not inverted:
+            if nxt_tok is None or not (
+                nxt_tok.lower in self.lex.complement_words
+                or nxt_tok.text in (":",)
+                or nxt_tok.text in OPEN_QUOTES
+                or nxt_tok.lower == "di"
+            ):
+                return False
+        # "ha detto che non comunica con ...": a verb inside the reported clause.
+        if earlier and prev_tok is not None and prev_tok.lower in ("che", "that"):
+            return False
+        if cue.kind == "impersonal" and nxt_tok is not None and nxt_tok.lower in (
+            "a", "ad", "al", "alla", "all", "ai", "agli", "alle",
+        ):
+            return False  # "si riferisce a": reflexive, not impersonal
+        if not self.it and cue.kind == "verb":
+            word = toks[cue.i].lower
+            if prev_tok is not None and prev_tok.text[0].isdigit():
+                return False  # "212 reported cases"
+            if word in self.lex.ambiguous_forms:
+                # "states", "reports": a verb only after a subject and before a clause or the end.
+                if not (nxt_tok is None or nxt_tok.lower in ("that", ":") or nxt_tok.text in "."
+                        or nxt_tok.text in OPEN_QUOTES):
+                    return False
+                if prev_tok is None or not (
+                    prev_tok.lower in self.lex.pronouns
+                    or self._is_source_noun(prev_tok.lower)
+                    or (prev_tok.is_capitalized and prev_tok.lower != "united")
+                ):
+                    return False
+        return True
+
+    def _is_source_noun(self, word: str) -> bool:
+        lex = self.lex
+        return (word in lex.document_nouns or word in lex.media_nouns or word in lex.organization_nouns
+                or word in lex.anonymous_nouns or word in lex.role_nouns)
+
     def _after_dash(self, toks: list[Tok], i: int) -> bool:
         k = i - 1
-        while k >= 0 and toks[k].is_word and (self._is_adverb(toks[k]) or toks[k].lower in ("lo", "l")):
+        while (
+            k >= 0
+            and toks[k].is_word
+            and (self._is_adverb(toks[k]) or toks[k].lower in ("lo", "l"))
+        ):
             k -= 1
         return k >= 0 and toks[k].text in DASHES
 
@@ -168,7 +260,9 @@ class ArticleRules:
         for seq in lex.according_quanto:
             if self._match(toks, i, seq):
                 j = i + len(seq)
-                if j < len(toks) and (toks[j].lower == "si" or self._verb_at(toks, j, lex.verb_finite)):
+                if j < len(toks) and (
+                    toks[j].lower == "si" or self._verb_at(toks, j, lex.verb_finite)
+                ):
                     return Cue("marker", i, self._extend_quanto(toks, j, seq, force=True))
         if lex.per_marker and t == lex.per_marker and i + 1 < len(toks):
             nxt = toks[i + 1]
@@ -176,7 +270,11 @@ class ArticleRules:
                 return Cue("marker", i, i + 1)
             if nxt.lower in lex.articles and i + 2 < len(toks):
                 head = toks[i + 2].lower
-                if head in lex.document_nouns or head in lex.media_nouns or head in lex.anonymous_nouns:
+                if (
+                    head in lex.document_nouns
+                    or head in lex.media_nouns
+                    or head in lex.anonymous_nouns
+                ):
                     return Cue("marker", i, i + 1)
         return None
 
@@ -193,9 +291,22 @@ class ArticleRules:
         if j < len(toks) and toks[j].lower in lex.auxiliaries:
             j += 1
         if j < len(toks):
-            length = self._verb_at(toks, j, lex.verb_finite) or self._verb_at(toks, j, lex.verb_participles)
+            length = self._verb_at(toks, j, lex.verb_finite) or self._verb_at(
+                toks, j, lex.verb_participles
+            )
             j += length
-        if j < len(toks) and toks[j].lower in ("da", "dal", "dalla", "dall", "dai", "dagli", "dalle", "su", "sul", "sulla"):
+        if j < len(toks) and toks[j].lower in (
+            "da",
+            "dal",
+            "dalla",
+            "dall",
+            "dai",
+            "dagli",
+            "dalle",
+            "su",
+            "sul",
+            "sulla",
+        ):
             j += 1
         return j
 
@@ -207,6 +318,8 @@ class ArticleRules:
         # impersonal "si apprende", "si legge"
         if lex.impersonal_pronoun and t == lex.impersonal_pronoun and i + 1 < n:
             length = self._verb_at(toks, i + 1, lex.verb_finite)
+            if length and toks[i + 1].lower.endswith(("no", "rono")):
+                length = 0  # "si riferiscono": reflexive plural, not impersonal
             if length or toks[i + 1].lower in ("apprende", "legge", "viene"):
                 return self._verb_flags(Cue("impersonal", i, i + 1 + max(length, 1)), toks)
         for seq in lex.impersonal_cues:
@@ -238,7 +351,16 @@ class ArticleRules:
                 if length:
                     if passive:
                         return self._verb_flags(Cue("passive", i, k + length), toks)
-                    if self.it and t in ("è", "sono", "era", "erano", "sarebbe", "sarebbero", "fu", "furono"):
+                    if self.it and t in (
+                        "è",
+                        "sono",
+                        "era",
+                        "erano",
+                        "sarebbe",
+                        "sarebbero",
+                        "fu",
+                        "furono",
+                    ):
                         return None  # "è riferito" without "stato" is a predicate
                     return self._verb_flags(Cue("verb", i, k + length), toks)
             return None
@@ -248,7 +370,9 @@ class ArticleRules:
             j = i + length
             nxt = toks[j] if j < n else None
             nxt2 = toks[j + 1] if j + 1 < n else None
-            if nxt and (nxt.lower in lex.complement_words or nxt.text in (":",) or nxt.text in OPEN_QUOTES):
+            if nxt and (
+                nxt.lower in lex.complement_words or nxt.text in (":",) or nxt.text in OPEN_QUOTES
+            ):
                 return self._verb_flags(Cue("gerund", i, j), toks)
             if nxt and nxt.lower in ("di", "of") and nxt2 is not None and nxt2.text in OPEN_QUOTES:
                 return self._verb_flags(Cue("gerund", i, j + 1), toks)
@@ -256,7 +380,11 @@ class ArticleRules:
         # finite forms: dice, disse, riferiscono, said, tells
         length = self._verb_at(toks, i, lex.verb_finite)
         if length:
-            if prev is not None and (prev.lower in lex.determiners or prev.lower in lex.prepositions or prev.lower == "to"):
+            if prev is not None and (
+                prev.lower in lex.determiners
+                or prev.lower in lex.prepositions
+                or prev.lower == "to"
+            ):
                 if not (self.it and prev.lower in ("lo", "la", "le", "gli", "l")):
                     return None  # a noun: "la nota", "the report"
             if not self.it and prev is None and i + 1 < n and toks[i + 1].lower in lex.prepositions:
@@ -267,9 +395,15 @@ class ArticleRules:
     # --------------------------------------------------------------- phrases
     def _trim(self, toks: list[Tok], i: int, j: int) -> tuple[int, int]:
         """Shrink token range [i, j) past punctuation, dashes and conjunctions at the edges."""
-        while i < j and (not toks[i].is_word and toks[i].text not in OPEN_QUOTES or toks[i].text in DASHES):
+        while i < j and (
+            not toks[i].is_word and toks[i].text not in OPEN_QUOTES or toks[i].text in DASHES
+        ):
             i += 1
-        while j > i and (not toks[j - 1].is_word and toks[j - 1].text not in CLOSE_QUOTES or toks[j - 1].text in DASHES):
+        while j > i and (
+            not toks[j - 1].is_word
+            and toks[j - 1].text not in CLOSE_QUOTES
+            or toks[j - 1].text in DASHES
+        ):
             j -= 1
         while j > i and toks[j - 1].lower in ("e", "ed", "and", "ma", "but", "o", "or"):
             j -= 1
@@ -282,13 +416,51 @@ class ArticleRules:
             return None
         return toks[i].start, toks[j - 1].end
 
-    def subject_np(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
-        """The subject noun phrase in tokens [i, j) right before a cue (token range)."""
+    def _verbish(self, tok: Tok) -> bool:
+        low = tok.lower
         lex = self.lex
+        return low in lex.auxiliaries or low in lex.verb_finite or low in lex.verb_participles
+
+    def _skip_adverbial_phrases(self, toks: list[Tok], i: int, j: int) -> int:
+        changed = True
+        while changed and i < j:
+            changed = False
+            for phrase in self.lex.adverbial_phrases:
+                if self._match(toks, i, phrase) and i + len(phrase) < j:
+                    i += len(phrase)
+                    while i < j and toks[i].text == ",":
+                        i += 1
+                    changed = True
+        return i
+
+    def subject_np(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
+        """The subject noun phrase in tokens [i, j) right before a cue (token range).
+
+        Sets ``self.cut_at`` to the token where an embedded clause was cut off
+        ("... a troll farm that Mueller's counsel said"), so the words before it
+        can become a claim of their own.
+        """
+        lex = self.lex
+        self.cut_at = None
         i, j = self._trim(toks, i, j)
-        # Leading conjunctions and adverbs: "Ma", "Intanto", "However".
-        while i < j and toks[i].is_word and (toks[i].lower in lex.clause_starters or self._is_adverb(toks[i])):
-            i += 1
+        # An embedded subject: after the last relative or complementizer, when no verb follows it.
+        for k in range(j - 1, i, -1):
+            low = toks[k].lower
+            if low in lex.relative_pronouns or low in lex.complement_words or toks[k].text in (":", ";"):
+                tail = toks[k + 1 : j]
+                if tail and not any(self._verbish(t) for t in tail):
+                    self.cut_at = k
+                    i = k + 1
+                break
+        # Leading conjunctions and adverbs: "Ma", "Intanto", "However", "di fatto".
+        while True:
+            i = self._skip_adverbial_phrases(toks, i, j)
+            if i < j and toks[i].is_word and (
+                toks[i].lower in lex.clause_starters or self._is_adverb(toks[i])
+            ):
+                i += 1
+                continue
+            break
         while j > i and toks[j - 1].is_word and self._is_adverb(toks[j - 1]):
             j -= 1
         i, j = self._trim(toks, i, j)
@@ -305,22 +477,27 @@ class ArticleRules:
         kept = [p for p in pieces if p[1] > p[0]]
         while len(kept) > 1 and self._is_adverbial(toks, *kept[0]):
             kept.pop(0)
-        while len(kept) > 1 and kept[-1][1] - kept[-1][0] == 1 and self._is_adverb(toks[kept[-1][0]]):
+        while len(kept) > 1 and self._is_apposition_tail(toks, *kept[-1]):
             kept.pop()
         i, j = kept[0][0], kept[-1][1]
-        if len(kept) == 1 and self._is_adverbial(toks, i, j) and j - i > 1 and toks[i].lower in lex.prepositions:
+        i = self._skip_adverbial_phrases(toks, i, j)
+        if self.it and toks[i].lower in ("da", "dal", "dalla", "dall", "dai", "dagli", "dalle"):
+            i += 1  # "da Palazzo Chigi fanno sapere": the source speaks "from" a place
+        elif len(kept) == 1 and self._is_adverbial(toks, i, j) and j - i > 1 and toks[i].lower in lex.prepositions:
             return None
-        # An embedded clause: "... a troll farm that Mueller's counsel said".
-        if j - i > 8:
-            for k in range(j - 1, i, -1):
-                if toks[k].lower in lex.relative_pronouns or toks[k].lower in lex.complement_words or toks[k].text in (":", ";"):
-                    if j - (k + 1) >= 1:
-                        i = k + 1
-                    break
         if j - i > MAX_SOURCE_TOKENS:
             i = j - MAX_SOURCE_TOKENS
         i, j = self._trim(toks, i, j)
         return (i, j) if j > i else None
+
+    def _is_apposition_tail(self, toks: list[Tok], i: int, j: int) -> bool:
+        """A trailing piece that is not part of the name: "however", "filed in Ohio"."""
+        first = toks[i]
+        if j - i == 1 and self._is_adverb(first):
+            return True
+        if self.it:
+            return first.lower in self.lex.prepositions
+        return first.lower.endswith("ed") or first.lower in ("who", "which") or first.lower in self.lex.prepositions
 
     def _is_adverbial(self, toks: list[Tok], i: int, j: int) -> bool:
         first = toks[i]
@@ -332,12 +509,20 @@ class ArticleRules:
         if first.lower in lex.time_words or self._is_adverb(first):
             return True
         # a participle opening the sentence: "Contattato per un commento,"
-        return self.it and first.lower.endswith(("ato", "ata", "ati", "ate", "uto", "ito")) and first.is_capitalized
+        return (
+            self.it
+            and first.lower.endswith(("ato", "ata", "ati", "ate", "uto", "ito"))
+            and first.is_capitalized
+        )
 
     def object_np(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
         """The noun phrase starting at token ``i`` (a source after its verb), within [i, j)."""
         lex = self.lex
-        while i < j and toks[i].is_word and (self._is_adverb(toks[i]) or toks[i].lower in lex.time_words):
+        while (
+            i < j
+            and toks[i].is_word
+            and (self._is_adverb(toks[i]) or toks[i].lower in lex.time_words)
+        ):
             i += 1
         if i < j and toks[i].lower in ("da", "dal", "dalla", "dall", "dai", "dagli", "dalle", "by"):
             i += 1
@@ -347,19 +532,46 @@ class ArticleRules:
             if not tok.is_word and tok.text not in ("’", "'", "&", "@", "."):
                 break
             low = tok.lower
-            if k > i and (low in lex.prepositions and low not in ("di", "del", "dello", "della", "dell", "dei", "degli", "delle", "of", "for", "de")):
+            if k > i and (
+                low in lex.prepositions
+                and low
+                not in (
+                    "di",
+                    "del",
+                    "dello",
+                    "della",
+                    "dell",
+                    "dei",
+                    "degli",
+                    "delle",
+                    "of",
+                    "for",
+                    "de",
+                )
+            ):
                 break
-            if k > i and (low in lex.verb_gerunds or low in ("che", "that", "who", "which", "mentre", "while", "citando", "citing")):
+            if k > i and (
+                low in lex.verb_gerunds
+                or low in ("che", "that", "who", "which", "mentre", "while", "citando", "citing")
+            ):
                 break
             if k > i and (low in lex.clause_starters and low not in ("e", "and")):
                 break
             if k > i and low in ("e", "and") and k + 1 < j and not toks[k + 1].is_capitalized:
                 break
+            if k > i and low in lex.articles and toks[k - 1].is_capitalized:
+                break  # "Fox News il 28 ottobre": a new phrase starts
+            if k > i and any(self._match(toks, k, seq) for seq in lex.channel_citing):
+                break  # "una fonte citata dall'emittente Nhk"
             k += 1
         return self._trim_np(toks, i, k)
 
     def _trim_np(self, toks, i, k):
-        while k > i and (not toks[k - 1].is_word or toks[k - 1].lower in self.lex.prepositions or toks[k - 1].lower in ("e", "and")):
+        while k > i and (
+            not toks[k - 1].is_word
+            or toks[k - 1].lower in self.lex.prepositions
+            or toks[k - 1].lower in ("e", "and")
+        ):
             k -= 1
         return (i, k) if k > i else None
 
@@ -372,9 +584,17 @@ class ArticleRules:
             if not tok.is_word and tok.text not in ("’", "'", "&", "."):
                 break
             low = tok.lower
-            if k > i and (low in lex.auxiliaries or low in lex.verb_finite or low.endswith(("rebbe", "rebbero"))):
+            if k > i and (
+                low in lex.auxiliaries
+                or low in lex.verb_finite
+                or low.endswith(("rebbe", "rebbero"))
+            ):
                 break
-            if k > i and low in ("che", "that", "il", "lo", "la", "i", "gli", "le", "the") and toks[k - 1].lower not in lex.prepositions:
+            if (
+                k > i
+                and low in ("che", "that", "il", "lo", "la", "i", "gli", "le", "the")
+                and toks[k - 1].lower not in lex.prepositions
+            ):
                 if low in ("che", "that") or not toks[k - 1].is_capitalized or k - i >= 3:
                     break
             k += 1
@@ -404,7 +624,7 @@ class ArticleRules:
         for k, w in enumerate(words):
             if w in self.lex.media_first:
                 for name in self.lex.media_names:
-                    if tuple(words[k:k + len(name)]) == name:
+                    if tuple(words[k : k + len(name)]) == name:
                         return True
         return False
 
@@ -417,7 +637,9 @@ class ArticleRules:
             low = tok.lower
             if low in ("come", "as") and k + 1 < n:
                 length = self._verb_at(toks, k + 1, lex.verb_finite) or (
-                    self._verb_at(toks, k + 2, lex.verb_participles) if toks[k + 1].lower in ("reported", "was", "is") else 0
+                    self._verb_at(toks, k + 2, lex.verb_participles)
+                    if toks[k + 1].lower in ("reported", "was", "is")
+                    else 0
                 )
                 if length and toks[k + 1].lower != "si":
                     start = k + 1 + length
@@ -426,7 +648,11 @@ class ArticleRules:
                     np = self.object_np(toks, start, n)
                     if np:
                         return np, k, np[1]
-            if low in lex.interview_nouns and k + 1 < n and toks[k + 1].lower in ("a", "al", "alla", "all", "con", "with", "to", "on"):
+            if (
+                low in lex.interview_nouns
+                and k + 1 < n
+                and toks[k + 1].lower in ("a", "al", "alla", "all", "con", "with", "to", "on")
+            ):
                 np = self.object_np(toks, k + 2, n)
                 if np and self._looks_like_outlet(toks, *np):
                     return np, k, np[1]
@@ -450,7 +676,7 @@ class ArticleRules:
             self._drafts_without_cue(sent, index, inside, new, drafts)
         if channel:
             for d in new:
-                if d.channel is None and d.source is not None or d.resolve:
+                if d.channel is None and (d.source is not None or d.resolve):
                     d.channel = self._span(toks, *channel)
         drafts.extend(new)
 
@@ -468,8 +694,21 @@ class ArticleRules:
         if not words:
             return False
         words = [w for w in words if not self._is_adverb_word(w)]
-        return " ".join(words) in {"lo", "l", "è quanto", "e quanto", "questo è quanto", "è ciò che", "lo si", "questo",
-                                   "è questo quanto", "quanto", "così", "è", "e"}
+        return " ".join(words) in {
+            "lo",
+            "l",
+            "è quanto",
+            "e quanto",
+            "questo è quanto",
+            "è ciò che",
+            "lo si",
+            "questo",
+            "è questo quanto",
+            "quanto",
+            "così",
+            "è",
+            "e",
+        }
 
     def _is_adverb_word(self, w: str) -> bool:
         return w in self.lex.adverbs or (self.it and w.endswith("mente") and len(w) > 6)
@@ -483,8 +722,14 @@ class ArticleRules:
         for c_idx, cue in enumerate(cues):
             left_i = cues[c_idx - 1].j if c_idx else 0
             right_j = cues[c_idx + 1].i if c_idx + 1 < len(cues) else n
-            d = Draft(content=(0, 0), sentence=index, paragraph=sent.paragraph, cue=self._span(toks, cue.i, cue.j),
-                      cue_past=cue.past, cue_conditional=cue.conditional)
+            d = Draft(
+                content=(0, 0),
+                sentence=index,
+                paragraph=sent.paragraph,
+                cue=self._span(toks, cue.i, cue.j),
+                cue_past=cue.past,
+                cue_conditional=cue.conditional,
+            )
             content: tuple[int, int] | None = None
             source: tuple[int, int] | None = None
             if cue.kind == "relative":
@@ -493,20 +738,38 @@ class ArticleRules:
                 if source and source[0] - left_i >= 5 and c_idx == 0:
                     author = self._trim(toks, left_i, source[0])
                     if author[1] - author[0] >= 4:
-                        out.append(Draft(content=self._span(toks, *author), sentence=index, paragraph=sent.paragraph, author=True))
+                        out.append(
+                            Draft(
+                                content=self._span(toks, *author),
+                                sentence=index,
+                                paragraph=sent.paragraph,
+                                author=True,
+                            )
+                        )
             elif cue.kind == "marker":
                 source = self.marker_np(toks, cue.j, right_j)
                 if source is None:
                     continue
                 after = source[1]
-                while after < right_j and not toks[after].is_word and toks[after].text not in OPEN_QUOTES:
+                while (
+                    after < right_j
+                    and not toks[after].is_word
+                    and toks[after].text not in OPEN_QUOTES
+                ):
                     after += 1
                 left = self._trim(toks, left_i, cue.i)
-                left_words = [t for t in toks[left[0]:left[1]] if t.is_word and not self._is_adverb(t)
-                              and t.lower not in lex.clause_starters]
+                left_words = [
+                    t
+                    for t in toks[left[0] : left[1]]
+                    if t.is_word and not self._is_adverb(t) and t.lower not in lex.clause_starters
+                ]
                 if not left_words or self._is_adverbial(toks, *left):
                     content = (after, right_j)
-                elif after >= right_j or (after < n and toks[source[1]].text in CLAUSE_PUNCT | {"."} and after >= right_j - 1):
+                elif after >= right_j or (
+                    after < n
+                    and toks[source[1]].text in CLAUSE_PUNCT | {"."}
+                    and after >= right_j - 1
+                ):
                     content = (left_i, cue.i)
                 elif cue.i > 0 and (toks[cue.i - 1].text in DASHES or toks[cue.i - 1].text == ","):
                     content = (left_i, right_j)
@@ -518,7 +781,16 @@ class ArticleRules:
                 agent = cue.j
                 while agent < right_j and toks[agent].is_word and self._is_adverb(toks[agent]):
                     agent += 1
-                if agent < right_j and toks[agent].lower in ("da", "dal", "dalla", "dall", "dai", "dagli", "dalle", "by"):
+                if agent < right_j and toks[agent].lower in (
+                    "da",
+                    "dal",
+                    "dalla",
+                    "dall",
+                    "dai",
+                    "dagli",
+                    "dalle",
+                    "by",
+                ):
                     source = self.object_np(toks, agent, right_j)
                 if source is None:
                     continue
@@ -536,7 +808,18 @@ class ArticleRules:
                 if source is None:
                     d.resolve = "any"
             else:  # verb or gerund
-                result = self._verb_claim(sent, cue, left_i, right_j, c_idx, previous_source, previous_resolve, d, out, index)
+                result = self._verb_claim(
+                    sent,
+                    cue,
+                    left_i,
+                    right_j,
+                    c_idx,
+                    previous_source,
+                    previous_resolve,
+                    d,
+                    out,
+                    index,
+                )
                 if result is None:
                     continue
                 content, source = result
@@ -561,7 +844,12 @@ class ArticleRules:
         while j > left_i and (toks[j - 1].text == "," or toks[j - 1].text in DASHES):
             j -= 1
         k = j
-        while k > left_i and toks[k - 1].text not in (",", ":", ";", "(") and toks[k - 1].text not in DASHES and j - k < 8:
+        while (
+            k > left_i
+            and toks[k - 1].text not in (",", ":", ";", "(")
+            and toks[k - 1].text not in DASHES
+            and j - k < 8
+        ):
             k -= 1
         span = self.subject_np(toks, k, j)
         if span and span[1] - span[0] > 6:
@@ -573,7 +861,19 @@ class ArticleRules:
     def _impersonal_source(self, toks, left_i, cue, right_j):
         """Where "si legge" reads: "in una nota di X", "da X", or a leading "In un editoriale ... dal X"."""
         k = cue.j
-        if k < right_j and toks[k].lower in ("in", "su", "sul", "sulla", "nel", "nella", "da", "dal", "dalla", "dall", "dai"):
+        if k < right_j and toks[k].lower in (
+            "in",
+            "su",
+            "sul",
+            "sulla",
+            "nel",
+            "nella",
+            "da",
+            "dal",
+            "dalla",
+            "dall",
+            "dai",
+        ):
             np = self.object_np(toks, k + 1, right_j)
             if np:
                 return np
@@ -594,24 +894,60 @@ class ArticleRules:
         d.resolve = "retro"
         out.append(d)
 
-    def _verb_claim(self, sent, cue, left_i, right_j, c_idx, previous_source, previous_resolve, d, out, index):
+    def _verb_claim(
+        self, sent, cue, left_i, right_j, c_idx, previous_source, previous_resolve, d, out, index
+    ):
         toks = sent.toks
         lex = self.lex
         n = len(toks)
         # What sits right before the cue, skipping clitics and adverbs.
         k = cue.i - 1
         clitic = False
-        while k >= left_i and toks[k].is_word and (
-            (self.it and toks[k].lower in ("lo", "l", "la", "le", "gli", "ne", "si")) or self._is_adverb(toks[k])
+        while (
+            k >= left_i
+            and toks[k].is_word
+            and (
+                (self.it and toks[k].lower in ("lo", "l", "la", "le", "gli", "ne", "si"))
+                or self._is_adverb(toks[k])
+            )
         ):
             clitic = clitic or toks[k].lower in ("lo", "l", "la", "le", "gli", "ne")
             k -= 1
         before = toks[k] if k >= left_i else None
-        inverted = before is None or before.text in (",", ")") or before.text in DASHES or before.text in CLOSE_QUOTES
+        inverted = (
+            before is None
+            or before.text in (",", ")")
+            or before.text in DASHES
+            or before.text in CLOSE_QUOTES
+        )
+        # "Il Ceo, Tim Cook, ha detto che ...": a complementizer after the cue means
+        # the content follows, whatever punctuation precedes (an apposition).
+        nxt = cue.j
+        while nxt < right_j and toks[nxt].is_word and self._is_adverb(toks[nxt]):
+            nxt += 1
+        if inverted and nxt < right_j and (
+            toks[nxt].lower in ("che", "that") or toks[nxt].text in (":",) or toks[nxt].text in OPEN_QUOTES
+        ) and left_i < k:
+            inverted = False
+        coordinated = before is not None and before.lower in ("e", "ed", "and", "ma", "but", "o", "or")
         if cue.interruption:
             inverted = True
+        if self._is_retro_opener(toks, left_i, cue.i):
+            source = self.object_np(toks, cue.j, right_j)
+            channel = None
+            cited = self._citing(toks, source[1] if source else cue.j, right_j)
+            if cited:
+                kind, cited_np = cited
+                if kind == "citing" and source:
+                    channel, source = source, cited_np
+                elif kind == "cited_by":
+                    channel = cited_np
+            self._attach_retro(out, index, sent, d, source, toks, cue, self._span(toks, *channel) if channel else None)
+            return None
         if not self.it:
-            return self._english_verb_claim(sent, cue, left_i, right_j, c_idx, previous_source, d, out, index, before)
+            return self._english_verb_claim(
+                sent, cue, left_i, right_j, c_idx, previous_source, d, out, index, before
+            )
         if cue.kind == "gerund":
             inverted = False
         if inverted and before is None and c_idx > 0 and not clitic:
@@ -635,18 +971,20 @@ class ArticleRules:
                 d.channel = self._span(toks, *channel)
             if source is None:
                 d.resolve = "pl" if cue.plural else "sg"
-            if self._is_retro_opener(toks, left_i, cue.i) or (before is None and left_i == 0 and clitic):
+            if self._is_retro_opener(toks, left_i, cue.i) or (
+                before is None and left_i == 0 and clitic
+            ):
                 self._attach_retro(out, index, sent, d, source, toks, cue, d.channel)
                 return None
             if cue.interruption:
                 # "«... – ha continuato X –, ...»": the words after the interruption are X's.
                 quote_end = self._quote_end_after(sent, cue.j)
-                after = (source[1] if source else cue.j)
+                after = source[1] if source else cue.j
                 return (after, quote_end), source
             content_end = k + 1 if before is not None else cue.i
             return (left_i, content_end), source
         # Forward: subject before the cue, content after it.
-        if cue.kind == "gerund" or (before is None and c_idx > 0):
+        if cue.kind == "gerund" or (before is None and c_idx > 0) or (coordinated and c_idx > 0):
             source = previous_source
             if source is None:
                 d.resolve = previous_resolve or ("pl" if cue.plural else "sg")
@@ -657,18 +995,31 @@ class ArticleRules:
                 source = None
             elif source is None:
                 d.resolve = "pl" if cue.plural else "sg"
+            if source is not None and self.cut_at is not None and c_idx == 0:
+                author = self._trim(toks, left_i, self.cut_at)
+                if author[1] - author[0] >= 4:
+                    out.append(
+                        Draft(content=self._span(toks, *author), sentence=index,
+                              paragraph=sent.paragraph, author=True)
+                    )
         start = cue.j
         channel, start = self.channel_after(toks, start, right_j)
         if channel:
             d.channel = self._span(toks, *channel)
         if start < right_j and toks[start].lower in ("che", ":", "come", "di"):
             start += 1
+        elif len([t for t in toks[start:right_j] if t.is_word]) < 3 and not any(
+            t.text in OPEN_QUOTES for t in toks[start:right_j]
+        ):
+            return None  # "avevano smentito come pure Pechino": no statement to check
         elif cue.needs_complement:
             if not (start < right_j and toks[start].text in OPEN_QUOTES):
                 return None
         return (start, right_j), source
 
-    def _english_verb_claim(self, sent, cue, left_i, right_j, c_idx, previous_source, d, out, index, before):
+    def _english_verb_claim(
+        self, sent, cue, left_i, right_j, c_idx, previous_source, d, out, index, before
+    ):
         toks = sent.toks
         lex = self.lex
         start = cue.j
@@ -681,15 +1032,23 @@ class ArticleRules:
                     d.channel = self._span(toks, *addressee)
                 start = addressee[1]
         rest = [t for t in toks[start:right_j] if t.is_word]
-        trailing = len(rest) <= 6 and (not rest or rest[0].lower in lex.prepositions or rest[0].lower in lex.time_words
-                                       or self._is_adverb(rest[0]))
+        trailing = len(rest) <= 6 and (
+            not rest
+            or rest[0].lower in lex.prepositions
+            or rest[0].lower in lex.time_words
+            or self._is_adverb(rest[0])
+        )
         if trailing and any(t.lower in ("that",) for t in rest):
             trailing = False
         if cue.kind == "gerund":
             source = previous_source
             if source is None:
                 d.resolve = "sg"
-        elif before is not None and (before.text == "," or before.text in CLOSE_QUOTES):
+        elif (
+            before is not None
+            and (before.text == "," or before.text in CLOSE_QUOTES)
+            and self._inverted_source_ends(toks, start, right_j)
+        ):
             # "“...,” said the spokesman."
             source = self.object_np(toks, start, right_j)
             if source is None:
@@ -699,7 +1058,12 @@ class ArticleRules:
         elif trailing:
             # "..., police said." / "“...,” he said."
             k = cue.i
-            while k > left_i and toks[k - 1].text not in (",",) and toks[k - 1].text not in CLOSE_QUOTES and toks[k - 1].text not in DASHES:
+            while (
+                k > left_i
+                and toks[k - 1].text not in (",",)
+                and toks[k - 1].text not in CLOSE_QUOTES
+                and toks[k - 1].text not in DASHES
+            ):
                 k -= 1
             source = self.subject_np(toks, k, cue.i)
             if source and self._is_pronoun(toks, *source):
@@ -719,15 +1083,46 @@ class ArticleRules:
                     source = previous_source
                 else:
                     d.resolve = "sg"
-            if source is not None and source[0] > left_i + 3 and c_idx == 0:
-                author = self._trim(toks, left_i, source[0] - 1)
-                if author[1] - author[0] >= 4 and toks[source[0] - 1].lower in lex.relative_pronouns:
-                    out.append(Draft(content=self._span(toks, *author), sentence=index, paragraph=sent.paragraph, author=True))
+            if source is not None and self.cut_at is not None and c_idx == 0:
+                author = self._trim(toks, left_i, self.cut_at)
+                if author[1] - author[0] >= 4:
+                    out.append(
+                        Draft(
+                            content=self._span(toks, *author),
+                            sentence=index,
+                            paragraph=sent.paragraph,
+                            author=True,
+                        )
+                    )
         if start < right_j and toks[start].lower in ("that", ":"):
             start += 1
         elif cue.needs_complement and not (start < right_j and toks[start].text in OPEN_QUOTES):
             return None
-        return (start, right_j), source
+        end = right_j
+        # "X said Y, but it was unclear ...": the reporter takes the word back after "but".
+        for k in range(start + 3, right_j - 3):
+            if toks[k].text == "," and toks[k + 1].lower == "but" and not any(
+                self._inside_quote(sent, t) for t in toks[k : k + 2]
+            ):
+                out.append(
+                    Draft(content=self._span(toks, *self._trim(toks, k + 2, right_j)), sentence=index,
+                          paragraph=sent.paragraph, author=True)
+                )
+                end = k
+                break
+        return (start, end), source
+
+    def _inside_quote(self, sent, tok) -> bool:
+        return any(q[1] <= tok.start < q[2] for q in sent.quotes)
+
+    def _inverted_source_ends(self, toks, i, j) -> bool:
+        """Whether a source right after the cue closes the clause ("..., said the spokesman.")."""
+        np = self.object_np(toks, i, j)
+        if np is None:
+            return False
+        rest = [t for t in toks[np[1]:j] if t.is_word]
+        return len(rest) <= 5 and (not rest or rest[0].lower in self.lex.prepositions
+                                   or rest[0].lower in self.lex.time_words)
 
     def _citing(self, toks, i, j):
         lex = self.lex
@@ -763,7 +1158,7 @@ class ArticleRules:
     def _drafts_without_cue(self, sent, index, inside, out, drafts) -> None:
         toks = sent.toks
         text = self.text
-        if dateline_length(text[sent.start:sent.end]) >= sent.end - sent.start - 2:
+        if dateline_length(text[sent.start : sent.end]) >= sent.end - sent.start - 2:
             return
         quoted = sum(q[2] - q[1] for q in sent.quotes)
         length = sent.end - sent.start
@@ -774,14 +1169,27 @@ class ArticleRules:
             return
         if sent.quotes and quoted >= 0.6 * length:
             q = max(sent.quotes, key=lambda q: q[2] - q[1])
-            d = Draft(content=(q[1], q[2]), sentence=index, paragraph=sent.paragraph, quote_only=True, resolve="quote")
+            d = Draft(
+                content=(q[1], q[2]),
+                sentence=index,
+                paragraph=sent.paragraph,
+                quote_only=True,
+                resolve="quote",
+            )
             out.append(d)
             return
         if not self._is_checkable(sent):
             return
         ci, cj = self._trim(toks, 0, len(toks))
         if cj > ci:
-            out.append(Draft(content=self._span(toks, ci, cj), sentence=index, paragraph=sent.paragraph, author=True))
+            out.append(
+                Draft(
+                    content=self._span(toks, ci, cj),
+                    sentence=index,
+                    paragraph=sent.paragraph,
+                    author=True,
+                )
+            )
 
     def _colon_quote(self, sent) -> Draft | None:
         toks = sent.toks
@@ -797,8 +1205,23 @@ class ArticleRules:
             cue = None
             start = 0
             for m in range(k):
-                if toks[m].lower in lex.speech_nouns and m + 1 < k and toks[m + 1].lower in (
-                        "del", "della", "dello", "dell", "dei", "degli", "delle", "di", "of", "from"):
+                if (
+                    toks[m].lower in lex.speech_nouns
+                    and m + 1 < k
+                    and toks[m + 1].lower
+                    in (
+                        "del",
+                        "della",
+                        "dello",
+                        "dell",
+                        "dei",
+                        "degli",
+                        "delle",
+                        "di",
+                        "of",
+                        "from",
+                    )
+                ):
                     cue = (toks[m].start, toks[m].end)
                     start = m + 2
                     break
@@ -812,8 +1235,13 @@ class ArticleRules:
             source = self._trim(toks, start, k)
             if source[1] <= source[0]:
                 return None
-            return Draft(content=(quote[1], quote[2]), sentence=0, paragraph=sent.paragraph,
-                         source=self._span(toks, *source), cue=cue)
+            return Draft(
+                content=(quote[1], quote[2]),
+                sentence=0,
+                paragraph=sent.paragraph,
+                source=self._span(toks, *source),
+                cue=cue,
+            )
         return None
 
     def _is_checkable(self, sent) -> bool:
@@ -872,9 +1300,15 @@ class ArticleRules:
                         d.author = True
                     d.source = candidate
                 elif d.resolve == "pl":
-                    d.source = self._last_plural(history) or self._leading_name(sentences, d.sentence) or (history[-1] if history else None)
+                    d.source = (
+                        self._last_plural(history)
+                        or self._leading_name(sentences, d.sentence)
+                        or (history[-1] if history else None)
+                    )
                 elif d.resolve == "it":
-                    d.source = self._last_of_kind(history, ("organization", "document", "media")) or (history[-1] if history else None)
+                    d.source = self._last_of_kind(
+                        history, ("organization", "document", "media")
+                    ) or (history[-1] if history else None)
                 else:
                     d.source = (
                         self._leading_name(sentences, d.sentence)
@@ -886,13 +1320,17 @@ class ArticleRules:
 
     def _last_source(self, history, drafts, d, same_paragraph_first=True):
         for p in reversed(drafts[: drafts.index(d)]):
-            if p.source is not None and p.paragraph >= d.paragraph - 1 and d.sentence - p.sentence <= 4:
+            if (
+                p.source is not None
+                and p.paragraph >= d.paragraph - 1
+                and d.sentence - p.sentence <= 4
+            ):
                 return p.source
         return None
 
     def _next_source(self, drafts, n):
         d = drafts[n]
-        for p in drafts[n + 1:]:
+        for p in drafts[n + 1 :]:
             if p.sentence > d.sentence + 1 or p.paragraph != d.paragraph:
                 break
             if p.source is not None:
@@ -902,11 +1340,14 @@ class ArticleRules:
 
     def _last_plural(self, history):
         for span in reversed(history):
-            words = self.text[span[0]:span[1]].lower().split()
+            words = self.text[span[0] : span[1]].lower().split()
             if not words:
                 continue
-            if words[0] in ("i", "gli", "le", "alcuni", "alcune", "due", "tre", "they") or words[0].endswith(("i", "e")) and any(
-                    w in self.lex.anonymous_nouns for w in words):
+            if (
+                words[0] in ("i", "gli", "le", "alcuni", "alcune", "due", "tre", "they")
+                or words[0].endswith(("i", "e"))
+                and any(w in self.lex.anonymous_nouns for w in words)
+            ):
                 return span
             if any(w in self.lex.anonymous_nouns and w.endswith(("i", "s")) for w in words[:3]):
                 return span
@@ -937,7 +1378,7 @@ class ArticleRules:
     def classify(self, span: tuple[int, int]) -> tuple[str, str | None]:
         """The ``source_kind`` and normalised ``source_name`` of a source span."""
         lex = self.lex
-        text = self.text[span[0]:span[1]]
+        text = self.text[span[0] : span[1]]
         toks = tokenize(self.text, span[0], span[1])
         words = [t for t in toks if t.is_word]
         if not words:
@@ -969,12 +1410,16 @@ class ArticleRules:
             if resolved:
                 return "person", resolved
             for role, person in self.entities.roles.items():
-                if normalize_role(text, lex).startswith(role) or role.startswith(normalize_role(text, lex)):
+                if normalize_role(text, lex).startswith(role) or role.startswith(
+                    normalize_role(text, lex)
+                ):
                     return "person", person
             if not self.it and head_low in ("official", "officials") and head_low.endswith("s"):
                 return "anonymous", bare
             return "role", bare
-        if head_low in lex.organization_nouns or any(t.lower in lex.organization_nouns for t in core):
+        if head_low in lex.organization_nouns or any(
+            t.lower in lex.organization_nouns for t in core
+        ):
             return "organization", bare
         if head and head.text.isupper() and len(head.text) > 1:
             return "organization", bare
@@ -1004,11 +1449,31 @@ class ArticleRules:
         """The owner of a document: "una nota di Palazzo Chigi" -> Palazzo Chigi."""
         lex = self.lex
         for k, t in enumerate(core):
-            if t.lower in ("di", "del", "della", "dello", "dell", "dei", "degli", "delle", "dal", "dalla", "dai", "da", "of", "by", "from"):
-                rest = core[k + 1:]
+            if t.lower in (
+                "di",
+                "del",
+                "della",
+                "dello",
+                "dell",
+                "dei",
+                "degli",
+                "delle",
+                "dal",
+                "dalla",
+                "dai",
+                "da",
+                "of",
+                "by",
+                "from",
+            ):
+                rest = core[k + 1 :]
                 while rest and rest[0].lower in lex.determiners:
                     rest = rest[1:]
-                if rest and (rest[0].is_capitalized or rest[0].lower in lex.organization_nouns or rest[0].lower in lex.media_nouns):
+                if rest and (
+                    rest[0].is_capitalized
+                    or rest[0].lower in lex.organization_nouns
+                    or rest[0].lower in lex.media_nouns
+                ):
                     return rest
         if not self.it:
             for t in core:
@@ -1041,7 +1506,15 @@ def sentences_from_spans(text: str, spans: list[tuple[int, int, int]]) -> list[S
     """Build :class:`Sentence` objects (tokens and quotation pairs) from ``(start, end, paragraph)``."""
     out = []
     for start, end, paragraph in spans:
-        out.append(Sentence(start, end, paragraph, tokenize(text, start, end), find_quote_pairs(text, start, end)))
+        out.append(
+            Sentence(
+                start,
+                end,
+                paragraph,
+                tokenize(text, start, end),
+                find_quote_pairs(text, start, end),
+            )
+        )
     return out
 
 

@@ -10,6 +10,7 @@ What a generic sentencizer gets wrong in news copy, and this one handles:
   become their own segment, so they never glue onto the first claim;
 - paragraph breaks always end a segment.
 """
+
 from __future__ import annotations
 
 import json
@@ -66,19 +67,21 @@ def _is_boundary(text: str, pos: int, end: int, abbreviations: frozenset[str]) -
     if text[k] != ".":
         return True
     w = k
-    while w > 0 and not text[w - 1].isspace() and text[w - 1] not in "(«“\"":
+    while w > 0 and not text[w - 1].isspace() and text[w - 1] not in '(«“"':
         w -= 1
     word = text[w:k].lower()
     if word in abbreviations or word.rstrip(".") in abbreviations:
         return False
     if len(word) == 1 and word.isalpha():
         return False  # an initial: J. R. R. Tolkien
-    if _INITIALISM.search(text[w:k + 1]) and not nxt.isdigit():
+    if _INITIALISM.search(text[w : k + 1]) and not nxt.isdigit():
         return False  # U.S. officials / a.m. local time
     return True
 
 
-def segment_paragraph(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+def segment_paragraph(
+    text: str, start: int, end: int, abbreviations: frozenset[str]
+) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` (one paragraph) into sentence spans."""
     spans: list[tuple[int, int]] = []
     head = dateline_length(text[start:end])
@@ -101,7 +104,7 @@ def segment_paragraph(text: str, start: int, end: int, abbreviations: frozenset[
         if text[i] in _END_PUNCT:
             j = i + 1
             while j < end and (text[j] in _END_PUNCT or text[j] in _CLOSERS):
-                if current and text[j] in "«“‘\"" and j == current[0]:
+                if current and text[j] in '«“‘"' and j == current[0]:
                     break
                 j += 1
             if _is_boundary(text, j, end, abbreviations):
@@ -175,7 +178,9 @@ class NewsSentencizer:
     def to_disk(self, path, *, exclude=tuple()):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / "abbreviations.json").write_text(json.dumps(sorted(self.abbreviations), ensure_ascii=False), encoding="utf-8")
+        (path / "abbreviations.json").write_text(
+            json.dumps(sorted(self.abbreviations), ensure_ascii=False), encoding="utf-8"
+        )
 
     def from_disk(self, path, *, exclude=tuple()):
         data = json.loads((Path(path) / "abbreviations.json").read_text(encoding="utf-8"))

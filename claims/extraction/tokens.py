@@ -5,6 +5,7 @@ article; a single compiled regex gives both in one linear pass. Apostrophes
 are dropped (``l'addetto`` gives ``l`` and ``addetto``): elision carries no
 attribution meaning, and quotation marks are paired separately on characters.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"[^\W_]+(?:[-][^\W_]+)*|[^\w\s'’]")
 
 DASHES = frozenset("–—-")
-QUOTE_CHARS = frozenset("«»“”‘’\"„")
+QUOTE_CHARS = frozenset('«»“”‘’"„')
 PUNCT_STOP = frozenset(",;:.!?()[]…")
 
 
@@ -35,4 +36,7 @@ class Tok:
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    return [Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [
+        Tok(m.group(), m.group().lower(), m.start(), m.end())
+        for m in _TOKEN.finditer(text, start, end)
+    ]
