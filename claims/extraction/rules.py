@@ -195,8 +195,10 @@ class ArticleRules:
         inverted = prev_tok is not None and (
             prev_tok.text in CLOSE_QUOTES or prev_tok.text == "," or prev_tok.text in DASHES
         )
-        if cue.needs_quote and not any(inside[cue.j : cue.j + 4]):
+        if cue.needs_quote and not (any(inside[cue.j :]) or inverted):
             return False
+        if self.it and cue.kind == "verb" and prev_tok is not None and prev_tok.lower == "si":
+            return False  # "le novità si riferiscono a": reflexive
         if cue.needs_complement and not inverted:
             if nxt_tok is None or not (
                 nxt_tok.lower in self.lex.complement_words
@@ -376,6 +378,8 @@ class ArticleRules:
                 return self._verb_flags(Cue("gerund", i, j), toks)
             if nxt and nxt.lower in ("di", "of") and nxt2 is not None and nxt2.text in OPEN_QUOTES:
                 return self._verb_flags(Cue("gerund", i, j + 1), toks)
+            if nxt and nxt.lower in ("di", "of") and length > 1:
+                return self._verb_flags(Cue("gerund", i, j + 1), toks)  # "dando conto di"
             return None
         # finite forms: dice, disse, riferiscono, said, tells
         length = self._verb_at(toks, i, lex.verb_finite)
@@ -405,7 +409,7 @@ class ArticleRules:
             or toks[j - 1].text in DASHES
         ):
             j -= 1
-        while j > i and toks[j - 1].lower in ("e", "ed", "and", "ma", "but", "o", "or"):
+        while j > i and toks[j - 1].lower in ("e", "ed", "and", "ma", "but", "o", "or", "mentre", "while"):
             j -= 1
             while j > i and not toks[j - 1].is_word and toks[j - 1].text not in CLOSE_QUOTES:
                 j -= 1
@@ -997,7 +1001,7 @@ class ArticleRules:
                 d.resolve = "pl" if cue.plural else "sg"
             if source is not None and self.cut_at is not None and c_idx == 0:
                 author = self._trim(toks, left_i, self.cut_at)
-                if author[1] - author[0] >= 4:
+                if author[1] - author[0] >= 4 and any(self._verbish(t) for t in toks[author[0]:author[1]]):
                     out.append(
                         Draft(content=self._span(toks, *author), sentence=index,
                               paragraph=sent.paragraph, author=True)
@@ -1008,7 +1012,7 @@ class ArticleRules:
             d.channel = self._span(toks, *channel)
         if start < right_j and toks[start].lower in ("che", ":", "come", "di"):
             start += 1
-        elif len([t for t in toks[start:right_j] if t.is_word]) < 3 and not any(
+        if len([t for t in toks[start:right_j] if t.is_word]) < 3 and not any(
             t.text in OPEN_QUOTES for t in toks[start:right_j]
         ):
             return None  # "avevano smentito come pure Pechino": no statement to check
@@ -1305,6 +1309,8 @@ class ArticleRules:
                         or self._leading_name(sentences, d.sentence)
                         or (history[-1] if history else None)
                     )
+                elif d.resolve == "any":
+                    d.source = history[-1] if history else None
                 elif d.resolve == "it":
                     d.source = self._last_of_kind(
                         history, ("organization", "document", "media")
