@@ -13,6 +13,8 @@ class RolePermission(BasePermission):
         user = request.user
         if not (user and user.is_authenticated):
             return False
+        if not hasattr(view, request.method.lower()):
+            return True  # let the view answer 405 Method Not Allowed
         required = getattr(view, "required_perms", {})
         key = getattr(view, "action", None) or request.method.lower()
         if key not in required and request.method == "HEAD":

@@ -2,6 +2,7 @@
 only; every rule of the domain lives in the services."""
 
 from django.contrib.auth import get_user_model
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -202,11 +203,21 @@ class ArticleDetailSerializer(ArticleSerializer):
         return ClaimSerializer(claims, many=True, context=self.context).data
 
 
+class RawTextField(serializers.CharField):
+    """Text passed on untouched, NUL bytes included, for the service to judge."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+
 class ArticleCreateSerializer(StrictFieldsMixin, serializers.Serializer):
     """Only types are checked here: the submission service gives the same
     refusals, with the same messages, as every other way to submit."""
 
-    text = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    text = RawTextField(allow_blank=True, trim_whitespace=False)
     language = serializers.CharField(
         allow_blank=True, required=False, help_text="it or en; detected when empty."
     )

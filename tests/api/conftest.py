@@ -38,7 +38,8 @@ def client_as(roles):
     """An API client logged in as a role: client_as("editor")."""
 
     def make(role: str, *, token: bool = False):
-        client = APIClient()
+        # English messages, whatever the site's default language.
+        client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
         user = roles[role] if role in roles else role_user(role, f"{role}-extra")
         if user is None:
             return client
