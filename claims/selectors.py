@@ -1,15 +1,330 @@
-"""Every non-trivial read."""
+"""Every non-trivial read. Each screen asks a fixed number of queries,
+whatever the number of rows: lists are paginated and their per-row numbers
+come from one aggregate over the page's ids."""
 
-from claims.models import Article
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import Greatest, Length, Substr
+
+from claims.models import (
+    Article,
+    Claim,
+    ClaimEvent,
+    ClaimStatus,
+    Comment,
+    Evidence,
+    ExtractionState,
+    Language,
+    Rating,
+    SourceKind,
+)
+
+OPEN_STATUSES = (ClaimStatus.UNVERIFIED, ClaimStatus.IN_PROGRESS, ClaimStatus.IN_REVIEW)
+ARTICLE_SORTS = {
+    "newest": ("-submitted_at", "-id"),
+    "oldest": ("submitted_at", "id"),
+    "title": ("title", "id"),
+    "state": ("extraction_state", "-submitted_at", "-id"),
+}
+# Characters of article text shown around a claim on its own page.
+CONTEXT_CHARS = 300
+
+
+# --- Articles ---------------------------------------------------------------
+
+
+# An untitled article is named by its first words, without loading its whole text.
+HEAD = Substr("text", 1, 80)
 
 
 def article_recent(*, limit: int = 20):
-    return Article.objects.select_related("submitted_by").only(
+    return (
+        Article.objects.select_related("submitted_by")
+        .only(
+            "id",
+            "title",
+            "language",
+            "extraction_state",
+            "submitted_at",
+            "submitted_by__username",
+        )
+        .annotate(text_head=HEAD)[:limit]
+    )
+
+
+def article_list(
+    *,
+    search: str = "",
+    state: str = "",
+    language: str = "",
+    unreviewed: str = "",
+    sort: str = "newest",
+):
+    """Articles for the list screen; the text itself is never loaded."""
+    qs = (
+        Article.objects.select_related("submitted_by")
+        .only(
+            "id",
+            "title",
+            "url",
+            "language",
+            "extraction_state",
+            "submitted_at",
+            "submitted_by__username",
+        )
+        .annotate(text_head=HEAD)
+    )
+    search = (search or "").strip()
+    if search:
+        qs = qs.filter(Q(title__icontains=search) | Q(text__icontains=search))
+    if state in ExtractionState.values:
+        qs = qs.filter(extraction_state=state)
+    if language in Language.values:
+        qs = qs.filter(language=language)
+    if unreviewed in ("yes", "no"):
+        has_unreviewed = Exists(
+            Claim.objects.filter(article=OuterRef("pk"), status=ClaimStatus.UNVERIFIED)
+        )
+        qs = qs.filter(has_unreviewed if unreviewed == "yes" else ~has_unreviewed)
+    return qs.order_by(*ARTICLE_SORTS.get(sort, ARTICLE_SORTS["newest"]))
+
+
+def article_claim_counts(*, article_ids) -> dict[int, dict]:
+    """{article_id: {"total": n, "unreviewed": m}} for a page of articles, in one query."""
+    rows = (
+        Claim.objects.filter(article_id__in=list(article_ids))
+        .values("article_id")
+        .annotate(
+            total=Count("id"),
+            unreviewed=Count("id", filter=Q(status=ClaimStatus.UNVERIFIED)),
+        )
+    )
+    return {row["article_id"]: row for row in rows}
+
+
+def article_detail(*, article_id: int) -> Article:
+    return Article.objects.select_related("submitted_by").get(pk=article_id)
+
+
+def article_progress(*, article_id: int) -> Article:
+    return Article.objects.only(
+        "id", "extraction_state", "extraction_error", "extraction_attempts", "updated_at"
+    ).get(pk=article_id)
+
+
+def article_claims(*, article: Article):
+    return article.claims.select_related("verdict", "assignee", "corrected_by").order_by(
+        "content_start", "position", "id"
+    )
+
+
+# --- Claims -----------------------------------------------------------------
+
+
+def claim_detail(*, claim_id: int) -> Claim:
+    """A claim with what its page shows, and the article text around it (not all of it)."""
+    claim = (
+        Claim.objects.select_related(
+            "article",
+            "verdict",
+            "assignee",
+            "corrected_by",
+            "verdict_set_by",
+            "published_by",
+            "source",
+        )
+        .defer("article__text")
+        .annotate(
+            article_length=Length("article__text"),
+            context_offset=Greatest(F("content_start") - CONTEXT_CHARS, 0),
+            context_text=Substr(
+                "article__text",
+                Greatest(F("content_start") - CONTEXT_CHARS, 0) + 1,
+                F("content_end") - Greatest(F("content_start") - CONTEXT_CHARS, 0) + CONTEXT_CHARS,
+            ),
+        )
+        .get(pk=claim_id)
+    )
+    text = claim.context_text or ""
+    claim.context_before = text[: max(claim.content_start - claim.context_offset, 0)]
+    claim.context_after = text[claim.content_end - claim.context_offset :]
+    claim.context_more = claim.context_offset + len(text) < claim.article_length
+    return claim
+
+
+def claim_history(*, claim: Claim):
+    return (
+        ClaimEvent.objects.filter(claim=claim)
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
+
+
+def claim_evidence(*, claim: Claim):
+    return Evidence.objects.filter(claim=claim).select_related("added_by")
+
+
+def claim_comment_threads(*, claim: Claim) -> list[tuple[Comment, list]]:
+    """Top-level comments, each with its replies (flattened under it), oldest first."""
+    comments = list(Comment.objects.filter(claim=claim).select_related("author"))
+    by_id = {comment.pk: comment for comment in comments}
+    children: dict[int | None, list[Comment]] = {}
+    for comment in comments:
+        parent = comment.parent_id if comment.parent_id in by_id else None
+        children.setdefault(parent, []).append(comment)
+
+    def descendants(comment):
+        found = []
+        for child in children.get(comment.pk, []):
+            found.append(child)
+            found.extend(descendants(child))
+        return found
+
+    return [(comment, descendants(comment)) for comment in children.get(None, [])]
+
+
+def rating_scale():
+    return list(Rating.objects.order_by("position"))
+
+
+def assignable_users():
+    """People who can review claims: members of a role group, or superusers."""
+    User = get_user_model()
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(groups__name__in=["fact-checker", "editor", "admin"]) | Q(is_superuser=True))
+        .distinct()
+        .order_by("username")
+        .only("id", "username")
+    )
+
+
+# --- Review queue -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    status: str = "open"
+    verdict: str = ""
+    language: str = ""
+    source_kind: str = ""
+    hedged: str = ""
+    mine: bool = False
+    article: int | None = None
+
+
+def claim_queue(*, filters: QueueFilters, user):
+    """The filtered review queue, oldest claim first."""
+    qs = Claim.objects.select_related("article", "verdict", "assignee").only(
         "id",
-        "title",
-        "text",
-        "language",
-        "extraction_state",
-        "submitted_at",
-        "submitted_by__username",
-    )[:limit]
+        "content",
+        "source_text",
+        "cue_text",
+        "source_kind",
+        "quote_type",
+        "hedged",
+        "status",
+        "version",
+        "created_at",
+        "article__id",
+        "article__title",
+        "article__language",
+        "verdict__id",
+        "verdict__label_it",
+        "verdict__label_en",
+        "verdict__slug",
+        "assignee__id",
+        "assignee__username",
+    )
+    if filters.status == "open":
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    elif filters.status in ClaimStatus.values:
+        qs = qs.filter(status=filters.status)
+    if filters.verdict == "none":
+        qs = qs.filter(verdict__isnull=True)
+    elif filters.verdict:
+        qs = qs.filter(verdict__slug=filters.verdict)
+    if filters.language in Language.values:
+        qs = qs.filter(article__language=filters.language)
+    if filters.source_kind in SourceKind.values:
+        qs = qs.filter(source_kind=filters.source_kind)
+    if filters.hedged in ("yes", "no"):
+        qs = qs.filter(hedged=filters.hedged == "yes")
+    if filters.mine:
+        qs = qs.filter(assignee=user)
+    if filters.article:
+        qs = qs.filter(article_id=filters.article)
+    return qs.order_by("id")
+
+
+def claim_queue_counts(*, queryset) -> dict:
+    """What is left in a filtered queue, in one query."""
+    return queryset.order_by().aggregate(
+        total=Count("id"),
+        without_verdict=Count("id", filter=Q(verdict__isnull=True)),
+        unverified=Count("id", filter=Q(status=ClaimStatus.UNVERIFIED)),
+        in_progress=Count("id", filter=Q(status=ClaimStatus.IN_PROGRESS)),
+        in_review=Count("id", filter=Q(status=ClaimStatus.IN_REVIEW)),
+    )
+
+
+def claim_queue_neighbour(*, queryset, claim_id: int, forward: bool = True) -> int | None:
+    """The id of the next (or previous) claim of the queue after claim_id."""
+    if forward:
+        return queryset.filter(id__gt=claim_id).order_by("id").values_list("id", flat=True).first()
+    return queryset.filter(id__lt=claim_id).order_by("-id").values_list("id", flat=True).first()
+
+
+def claim_queue_position(*, queryset, claim_id: int) -> int:
+    """How many claims of the queue come before claim_id (to find its page)."""
+    return queryset.filter(id__lt=claim_id).order_by().count()
+
+
+# --- Dashboard --------------------------------------------------------------
+
+
+def claim_counts_by_status() -> dict[str, int]:
+    rows = Claim.objects.order_by().values("status").annotate(n=Count("id"))
+    counts = {status: 0 for status in ClaimStatus.values}
+    counts.update({row["status"]: row["n"] for row in rows})
+    return counts
+
+
+def claim_counts_by_verdict() -> list[tuple[Rating | None, int]]:
+    rows = dict(
+        Claim.objects.order_by()
+        .values_list("verdict_id")
+        .annotate(n=Count("id"))
+        .values_list("verdict_id", "n")
+    )
+    scale = rating_scale()
+    return [(rating, rows.get(rating.pk, 0)) for rating in scale] + [(None, rows.get(None, 0))]
+
+
+def claims_assigned_to(*, user, limit: int = 10):
+    return (
+        Claim.objects.filter(assignee=user, status__in=OPEN_STATUSES)
+        .select_related("article", "verdict")
+        .only(
+            "id",
+            "content",
+            "status",
+            "created_at",
+            "article__id",
+            "article__title",
+            "verdict__label_it",
+            "verdict__label_en",
+        )
+        .order_by("status", "created_at", "id")[:limit]
+    )
+
+
+def claims_oldest_unreviewed(*, limit: int = 10):
+    return (
+        Claim.objects.filter(status=ClaimStatus.UNVERIFIED)
+        .select_related("article")
+        .only("id", "content", "source_text", "created_at", "article__id", "article__title")
+        .order_by("created_at", "id")[:limit]
+    )

@@ -260,3 +260,152 @@ def claims_bulk_update(
         except (WorkflowError, NotAllowed) as exc:
             refused.append((claim, exc.message))
     return changed, refused
+
+
+@dataclass(frozen=True)
+class DecisionUndo:
+    """What one queue decision changed, enough to take it back.
+
+    Plain values (ids, strings) so the queue can keep it in the session.
+    `version` is the claim's version right after the decision: undoing is
+    refused with EditConflict if anyone saved the claim since.
+    """
+
+    claim_id: int
+    version: int
+    status: str
+    verdict_id: int | None
+    rationale: str
+    assignee_id: int | None
+
+    def as_dict(self) -> dict:
+        return {
+            "claim_id": self.claim_id,
+            "version": self.version,
+            "status": self.status,
+            "verdict_id": self.verdict_id,
+            "rationale": self.rationale,
+            "assignee_id": self.assignee_id,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "DecisionUndo":
+        return cls(**{name: data.get(name) for name in cls.__dataclass_fields__})
+
+
+def _undo_of(before: Claim, after: Claim) -> DecisionUndo:
+    return DecisionUndo(
+        claim_id=after.pk,
+        version=after.version,
+        status=before.status,
+        verdict_id=before.verdict_id,
+        rationale=before.rationale,
+        assignee_id=before.assignee_id,
+    )
+
+
+def _snapshot(claim: Claim) -> Claim:
+    return Claim(
+        pk=claim.pk,
+        status=claim.status,
+        verdict_id=claim.verdict_id,
+        rationale=claim.rationale,
+        assignee_id=claim.assignee_id,
+        version=claim.version,
+    )
+
+
+@transaction.atomic
+def claim_decide_verdict(
+    *,
+    claim: Claim,
+    user,
+    expected_version: int | None,
+    verdict: Rating,
+    rationale: str | None = None,
+    to_review: bool = False,
+) -> tuple[Claim, DecisionUndo]:
+    """The review queue's decision: a verdict and, if asked, on to an editor's review.
+
+    Each step goes through the ordinary services, so the same rules and the
+    same audit trail apply; the returned DecisionUndo takes it all back.
+    """
+    current = _lock_current(claim, expected_version)
+    before = _snapshot(current)
+    if verdict is None:
+        raise WorkflowError(_("Choose a verdict."))
+    claim = claim_set_verdict(
+        claim=current, user=user, expected_version=None, verdict=verdict, rationale=rationale
+    )
+    if to_review:
+        if claim.status == ClaimStatus.UNVERIFIED:
+            claim = claim_set_status(
+                claim=claim, user=user, expected_version=None, status=ClaimStatus.IN_PROGRESS
+            )
+        if claim.status == ClaimStatus.IN_PROGRESS:
+            claim = claim_set_status(
+                claim=claim, user=user, expected_version=None, status=ClaimStatus.IN_REVIEW
+            )
+    return claim, _undo_of(before, claim)
+
+
+@transaction.atomic
+def claim_take(*, claim: Claim, user, expected_version: int | None) -> tuple[Claim, DecisionUndo]:
+    """Assign the claim to the user themself (the queue's `a`)."""
+    current = _lock_current(claim, expected_version)
+    before = _snapshot(current)
+    claim = claim_assign(claim=current, user=user, expected_version=None, assignee=user)
+    return claim, _undo_of(before, claim)
+
+
+# How to walk the workflow back to an earlier state, one allowed move at a time.
+_BACKWARD = {
+    ClaimStatus.IN_REVIEW: ClaimStatus.IN_PROGRESS,
+    ClaimStatus.IN_PROGRESS: ClaimStatus.UNVERIFIED,
+}
+
+
+@transaction.atomic
+def claim_undo_decision(*, undo: DecisionUndo, user) -> Claim:
+    """Take back a queue decision, if nobody saved the claim since.
+
+    A published claim is never rolled back: it changes only by a correction.
+    """
+    from django.contrib.auth import get_user_model
+
+    claim = _lock_current(Claim(pk=undo.claim_id), undo.version)
+    if claim.status == ClaimStatus.PUBLISHED:
+        raise WorkflowError(_("This claim is published: correct its verdict instead of undoing."))
+    reason = _("Undo")
+    order = [ClaimStatus.UNVERIFIED, ClaimStatus.IN_PROGRESS, ClaimStatus.IN_REVIEW]
+    if claim.status != undo.status:
+        if claim.status in order and undo.status in order:
+            while order.index(claim.status) > order.index(undo.status):
+                claim = claim_set_status(
+                    claim=claim,
+                    user=user,
+                    expected_version=None,
+                    status=_BACKWARD[claim.status],
+                    reason=reason,
+                )
+        else:
+            claim = claim_set_status(
+                claim=claim, user=user, expected_version=None, status=undo.status, reason=reason
+            )
+    if claim.verdict_id != undo.verdict_id or claim.rationale != (undo.rationale or ""):
+        verdict = Rating.objects.filter(pk=undo.verdict_id).first() if undo.verdict_id else None
+        claim = claim_set_verdict(
+            claim=claim,
+            user=user,
+            expected_version=None,
+            verdict=verdict,
+            rationale=undo.rationale or "",
+        )
+    if claim.assignee_id != undo.assignee_id:
+        assignee = (
+            get_user_model().objects.filter(pk=undo.assignee_id).first()
+            if undo.assignee_id
+            else None
+        )
+        claim = claim_assign(claim=claim, user=user, expected_version=None, assignee=assignee)
+    return claim

@@ -1,0 +1,248 @@
+"""Forms of the editor screens. They validate shapes; the rules live in services."""
+
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from claims.models import (
+    ClaimStatus,
+    ExtractionState,
+    Language,
+    QuoteType,
+    Rating,
+    SourceKind,
+)
+from claims.selectors import ARTICLE_SORTS
+
+UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
+YES_NO = [("", _("Any")), ("yes", _("Yes")), ("no", _("No"))]
+
+
+class ArticleSubmitForm(forms.Form):
+    text = forms.CharField(
+        label=_("Article text"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Paste the text, or upload a file below."),
+    )
+    upload = forms.FileField(
+        label=_("Or upload a file"),
+        required=False,
+        help_text=_("A .txt, .md or .html file, UTF-8 encoded."),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_SUFFIXES)}),
+    )
+    title = forms.CharField(label=_("Title"), required=False, max_length=500)
+    url = forms.CharField(label=_("Address (URL)"), required=False, max_length=2000)
+    # A free value shown as a menu: an unsupported code reaches the submission
+    # service, whose refusal explains which languages are supported.
+    language = forms.CharField(
+        label=_("Language"),
+        required=False,
+        max_length=35,
+        widget=forms.Select(choices=[("", _("Detect automatically")), *Language.choices]),
+    )
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload is None:
+            return None
+        if Path(upload.name or "").suffix.lower() not in UPLOAD_SUFFIXES:
+            raise forms.ValidationError(_("Upload a .txt, .md or .html file."))
+        # Read a little more than the limit allows, so a huge file is refused
+        # without being held in memory whole.
+        limit = settings.FACTCHECK_MAX_ARTICLE_CHARS * 4 + 1
+        data = upload.read(limit)
+        if len(data) >= limit:
+            raise forms.ValidationError(_("The file is too large."))
+        return {"name": upload.name, "data": data}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("upload") and (cleaned.get("text") or "").strip():
+            raise forms.ValidationError(_("Paste the text or upload a file, not both."))
+        return cleaned
+
+
+class ArticleFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search title and text"), required=False, max_length=200)
+    state = forms.ChoiceField(
+        label=_("Extraction"), required=False, choices=[("", _("Any")), *ExtractionState.choices]
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("Any")), *Language.choices]
+    )
+    unreviewed = forms.ChoiceField(label=_("Has unreviewed claims"), required=False, choices=YES_NO)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("newest", _("Newest first")),
+            ("oldest", _("Oldest first")),
+            ("title", _("Title")),
+            ("state", _("Extraction state")),
+        ],
+    )
+
+    def filters(self) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        sort = data.get("sort") or "newest"
+        return {
+            "search": data.get("q", ""),
+            "state": data.get("state", ""),
+            "language": data.get("language", ""),
+            "unreviewed": data.get("unreviewed", ""),
+            "sort": sort if sort in ARTICLE_SORTS else "newest",
+        }
+
+
+class VersionedForm(forms.Form):
+    """Every claim form carries the version the user saw (optimistic concurrency)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class AttributionForm(VersionedForm):
+    source_text = forms.CharField(label=_("Source"), required=False, max_length=500)
+    cue_text = forms.CharField(label=_("Cue"), required=False, max_length=300)
+    channel_text = forms.CharField(label=_("Channel"), required=False, max_length=300)
+    source_kind = forms.ChoiceField(label=_("Source kind"), choices=SourceKind.choices)
+    quote_type = forms.ChoiceField(label=_("Quotation"), choices=QuoteType.choices)
+    hedged = forms.BooleanField(label=_("Hedged by the article"), required=False)
+
+    @classmethod
+    def for_claim(cls, claim, **kwargs):
+        return cls(
+            initial={
+                "version": claim.version,
+                **{name: getattr(claim, name) for name in cls.attribution_fields()},
+            },
+            **kwargs,
+        )
+
+    @staticmethod
+    def attribution_fields():
+        return ("source_text", "cue_text", "channel_text", "source_kind", "quote_type", "hedged")
+
+
+class RatingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.label_for(get_language() or "en")
+
+
+class VerdictForm(VersionedForm):
+    verdict = RatingChoiceField(
+        label=_("Verdict"),
+        queryset=Rating.objects.order_by("position"),
+        required=False,
+        empty_label=_("No verdict"),
+    )
+    rationale = forms.CharField(
+        label=_("Rationale"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required to change a published verdict."),
+    )
+
+
+class StatusForm(VersionedForm):
+    status = forms.ChoiceField(label=_("New state"), choices=ClaimStatus.choices)
+    reason = forms.CharField(label=_("Note"), required=False, max_length=2000)
+
+
+class AssignForm(VersionedForm):
+    assignee = forms.ModelChoiceField(
+        label=_("Assignee"), queryset=None, required=False, empty_label=_("Nobody")
+    )
+
+    def __init__(self, *args, users=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from claims.selectors import assignable_users
+
+        self.fields["assignee"].queryset = users if users is not None else assignable_users()
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=10_000
+    )
+    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class EvidenceForm(forms.Form):
+    url = forms.CharField(label=_("Link (URL)"), max_length=2000)
+    description = forms.CharField(label=_("Description"), required=False, max_length=500)
+
+
+class QueueFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[
+            ("open", _("Open (not published or dismissed)")),
+            ("", _("Any")),
+            *ClaimStatus.choices,
+        ],
+    )
+    verdict = forms.ChoiceField(label=_("Verdict"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("Any")), *Language.choices]
+    )
+    source_kind = forms.ChoiceField(
+        label=_("Source kind"), required=False, choices=[("", _("Any")), *SourceKind.choices]
+    )
+    hedged = forms.ChoiceField(label=_("Hedged"), required=False, choices=YES_NO)
+    mine = forms.BooleanField(label=_("Assigned to me"), required=False)
+    article = forms.IntegerField(label=_("Article number"), required=False, min_value=1)
+
+    def __init__(self, *args, ratings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        lang = get_language() or "en"
+        self.fields["verdict"].choices = [
+            ("", _("Any")),
+            ("none", _("No verdict yet")),
+            *[(rating.slug, rating.label_for(lang)) for rating in ratings],
+        ]
+
+    def filters(self):
+        from claims.selectors import QueueFilters
+
+        data = self.cleaned_data if self.is_valid() else {}
+        status = data.get("status")
+        if "status" not in self.data:
+            status = "open"
+        return QueueFilters(
+            status=status or "",
+            verdict=data.get("verdict", ""),
+            language=data.get("language", ""),
+            source_kind=data.get("source_kind", ""),
+            hedged=data.get("hedged", ""),
+            mine=bool(data.get("mine")),
+            article=data.get("article"),
+        )
+
+
+class BulkForm(forms.Form):
+    claims = forms.TypedMultipleChoiceField(coerce=int, choices=(), label=_("Claims"))
+    status = forms.ChoiceField(
+        label=_("Move to state"), required=False, choices=[("", _("(keep)")), *ClaimStatus.choices]
+    )
+    assignee = forms.ChoiceField(label=_("Assign to"), required=False)
+    reason = forms.CharField(label=_("Note"), required=False, max_length=2000)
+
+    def __init__(self, *args, users=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [
+            ("", _("(keep)")),
+            ("-", _("Nobody")),
+            *[(str(user.pk), user.get_username()) for user in users],
+        ]
+
+    def clean_claims(self):
+        return self.cleaned_data["claims"]

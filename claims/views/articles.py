@@ -1,0 +1,138 @@
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from claims import selectors, services
+from claims.exceptions import SubmissionRefused, WorkflowError
+from claims.forms import ArticleFilterForm, ArticleSubmitForm
+from claims.models import Article, ExtractionState
+from claims.services.html import html_to_text
+from claims.views.common import is_htmx
+
+ARTICLES_PER_PAGE = 25
+
+
+@login_required
+def article_new(request):
+    """Paste or upload an article; refusals are shown beside the form, input kept."""
+    if not request.user.has_perm("claims.add_article"):
+        return render(
+            request,
+            "claims/article_new.html",
+            {"form": None, "refused": _("Your role cannot submit articles.")},
+            status=403,
+        )
+    refused = None
+    existing = None
+    if request.method == "POST":
+        form = ArticleSubmitForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            title = data["title"]
+            try:
+                text = data["text"] or ""
+                upload = data.get("upload")
+                if upload:
+                    suffix = Path(upload["name"]).suffix.lower()
+                    if suffix in (".html", ".htm"):
+                        page = html_to_text(upload["data"])
+                        text = page.text
+                        title = title or page.title
+                    else:
+                        text = upload["data"]
+                result = services.article_submit(
+                    text=text,
+                    language=data["language"] or None,
+                    title=title,
+                    url=data["url"],
+                    submitted_by=request.user,
+                )
+            except SubmissionRefused as exc:
+                refused = exc.message
+            else:
+                if result.created:
+                    messages.success(
+                        request, _("Article submitted: its claims are being extracted.")
+                    )
+                    return redirect("claims:article_detail", pk=result.article.pk)
+                existing = result.article
+    else:
+        form = ArticleSubmitForm()
+    status = 200 if refused is None and existing is None and not form.errors else 400
+    if existing is not None:
+        status = 409
+    return render(
+        request,
+        "claims/article_new.html",
+        {"form": form, "refused": refused, "existing": existing},
+        status=status,
+    )
+
+
+@login_required
+def article_list(request):
+    form = ArticleFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else ArticleFilterForm({}).filters()
+    paginator = Paginator(selectors.article_list(**filters), ARTICLES_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    counts = selectors.article_claim_counts(article_ids=[article.pk for article in page])
+    for article in page:
+        article.claim_counts = counts.get(article.pk, {"total": 0, "unreviewed": 0})
+    context = {"form": form, "page": page, "filters": filters}
+    template = "claims/_article_results.html" if is_htmx(request) else "claims/article_list.html"
+    return render(request, template, context)
+
+
+def _article_context(article):
+    claims = list(selectors.article_claims(article=article))
+    return {"article": article, "claims": claims, "states": ExtractionState}
+
+
+@login_required
+def article_detail(request, pk):
+    try:
+        article = selectors.article_detail(article_id=pk)
+    except Article.DoesNotExist:
+        raise Http404 from None
+    return render(request, "claims/article_detail.html", _article_context(article))
+
+
+@login_required
+def article_progress(request, pk):
+    """The extraction state, polled by htmx while queued or running.
+
+    When the extraction has just finished, the response also carries the
+    highlighted text and the claims, swapped out of band into the page.
+    """
+    try:
+        article = selectors.article_progress(article_id=pk)
+    except Article.DoesNotExist:
+        raise Http404 from None
+    finished = article.extraction_state in (ExtractionState.DONE, ExtractionState.FAILED)
+    context = {"article": article, "states": ExtractionState, "oob_body": False}
+    if finished and request.GET.get("was") in (ExtractionState.QUEUED, ExtractionState.RUNNING):
+        context = _article_context(selectors.article_detail(article_id=pk))
+        context["oob_body"] = True
+    if not is_htmx(request):
+        return redirect("claims:article_detail", pk=pk)
+    return render(request, "claims/_extraction_progress.html", context)
+
+
+@login_required
+@permission_required("claims.add_article", raise_exception=True)
+@require_POST
+def article_retry(request, pk):
+    article = get_object_or_404(Article.objects.only("id"), pk=pk)
+    try:
+        services.article_retry_extraction(article=article)
+    except WorkflowError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Extraction queued again."))
+    return redirect("claims:article_detail", pk=pk)

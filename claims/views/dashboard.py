@@ -1,0 +1,21 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from claims import selectors
+from claims.models import ClaimStatus
+
+
+@login_required
+def home(request):
+    by_status = selectors.claim_counts_by_status()
+    return render(
+        request,
+        "claims/home.html",
+        {
+            "by_status": [(ClaimStatus(status), count) for status, count in by_status.items()],
+            "by_verdict": selectors.claim_counts_by_verdict(),
+            "mine": list(selectors.claims_assigned_to(user=request.user)),
+            "oldest": list(selectors.claims_oldest_unreviewed()),
+            "articles": list(selectors.article_recent(limit=10)),
+        },
+    )
