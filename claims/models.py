@@ -20,6 +20,10 @@ class ExtractionState(models.TextChoices):
     RUNNING = "running", _("Running")
     DONE = "done", _("Done")
     FAILED = "failed", _("Failed")
+    # Ingest from the web (claims/ingest): a submitted link is fetched before
+    # extraction, and a fetched page whose text is already stored is a duplicate.
+    FETCHING = "fetching", _("Fetching")
+    DUPLICATE = "duplicate", _("Duplicate")
 
 
 class SourceKind(models.TextChoices):
@@ -58,7 +62,11 @@ class Article(models.Model):
     language = models.CharField(_("language"), max_length=16, choices=Language.choices)
     # The text as submitted: an immutable snapshot that claim offsets index.
     text = models.TextField(_("text"))
-    content_hash = models.CharField(_("content hash"), max_length=64, unique=True, editable=False)
+    # NULL while a submitted link is being fetched, and on a duplicate: unique
+    # allows many NULLs, never two empty strings.
+    content_hash = models.CharField(  # noqa: DJ001
+        _("content hash"), max_length=64, unique=True, null=True, editable=False
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
@@ -82,6 +90,22 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # --- Ingest from the web (claims/ingest). An article submitted by link has
+    # no text until the fetch task fills it; the same canonical URL is the same
+    # article, and a fetched page whose text is already stored points to it.
+    canonical_url = models.CharField(_("canonical URL"), max_length=2000, blank=True)
+    raw_html = models.TextField(_("page HTML"), blank=True)
+    fetched_at = models.DateTimeField(_("fetched"), null=True, blank=True)
+    fetch_error_code = models.CharField(_("fetch failure"), max_length=32, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+
     class Meta:
         ordering = ["-submitted_at", "-id"]
         verbose_name = _("article")
@@ -91,9 +115,16 @@ class Article(models.Model):
             models.Index(fields=["-submitted_at", "-id"]),
             models.Index(fields=["language"]),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["canonical_url"],
+                condition=~models.Q(canonical_url=""),
+                name="article_unique_canonical_url",
+            ),
+        ]
 
     def __str__(self):
-        return self.title or self.text[:80]
+        return self.title or self.text[:80] or self.url
 
 
 class Source(models.Model):
@@ -301,3 +332,144 @@ class ClaimEvent(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.field}".strip()
+
+
+# --- Ingest from the web (claims/ingest): feeds, batch imports, repeated claims.
+
+
+class Feed(models.Model):
+    """An RSS or Atom feed whose new items are submitted as articles by link."""
+
+    url = models.URLField(_("feed URL"), max_length=2000)
+    canonical_url = models.CharField(max_length=2000, unique=True, editable=False)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    # Items are submitted in this language; empty means detected per article.
+    language = models.CharField(
+        _("language"), max_length=16, choices=Language.choices, blank=True
+    )
+    active = models.BooleanField(_("active"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_polled_at = models.DateTimeField(_("last run"), null=True, blank=True)
+    last_success_at = models.DateTimeField(_("last successful run"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    last_new_items = models.PositiveIntegerField(_("new items in the last run"), default=0)
+    # HTTP validators of the last response, sent back so an unchanged feed costs little.
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["title", "id"]
+        verbose_name = _("feed")
+        verbose_name_plural = _("feeds")
+
+    def __str__(self):
+        return self.title or self.url
+
+
+class FeedItem(models.Model):
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items")
+    # The entry's id (or its link when it has none): what "new item" means.
+    guid = models.CharField(max_length=1000)
+    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="feed_items"
+    )
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("feed item")
+        verbose_name_plural = _("feed items")
+        constraints = [
+            models.UniqueConstraint(fields=["feed", "guid"], name="feed_item_unique_guid"),
+        ]
+
+    def __str__(self):
+        return self.title or self.url or self.guid
+
+
+class ImportState(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+class ImportJob(models.Model):
+    """One run of a JSONL or CSV batch import, with its progress."""
+
+    filename = models.CharField(_("file"), max_length=300)
+    format = models.CharField(_("format"), max_length=8)
+    # The uploaded file, kept until the worker has read it.
+    payload = models.TextField(blank=True)
+    state = models.CharField(
+        _("state"), max_length=16, choices=ImportState.choices, default=ImportState.PENDING
+    )
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows done"), default=0)
+    created_count = models.PositiveIntegerField(_("new articles"), default=0)
+    existing_count = models.PositiveIntegerField(_("already present"), default=0)
+    error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self):
+        return self.filename
+
+
+class ImportRowError(models.Model):
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="row_errors")
+    row = models.PositiveIntegerField(_("row"))
+    message = models.TextField(_("error"))
+
+    class Meta:
+        ordering = ["row", "id"]
+
+    def __str__(self):
+        return f"{self.row}: {self.message}"
+
+
+class ClaimFingerprint(models.Model):
+    """A claim's normalized-text digest and shingle sketch, to find it in other articles."""
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="fingerprint")
+    language = models.CharField(max_length=16)
+    digest = models.CharField(max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["language", "digest"])]
+
+    def __str__(self):
+        return self.digest
+
+
+class ClaimShingle(models.Model):
+    """One of the smallest hashes of a claim's word shingles (a bottom-k sketch)."""
+
+    fingerprint = models.ForeignKey(
+        ClaimFingerprint, on_delete=models.CASCADE, related_name="shingles"
+    )
+    language = models.CharField(max_length=16)
+    key = models.BigIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["language", "key"])]
+
+    def __str__(self):
+        return str(self.key)

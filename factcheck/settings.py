@@ -192,6 +192,29 @@ CELERY_BEAT_SCHEDULE = {
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
+# Ingest from the web (claims/ingest): links, feeds and batch imports.
+CELERY_IMPORTS = ("claims.ingest.tasks",)
+# Loopback is refused like any internal address; tests serve pages on it.
+FACTCHECK_FETCH_ALLOW_LOOPBACK = env_bool("FACTCHECK_FETCH_ALLOW_LOOPBACK", False)
+if PRODUCTION and FACTCHECK_FETCH_ALLOW_LOOPBACK:
+    raise ImproperlyConfigured("FACTCHECK_FETCH_ALLOW_LOOPBACK is for tests only.")
+FACTCHECK_FETCH_CONNECT_TIMEOUT = env_int("FACTCHECK_FETCH_CONNECT_TIMEOUT", 5, minimum=1)
+FACTCHECK_FETCH_READ_TIMEOUT = env_int("FACTCHECK_FETCH_READ_TIMEOUT", 10, minimum=1)
+FACTCHECK_FETCH_TOTAL_TIMEOUT = env_int("FACTCHECK_FETCH_TOTAL_TIMEOUT", 30, minimum=1)
+FACTCHECK_FETCH_MAX_BYTES = env_int("FACTCHECK_FETCH_MAX_BYTES", 5 * 1024 * 1024, minimum=1024)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        "poll-feeds": {
+            "task": "claims.ingest.tasks.poll_feeds",
+            "schedule": env_int("FACTCHECK_FEED_POLL_EVERY", 600, minimum=10),
+        },
+        "index-claim-fingerprints": {
+            "task": "claims.ingest.tasks.index_claim_fingerprints",
+            "schedule": env_int("FACTCHECK_REPEATS_INDEX_EVERY", 60, minimum=5),
+        },
+    }
+)
+
 # --- REST API.
 REST_FRAMEWORK = {
     # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`.
@@ -230,6 +253,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # No online validator badge: the docs must work without internet access.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "claims.models.ClaimStatus",

@@ -1,0 +1,60 @@
+"""Celery tasks of the ingest: fetch a link, poll feeds, run an import.
+
+Thin like claims/tasks.py: they take ids, re-fetch, and call services.
+"""
+
+import logging
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+
+from claims.ingest import services
+from claims.ingest.fetching import FetchError, fetch
+from claims.ingest.pages import NoArticleText, decode_html, extract_page
+from claims.models import Article, ExtractionState
+
+logger = logging.getLogger(__name__)
+
+FETCH_SOFT_TIME_LIMIT = int(getattr(settings, "FACTCHECK_FETCH_TOTAL_TIMEOUT", 30)) + 30
+# Worth another try a little later; refusals and "not HTML" are not.
+TRANSIENT = {"connection", "http_error"}
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=2,
+    soft_time_limit=FETCH_SOFT_TIME_LIMIT,
+    time_limit=FETCH_SOFT_TIME_LIMIT + 30,
+)
+def fetch_article(self, article_id: int) -> None:
+    """Fetch a submitted link, extract its article and queue claim extraction."""
+    article = Article.objects.filter(pk=article_id).only("url", "extraction_state").first()
+    if article is None or article.extraction_state != ExtractionState.FETCHING:
+        return
+    try:
+        page = fetch(article.url)
+        html = decode_html(page.content, page.charset)
+        extracted = extract_page(html, url=page.url)
+        services.article_apply_page(article_id=article_id, page=extracted, final_url=page.url)
+    except FetchError as exc:
+        if exc.code in TRANSIENT and self.request.retries < self.max_retries:
+            raise self.retry(exc=exc, countdown=5 * 2**self.request.retries) from exc
+        services.article_mark_fetch_failed(article_id=article_id, code=exc.code, reason=exc.message)
+    except NoArticleText as exc:
+        services.article_mark_fetch_failed(article_id=article_id, code=exc.code, reason=exc.message)
+    except SoftTimeLimitExceeded:
+        services.article_mark_fetch_failed(
+            article_id=article_id,
+            code="timeout",
+            reason=f"Timeout: fetching took longer than {FETCH_SOFT_TIME_LIMIT} seconds.",
+        )
+    except Exception as exc:
+        if self.request.retries < self.max_retries:
+            raise self.retry(exc=exc, countdown=5 * 2**self.request.retries) from exc
+        logger.exception("Fetching article %s failed for good", article_id)
+        services.article_mark_fetch_failed(
+            article_id=article_id, code="error", reason=f"{type(exc).__name__}: {exc}"
+        )

@@ -1,0 +1,69 @@
+import pytest
+
+from claims.ingest.localsite import LocalSite
+
+
+@pytest.fixture(scope="session")
+def _site_server():
+    site = LocalSite().start()
+    yield site
+    site.stop()
+
+
+@pytest.fixture
+def site(_site_server):
+    """The project's test news site on 127.0.0.1, reset for each test."""
+    _site_server.requests.clear()
+    _site_server.slow_seconds = 3.0
+    _site_server.feed_items = 5
+    _site_server.feed_start = 0
+    return _site_server
+
+
+@pytest.fixture
+def allow_loopback(settings):
+    """Let the fetcher reach the test site (loopback is refused by default)."""
+    settings.FACTCHECK_FETCH_ALLOW_LOOPBACK = True
+    settings.FACTCHECK_FETCH_CONNECT_TIMEOUT = 2
+    settings.FACTCHECK_FETCH_READ_TIMEOUT = 1
+    settings.FACTCHECK_FETCH_TOTAL_TIMEOUT = 5
+    settings.FACTCHECK_FETCH_MAX_BYTES = 1024 * 1024
+    return settings
+
+
+@pytest.fixture
+def fake_dns(monkeypatch):
+    """Make chosen host names resolve to chosen addresses: fake_dns({"name": ["10.0.0.1"]})."""
+    import socket
+
+    real = socket.getaddrinfo
+    table: dict[str, list[str]] = {}
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host in table:
+            return [
+                (
+                    socket.AF_INET6 if ":" in address else socket.AF_INET,
+                    socket.SOCK_STREAM,
+                    6,
+                    "",
+                    (address, port, 0, 0) if ":" in address else (address, port),
+                )
+                for address in table[host]
+            ]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return table.update
+
+
+@pytest.fixture
+def loopback_worker(monkeypatch, worker_env_loopback, worker):
+    return worker
+
+
+@pytest.fixture
+def worker_env_loopback(monkeypatch):
+    # Set before the worker fixture copies the environment.
+    monkeypatch.setenv("FACTCHECK_FETCH_ALLOW_LOOPBACK", "1")
+    monkeypatch.setenv("FACTCHECK_FETCH_READ_TIMEOUT", "2")
