@@ -18,7 +18,12 @@ from claims import selectors, services
 from claims.exceptions import EditConflict, NotAllowed, WorkflowError
 from claims.forms import BulkForm, QueueFilterForm
 from claims.models import Claim, ClaimStatus, Rating
-from claims.services.review import DecisionUndo
+from claims.services.review import (
+    DecisionUndo,
+    claim_decide_verdict,
+    claim_take,
+    claim_undo_decision,
+)
 from claims.views.common import is_htmx
 
 QUEUE_PAGE = 25
@@ -153,7 +158,7 @@ def queue_decide(request):
         return redirect(_queue_url(filter_query, claim=claim.pk))
     rationale = request.POST.get("rationale")
     try:
-        claim, undo = services.claim_decide_verdict(
+        claim, undo = claim_decide_verdict(
             claim=claim,
             user=request.user,
             expected_version=_int(request.POST.get("version")),
@@ -193,7 +198,7 @@ def queue_take(request):
     if claim is None:
         return redirect(_queue_url(filter_query))
     try:
-        claim, undo = services.claim_take(
+        claim, undo = claim_take(
             claim=claim, user=request.user, expected_version=_int(request.POST.get("version"))
         )
     except (EditConflict, NotAllowed, WorkflowError) as exc:
@@ -215,7 +220,7 @@ def queue_undo(request):
     undo = DecisionUndo.from_dict(stack.pop())
     request.session[UNDO_KEY] = stack
     try:
-        services.claim_undo_decision(undo=undo, user=request.user)
+        claim_undo_decision(undo=undo, user=request.user)
     except EditConflict:
         messages.error(
             request,

@@ -1,0 +1,174 @@
+from django.urls import reverse
+
+from claims import services
+from claims.models import ClaimEvent, ClaimStatus, SourceKind
+from tests.factories import ArticleFactory, ClaimFactory
+
+QUEUE = reverse("claims:queue")
+
+
+def test_the_queue_lists_open_claims_oldest_first_with_counts(fc_client, ratings):
+    first = ClaimFactory(content="prima affermazione")
+    ClaimFactory(content="seconda affermazione", status=ClaimStatus.IN_PROGRESS)
+    ClaimFactory(content="già pubblicata", status=ClaimStatus.PUBLISHED)
+    response = fc_client.get(QUEUE)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "prima affermazione" in html and "seconda affermazione" in html
+    assert "già pubblicata" not in html
+    assert "2 claims in this queue" in html
+    assert "2 without a verdict" in html
+    assert f'data-claim="{first.pk}" data-version="{first.version}"' in html  # first is current
+
+
+def test_the_queue_filters(fc_client, fact_checker, ratings):
+    english = ArticleFactory(language="en")
+    ClaimFactory(content="claim in english", article=english)
+    ClaimFactory(content="anonima", source_kind=SourceKind.ANONYMOUS, hedged=True)
+    mine = ClaimFactory(content="la mia", assignee=fact_checker)
+    verdicted = ClaimFactory(content="con verdetto", verdict=ratings[1])
+
+    def listed(**params):
+        return fc_client.get(QUEUE, params).content.decode()
+
+    assert "claim in english" in listed(language="en")
+    assert "anonima" not in listed(language="en")
+    assert "anonima" in listed(source_kind="anonymous")
+    assert "la mia" not in listed(source_kind="anonymous")
+    assert "anonima" in listed(hedged="yes") and "la mia" not in listed(hedged="yes")
+    assert "la mia" in listed(mine="on") and "anonima" not in listed(mine="on")
+    assert "con verdetto" in listed(verdict=ratings[1].slug)
+    assert "con verdetto" not in listed(verdict="none")
+    assert "claim in english" in listed(article=english.pk)
+    assert "la mia" not in listed(article=english.pk)
+    assert mine.pk and verdicted.pk
+
+
+def test_a_decision_saves_the_verdict_sends_to_review_and_moves_to_the_next_claim(
+    fc_client, ratings
+):
+    first, second = ClaimFactory(), ClaimFactory()
+    response = fc_client.post(
+        reverse("claims:queue_decide"),
+        {
+            "claim": first.pk,
+            "version": first.version,
+            "verdict": ratings[4].pk,
+            "rationale": "I dati dicono altro.",
+            "to_review": "on",
+            "filters": "language=it",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"{QUEUE}?language=it&claim={second.pk}"
+    first.refresh_from_db()
+    assert first.verdict == ratings[4]
+    assert first.status == ClaimStatus.IN_REVIEW
+    assert first.rationale == "I dati dicono altro."
+
+
+def test_undo_takes_back_the_last_decision(fc_client, ratings):
+    claim = ClaimFactory()
+    fc_client.post(
+        reverse("claims:queue_decide"),
+        {"claim": claim.pk, "version": claim.version, "verdict": ratings[0].pk, "to_review": "on"},
+    )
+    response = fc_client.post(reverse("claims:queue_undo"), {"filters": ""})
+    assert response.status_code == 302
+    assert response["Location"] == f"{QUEUE}?claim={claim.pk}"
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.UNVERIFIED
+    assert claim.verdict is None
+    # Undoing is itself in the history, not an erasure of it.
+    assert ClaimEvent.objects.filter(claim=claim, reason="Undo").exists()
+
+
+def test_undo_refuses_when_someone_saved_the_claim_since(fc_client, editor, ratings):
+    claim = ClaimFactory()
+    fc_client.post(
+        reverse("claims:queue_decide"),
+        {"claim": claim.pk, "version": claim.version, "verdict": ratings[0].pk},
+    )
+    services.claim_correct_attribution(
+        claim=claim, user=editor, expected_version=None, cue_text="secondo"
+    )
+    response = fc_client.post(reverse("claims:queue_undo"), {"filters": ""}, follow=True)
+    assert "it was not undone" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.verdict == ratings[0]
+
+
+def test_a_stale_decision_is_refused_with_the_current_values_shown(fc_client, editor, ratings):
+    claim = ClaimFactory()
+    seen = claim.version
+    services.claim_set_verdict(claim=claim, user=editor, expected_version=None, verdict=ratings[2])
+    response = fc_client.post(
+        reverse("claims:queue_decide"),
+        {"claim": claim.pk, "version": seen, "verdict": ratings[0].pk},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Someone else saved this claim" in html
+    claim.refresh_from_db()
+    assert claim.verdict == ratings[2]
+    assert f'data-version="{claim.version}"' in html
+
+
+def test_assign_to_me_from_the_queue(fc_client, fact_checker, ratings):
+    claim = ClaimFactory()
+    fc_client.post(
+        reverse("claims:queue_take"), {"claim": claim.pk, "version": claim.version, "filters": ""}
+    )
+    claim.refresh_from_db()
+    assert claim.assignee == fact_checker
+
+
+def test_editors_change_state_and_assignee_in_bulk(editor_client, fact_checker, ratings):
+    claims = ClaimFactory.create_batch(3)
+    response = editor_client.post(
+        reverse("claims:queue_bulk"),
+        {
+            "claims": [claims[0].pk, claims[1].pk],
+            "status": ClaimStatus.IN_PROGRESS,
+            "assignee": str(fact_checker.pk),
+            "filters": "",
+        },
+        follow=True,
+    )
+    assert "2 claims changed." in response.content.decode()
+    for claim in claims:
+        claim.refresh_from_db()
+    assert [c.status for c in claims] == ["in_progress", "in_progress", "unverified"]
+    assert claims[0].assignee == fact_checker and claims[2].assignee is None
+
+
+def test_a_fact_checker_is_refused_bulk_changes(fc_client, ratings):
+    claim = ClaimFactory()
+    html = fc_client.get(QUEUE).content.decode()
+    assert 'id="bulk-form"' not in html
+    response = fc_client.post(
+        reverse("claims:queue_bulk"),
+        {"claims": [claim.pk], "status": ClaimStatus.DISMISSED, "filters": ""},
+    )
+    assert response.status_code == 403
+    assert "Only an editor can change claims in bulk." in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.UNVERIFIED
+
+
+def test_the_queue_shows_its_keyboard_help(fc_client, ratings):
+    html = fc_client.get(QUEUE).content.decode()
+    assert '<dialog id="shortcuts"' in html
+    for key in ("j", "k", "a", "e", "s", "u", "Enter", "?"):
+        assert f"<kbd>{key}</kbd>" in html
+
+
+def test_the_queue_query_count_does_not_grow_with_rows(
+    editor_client, ratings, django_assert_max_num_queries
+):
+    for _ in range(10):
+        ClaimFactory.create_batch(10, article=ArticleFactory())
+    with django_assert_max_num_queries(14):
+        editor_client.get(QUEUE)
+    with django_assert_max_num_queries(14):
+        editor_client.get(QUEUE, {"status": "", "language": "it", "page": 3})
