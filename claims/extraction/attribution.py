@@ -13,6 +13,8 @@ import json
 import re
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,6 +22,7 @@ from .entities import build_entity_index
 from .lexicon import Lexicon, read_lexicon_data
 from .records import ClaimRecord, Span
 from .rules import ArticleRules, Draft, sentences_from_spans
+from .segmenter import TEXT_KEY
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -50,23 +53,30 @@ class ClaimAttribution:
         return doc
 
     def extract_doc(self, doc: Doc) -> list[ClaimRecord]:
-        text = doc.text
+        # The segmenter leaves the text it read (Doc.text re-joins every token).
+        text = doc.user_data.get(TEXT_KEY)
+        if text is None or (len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text)):
+            text = doc.text
         if not text.strip():
             return []
-        spans = self._sentence_spans(doc)
+        spans = self._sentence_spans(doc, text)
         sentences = sentences_from_spans(text, spans)
         rules = ArticleRules(text, self.lexicon, build_entity_index(text, self.lexicon))
         drafts = rules.run(sentences)
         records = [self._record(text, rules, d) for d in drafts]
         return [r for r in records if r is not None]
 
-    def _sentence_spans(self, doc: Doc) -> list[tuple[int, int, int]]:
-        text = doc.text
+    def _sentence_spans(self, doc: Doc, text: str) -> list[tuple[int, int, int]]:
+        """``(start_char, end_char, paragraph)`` of each sentence the segmenter marked."""
+        arr = doc.to_array([SENT_START, IDX])
+        starts = [int(arr[i, 1]) for i in numpy.flatnonzero(arr[:, 0] == 1)]
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+        starts.append(len(text))
         out = []
         paragraph = 0
         last_end = 0
-        for sent in doc.sents:
-            start, end = sent.start_char, sent.end_char
+        for start, end in zip(starts, starts[1:]):
             while start < end and text[start].isspace():
                 start += 1
             while end > start and text[end - 1].isspace():
@@ -137,7 +147,7 @@ class ClaimAttribution:
         if any(w in lex.hedge_words for w in words):
             return True
         padded = " " + " ".join(words) + " "
-        if any(f" {p} " in padded or f" {p}" in padded for p in lex.hedge_phrases):
+        if any(f" {p}" in padded for p in lex.hedge_phrases):
             return True
         if d.cue_conditional:
             return True

@@ -112,6 +112,11 @@ class Lexicon:
         self.given_names = frozenset(d["given_names"])
         self.per_marker = d.get("per_marker", "")
         self.impersonal_pronoun = d.get("impersonal_pronoun", "")
+        self.marker_first = frozenset(
+            seq[0] for seq in [*self.relative_markers, *self.according_markers, *self.according_quanto]
+        )
+        self.citing_first = frozenset(seq[0] for seq in self.channel_citing)
+        self.impersonal_first = frozenset(seq[0] for seq in self.impersonal_cues)
         self.ambiguous_forms = _lower_set(d.get("ambiguous_forms", []))
         self.adverbial_phrases = [tuple(p.lower().split()) for p in d.get("adverbial_phrases", [])]
 

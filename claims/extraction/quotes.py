@@ -9,9 +9,12 @@ followed by a letter.
 
 from __future__ import annotations
 
+import re
+
 OPENERS = {"«": "»", "“": "”", "‘": "’", "„": "“"}
 SYMMETRIC = ('"', "''")
 ALL_MARKS = frozenset('«»“”‘’„"')
+_MARK = re.compile("[«»“”‘’„\"']")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -32,10 +35,11 @@ def find_quote_pairs(
     stack: list[tuple[str, int, int]] = []  # (expected closer, open_start, open_end)
     i = start
     while i < end:
+        found = _MARK.search(text, i, end)  # jump to the next mark at C speed
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
-        if ch not in ALL_MARKS and ch != "'":
-            i += 1
-            continue
         prev = text[i - 1] if i > start else " "
         if ch == "'" or (ch == "’" and not any(s[0] == "’" for s in stack)):
             # Only a doubled straight apostrophe acts as a quotation mark.

@@ -83,12 +83,17 @@ class ArticleRules:
         self.lex = lex
         self.entities = entities
         self.it = lex.lang == "it"
+        self._kinds: dict[tuple[int, int], tuple[str, str | None]] = {}
+        self.cut_at: int | None = None
 
     # ------------------------------------------------------------------ cues
     def _match(self, toks: list[Tok], i: int, seq: tuple[str, ...]) -> bool:
-        if i + len(seq) > len(toks):
+        if i + len(seq) > len(toks) or toks[i].lower != seq[0]:
             return False
-        return all(toks[i + k].lower == w for k, w in enumerate(seq))
+        for k in range(1, len(seq)):
+            if toks[i + k].lower != seq[k]:
+                return False
+        return True
 
     def _prev_word(self, toks: list[Tok], i: int) -> Tok | None:
         return toks[i - 1] if i > 0 else None
@@ -249,6 +254,8 @@ class ArticleRules:
     def _marker_at(self, toks: list[Tok], i: int) -> Cue | None:
         lex = self.lex
         t = toks[i].lower
+        if t not in lex.marker_first and t != lex.per_marker:
+            return None
         prev = self._prev_word(toks, i)
         for seq in lex.relative_markers:
             if self._match(toks, i, seq):
@@ -324,7 +331,7 @@ class ArticleRules:
                 length = 0  # "si riferiscono": reflexive plural, not impersonal
             if length or toks[i + 1].lower in ("apprende", "legge", "viene"):
                 return self._verb_flags(Cue("impersonal", i, i + 1 + max(length, 1)), toks)
-        for seq in lex.impersonal_cues:
+        for seq in lex.impersonal_cues if t in lex.impersonal_first else ():
             if self._match(toks, i, seq):
                 return Cue("impersonal", i, i + len(seq))
         # auxiliary chains: ha detto, hanno poi ribadito, ha voluto esprimere, è stato confermato, has said
@@ -565,7 +572,7 @@ class ArticleRules:
                 break
             if k > i and low in lex.articles and toks[k - 1].is_capitalized:
                 break  # "Fox News il 28 ottobre": a new phrase starts
-            if k > i and any(self._match(toks, k, seq) for seq in lex.channel_citing):
+            if k > i and low in lex.citing_first and any(self._match(toks, k, seq) for seq in lex.channel_citing):
                 break  # "una fonte citata dall'emittente Nhk"
             k += 1
         return self._trim_np(toks, i, k)
@@ -1274,13 +1281,18 @@ class ArticleRules:
         return [d for d in drafts if d.content[1] > d.content[0]]
 
     def _apply_retro(self, drafts: list[Draft]) -> list[Draft]:
+        """Apply "Lo riferisce X" / "È quanto si legge in X" to the claims of the sentence before."""
         out: list[Draft] = []
         for d in drafts:
             if d.resolve != "retro":
                 out.append(d)
                 continue
-            targets = [p for p in out if p.sentence == d.sentence - 1]
-            for p in targets:
+            k = len(out) - 1
+            while k >= 0 and out[k].sentence >= d.sentence - 1:
+                p = out[k]
+                k -= 1
+                if p.sentence != d.sentence - 1:
+                    continue
                 if p.source is None:
                     p.source, p.cue, p.author, p.quote_only = d.source, d.cue, False, False
                     p.resolve = None if d.source else "sg"
@@ -1288,82 +1300,96 @@ class ArticleRules:
                     if d.channel:
                         p.channel = d.channel
                 elif p.channel is None and d.source is not None:
-                    p.channel = d.source
+                    if self.classify(d.source)[0] == "media":
+                        p.channel = d.source
         return out
 
     def _resolve(self, drafts: list[Draft], sentences: list[Sentence]) -> None:
-        """Give dropped subjects, pronouns and unattributed quotations the nearest compatible source."""
-        history: list[tuple[int, int]] = []
+        """Give dropped subjects, pronouns and unattributed quotations the nearest compatible source.
+
+        One pass in article order, keeping the latest source of each sort, so the
+        cost stays linear in the number of claims.
+        """
+        last: tuple[int, int] | None = None
+        last_person = last_org = last_plural = None
+        speaker: Draft | None = None  # the latest claim quoting someone directly
+        previous: Draft | None = None
         for n, d in enumerate(drafts):
             if d.source is None and d.resolve:
                 if d.resolve == "quote":
-                    candidate = self._last_source(history, drafts, d, same_paragraph_first=True)
+                    candidate = None
+                    if speaker is not None and d.sentence - speaker.sentence <= 6 and (
+                        d.paragraph - speaker.paragraph <= 1
+                    ):
+                        candidate = speaker.source
+                    elif previous is not None and previous.source is not None and (
+                        d.sentence - previous.sentence <= 2 and d.paragraph - previous.paragraph <= 1
+                    ):
+                        candidate = previous.source
                     if candidate is None:
-                        candidate = self._next_source(drafts, n)
-                    if candidate is None:
-                        d.author = True
+                        candidate = self._next_source(drafts, n, sentences)
                     d.source = candidate
+                    d.author = candidate is None
                 elif d.resolve == "pl":
-                    d.source = (
-                        self._last_plural(history)
-                        or self._leading_name(sentences, d.sentence)
-                        or (history[-1] if history else None)
-                    )
+                    d.source = last_plural or self._leading_name(sentences, d.sentence) or last
                 elif d.resolve == "any":
-                    d.source = history[-1] if history else None
+                    d.source = last
                 elif d.resolve == "it":
-                    d.source = self._last_of_kind(
-                        history, ("organization", "document", "media")
-                    ) or (history[-1] if history else None)
+                    d.source = last_org or last
                 else:
-                    d.source = (
-                        self._leading_name(sentences, d.sentence)
-                        or self._last_of_kind(history, ("person", "role"))
-                        or (history[-1] if history else None)
-                    )
+                    d.source = self._leading_name(sentences, d.sentence) or last_person or last
             if d.source is not None:
-                history.append(d.source)
+                last = d.source
+                kind = self.classify(d.source)[0]
+                if kind in ("person", "role"):
+                    last_person = d.source
+                elif kind in ("organization", "document", "media"):
+                    last_org = d.source
+                if self._is_plural(d.source):
+                    last_plural = d.source
+                if d.quote_only or self._starts_with_quote(d):
+                    speaker = d
+            previous = d
 
-    def _last_source(self, history, drafts, d, same_paragraph_first=True):
-        for p in reversed(drafts[: drafts.index(d)]):
-            if (
-                p.source is not None
-                and p.paragraph >= d.paragraph - 1
-                and d.sentence - p.sentence <= 4
-            ):
-                return p.source
-        return None
+    def _starts_with_quote(self, d: Draft) -> bool:
+        start = d.content[0]
+        return 0 <= start < len(self.text) and (
+            self.text[start] in OPEN_QUOTES or (start > 0 and self.text[start - 1] in OPEN_QUOTES)
+        )
 
-    def _next_source(self, drafts, n):
+    def _next_source(self, drafts, n, sentences):
+        """A quotation opening a paragraph: its speaker is named in the sentence after."""
         d = drafts[n]
-        for p in drafts[n + 1 :]:
+        if d.sentence + 1 < len(sentences) and sentences[d.sentence + 1].paragraph == d.paragraph:
+            person = self._first_person(sentences[d.sentence + 1])
+            if person:
+                return person
+        for p in drafts[n + 1 : n + 6]:
             if p.sentence > d.sentence + 1 or p.paragraph != d.paragraph:
                 break
             if p.source is not None:
                 return p.source
-        # The next sentence may name the speaker without a cue we know: take its subject.
         return None
 
-    def _last_plural(self, history):
-        for span in reversed(history):
-            words = self.text[span[0] : span[1]].lower().split()
-            if not words:
+    def _first_person(self, sent: Sentence) -> tuple[int, int] | None:
+        toks = sent.toks
+        for k, tok in enumerate(toks):
+            if not tok.is_capitalized or not tok.is_word:
                 continue
-            if (
-                words[0] in ("i", "gli", "le", "alcuni", "alcune", "due", "tre", "they")
-                or words[0].endswith(("i", "e"))
-                and any(w in self.lex.anonymous_nouns for w in words)
-            ):
-                return span
-            if any(w in self.lex.anonymous_nouns and w.endswith(("i", "s")) for w in words[:3]):
-                return span
+            if self.entities.full_name(tok.text) and not tok.text.isupper():
+                m = k
+                while m > 0 and toks[m - 1].is_capitalized and toks[m - 1].is_word:
+                    m -= 1
+                return toks[m].start, tok.end
         return None
 
-    def _last_of_kind(self, history, kinds):
-        for span in reversed(history):
-            if self.classify(span)[0] in kinds:
-                return span
-        return None
+    def _is_plural(self, span) -> bool:
+        words = self.text[span[0] : span[1]].lower().split()
+        if not words:
+            return False
+        if words[0] in ("i", "gli", "le", "alcuni", "alcune", "due", "tre", "they", "these", "those"):
+            return True
+        return any(w in self.lex.anonymous_nouns and w.endswith(("i", "s")) for w in words[:3])
 
     def _leading_name(self, sentences, index) -> tuple[int, int] | None:
         """The person named at the start of the sentence before (a dropped subject's usual antecedent)."""
@@ -1382,7 +1408,14 @@ class ArticleRules:
 
     # ------------------------------------------------------------ sources
     def classify(self, span: tuple[int, int]) -> tuple[str, str | None]:
-        """The ``source_kind`` and normalised ``source_name`` of a source span."""
+        """The ``source_kind`` and normalised ``source_name`` of a source span (memoised)."""
+        key = (span[0], span[1])
+        cached = self._kinds.get(key)
+        if cached is None:
+            cached = self._kinds[key] = self._classify(span)
+        return cached
+
+    def _classify(self, span: tuple[int, int]) -> tuple[str, str | None]:
         lex = self.lex
         text = self.text[span[0] : span[1]]
         toks = tokenize(self.text, span[0], span[1])

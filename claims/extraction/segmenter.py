@@ -17,6 +17,8 @@ import json
 import re
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,6 +34,7 @@ _DATELINE = re.compile(
     )""",
     re.VERBOSE,
 )
+TEXT_KEY = "claims.extraction.text"
 _END_PUNCT = frozenset(".!?…")
 _CLOSERS = frozenset("»”’\"')]")
 _INITIALISM = re.compile(r"(?:\b\w\.){2,}$")
@@ -39,7 +42,7 @@ _INITIALISM = re.compile(r"(?:\b\w\.){2,}$")
 
 def dateline_length(paragraph: str) -> int:
     """Length of the dateline opening ``paragraph``, or 0 when there is none."""
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph[:90])
     if not match:
         return 0
     head = match.group(0)
@@ -158,21 +161,25 @@ class NewsSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = {s for s, _ in sentence_spans(doc.text, self.abbreviations)}
-        pending = True  # the first token after a boundary starts a sentence
-        boundaries = sorted(starts)
+        text = doc.text  # Doc.text joins every token: compute it once and share it
+        doc.user_data[TEXT_KEY] = text
+        boundaries = sorted(s for s, _ in sentence_spans(text, self.abbreviations))
+        # One array write: setting Token.is_sent_start token by token re-checks the
+        # whole Doc each time (quadratic on long articles).
+        idx = doc.to_array([IDX, IS_SPACE])
+        values = numpy.full(len(doc), -1, dtype="int64")
+        values[0] = 1
         b = 0
-        for token in doc:
-            while b < len(boundaries) and boundaries[b] <= token.idx:
+        pending = True
+        for i in range(len(doc)):
+            start = idx[i, 0]
+            while b < len(boundaries) and boundaries[b] <= start:
                 pending = True
                 b += 1
-            if pending and not token.is_space:
-                token.is_sent_start = True
+            if pending and not idx[i, 1]:
+                values[i] = 1
                 pending = False
-            elif token.i == 0:
-                token.is_sent_start = True
-            else:
-                token.is_sent_start = False
+        doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
         return doc
 
     def to_disk(self, path, *, exclude=tuple()):

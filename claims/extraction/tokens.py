@@ -9,7 +9,6 @@ attribution meaning, and quotation marks are paired separately on characters.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-][^\W_]+)*|[^\w\s'’]")
 
@@ -18,25 +17,26 @@ QUOTE_CHARS = frozenset('«»“”‘’"„')
 PUNCT_STOP = frozenset(",;:.!?()[]…")
 
 
-@dataclass(frozen=True, slots=True)
 class Tok:
-    text: str
-    lower: str
-    start: int
-    end: int
+    """A word or punctuation mark; ``start``/``end`` index the article text."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    __slots__ = ("text", "lower", "start", "end", "is_word", "is_capitalized")
 
-    @property
-    def is_capitalized(self) -> bool:
-        return self.text[0].isupper()
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
+        self.lower = text.lower()
+        self.start = start
+        self.end = end
+        self.is_word = text[0].isalnum()
+        self.is_capitalized = text[0].isupper()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     return [
-        Tok(m.group(), m.group().lower(), m.start(), m.end())
+        Tok(m.group(), m.start(), m.end())
         for m in _TOKEN.finditer(text, start, end)
     ]
