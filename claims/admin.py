@@ -1,19 +1,71 @@
+"""The admin: every model with its columns, search, filters and history, and
+export actions for the selected rows. Writes that have a service go through
+it: an article is added by article_submit, a claim is changed by the review
+services (with its version checked and its history written)."""
+
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from claims import services
-from claims.exceptions import SubmissionRefused
+from claims import exports, services
+from claims.api.actions import claim_apply_changes
+from claims.exceptions import DomainError, EditConflict, SubmissionRefused
 from claims.models import (
     Article,
     Claim,
     ClaimEvent,
+    ClaimFingerprint,
     Comment,
     Evidence,
+    Feed,
+    FeedItem,
+    ImportJob,
+    ImportRowError,
     Language,
     Rating,
     Source,
 )
+
+
+class ExportActionsMixin:
+    """Export actions for the selected rows, for people with the export permission.
+
+    `claims_of(queryset)` turns the selection into the claims to export.
+    """
+
+    def claims_of(self, queryset):
+        return Claim.objects.filter(pk__in=queryset.values("pk"))
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("claims.export_claims")
+
+    def _stamp(self, extension):
+        return f"claims-{timezone.localtime():%Y%m%d-%H%M}.{extension}"
+
+    @admin.action(
+        description=_("Export the claims of the selection as CSV"), permissions=["export"]
+    )
+    def export_csv(self, request, queryset):
+        return exports.claims_csv_response(self.claims_of(queryset), self._stamp("csv"))
+
+    @admin.action(
+        description=_("Export the claims of the selection as JSON"), permissions=["export"]
+    )
+    def export_json(self, request, queryset):
+        return exports.claims_json_response(self.claims_of(queryset), self._stamp("json"))
+
+    @admin.action(
+        description=_("Export the published claims of the selection as ClaimReview"),
+        permissions=["export"],
+    )
+    def export_claimreview(self, request, queryset):
+        return exports.claimreview_response(
+            self.claims_of(queryset), request, filename=self._stamp("jsonld")
+        )
+
+    export_actions = ["export_csv", "export_json", "export_claimreview"]
 
 
 class ArticleSubmitForm(forms.ModelForm):
@@ -57,12 +109,13 @@ class ClaimInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ExportActionsMixin, admin.ModelAdmin):
     list_display = [
         "__str__",
         "language",
         "outlet",
         "extraction_state",
+        "claim_count",
         "submitted_by",
         "submitted_at",
     ]
@@ -82,9 +135,29 @@ class ArticleAdmin(admin.ModelAdmin):
         "extractor_version",
         "created_at",
         "updated_at",
+        "canonical_url",
+        "raw_html",
+        "fetched_at",
+        "fetch_error_code",
+        "duplicate_of",
     ]
     inlines = [ClaimInline]
-    actions = ["retry_extraction"]
+    actions = ["retry_extraction", *ExportActionsMixin.export_actions]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .defer("text", "raw_html")
+            .annotate(_claim_count=Count("claims"))
+        )
+
+    @admin.display(description=_("claims"), ordering="_claim_count")
+    def claim_count(self, obj):
+        return obj._claim_count
+
+    def claims_of(self, queryset):
+        return Claim.objects.filter(article__in=queryset.values("pk"))
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
@@ -142,8 +215,100 @@ class ArticleAdmin(admin.ModelAdmin):
         messages.success(request, _("%(count)d articles queued for extraction.") % {"count": count})
 
 
+class ClaimEventInline(admin.TabularInline):
+    """The claim's audit trail, newest first, read-only."""
+
+    model = ClaimEvent
+    fields = ["created_at", "actor", "action", "field", "old_value", "new_value", "reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    max_num = 0
+    verbose_name_plural = _("history")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
+
+
+EDITABLE_CLAIM_FIELDS = [
+    "source_text",
+    "cue_text",
+    "channel_text",
+    "source_kind",
+    "quote_type",
+    "hedged",
+    "verdict",
+    "rationale",
+    "assignee",
+    "status",
+]
+
+
+class ClaimAdminForm(forms.ModelForm):
+    """A claim's change form: the changes go through the review services, with
+    the version the page was loaded at, so a concurrent edit is refused."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed to correct a published verdict; kept in the history."),
+    )
+    request = None  # set by ClaimAdmin.get_form
+
+    class Meta:
+        model = Claim
+        fields = EDITABLE_CLAIM_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+
+    def _post_clean(self):
+        # Model validation would compare against the edited instance; the
+        # services validate (and write) instead, in clean() below.
+        pass
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors or not self.instance.pk:
+            return cleaned
+        changes = {
+            name: cleaned.get(name) for name in self.changed_data if name in EDITABLE_CLAIM_FIELDS
+        }
+        for text_field in ("source_text", "cue_text", "channel_text", "rationale"):
+            if text_field in changes and changes[text_field] is None:
+                changes[text_field] = ""
+        if not changes:
+            return cleaned
+        changes["reason"] = cleaned.get("reason") or ""
+        claim = Claim.objects.get(pk=self.instance.pk)
+        try:
+            self.saved_claim = claim_apply_changes(
+                claim=claim,
+                user=self.request.user,
+                expected_version=cleaned.get("expected_version"),
+                changes=changes,
+            )
+        except EditConflict as exc:
+            raise forms.ValidationError(
+                _("%(message)s (now at version %(version)d, status “%(status)s”.)")
+                % {
+                    "message": exc.message,
+                    "version": exc.current.version,
+                    "status": exc.current.get_status_display(),
+                }
+            ) from None
+        except DomainError as exc:
+            raise forms.ValidationError(exc.message) from None
+        return cleaned
+
+
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(ExportActionsMixin, admin.ModelAdmin):
+    form = ClaimAdminForm
     list_display = [
         "__str__",
         "source_text",
@@ -155,58 +320,267 @@ class ClaimAdmin(admin.ModelAdmin):
         "assignee",
         "updated_at",
     ]
-    list_filter = ["status", "verdict", "source_kind", "quote_type", "hedged", "article__language"]
+    list_filter = [
+        "status",
+        "verdict",
+        "source_kind",
+        "quote_type",
+        "hedged",
+        "article__language",
+        "created_at",
+        "published_at",
+    ]
     search_fields = ["content", "source_text", "cue_text", "channel_text", "source__name"]
     list_select_related = ["verdict", "assignee"]
-    raw_id_fields = [
+    date_hierarchy = "created_at"
+    raw_id_fields = ["assignee"]
+    readonly_fields = [
         "article",
+        "content",
         "source",
-        "assignee",
+        "version",
         "corrected_by",
+        "corrected_at",
         "verdict_set_by",
+        "verdict_set_at",
         "published_by",
+        "published_at",
+        "extractor_version",
+        "created_at",
+        "updated_at",
     ]
-    readonly_fields = ["extraction_key", "version", "created_at", "updated_at", "extractor_version"]
+    fieldsets = [
+        (None, {"fields": ["article", "content", "version", "expected_version"]}),
+        (
+            _("Attribution"),
+            {
+                "fields": [
+                    "source_text",
+                    "source",
+                    "cue_text",
+                    "channel_text",
+                    "source_kind",
+                    "quote_type",
+                    "hedged",
+                    "corrected_by",
+                    "corrected_at",
+                ]
+            },
+        ),
+        (
+            _("Verification"),
+            {
+                "fields": [
+                    "status",
+                    "verdict",
+                    "rationale",
+                    "reason",
+                    "assignee",
+                    "verdict_set_by",
+                    "verdict_set_at",
+                    "published_by",
+                    "published_at",
+                ]
+            },
+        ),
+        (_("Record"), {"fields": ["extractor_version", "created_at", "updated_at"]}),
+    ]
+    inlines = [ClaimEventInline]
+    actions = [*ExportActionsMixin.export_actions]
     show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False  # claims come from extraction
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"request": request})
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("article__text")
+
+    def save_model(self, request, obj, form, change):
+        # The services wrote the changes while the form was validated (in this
+        # request's transaction); saving the form's copy would skip them.
+        pass
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "normalized_name", "updated_at"]
-    list_filter = ["kind"]
+class SourceAdmin(ExportActionsMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "claim_count", "normalized_name", "updated_at"]
+    list_filter = ["kind", "created_at"]
     search_fields = ["name", "normalized_name", "aliases"]
     readonly_fields = ["normalized_name", "created_at", "updated_at"]
+    actions = [*ExportActionsMixin.export_actions]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_claim_count=Count("claims"))
+
+    @admin.display(description=_("claims"), ordering="_claim_count")
+    def claim_count(self, obj):
+        return obj._claim_count
+
+    def claims_of(self, queryset):
+        return Claim.objects.filter(source__in=queryset.values("pk"))
 
 
 @admin.register(Rating)
 class RatingAdmin(admin.ModelAdmin):
-    list_display = ["label_en", "label_it", "value", "position", "slug"]
+    list_display = ["label_en", "label_it", "value", "position", "slug", "claim_count"]
+    list_editable = ["position"]
+    search_fields = ["slug", "label_en", "label_it"]
+    list_filter = ["value"]
     ordering = ["position"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_claim_count=Count("claims"))
+
+    @admin.display(description=_("claims"), ordering="_claim_count")
+    def claim_count(self, obj):
+        return obj._claim_count
+
+
+class ClaimChildAdmin(admin.ModelAdmin):
+    """Comments and evidence are written on the screens and the API, through
+    the services; the admin reads them and may delete (moderation)."""
+
+    raw_id_fields = ["claim"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(ClaimChildAdmin):
     list_display = ["url", "description", "claim", "added_by", "created_at"]
-    search_fields = ["url", "description"]
-    raw_id_fields = ["claim", "added_by"]
+    list_filter = ["created_at"]
+    search_fields = ["url", "description", "claim__content"]
+    list_select_related = ["claim", "added_by"]
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "claim", "author", "created_at"]
-    search_fields = ["body"]
-    raw_id_fields = ["claim", "parent", "author"]
+class CommentAdmin(ClaimChildAdmin):
+    list_display = ["__str__", "claim", "author", "parent", "created_at"]
+    list_filter = ["created_at"]
+    search_fields = ["body", "author__username", "claim__content"]
+    list_select_related = ["claim", "author"]
 
 
 @admin.register(ClaimEvent)
 class ClaimEventAdmin(admin.ModelAdmin):
     list_display = ["claim", "action", "field", "old_value", "new_value", "actor", "created_at"]
-    list_filter = ["action", "created_at"]
-    search_fields = ["field", "old_value", "new_value", "reason"]
+    list_filter = ["action", "field", "created_at"]
+    search_fields = ["field", "old_value", "new_value", "reason", "actor__username"]
+    list_select_related = ["claim", "actor"]
+    date_hierarchy = "created_at"
     raw_id_fields = ["claim", "actor"]
+
+    def has_add_permission(self, request):
+        return False
 
     def has_change_permission(self, request, obj=None):
         return False  # the audit trail is append-only
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- Ingest from the web (claims/ingest): watched here, run by their tasks.
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class FeedItemInline(admin.TabularInline):
+    model = FeedItem
+    fields = ["title", "url", "published_at", "article", "error", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    max_num = 0
+    show_change_link = True
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "url",
+        "language",
+        "active",
+        "last_polled_at",
+        "last_success_at",
+        "last_new_items",
+        "last_error",
+    ]
+    list_filter = ["active", "language", "last_polled_at"]
+    search_fields = ["title", "url", "last_error"]
+    readonly_fields = [
+        "created_by",
+        "created_at",
+        "last_polled_at",
+        "last_success_at",
+        "last_error",
+        "last_new_items",
+        "etag",
+        "last_modified",
+    ]
+    inlines = [FeedItemInline]
+
+    def has_add_permission(self, request):
+        return False  # feeds are added on the ingest screen, which checks the URL
+
+
+@admin.register(FeedItem)
+class FeedItemAdmin(ReadOnlyAdmin):
+    list_display = ["title", "feed", "url", "published_at", "article", "error", "created_at"]
+    list_filter = ["feed", "created_at"]
+    search_fields = ["title", "url", "guid", "error"]
+    list_select_related = ["feed", "article"]
+    raw_id_fields = ["feed", "article"]
+
+
+class ImportRowErrorInline(admin.TabularInline):
+    model = ImportRowError
+    fields = ["row", "message"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    max_num = 0
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(ReadOnlyAdmin):
+    list_display = [
+        "__str__",
+        "format",
+        "state",
+        "total_rows",
+        "processed_rows",
+        "created_count",
+        "existing_count",
+        "error_count",
+        "created_by",
+        "created_at",
+        "finished_at",
+    ]
+    list_filter = ["state", "format", "created_at"]
+    search_fields = ["filename", "error"]
+    exclude = ["payload"]
+    inlines = [ImportRowErrorInline]
+
+
+@admin.register(ClaimFingerprint)
+class ClaimFingerprintAdmin(ReadOnlyAdmin):
+    list_display = ["claim", "language", "digest", "created_at"]
+    list_filter = ["language"]
+    search_fields = ["digest", "claim__content"]
+    raw_id_fields = ["claim"]
