@@ -58,3 +58,29 @@ def fetch_article(self, article_id: int) -> None:
         services.article_mark_fetch_failed(
             article_id=article_id, code="error", reason=f"{type(exc).__name__}: {exc}"
         )
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=1,
+    soft_time_limit=30 * 60,
+    time_limit=30 * 60 + 60,
+)
+def run_import(self, job_id: int) -> None:
+    """Import an uploaded batch file row by row, recording progress."""
+    from claims.ingest.imports import import_job_mark_failed, import_job_run
+
+    try:
+        imports_job = import_job_run(job_id=job_id)
+    except SoftTimeLimitExceeded:
+        import_job_mark_failed(job_id=job_id, reason="The import took longer than 30 minutes.")
+        return
+    except Exception as exc:
+        if self.request.retries < self.max_retries:
+            raise self.retry(exc=exc, countdown=10) from exc
+        logger.exception("Import %s failed", job_id)
+        import_job_mark_failed(job_id=job_id, reason=f"{type(exc).__name__}: {exc}")
+        return
+    logger.info("Import %s finished: %s", job_id, imports_job.state)
