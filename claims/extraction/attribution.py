@@ -28,6 +28,7 @@ if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
 
 _WORD = re.compile(r"[^\W\d_]+")
+_QUOTE_MARK = re.compile('[«»“”"]')
 
 
 class ClaimAttribution:
@@ -127,7 +128,7 @@ class ClaimAttribution:
 
         pairs = find_quote_pairs(text, start, end)
         if not pairs:
-            if any(ch in '«»“”"' for ch in text[start:end]):
+            if _QUOTE_MARK.search(text, start, end):
                 return "mixed", start, end
             return "indirect", start, end
         first, last = pairs[0], pairs[-1]

@@ -36,6 +36,7 @@ _DATELINE = re.compile(
 )
 TEXT_KEY = "claims.extraction.text"
 _END_PUNCT = frozenset(".!?…")
+_END_RE = re.compile("[.!?…]")
 _CLOSERS = frozenset("»”’\"')]")
 _INITIALISM = re.compile(r"(?:\b\w\.){2,}$")
 
@@ -87,7 +88,7 @@ def segment_paragraph(
 ) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` (one paragraph) into sentence spans."""
     spans: list[tuple[int, int]] = []
-    head = dateline_length(text[start:end])
+    head = dateline_length(text[start : min(end, start + 90)])
     if head:
         spans.append((start, start + head))
         start += head
@@ -99,28 +100,29 @@ def segment_paragraph(
     sentence_start = start
     i = start
     while i < end:
+        found = _END_RE.search(text, i, end)  # jump to the next full stop at C speed
+        if found is None:
+            break
+        i = found.start()
         while current and i >= current[3]:
             current = next(quoted, None)
         if current and current[1] <= i < current[2]:
             i = current[2]  # inside a quotation: never split
             continue
-        if text[i] in _END_PUNCT:
-            j = i + 1
-            while j < end and (text[j] in _END_PUNCT or text[j] in _CLOSERS):
-                if current and text[j] in '«“‘"' and j == current[0]:
-                    break
-                j += 1
-            if _is_boundary(text, j, end, abbreviations):
-                spans.append((sentence_start, j))
-                k = j
-                while k < end and text[k].isspace():
-                    k += 1
-                sentence_start = k
-                i = k
-                continue
-            i = j
+        j = i + 1
+        while j < end and (text[j] in _END_PUNCT or text[j] in _CLOSERS):
+            if current and text[j] in '«“‘"' and j == current[0]:
+                break
+            j += 1
+        if _is_boundary(text, j, end, abbreviations):
+            spans.append((sentence_start, j))
+            k = j
+            while k < end and text[k].isspace():
+                k += 1
+            sentence_start = k
+            i = k
             continue
-        i += 1
+        i = j
     if sentence_start < end:
         spans.append((sentence_start, end))
     return [(s, e) for s, e in spans if text[s:e].strip()]
