@@ -30,6 +30,7 @@ class EntityIndex:
     persons: set[str] = field(default_factory=set)  # "Dmitry Peskov"
     surnames: dict[str, str] = field(default_factory=dict)  # "peskov" -> "Dmitry Peskov"
     roles: dict[str, str] = field(default_factory=dict)  # "presidente russo" -> "Vladimir Putin"
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, full name)
 
     def full_name(self, word: str) -> str | None:
         return self.surnames.get(word.lower())
@@ -69,7 +70,20 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
         role = _trailing_role(before, lex)
         if role:
             index.roles.setdefault(role, name)
+    _collect_mentions(text, index)
     return index
+
+
+def _collect_mentions(text: str, index: EntityIndex) -> None:
+    """Every place a known person is named, in full or by surname alone (one regex pass)."""
+    if not index.surnames:
+        return
+    keys = sorted(index.surnames, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.IGNORECASE)
+    for match in pattern.finditer(text):
+        if not match.group()[0].isupper():
+            continue
+        index.mentions.append((match.start(), match.end(), index.surnames[match.group().lower()]))
 
 
 def _trailing_role(before: str, lex: Lexicon) -> str | None:

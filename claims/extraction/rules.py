@@ -56,6 +56,7 @@ class Draft:
     quote_only: bool = False
     kind: str | None = None
     source_name: str | None = None
+    continuation: tuple[int, int] | None = None  # token range of a quotation resumed after the cue
 
 
 @dataclass
@@ -85,6 +86,8 @@ class ArticleRules:
         self.it = lex.lang == "it"
         self._kinds: dict[tuple[int, int], tuple[str, str | None]] = {}
         self.cut_at: int | None = None
+        self.channel_end = -1
+        self.sentence_starts: list[int] = []
 
     # ------------------------------------------------------------------ cues
     def _match(self, toks: list[Tok], i: int, seq: tuple[str, ...]) -> bool:
@@ -223,6 +226,8 @@ class ArticleRules:
             word = toks[cue.i].lower
             if prev_tok is not None and prev_tok.text[0].isdigit():
                 return False  # "212 reported cases"
+            if word.endswith("ed") and nxt_tok is not None and nxt_tok.lower in ("of", "by", "as", "with", "for"):
+                return False  # "a defendant accused of": a participle, not a verb of saying
             if word in self.lex.ambiguous_forms:
                 # "states", "reports": a verb only after a subject and before a clause or the end.
                 if not (nxt_tok is None or nxt_tok.lower in ("that", ":") or nxt_tok.text in "."
@@ -639,7 +644,7 @@ class ArticleRules:
                         return True
         return False
 
-    def find_channel(self, sent: Sentence) -> tuple[tuple[int, int] | None, int, int]:
+    def find_channel(self, sent: Sentence):
         """A sentence-level channel: "Come riporta la Kcna," / "In un'intervista al Corriere,"."""
         toks = sent.toks
         lex = self.lex
@@ -658,7 +663,7 @@ class ArticleRules:
                         start += 1
                     np = self.object_np(toks, start, n)
                     if np:
-                        return np, k, np[1]
+                        return np, k, np[1], (k, k + 1 + length)
             if (
                 low in lex.interview_nouns
                 and k + 1 < n
@@ -666,8 +671,8 @@ class ArticleRules:
             ):
                 np = self.object_np(toks, k + 2, n)
                 if np and self._looks_like_outlet(toks, *np):
-                    return np, k, np[1]
-        return None, -1, -1
+                    return np, k, np[1], None
+        return None, -1, -1, None
 
     # -------------------------------------------------------------- sentence
     def analyze(self, sent: Sentence, index: int, drafts: list[Draft]) -> None:
@@ -676,18 +681,36 @@ class ArticleRules:
         if not toks:
             return
         inside = self._inside_flags(sent)
+        new: list[Draft] = []
+        # "la replica del ministro X: «...»": the speech noun names the speaker.
+        colon = self._colon_quote(sent, strict=True)
+        if colon:
+            colon.sentence = index
+            drafts.append(colon)
+            return
         cues = self.find_cues(sent, inside)
-        channel, ch_i, ch_j = self.find_channel(sent)
+        channel, ch_i, ch_j, ch_cue = self.find_channel(sent)
+        self.channel_end = -1
         if ch_i >= 0:
             cues = [c for c in cues if not (ch_i <= c.i < ch_j)]
-        new: list[Draft] = []
+            self.channel_end = ch_j
         if cues:
             self._drafts_from_cues(sent, index, cues, inside, new)
+        if not new and channel and ch_cue and ch_i <= 1:
+            # "Come riporta il Corriere, Y": with no other source, the outlet is the source.
+            start = ch_j
+            while start < len(toks) and not toks[start].is_word and toks[start].text not in OPEN_QUOTES:
+                start += 1
+            ci, cj = self._trim(toks, start, len(toks))
+            if cj - ci >= 3:
+                new.append(Draft(content=self._span(toks, ci, cj), sentence=index, paragraph=sent.paragraph,
+                                 source=self._span(toks, *channel), cue=self._span(toks, *ch_cue)))
+                channel = None
         if not new:
             self._drafts_without_cue(sent, index, inside, new, drafts)
         if channel:
             for d in new:
-                if d.channel is None and (d.source is not None or d.resolve):
+                if d.channel is None and not d.author and not d.quote_only:
                     d.channel = self._span(toks, *channel)
         drafts.extend(new)
 
@@ -732,6 +755,8 @@ class ArticleRules:
         previous_resolve: str | None = None
         for c_idx, cue in enumerate(cues):
             left_i = cues[c_idx - 1].j if c_idx else 0
+            if 0 <= self.channel_end <= cue.i:
+                left_i = max(left_i, self.channel_end)
             right_j = cues[c_idx + 1].i if c_idx + 1 < len(cues) else n
             d = Draft(
                 content=(0, 0),
@@ -774,20 +799,16 @@ class ArticleRules:
                     for t in toks[left[0] : left[1]]
                     if t.is_word and not self._is_adverb(t) and t.lower not in lex.clause_starters
                 ]
-                if not left_words or self._is_adverbial(toks, *left):
-                    content = (after, right_j)
-                elif after >= right_j or (
-                    after < n
-                    and toks[source[1]].text in CLAUSE_PUNCT | {"."}
-                    and after >= right_j - 1
-                ):
-                    content = (left_i, cue.i)
+                right_words = [t for t in toks[after:right_j] if t.is_word]
+                short_adverbial = self._is_adverbial(toks, *left) and len(left_words) <= 5
+                if len(right_words) < 2:
+                    content = (left_i, cue.i)  # "Y, secondo X." / "Y, according to X."
+                elif not left_words or short_adverbial:
+                    content = (after, right_j)  # "Secondo X, Y."
                 elif cue.i > 0 and (toks[cue.i - 1].text in DASHES or toks[cue.i - 1].text == ","):
-                    content = (left_i, right_j)
+                    content = (left_i, right_j)  # "Y – secondo X – Z"
                 else:
-                    content = (after, right_j)
-                    if content[1] - content[0] < 3:
-                        content = (left_i, right_j)
+                    content = (after, right_j)  # "... che secondo X sarebbe Y"
             elif cue.kind == "passive":
                 agent = cue.j
                 while agent < right_j and toks[agent].is_word and self._is_adverb(toks[agent]):
@@ -848,6 +869,13 @@ class ArticleRules:
             else:
                 previous_resolve = d.resolve
             out.append(d)
+            if d.continuation:
+                # «Y1», ha detto X, «Y2»: the resumed quotation is X's too.
+                extra = Draft(content=self._span(toks, *d.continuation), sentence=index,
+                              paragraph=sent.paragraph, source=d.source, cue=d.cue, channel=d.channel,
+                              resolve=d.resolve, cue_past=d.cue_past, cue_conditional=d.cue_conditional)
+                d.continuation = None
+                out.append(extra)
 
     def _np_before(self, toks, left_i, i) -> tuple[int, int] | None:
         """The noun phrase right before a relative marker ("il Wall Street Journal, secondo il quale")."""
@@ -938,7 +966,7 @@ class ArticleRules:
             nxt += 1
         if inverted and nxt < right_j and (
             toks[nxt].lower in ("che", "that") or toks[nxt].text in (":",) or toks[nxt].text in OPEN_QUOTES
-        ) and left_i < k:
+        ):
             inverted = False
         coordinated = before is not None and before.lower in ("e", "ed", "and", "ma", "but", "o", "or")
         if cue.interruption:
@@ -993,6 +1021,7 @@ class ArticleRules:
                 after = source[1] if source else cue.j
                 return (after, quote_end), source
             content_end = k + 1 if before is not None else cue.i
+            d.continuation = self._continuation(sent, source[1] if source else cue.j, right_j)
             return (left_i, content_end), source
         # Forward: subject before the cue, content after it.
         if cue.kind == "gerund" or (before is None and c_idx > 0) or (coordinated and c_idx > 0):
@@ -1051,6 +1080,14 @@ class ArticleRules:
         )
         if trailing and any(t.lower in ("that",) for t in rest):
             trailing = False
+        resumed = self._continuation(sent, start, right_j)
+        if resumed is None:
+            np = self.object_np(toks, start, right_j)
+            if np and (before is not None and (before.text == "," or before.text in CLOSE_QUOTES)):
+                resumed = self._continuation(sent, np[1], right_j)
+        if resumed:
+            d.continuation = resumed
+            trailing = True
         if cue.kind == "gerund":
             source = previous_source
             if source is None:
@@ -1058,7 +1095,8 @@ class ArticleRules:
         elif (
             before is not None
             and (before.text == "," or before.text in CLOSE_QUOTES)
-            and self._inverted_source_ends(toks, start, right_j)
+            and (self._inverted_source_ends(toks, start, right_j) or resumed is not None)
+            and not (toks[start].lower in lex.pronouns if start < right_j else False)
         ):
             # "“...,” said the spokesman."
             source = self.object_np(toks, start, right_j)
@@ -1135,6 +1173,22 @@ class ArticleRules:
         return len(rest) <= 5 and (not rest or rest[0].lower in self.lex.prepositions
                                    or rest[0].lower in self.lex.time_words)
 
+    def _continuation(self, sent, i, j) -> tuple[int, int] | None:
+        """The quotation resumed at token ``i`` after ", " (an interrupted quotation), as a token range."""
+        toks = sent.toks
+        punct = i
+        while i < j and (toks[i].text in (",", ":") or toks[i].text in DASHES):
+            i += 1
+        if i == punct or i >= j or toks[i].text not in OPEN_QUOTES:
+            return None
+        for q in sent.quotes:
+            if q[0] == toks[i].start:
+                end = i + 1
+                while end < len(toks) and toks[end].start < q[3]:
+                    end += 1
+                return (i, end)
+        return None
+
     def _citing(self, toks, i, j):
         lex = self.lex
         k = i
@@ -1202,7 +1256,7 @@ class ArticleRules:
                 )
             )
 
-    def _colon_quote(self, sent) -> Draft | None:
+    def _colon_quote(self, sent, strict: bool = False) -> Draft | None:
         toks = sent.toks
         lex = self.lex
         for k, tok in enumerate(toks):
@@ -1236,6 +1290,8 @@ class ArticleRules:
                     cue = (toks[m].start, toks[m].end)
                     start = m + 2
                     break
+            if cue is None and strict:
+                return None
             if cue is None:
                 start = k
                 while start > 0 and toks[start - 1].text not in (".", ";") and k - start < 6:
@@ -1270,6 +1326,8 @@ class ArticleRules:
 
     # -------------------------------------------------------------- article
     def run(self, sentences: list[Sentence]) -> list[Draft]:
+        """All claims of the article, in order."""
+        self.sentence_starts = [sent.start for sent in sentences]
         drafts: list[Draft] = []
         for index, sent in enumerate(sentences):
             before = len(drafts)
@@ -1392,9 +1450,12 @@ class ArticleRules:
         return any(w in self.lex.anonymous_nouns and w.endswith(("i", "s")) for w in words[:3])
 
     def _leading_name(self, sentences, index) -> tuple[int, int] | None:
-        """The person named at the start of the sentence before (a dropped subject's usual antecedent)."""
+        """The person named in the sentence before (a dropped subject's usual antecedent)."""
         if index == 0:
             return None
+        person = self._first_person(sentences[index - 1])
+        if person:
+            return person
         toks = sentences[index - 1].toks
         k = 0
         while k < len(toks) and toks[k].is_capitalized and toks[k].is_word and k < 4:
@@ -1416,21 +1477,52 @@ class ArticleRules:
         return cached
 
     def _classify(self, span: tuple[int, int]) -> tuple[str, str | None]:
-        lex = self.lex
-        text = self.text[span[0] : span[1]]
-        toks = tokenize(self.text, span[0], span[1])
-        words = [t for t in toks if t.is_word]
-        if not words:
+        toks = [t for t in tokenize(self.text, span[0], span[1])]
+        pieces: list[list[Tok]] = [[]]
+        for tok in toks:
+            if tok.text == ",":
+                pieces.append([])
+            else:
+                pieces[-1].append(tok)
+        pieces = [p for p in pieces if any(t.is_word for t in p)]
+        if not pieces:
             return "anonymous", None
-        lowers = [t.lower for t in words]
+        first = self._classify_tokens(pieces[0], span)
+        # An apposition: "Il Ceo di Apple, Tim Cook" names the person; "The lawsuit, filed in
+        # Ohio" stays what its first piece is.
+        if len(pieces) > 1 and first[0] in ("role", "organization"):
+            for piece in pieces[1:]:
+                name = self._person_in(self._core(piece))
+                if name:
+                    return "person", name
+        return first
+
+    def _core(self, toks: list[Tok]) -> list[Tok]:
+        lex = self.lex
+        words = [t for t in toks if t.is_word]
         k = 0
-        while k < len(words) - 1 and (lowers[k] in lex.determiners or lowers[k].isdigit()):
+        while k < len(words) - 1 and (words[k].lower in lex.determiners or words[k].lower.isdigit()):
             k += 1
         core = words[k:]
+        # "Mueller's special counsel": the possessor is not the head.
+        for m in range(1, len(core) - 1):
+            if core[m].lower == "s" and core[m].start - core[m - 1].end == 1:
+                core = core[m + 1 :]
+                break
+        return core
+
+    def _classify_tokens(self, toks: list[Tok], span: tuple[int, int]) -> tuple[str, str | None]:
+        lex = self.lex
+        words = [t for t in toks if t.is_word]
+        core = self._core(toks)
+        if not core:
+            return "anonymous", None
+        text = " ".join(t.text for t in words)
         name = self._person_in(core)
         head = self._head(core)
         head_low = head.lower if head else ""
         bare = " ".join(t.text for t in core)
+        joined = " " + " ".join(t.lower for t in core) + " "
         if head_low in lex.anonymous_nouns and not name:
             return "anonymous", bare
         if head_low in lex.document_nouns and not (name and core[0] is not head):
@@ -1444,23 +1536,20 @@ class ArticleRules:
             return "person", name
         if self._media_name_in([t.lower for t in core]) or head_low in lex.media_nouns:
             return "media", bare
-        if head_low in lex.role_nouns or (core and core[0].lower in lex.role_nouns):
-            resolved = self.entities.roles.get(normalize_role(text, lex))
+        if head_low in lex.role_nouns or core[0].lower in lex.role_nouns:
+            role = normalize_role(text, lex)
+            resolved = self.entities.roles.get(role)
+            if resolved is None:
+                for known, person in self.entities.roles.items():
+                    if role.startswith(known) or known.startswith(role):
+                        resolved = person
+                        break
+            if resolved is None and words[0].lower in ("il", "lo", "la", "l", "the"):
+                resolved = self._person_named_nearby(span[0])
             if resolved:
                 return "person", resolved
-            for role, person in self.entities.roles.items():
-                if normalize_role(text, lex).startswith(role) or role.startswith(
-                    normalize_role(text, lex)
-                ):
-                    return "person", person
-            if not self.it and head_low in ("official", "officials") and head_low.endswith("s"):
-                return "anonymous", bare
             return "role", bare
-        if head_low in lex.organization_nouns or any(
-            t.lower in lex.organization_nouns for t in core
-        ):
-            return "organization", bare
-        if head and head.text.isupper() and len(head.text) > 1:
+        if head_low in lex.organization_nouns or any(f" {o} " in joined for o in lex.organization_nouns):
             return "organization", bare
         if head and head.is_capitalized:
             return "organization", bare
@@ -1469,6 +1558,16 @@ class ArticleRules:
         if head_low.endswith("s" if not self.it else ("i", "e")) and len(core) <= 3:
             return "anonymous", bare
         return "role", bare
+
+    def _person_named_nearby(self, position: int) -> str | None:
+        """A person named earlier in this sentence or the one before ("il portavoce" -> who?)."""
+        k = bisect.bisect_right(self.sentence_starts, position) - 1
+        window_start = self.sentence_starts[max(0, k - 1)] if self.sentence_starts else 0
+        mentions = self.entities.mentions
+        m = bisect.bisect_left(mentions, (position,)) - 1
+        if m >= 0 and mentions[m][0] >= window_start and mentions[m][1] <= position:
+            return mentions[m][2]
+        return None
 
     def _head(self, core: list[Tok]) -> Tok | None:
         if not core:
@@ -1538,6 +1637,17 @@ class ArticleRules:
                 return ents.full_name(t.text)
         if len(texts) >= 2 and texts[0] in self.lex.given_names and core[1].is_capitalized:
             return " ".join(texts[:2])
+        # A title or role right before a capitalised name: "President Trump", "il premier Conte".
+        for a, tok in enumerate(core[:-1]):
+            if tok.lower in self.lex.role_nouns:
+                b = a + 1
+                while b < len(core) and core[b].is_capitalized and not core[b].text.isupper():
+                    b += 1
+                names = core[a + 1 : b]
+                if names and b == len(core) and not any(
+                    t.lower in self.lex.organization_nouns or t.lower in self.lex.media_first for t in names
+                ):
+                    return " ".join(t.text for t in names)
         return None
 
 
