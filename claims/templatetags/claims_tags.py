@@ -5,7 +5,7 @@ from django import template
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -103,29 +103,27 @@ def status_class(status: str) -> str:
 
 
 def _event_labels():
-    from django.utils.translation import gettext_lazy as _l
-
     return {
         "actions": {
-            "correct_attribution": _l("Attribution corrected"),
-            "set_verdict": _l("Verdict"),
-            "correction": _l("Correction of a published verdict"),
-            "set_status": _l("State"),
-            "assign": _l("Assignment"),
-            "comment": _l("Comment"),
-            "evidence": _l("Evidence"),
+            "correct_attribution": gettext_lazy("Attribution corrected"),
+            "set_verdict": gettext_lazy("Verdict"),
+            "correction": gettext_lazy("Correction of a published verdict"),
+            "set_status": gettext_lazy("State"),
+            "assign": gettext_lazy("Assignment"),
+            "comment": gettext_lazy("Comment"),
+            "evidence": gettext_lazy("Evidence"),
         },
         "fields": {
-            "source_text": _l("source"),
-            "cue_text": _l("cue"),
-            "channel_text": _l("channel"),
-            "source_kind": _l("source kind"),
-            "quote_type": _l("quotation"),
-            "hedged": _l("hedged"),
-            "verdict": _l("verdict"),
-            "rationale": _l("rationale"),
-            "status": _l("state"),
-            "assignee": _l("assignee"),
+            "source_text": gettext_lazy("source"),
+            "cue_text": gettext_lazy("cue"),
+            "channel_text": gettext_lazy("channel"),
+            "source_kind": gettext_lazy("source kind"),
+            "quote_type": gettext_lazy("quotation"),
+            "hedged": gettext_lazy("hedged"),
+            "verdict": gettext_lazy("verdict"),
+            "rationale": gettext_lazy("rationale"),
+            "status": gettext_lazy("state"),
+            "assignee": gettext_lazy("assignee"),
         },
     }
 
