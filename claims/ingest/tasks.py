@@ -84,3 +84,37 @@ def run_import(self, job_id: int) -> None:
         import_job_mark_failed(job_id=job_id, reason=f"{type(exc).__name__}: {exc}")
         return
     logger.info("Import %s finished: %s", job_id, imports_job.state)
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def poll_feeds() -> int:
+    """Run by Celery beat: queue a poll of every active feed."""
+    from claims.ingest.feeds import feeds_due
+
+    feed_ids = feeds_due()
+    for feed_id in feed_ids:
+        poll_feed.delay(feed_id)
+    return len(feed_ids)
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    max_retries=1,
+    soft_time_limit=FETCH_SOFT_TIME_LIMIT + 120,
+    time_limit=FETCH_SOFT_TIME_LIMIT + 180,
+)
+def poll_feed(self, feed_id: int) -> int:
+    """Fetch one feed and submit its new items; returns how many were new."""
+    from claims.ingest.feeds import feed_poll
+    from claims.models import Feed
+
+    try:
+        result = feed_poll(feed_id=feed_id)
+    except Feed.DoesNotExist:
+        return 0
+    except SoftTimeLimitExceeded:
+        Feed.objects.filter(pk=feed_id).update(last_error="Timeout: the poll took too long.")
+        return 0
+    return result.new_items

@@ -67,3 +67,12 @@ def worker_env_loopback(monkeypatch):
     # Set before the worker fixture copies the environment.
     monkeypatch.setenv("FACTCHECK_FETCH_ALLOW_LOOPBACK", "1")
     monkeypatch.setenv("FACTCHECK_FETCH_READ_TIMEOUT", "2")
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English; the interface defaults to Italian."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
