@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from .entities import build_entity_index
 from .lexicon import Lexicon, read_lexicon_data
+from .quotes import find_quote_pairs
 from .records import ClaimRecord, Span
 from .rules import ArticleRules, Draft, sentences_from_spans
 from .segmenter import TEXT_KEY
@@ -124,8 +125,9 @@ class ClaimAttribution:
         segment = text[start:end]
         stripped = segment.rstrip(" ,.;:")
         end = start + len(stripped)
-        from .quotes import find_quote_pairs
-
+        enclosing = rules.enclosing_quote(start, end)
+        if enclosing is not None:
+            return "direct", start, end  # the words of a quotation interrupted by its attribution
         pairs = find_quote_pairs(text, start, end)
         if not pairs:
             if _QUOTE_MARK.search(text, start, end):

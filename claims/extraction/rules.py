@@ -87,7 +87,9 @@ class ArticleRules:
         self._kinds: dict[tuple[int, int], tuple[str, str | None]] = {}
         self.cut_at: int | None = None
         self.channel_end = -1
+        self.retro_source: tuple[int, int] | None = None
         self.sentence_starts: list[int] = []
+        self.sentences: list[Sentence] = []
 
     # ------------------------------------------------------------------ cues
     def _match(self, toks: list[Tok], i: int, seq: tuple[str, ...]) -> bool:
@@ -302,6 +304,8 @@ class ArticleRules:
                 return j
         if j < len(toks) and toks[j].lower == "si":
             j += 1
+            if j < len(toks) and toks[j].lower in lex.impersonal_verbs:
+                j += 1
         if j < len(toks) and toks[j].lower in lex.auxiliaries:
             j += 1
         if j < len(toks):
@@ -334,7 +338,7 @@ class ArticleRules:
             length = self._verb_at(toks, i + 1, lex.verb_finite)
             if length and toks[i + 1].lower.endswith(("no", "rono")):
                 length = 0  # "si riferiscono": reflexive plural, not impersonal
-            if length or toks[i + 1].lower in ("apprende", "legge", "viene"):
+            if length or toks[i + 1].lower in lex.impersonal_verbs:
                 return self._verb_flags(Cue("impersonal", i, i + 1 + max(length, 1)), toks)
         for seq in lex.impersonal_cues if t in lex.impersonal_first else ():
             if self._match(toks, i, seq):
@@ -840,6 +844,7 @@ class ArticleRules:
                 if source is None:
                     d.resolve = "any"
             else:  # verb or gerund
+                self.retro_source = None
                 result = self._verb_claim(
                     sent,
                     cue,
@@ -853,6 +858,8 @@ class ArticleRules:
                     index,
                 )
                 if result is None:
+                    if self.retro_source is not None:
+                        previous_source = self.retro_source
                     continue
                 content, source = result
             if content is None:
@@ -972,8 +979,8 @@ class ArticleRules:
         if cue.interruption:
             inverted = True
         if self._is_retro_opener(toks, left_i, cue.i):
-            source = self.object_np(toks, cue.j, right_j)
-            channel = None
+            channel, after = self.channel_after(toks, cue.j, right_j)
+            source = self.object_np(toks, after if channel else cue.j, right_j)
             cited = self._citing(toks, source[1] if source else cue.j, right_j)
             if cited:
                 kind, cited_np = cited
@@ -982,6 +989,7 @@ class ArticleRules:
                 elif kind == "cited_by":
                     channel = cited_np
             self._attach_retro(out, index, sent, d, source, toks, cue, self._span(toks, *channel) if channel else None)
+            self.retro_source = source
             return None
         if not self.it:
             return self._english_verb_claim(
@@ -992,12 +1000,12 @@ class ArticleRules:
         if inverted and before is None and c_idx > 0 and not clitic:
             inverted = False  # "... e ha affermato che": same subject as the cue before
         if inverted:
-            source = self.object_np(toks, cue.j, right_j)
-            channel, after = self.channel_after(toks, source[1] if source else cue.j, right_j)
-            if channel is None and source is None:
-                channel, after = self.channel_after(toks, cue.j, right_j)
-                if channel:
-                    source = self.object_np(toks, after, right_j)
+            channel, after = self.channel_after(toks, cue.j, right_j)
+            if channel:
+                source = self.object_np(toks, after, right_j)  # "ha detto all'Ansa il ministro"
+            else:
+                source = self.object_np(toks, cue.j, right_j)
+                channel, after = self.channel_after(toks, source[1] if source else cue.j, right_j)
             # "Lo riferisce la Cnn, citando fonti dell'intelligence": the cited party is the source.
             cited = self._citing(toks, source[1] if source else cue.j, right_j)
             if cited:
@@ -1021,6 +1029,11 @@ class ArticleRules:
                 after = source[1] if source else cue.j
                 return (after, quote_end), source
             content_end = k + 1 if before is not None else cue.i
+            after_source = source[1] if source else cue.j
+            if before is not None and before.text in DASHES and after_source < right_j and (
+                toks[after_source].text in DASHES
+            ):
+                return (left_i, right_j), source  # "I lavori – ha precisato X – partiranno"
             d.continuation = self._continuation(sent, source[1] if source else cue.j, right_j)
             return (left_i, content_end), source
         # Forward: subject before the cue, content after it.
@@ -1232,10 +1245,14 @@ class ArticleRules:
         if colon:
             out.append(colon)
             return
+        labelled = self._name_then_quote(sent)
+        if labelled:
+            out.append(labelled)
+            return
         if sent.quotes and quoted >= 0.6 * length:
             q = max(sent.quotes, key=lambda q: q[2] - q[1])
             d = Draft(
-                content=(q[1], q[2]),
+                content=(q[0], q[3]),
                 sentence=index,
                 paragraph=sent.paragraph,
                 quote_only=True,
@@ -1255,6 +1272,21 @@ class ArticleRules:
                     author=True,
                 )
             )
+
+    def _name_then_quote(self, sent) -> Draft | None:
+        """"Mario Rossi «non si ricandida»": a name followed straight by the quoted words."""
+        toks = sent.toks
+        for k, tok in enumerate(toks[:8]):
+            if tok.text in OPEN_QUOTES:
+                if k == 0 or any(self._verbish(t) or not t.is_word for t in toks[:k]):
+                    return None
+                name = self._person_in(toks[:k])
+                if not name:
+                    return None
+                ci, cj = self._trim(toks, k, len(toks))
+                return Draft(content=self._span(toks, ci, cj), sentence=0, paragraph=sent.paragraph,
+                             source=self._span(toks, 0, k))
+        return None
 
     def _colon_quote(self, sent, strict: bool = False) -> Draft | None:
         toks = sent.toks
@@ -1293,17 +1325,19 @@ class ArticleRules:
             if cue is None and strict:
                 return None
             if cue is None:
-                start = k
-                while start > 0 and toks[start - 1].text not in (".", ";") and k - start < 6:
-                    start -= 1
-                    if toks[start].text == ",":
-                        # keep an apposition "ministro dell'Interno, Matteo Salvini"
-                        continue
-            source = self._trim(toks, start, k)
+                # "Il presidente dell'Anci, Carlo Neri: «...»": a short speaker label, no verb.
+                span = self.subject_np(toks, 0, k)
+                if span is None or span[1] - span[0] > 10 or any(self._verbish(t) for t in toks[span[0]:span[1]]):
+                    return None
+                if not any(t.is_capitalized for t in toks[span[0]:span[1]]):
+                    return None
+                source = span
+            else:
+                source = self._trim(toks, start, k)
             if source[1] <= source[0]:
                 return None
             return Draft(
-                content=(quote[1], quote[2]),
+                content=(quote[0], quote[3]),
                 sentence=0,
                 paragraph=sent.paragraph,
                 source=self._span(toks, *source),
@@ -1328,6 +1362,7 @@ class ArticleRules:
     def run(self, sentences: list[Sentence]) -> list[Draft]:
         """All claims of the article, in order."""
         self.sentence_starts = [sent.start for sent in sentences]
+        self.sentences = sentences
         drafts: list[Draft] = []
         for index, sent in enumerate(sentences):
             before = len(drafts)
@@ -1558,6 +1593,16 @@ class ArticleRules:
         if head_low.endswith("s" if not self.it else ("i", "e")) and len(core) <= 3:
             return "anonymous", bare
         return "role", bare
+
+    def enclosing_quote(self, start: int, end: int) -> tuple[int, int, int, int] | None:
+        """The quotation pair of the sentence that strictly contains ``[start, end)``, if any."""
+        k = bisect.bisect_right(self.sentence_starts, start) - 1
+        if k < 0 or k >= len(self.sentences):
+            return None
+        for q in self.sentences[k].quotes:
+            if q[1] <= start and end <= q[2] and (q[1], q[2]) != (start, end):
+                return q
+        return None
 
     def _person_named_nearby(self, position: int) -> str | None:
         """A person named earlier in this sentence or the one before ("il portavoce" -> who?)."""

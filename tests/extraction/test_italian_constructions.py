@@ -1,0 +1,246 @@
+"""Italian attribution constructions, one row per construction (sentences written for these tests)."""
+import pytest
+
+from .conftest import check_fields, find_claim
+
+IT = [
+    pytest.param(
+        "Il sindaco di Ravenna, Paolo Ferretti, ha detto che la metropolitana aprirà a giugno.",
+        "la metropolitana aprirà a giugno",
+        {"source": "Il sindaco di Ravenna, Paolo Ferretti", "cue": "ha detto", "kind": "person",
+         "quote": "indirect", "hedged": False, "name": "Paolo Ferretti", "channel": None},
+        id="x-ha-detto-che-y",
+    ),
+    pytest.param(
+        "La metropolitana aprirà a giugno, ha detto il sindaco Paolo Ferretti.",
+        "La metropolitana aprirà a giugno",
+        {"source": "il sindaco Paolo Ferretti", "cue": "ha detto", "kind": "person", "quote": "indirect"},
+        id="y-ha-detto-x",
+    ),
+    pytest.param(
+        "«Non ci saranno rincari», ha assicurato la ministra Elena Sarti.",
+        "Non ci saranno rincari",
+        {"source": "la ministra Elena Sarti", "cue": "ha assicurato", "kind": "person", "quote": "direct",
+         "content": "Non ci saranno rincari"},
+        id="quote-then-attribution",
+    ),
+    pytest.param(
+        "Dura la replica dell'assessore Marco Bellini: «I dati del rapporto sono sbagliati».",
+        "I dati del rapporto sono sbagliati",
+        {"source": "assessore Marco Bellini", "cue": "replica", "kind": "person", "quote": "direct"},
+        id="speaker-colon-quote",
+    ),
+    pytest.param(
+        "Il presidente dell'Anci, Carlo Neri: «Servono subito altri fondi per i comuni».",
+        "Servono subito altri fondi",
+        {"source": "Il presidente dell'Anci, Carlo Neri", "kind": "person", "quote": "direct", "cue": None},
+        id="name-colon-quote",
+    ),
+    pytest.param(
+        "Secondo l'Istat, l'inflazione è scesa all'1,2% a ottobre.",
+        "l'inflazione è scesa",
+        {"source": "l'Istat", "cue": "Secondo", "kind": "organization", "quote": "indirect", "hedged": False},
+        id="secondo-x-y",
+    ),
+    pytest.param(
+        "L'inflazione è scesa all'1,2% a ottobre, secondo l'Istat.",
+        "L'inflazione è scesa",
+        {"source": "l'Istat", "cue": "secondo", "kind": "organization"},
+        id="y-secondo-x",
+    ),
+    pytest.param(
+        "Fonti della procura riferiscono che l'indagato avrebbe confessato.",
+        "l'indagato avrebbe confessato",
+        {"source": "Fonti della procura", "cue": "riferiscono", "kind": "anonymous", "hedged": True},
+        id="fonti-riferiscono-che",
+    ),
+    pytest.param(
+        "L'accordo sarebbe stato firmato ieri sera – a quanto si apprende da fonti sindacali – dopo dodici "
+        "ore di trattativa.",
+        "L'accordo sarebbe stato firmato",
+        {"source": "fonti sindacali", "cue": "a quanto si apprende da", "kind": "anonymous", "hedged": True},
+        id="a-quanto-si-apprende-da",
+    ),
+    pytest.param(
+        "Stando ai dati della Protezione civile, i dispersi sono ancora quattro.",
+        "i dispersi sono ancora quattro",
+        {"source": "dati della Protezione civile", "cue": "Stando ai", "kind": "organization"},
+        id="stando-a",
+    ),
+    pytest.param(
+        "A detta dei residenti, l'acqua è arrivata in pochi minuti.",
+        "l'acqua è arrivata",
+        {"source": "residenti", "cue": "A detta dei", "kind": "anonymous"},
+        id="a-detta-di",
+    ),
+    pytest.param(
+        "Il ministro Sarti ha detto all'Ansa che il decreto arriverà lunedì.",
+        "il decreto arriverà lunedì",
+        {"source": "Il ministro Sarti", "cue": "ha detto", "channel": "Ansa", "kind": "person"},
+        id="channel-after-cue",
+    ),
+    pytest.param(
+        "In un'intervista al Corriere della Sera, il ministro Sarti ha spiegato che il decreto è pronto.",
+        "il decreto è pronto",
+        {"source": "il ministro Sarti", "channel": "Corriere della Sera", "cue": "ha spiegato"},
+        id="channel-interview",
+    ),
+    pytest.param(
+        "Come riporta il Corriere della Sera, la società ha chiuso il bilancio in perdita.",
+        "la società ha chiuso il bilancio",
+        {"source": "il Corriere della Sera", "kind": "media", "cue": "Come riporta"},
+        id="come-riporta-media-source",
+    ),
+    pytest.param(
+        "Come riporta l'Ansa, il sindaco Ferretti ha spiegato che il ponte riaprirà a marzo.",
+        "il ponte riaprirà a marzo",
+        {"source": "il sindaco Ferretti", "channel": "l'Ansa", "cue": "ha spiegato"},
+        id="come-riporta-channel",
+    ),
+    pytest.param(
+        "La Farnesina fa sapere che i connazionali sono tutti rientrati.",
+        "i connazionali sono tutti rientrati",
+        {"source": "La Farnesina", "cue": "fa sapere", "kind": "organization"},
+        id="fa-sapere",
+    ),
+    pytest.param(
+        "Il generale disse che le truppe sarebbero rientrate entro l'estate.",
+        "le truppe sarebbero rientrate",
+        {"source": "Il generale", "cue": "disse", "hedged": False, "kind": "role"},
+        id="passato-remoto-future-in-past-is-not-a-hedge",
+    ),
+    pytest.param(
+        "Il testimone raccontava che l'auto procedeva a forte velocità.",
+        "l'auto procedeva",
+        {"source": "Il testimone", "cue": "raccontava", "kind": "anonymous"},
+        id="imperfetto",
+    ),
+    pytest.param(
+        "Il ministro avrebbe detto ai collaboratori che il piano è saltato.",
+        "il piano è saltato",
+        {"cue": "avrebbe detto", "hedged": True, "channel": None},
+        id="conditional-cue-is-a-hedge",
+    ),
+    pytest.param(
+        "Secondo gli investigatori, il presunto autore della rapina è fuggito in Svizzera.",
+        "il presunto autore",
+        {"source": "gli investigatori", "kind": "anonymous", "hedged": True},
+        id="presunto-is-a-hedge",
+    ),
+    pytest.param(
+        "La Procura ha smentito le indiscrezioni e ha precisato che nessun avviso è stato notificato.",
+        "nessun avviso è stato notificato",
+        {"source": "La Procura", "cue": "ha precisato", "kind": "organization"},
+        id="coordinated-cues-share-the-subject",
+    ),
+    pytest.param(
+        "Lo ha riferito all'Adnkronos una fonte della Farnesina, spiegando che i contatti proseguono.",
+        "i contatti proseguono",
+        {"source": "una fonte della Farnesina", "cue": "spiegando", "kind": "anonymous"},
+        id="gerund-inherits-source",
+    ),
+    pytest.param(
+        "Il Comune di Parma, secondo cui i lavori costeranno 3 milioni, non ha ancora firmato.",
+        "i lavori costeranno 3 milioni",
+        {"source": "Il Comune di Parma", "cue": "secondo cui", "kind": "organization"},
+        id="secondo-cui",
+    ),
+    pytest.param(
+        "I lavori – ha precisato l'assessore Bellini – partiranno a settembre.",
+        "partiranno a settembre",
+        {"source": "l'assessore Bellini", "cue": "ha precisato"},
+        id="dash-interruption",
+    ),
+    pytest.param(
+        "Secondo la Banca d'Italia il debito pubblico avrebbe superato i 3.000 miliardi.",
+        "il debito pubblico avrebbe superato",
+        {"source": "la Banca d'Italia", "cue": "Secondo", "hedged": True, "kind": "organization"},
+        id="secondo-without-comma",
+    ),
+    pytest.param(
+        "Il ponte sullo Stretto sarebbe lungo 3,3 chilometri, secondo il progetto definitivo.",
+        "Il ponte sullo Stretto",
+        {"source": "il progetto definitivo", "kind": "document", "hedged": True},
+        id="document-source",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), IT)
+def test_it_attributes_each_construction(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_keeps_a_multi_sentence_quotation_in_one_claim():
+    text = "Il ministro Sarti ha dichiarato: «Abbiamo chiuso l'accordo. Le risorse ci sono. Ora tocca ai comuni»."
+    claim = find_claim(text, "it", "Le risorse ci sono")
+    assert claim.content.text == "Abbiamo chiuso l'accordo. Le risorse ci sono. Ora tocca ai comuni"
+    check_fields(claim, {"source": "Il ministro Sarti", "quote": "direct", "cue": "ha dichiarato"})
+
+
+def test_it_attributes_both_halves_of_an_interrupted_quotation():
+    text = "«Il piano è pronto», ha spiegato il presidente della Regione Luca Moretti, «e partirà in primavera»."
+    first = find_claim(text, "it", "Il piano è pronto")
+    second = find_claim(text, "it", "partirà in primavera")
+    for claim in (first, second):
+        check_fields(claim, {"source": "il presidente della Regione Luca Moretti", "quote": "direct",
+                             "kind": "person", "name": "Luca Moretti"})
+
+
+def test_it_resolves_a_dropped_subject_to_the_person_named_before():
+    text = "Il governatore Luca Moretti è arrivato a Roma in mattinata. Ha spiegato che il piano sarà pronto domani."
+    claim = find_claim(text, "it", "il piano sarà pronto")
+    check_fields(claim, {"source": "Luca Moretti", "cue": "Ha spiegato", "kind": "person"})
+
+
+def test_it_gives_a_following_quotation_to_the_last_speaker():
+    text = (
+        "Il sindaco Paolo Ferretti ha detto: «Il cantiere chiuderà entro l'estate». "
+        "«Non ci saranno altri ritardi»."
+    )
+    claim = find_claim(text, "it", "Non ci saranno altri ritardi")
+    check_fields(claim, {"source": "Il sindaco Paolo Ferretti", "quote": "direct", "cue": None})
+
+
+def test_it_applies_lo_riferisce_to_the_sentence_before():
+    text = "Il vertice è stato rinviato a settembre. Lo riferisce l'agenzia Ansa, citando fonti di governo."
+    claim = find_claim(text, "it", "Il vertice è stato rinviato")
+    check_fields(claim, {"source": "fonti di governo", "channel": "l'agenzia Ansa", "kind": "anonymous"})
+    assert all("Lo riferisce" not in c.content.text for c in [claim])
+
+
+def test_it_resolves_a_role_to_the_person_the_article_names():
+    text = (
+        "Il presidente francese Emmanuel Macron è arrivato a Roma. "
+        "Il presidente francese ha detto che l'intesa sull'energia è vicina."
+    )
+    claim = find_claim(text, "it", "l'intesa sull'energia è vicina")
+    check_fields(claim, {"source": "Il presidente francese", "kind": "person", "name": "Emmanuel Macron"})
+
+
+def test_it_keeps_an_unnamed_role_as_a_role():
+    text = "Il portavoce della Regione ha spiegato che le scuole riapriranno lunedì."
+    claim = find_claim(text, "it", "le scuole riapriranno")
+    check_fields(claim, {"source": "Il portavoce della Regione", "kind": "role", "name": "portavoce della Regione"})
+
+
+def test_it_does_not_read_per_as_according_to():
+    claim = find_claim("Per il ministro Sarti è stata una settimana di incontri a Bruxelles.", "it", "settimana")
+    check_fields(claim, {"source": None, "kind": "author", "quote": "none"})
+
+
+def test_it_makes_the_articles_own_statements_author_claims():
+    claim = find_claim("Il ponte sullo Stretto è lungo 3,3 chilometri.", "it", "Il ponte")
+    check_fields(claim, {"source": None, "cue": None, "channel": None, "kind": "author", "quote": "none",
+                         "hedged": False, "name": None})
+
+
+def test_it_marks_se_confermato_as_hedged():
+    claim = find_claim("Se confermato, il dato segnerebbe un record per la regione.", "it", "il dato")
+    assert claim.hedged
+
+
+def test_it_leaves_datelines_and_headings_out_of_claims():
+    text = "Il piano casa del governo\n\nMILANO – Il traffico in città è aumentato del 10% nel 2024."
+    claims = __import__("claims.extraction", fromlist=["extract"]).extract(text, "it")
+    assert [c.content.text for c in claims] == ["Il traffico in città è aumentato del 10% nel 2024"]
