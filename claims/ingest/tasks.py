@@ -118,3 +118,11 @@ def poll_feed(self, feed_id: int) -> int:
         Feed.objects.filter(pk=feed_id).update(last_error="Timeout: the poll took too long.")
         return 0
     return result.new_items
+
+
+@shared_task(acks_late=True, soft_time_limit=120, time_limit=180)
+def index_claim_fingerprints() -> int:
+    """Run by Celery beat: fingerprint new claims so repeats are found."""
+    from claims.ingest.repeats import claims_index
+
+    return claims_index()

@@ -1,0 +1,133 @@
+"""Repeated claims: the same claim in other articles, and applying its verdict in one action."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from claims.exceptions import EditConflict, NotAllowed, WorkflowError
+from claims.ingest.repeats import (
+    claim_also_appears_in,
+    claim_apply_existing_verdict,
+    claims_index,
+    similarity,
+)
+from claims.ingest.tasks import index_claim_fingerprints
+from claims.models import ClaimEvent, ClaimFingerprint, ClaimStatus, Rating
+from tests.factories import ArticleFactory, ClaimFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+BRIDGE = "il ponte sul fiume Arno riaprirà a marzo dopo due anni di lavori"
+
+
+@pytest.fixture
+def editor():
+    user = UserFactory(username="caporedattrice")
+    user.groups.add(Group.objects.get(name="editor"))
+    return user
+
+
+@pytest.fixture
+def checked(editor):
+    """A claim an editor already rated false, in an earlier article."""
+    claim = ClaimFactory(
+        content=BRIDGE,
+        verdict=Rating.objects.get(slug="false"),
+        rationale="Il cantiere chiude nel 2027, secondo il capitolato.",
+        article=ArticleFactory(title="Il ponte riapre"),
+    )
+    return claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il ponte sul fiume Arno riaprirà a marzo, dopo due anni di lavori.",
+        "IL PONTE SUL FIUME ARNO RIAPRIRÀ A MARZO DOPO DUE ANNI DI LAVORI",
+        "il ponte sul fiume Arno riaprirà a marzo dopo due anni di lavori, ha detto",
+    ],
+)
+def test_the_same_claim_worded_alike_is_found_in_other_articles(text, checked):
+    repeat = ClaimFactory(content=text)
+    found = claim_also_appears_in(repeat)
+    assert [r.claim for r in found] == [checked]
+    assert found[0].verdict.slug == "false"
+    assert found[0].article.title == "Il ponte riapre"
+    assert found[0].similarity >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il ponte sul fiume Po chiuderà a giugno per un'ispezione straordinaria",
+        "la scuola di via Roma riaprirà a marzo dopo due anni di lavori di restauro e ampliamento",
+    ],
+)
+def test_a_different_claim_is_not_a_repeat(text, checked):
+    assert claim_also_appears_in(ClaimFactory(content=text)) == []
+
+
+def test_a_claim_in_another_language_or_the_same_article_is_not_listed(checked):
+    english = ClaimFactory(content=BRIDGE, article=ArticleFactory(language="en"))
+    sibling = ClaimFactory(content=BRIDGE, article=checked.article)
+    assert claim_also_appears_in(english) == []
+    assert claim_also_appears_in(sibling) == []
+
+
+def test_claims_are_indexed_once_by_the_beat_task(checked):
+    ClaimFactory(content="un'altra affermazione del tutto diversa dalle altre")
+    assert index_claim_fingerprints() == 2
+    assert index_claim_fingerprints() == 0
+    assert claims_index(article_id=checked.article_id) == 0
+    assert ClaimFingerprint.objects.count() == 2
+    assert checked.fingerprint.shingles.count() <= 8
+
+
+def test_an_editor_applies_the_existing_verdict_in_one_action(checked, editor):
+    repeat = ClaimFactory(content=BRIDGE + ".")
+    claim = claim_apply_existing_verdict(
+        claim=repeat, source_claim=checked, user=editor, expected_version=repeat.version
+    )
+    claim.refresh_from_db()
+    assert claim.verdict.slug == "false"
+    assert claim.rationale == checked.rationale
+    assert claim.verdict_set_by == editor
+    assert claim.version == repeat.version + 1
+    event = ClaimEvent.objects.filter(claim=claim, field="verdict").get()
+    assert "Il ponte riapre" in event.reason
+
+
+def test_applying_a_verdict_keeps_the_review_rules(checked, editor):
+    repeat = ClaimFactory(content=BRIDGE)
+    with pytest.raises(EditConflict):
+        claim_apply_existing_verdict(
+            claim=repeat, source_claim=checked, user=editor, expected_version=repeat.version + 5
+        )
+    with pytest.raises(NotAllowed):
+        claim_apply_existing_verdict(
+            claim=repeat, source_claim=checked, user=UserFactory(), expected_version=None
+        )
+    published = ClaimFactory(
+        content=BRIDGE, status=ClaimStatus.PUBLISHED, verdict=Rating.objects.get(slug="true")
+    )
+    claim = claim_apply_existing_verdict(
+        claim=published, source_claim=checked, user=editor, expected_version=None
+    )
+    assert claim.verdict.slug == "false"  # a correction, with the reason written for it
+
+
+def test_only_a_rated_repeat_in_another_article_can_lend_its_verdict(checked, editor):
+    unrated = ClaimFactory(content=BRIDGE)
+    other = ClaimFactory(content="tutt'altra cosa detta da qualcun altro in un altro momento")
+    with pytest.raises(WorkflowError):
+        claim_apply_existing_verdict(
+            claim=checked, source_claim=unrated, user=editor, expected_version=None
+        )
+    with pytest.raises(WorkflowError):
+        claim_apply_existing_verdict(
+            claim=other, source_claim=checked, user=editor, expected_version=None
+        )
+
+
+def test_similarity_ignores_case_accents_and_punctuation():
+    assert similarity("Perché: è così!", "perche e cosi") == 1.0
+    assert similarity("", "qualcosa") == 0.0
