@@ -220,6 +220,14 @@ class ArticleRules:
         # "ha detto che non comunica con ...": a verb inside the reported clause.
         if earlier and prev_tok is not None and prev_tok.lower in ("che", "that"):
             return False
+        if earlier and cue.kind == "verb" and cue.j - cue.i == 1 and self._opens_complement(toks, earlier[-1]):
+            # "X ha spiegato che i contatti proseguono": still inside X's reported clause,
+            # unless a new clause starts ("..., e ha aggiunto", "; ha precisato").
+            if prev_tok is None or not (
+                prev_tok.text in (",", ";") or prev_tok.text in DASHES or prev_tok.text in CLOSE_QUOTES
+                or prev_tok.lower in ("e", "ed", "and", "ma", "but")
+            ):
+                return False
         if cue.kind == "impersonal" and nxt_tok is not None and nxt_tok.lower in (
             "a", "ad", "al", "alla", "all", "ai", "agli", "alle",
         ):
@@ -242,6 +250,12 @@ class ArticleRules:
                 ):
                     return False
         return True
+
+    def _opens_complement(self, toks: list[Tok], cue: Cue) -> bool:
+        k = cue.j
+        while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
+            k += 1
+        return k < len(toks) and (toks[k].lower in self.lex.complement_words or toks[k].text == ":")
 
     def _is_source_noun(self, word: str) -> bool:
         lex = self.lex
