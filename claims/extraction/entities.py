@@ -45,13 +45,19 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
     index = EntityIndex()
     for match in _NAME_RE.finditer(text):
         words = match.group().split()
-        # Drop a leading non-name word ("Il", "Secondo", "The") before a given name.
+        # Drop a leading non-name word ("Il", "Secondo", "The") before a given name; a
+        # title or role opening the run ("Mayor Ellen Park") also introduces a person.
         for k, word in enumerate(words[:-1]):
             if word in lex.given_names:
                 words = words[k:]
                 break
         else:
-            continue
+            if len(words) >= 3 and words[0].lower().rstrip(".") in lex.role_nouns and not any(
+                w.lower() in lex.organization_nouns for w in words[1:]
+            ):
+                words = words[1:]
+            else:
+                continue
         name = _strip_possessive(" ".join(words))
         name_words = name.split()
         if len(name_words) < 2:

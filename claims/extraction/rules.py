@@ -1438,13 +1438,15 @@ class ArticleRules:
                     d.source = candidate
                     d.author = candidate is None
                 elif d.resolve == "pl":
-                    d.source = last_plural or self._leading_name(sentences, d.sentence) or last
+                    d.source = (last_plural or self._leading_subject(sentences, d.sentence)
+                                or self._leading_name(sentences, d.sentence) or last)
                 elif d.resolve == "any":
                     d.source = last
                 elif d.resolve == "it":
                     d.source = last_org or last
                 else:
-                    d.source = self._leading_name(sentences, d.sentence) or last_person or last
+                    d.source = (self._leading_name(sentences, d.sentence) or last_person or last
+                                or self._leading_subject(sentences, d.sentence))
             if d.source is not None:
                 last = d.source
                 kind = self.classify(d.source)[0]
@@ -1497,6 +1499,26 @@ class ArticleRules:
         if words[0] in ("i", "gli", "le", "alcuni", "alcune", "due", "tre", "they", "these", "those"):
             return True
         return any(w in self.lex.anonymous_nouns and w.endswith(("i", "s")) for w in words[:3])
+
+    def _leading_subject(self, sentences, index) -> tuple[int, int] | None:
+        """The noun phrase opening the sentence before, when it names a possible source."""
+        if index == 0:
+            return None
+        toks = sentences[index - 1].toks
+        lex = self.lex
+        k = 0
+        has_head = False
+        while k < len(toks) and toks[k].is_word and (
+            toks[k].lower in lex.determiners or toks[k].is_capitalized or self._is_source_noun(toks[k].lower)
+            or (k > 0 and toks[k].lower in ("di", "del", "della", "dei", "of", "for"))
+        ):
+            has_head = has_head or self._is_source_noun(toks[k].lower) or toks[k].is_capitalized
+            k += 1
+        while k > 0 and toks[k - 1].lower in lex.determiners | {"di", "del", "della", "dei", "of", "for"}:
+            k -= 1
+        if k == 0 or not has_head:
+            return None
+        return toks[0].start, toks[k - 1].end
 
     def _leading_name(self, sentences, index) -> tuple[int, int] | None:
         """The person named in the sentence before (a dropped subject's usual antecedent)."""
@@ -1633,13 +1655,17 @@ class ArticleRules:
             return None
         if self.it:
             return core[0]
-        # English heads are last in their phrase: "a US Marshals Service official".
+        # English heads are last in their phrase: "a US Marshals Service official"; a known
+        # source noun wins over a trailing adjective ("people familiar with the talks").
         lex = self.lex
         end = len(core)
         for k, t in enumerate(core):
             if k > 0 and (t.lower in lex.prepositions or t.lower in lex.relative_pronouns):
                 end = k
                 break
+        for t in reversed(core[:end]):
+            if self._is_source_noun(t.lower):
+                return t
         return core[end - 1]
 
     def _owner(self, core: list[Tok], head: Tok) -> list[Tok] | None:

@@ -1,0 +1,167 @@
+"""English attribution constructions, one row per construction (sentences written for these tests)."""
+import pytest
+
+from claims.extraction import extract
+
+from .conftest import check_fields, find_claim
+
+EN = [
+    pytest.param(
+        "Mayor Ellen Park said the bridge would reopen in June.",
+        "the bridge would reopen",
+        {"source": "Mayor Ellen Park", "cue": "said", "kind": "person", "quote": "indirect", "hedged": False,
+         "name": "Ellen Park"},
+        id="x-said-y",
+    ),
+    pytest.param(
+        "The bridge will reopen in June, city officials said on Tuesday.",
+        "The bridge will reopen in June",
+        {"source": "city officials", "cue": "said", "kind": "anonymous"},
+        id="y-x-said",
+    ),
+    pytest.param(
+        "“We will not raise fares this year,” the transit authority said in a statement.",
+        "We will not raise fares this year",
+        {"source": "the transit authority", "cue": "said", "quote": "direct", "kind": "organization"},
+        id="quote-x-said",
+    ),
+    pytest.param(
+        "\"The numbers do not add up,\" said Senator Maria Lopez.",
+        "The numbers do not add up",
+        {"source": "Senator Maria Lopez", "cue": "said", "quote": "direct", "kind": "person",
+         "name": "Maria Lopez"},
+        id="quote-said-x",
+    ),
+    pytest.param(
+        "According to the health ministry, 40 patients remain in intensive care.",
+        "40 patients remain",
+        {"source": "the health ministry", "cue": "According to", "kind": "organization"},
+        id="according-to-x-y",
+    ),
+    pytest.param(
+        "Unemployment fell to 4.1 percent in March, according to the Labor Department.",
+        "Unemployment fell",
+        {"source": "the Labor Department", "cue": "according to", "kind": "organization"},
+        id="y-according-to-x",
+    ),
+    pytest.param(
+        "Two people familiar with the talks told Reuters that a deal could be signed next week.",
+        "a deal could be signed",
+        {"source": "Two people familiar with the talks", "cue": "told", "channel": "Reuters",
+         "kind": "anonymous"},
+        id="x-told-outlet-that-y",
+    ),
+    pytest.param(
+        "The minister told parliament that taxes would not rise.",
+        "taxes would not rise",
+        {"source": "The minister", "cue": "told", "channel": None, "kind": "role"},
+        id="addressee-is-not-source-or-channel",
+    ),
+    pytest.param(
+        "A deal could be signed next week, two diplomats told the BBC.",
+        "A deal could be signed",
+        {"source": "two diplomats", "cue": "told", "channel": "the BBC", "kind": "anonymous"},
+        id="y-x-told-outlet",
+    ),
+    pytest.param(
+        "The New York Times reported that the company had hired outside lawyers.",
+        "the company had hired",
+        {"source": "The New York Times", "cue": "reported", "kind": "media"},
+        id="media-source",
+    ),
+    pytest.param(
+        "The report found that emissions rose by 3 percent.",
+        "emissions rose",
+        {"source": "The report", "cue": "found", "kind": "document"},
+        id="document-found",
+    ),
+    pytest.param(
+        "A spokesperson for the ministry said the flights would resume on Monday.",
+        "the flights would resume",
+        {"source": "A spokesperson for the ministry", "kind": "role", "cue": "said"},
+        id="unnamed-role",
+    ),
+    pytest.param(
+        "Per Reuters, the two companies signed the merger agreement on Friday.",
+        "the two companies signed",
+        {"source": "Reuters", "cue": "Per", "kind": "media"},
+        id="per-as-according-to",
+    ),
+    pytest.param(
+        "The suspect allegedly stole three cars before the arrest.",
+        "The suspect allegedly stole",
+        {"source": None, "kind": "author", "hedged": True, "quote": "none"},
+        id="allegedly-is-a-hedge",
+    ),
+    pytest.param(
+        "The company reportedly plans to cut 2,000 jobs, analysts said.",
+        "The company reportedly plans",
+        {"source": "analysts", "hedged": True, "kind": "anonymous"},
+        id="reportedly-is-a-hedge",
+    ),
+    pytest.param(
+        "The governor added that the state would cover half of the costs.",
+        "the state would cover",
+        {"source": "The governor", "cue": "added", "kind": "role"},
+        id="added-that",
+    ),
+    pytest.param(
+        "In an interview with CNN, the senator said the bill had enough votes.",
+        "the bill had enough votes",
+        {"source": "the senator", "channel": "CNN", "cue": "said"},
+        id="channel-interview",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), EN)
+def test_en_attributes_each_construction(text, hint, expected):
+    check_fields(find_claim(text, "en", hint), expected)
+
+
+def test_en_resolves_a_pronoun_to_the_person_named_before():
+    text = "Mayor Ellen Park visited the site on Monday. She said the bridge would reopen in June."
+    check_fields(find_claim(text, "en", "the bridge would reopen"), {"source": "Mayor Ellen Park", "cue": "said"})
+
+
+def test_en_resolves_they_to_the_last_plural_source():
+    text = (
+        "Prosecutors filed new charges against the two executives on Monday. "
+        "“The evidence shows a pattern of fraud,” they wrote."
+    )
+    check_fields(find_claim(text, "en", "pattern of fraud"), {"source": "Prosecutors", "quote": "direct"})
+
+
+def test_en_keeps_a_multi_sentence_quotation_in_one_claim():
+    text = '"We are ready. The money is there. Now we need the permits," the mayor said.'
+    claim = find_claim(text, "en", "The money is there")
+    assert claim.content.text == "We are ready. The money is there. Now we need the permits"
+    check_fields(claim, {"source": "the mayor", "quote": "direct"})
+
+
+def test_en_attributes_both_halves_of_an_interrupted_quotation():
+    text = "“We are ready,” the governor said, “and the funds are there.”"
+    for hint in ("We are ready", "the funds are there"):
+        check_fields(find_claim(text, "en", hint), {"source": "the governor", "quote": "direct", "cue": "said"})
+
+
+def test_en_gives_a_following_quotation_to_the_last_speaker():
+    text = 'Senator Maria Lopez said the vote was close. "We will try again in May."'
+    check_fields(find_claim(text, "en", "We will try again"), {"source": "Senator Maria Lopez", "quote": "direct"})
+
+
+def test_en_does_not_read_per_as_attribution_before_a_unit():
+    claim = find_claim("The company paid dividends of $2 per share last year.", "en", "dividends")
+    check_fields(claim, {"source": None, "kind": "author"})
+
+
+def test_en_does_not_split_on_abbreviations():
+    text = "Sen. John Reed and Dr. Ana Ortiz met U.S. officials at 9 a.m. on Monday in Washington."
+    claims = extract(text, "en")
+    assert len(claims) == 1
+
+
+def test_en_leaves_the_dateline_out():
+    text = "LONDON (Reuters) - The central bank raised interest rates by half a point on Thursday."
+    claims = extract(text, "en")
+    assert [c.content.text for c in claims] == ["The central bank raised interest rates by half a point on Thursday"]
