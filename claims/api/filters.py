@@ -37,11 +37,12 @@ class RatingSlugFilter(django_filters.ModelMultipleChoiceFilter):
 
 
 class ClaimFilter(django_filters.FilterSet):
-    status = django_filters.MultipleChoiceFilter(choices=ClaimStatus.choices)
+    status = django_filters.MultipleChoiceFilter(choices=ClaimStatus.choices, distinct=False)
     verdict = RatingSlugFilter(
         field_name="verdict__slug",
         to_field_name="slug",
         queryset=Rating.objects.all(),
+        distinct=False,
         help_text=_("Rating slug, e.g. false; repeat for several."),
     )
     has_verdict = django_filters.BooleanFilter(
@@ -49,8 +50,8 @@ class ClaimFilter(django_filters.FilterSet):
     )
     language = django_filters.ChoiceFilter(field_name="article__language", choices=Language.choices)
     source = django_filters.NumberFilter(field_name="source_id")
-    source_kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices)
-    quote_type = django_filters.MultipleChoiceFilter(choices=QuoteType.choices)
+    source_kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices, distinct=False)
+    quote_type = django_filters.MultipleChoiceFilter(choices=QuoteType.choices, distinct=False)
     hedged = django_filters.BooleanFilter()
     article = django_filters.NumberFilter(field_name="article_id")
     assignee = django_filters.CharFilter(field_name="assignee__username")
@@ -76,7 +77,9 @@ class ClaimFilter(django_filters.FilterSet):
 
 
 class ArticleFilter(django_filters.FilterSet):
-    extraction_state = django_filters.MultipleChoiceFilter(choices=ExtractionState.choices)
+    extraction_state = django_filters.MultipleChoiceFilter(
+        choices=ExtractionState.choices, distinct=False
+    )
     language = django_filters.ChoiceFilter(choices=Language.choices)
     outlet = django_filters.CharFilter(lookup_expr="iexact")
     submitted_by = django_filters.CharFilter(field_name="submitted_by__username")
@@ -95,7 +98,7 @@ class ArticleFilter(django_filters.FilterSet):
 
 
 class SourceFilter(django_filters.FilterSet):
-    kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices, distinct=False)
     search = django_filters.CharFilter(method="filter_search", help_text=_("Words in the name."))
 
     class Meta:

@@ -154,7 +154,8 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     }
 
     def get_queryset(self):
-        return filters.claim_list_queryset()
+        # Newest first by default (the primary key's index); `ordering` changes it.
+        return filters.claim_list_queryset().order_by("-id")
 
     def get_serializer_class(self):
         if self.action == "list":

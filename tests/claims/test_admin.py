@@ -27,6 +27,12 @@ pytestmark = pytest.mark.django_db
 CLAIMS_MODELS = [m for m in django_admin.site._registry if m._meta.app_label == "claims"]
 
 
+@pytest.fixture(autouse=True)
+def english(client):
+    # The messages asserted here are the English ones, whatever the site's default.
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
 @pytest.fixture
 def superuser(client):
     user = UserFactory(username="root", is_staff=True, is_superuser=True)
