@@ -38,6 +38,7 @@ TEXT_KEY = "claims.extraction.text"
 _END_PUNCT = frozenset(".!?…")
 _END_RE = re.compile("[.!?…]")
 _CLOSERS = frozenset("»”’\"')]")
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "n", "nr", "art", "artt", "p", "pag", "pp", "vol"})
 _INITIALISM = re.compile(r"(?:\b\w\.){2,}$")
 
 
@@ -73,7 +74,9 @@ def _is_boundary(text: str, pos: int, end: int, abbreviations: frozenset[str]) -
     w = k
     while w > 0 and not text[w - 1].isspace() and text[w - 1] not in '(«“"':
         w -= 1
-    word = text[w:k].lower()
+    word = re.split("['’]", text[w:k].lower())[-1]  # "L'on." -> "on"
+    if word in _NUMBER_ABBREVIATIONS:
+        return not nxt.isdigit()  # "No. 5", "art. 3": only before a number
     if word in abbreviations or word.rstrip(".") in abbreviations:
         return False
     if len(word) == 1 and word.isalpha():
@@ -107,7 +110,18 @@ def segment_paragraph(
         while current and i >= current[3]:
             current = next(quoted, None)
         if current and current[1] <= i < current[2]:
-            i = current[2]  # inside a quotation: never split
+            # Inside a quotation: never split; but a quotation that ends its sentence
+            # ('He said "no." The vote failed.') ends the segment with it.
+            close_end = current[3]
+            if text[current[2] - 1] in _END_PUNCT and _is_boundary(text, close_end, end, abbreviations):
+                spans.append((sentence_start, close_end))
+                k = close_end
+                while k < end and text[k].isspace():
+                    k += 1
+                sentence_start = k
+                i = k
+                continue
+            i = current[2]
             continue
         j = i + 1
         while j < end and (text[j] in _END_PUNCT or text[j] in _CLOSERS):

@@ -1,0 +1,64 @@
+"""Any text in, valid claims out: offsets always index the text, nothing raises."""
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claims.extraction import extract
+
+NEWS_BITS = [
+    "Il ministro", " ha detto", " che", " «", "»", " “", "”", '"', "''", "’", " secondo", " Secondo",
+    " fonti", ",", ".", " –", " - ", ":", "\n", "\n\n", " Lo riferisce", " l'Ansa", " said", " told",
+    " according to", " Reuters", " per", " Mr.", " U.S.", " (AFP)", " ROMA", " avrebbe", " presunto",
+    " si apprende", " citando", " he", " they", " «Y»", " 2024", " Sig.", "  ", "\t", "é", "😀",
+]
+
+
+def assert_valid(text, claims):
+    for claim in claims:
+        for span in (claim.content, claim.source, claim.cue, claim.channel):
+            if span is not None:
+                assert 0 <= span.start < span.end <= len(text)
+                assert text[span.start : span.end] == span.text
+        assert claim.source_kind in ("person", "role", "organization", "media", "anonymous", "document", "author")
+        assert claim.quote in ("direct", "indirect", "mixed", "none")
+        assert isinstance(claim.hedged, bool)
+        assert (claim.source is None) == (claim.source_kind == "author")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(), st.sampled_from(["it", "en", None]))
+def test_it_returns_valid_offsets_for_any_unicode_text(text, lang):
+    assert_valid(text, extract(text, lang))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(NEWS_BITS), max_size=60).map("".join), st.sampled_from(["it", "en"]))
+def test_it_returns_valid_offsets_for_news_like_fragments(text, lang):
+    assert_valid(text, extract(text, lang))
+
+
+def test_it_returns_nothing_for_empty_text():
+    assert extract("") == []
+    assert extract("   \n\n ") == []
+
+
+def test_it_processes_a_one_megabyte_article_in_linear_time():
+    paragraph = (
+        "Il sindaco Paolo Ferretti ha detto che il ponte riaprirà a giugno. «Non ci saranno ritardi», "
+        "ha aggiunto. Secondo fonti del Comune, i costi sarebbero saliti del 12%.\n\n"
+    )
+    small = paragraph * 200
+    big = paragraph * 6000  # about 1 MB
+    extract(small, "it")
+    started = time.perf_counter()
+    extract(small, "it")
+    small_time = time.perf_counter() - started
+    started = time.perf_counter()
+    claims = extract(big, "it")
+    big_time = time.perf_counter() - started
+    assert len(big) > 900_000
+    assert len(claims) >= 6000 * 3
+    # 30 times the text may take at most ~40 times as long (generous for noisy machines).
+    assert big_time < max(60 * small_time, 3.0)
+    assert_valid(big, claims[:50] + claims[-50:])
