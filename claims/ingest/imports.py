@@ -12,6 +12,7 @@ import io
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -247,3 +248,27 @@ def import_job_mark_failed(*, job_id: int, reason: str) -> None:
     ImportJob.objects.filter(pk=job_id).update(
         state=ImportState.FAILED, error=reason[:2000], finished_at=timezone.now()
     )
+
+
+def import_job_enqueue(job_id: int) -> bool:
+    """Send the import task; False when the broker cannot be reached."""
+    from kombu.exceptions import OperationalError
+
+    from claims.ingest.tasks import run_import
+
+    try:
+        run_import.delay(job_id)
+    except OperationalError:
+        ImportJob.objects.filter(pk=job_id).update(
+            error=_("The task queue could not be reached: upload the file again later.")
+        )
+        return False
+    return True
+
+
+@transaction.atomic
+def import_job_submit(*, filename: str, data: bytes | str, created_by=None) -> ImportJob:
+    """Store an uploaded file and have a worker import it after commit."""
+    job = import_job_create(filename=filename, data=data, created_by=created_by)
+    transaction.on_commit(partial(import_job_enqueue, job.pk))
+    return job

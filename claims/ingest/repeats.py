@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from claims.exceptions import WorkflowError
@@ -38,6 +39,11 @@ class Repeat:
     @property
     def verdict(self):
         return self.claim.verdict
+
+    @property
+    def verdict_label(self) -> str:
+        verdict = self.claim.verdict
+        return verdict.label_for(get_language() or "it") if verdict else ""
 
 
 def claim_words(text: str) -> list[str]:

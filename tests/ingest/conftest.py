@@ -76,3 +76,38 @@ def _english():
 
     with translation.override("en"):
         yield
+
+
+def _with_perms(username: str, *codenames: str):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(username=username)
+    user.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="claims", codename__in=codenames)
+    )
+    return user
+
+
+@pytest.fixture
+def rating_scale(db):
+    """The default verdict scale (a real worker's test flushes data-migration rows)."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("claims.migrations.0002_default_rating_scale").create_scale(apps, None)
+
+
+@pytest.fixture
+def editor(db, rating_scale):
+    return _with_perms(
+        "caporedattrice", "add_article", "view_claim", "set_verdict", "publish_claim"
+    )
+
+
+@pytest.fixture
+def reader(db):
+    """Logged in, but a role that can neither submit nor rate."""
+    return _with_perms("lettore", "view_claim", "view_article")

@@ -1,7 +1,6 @@
 """Repeated claims: the same claim in other articles, and applying its verdict in one action."""
 
 import pytest
-from django.contrib.auth.models import Group
 
 from claims.exceptions import EditConflict, NotAllowed, WorkflowError
 from claims.ingest.repeats import (
@@ -17,13 +16,6 @@ from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 BRIDGE = "il ponte sul fiume Arno riaprirà a marzo dopo due anni di lavori"
-
-
-@pytest.fixture
-def editor():
-    user = UserFactory(username="caporedattrice")
-    user.groups.add(Group.objects.get(name="editor"))
-    return user
 
 
 @pytest.fixture
