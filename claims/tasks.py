@@ -25,9 +25,11 @@ def extract_article(self, article_id: int) -> None:
     # Imported here so the web process never loads spaCy.
     from claims.extraction import EXTRACTOR_VERSION, extract
 
-    article = services.article_mark_running(article_id=article_id)
+    article = services.article_start_extraction(
+        article_id=article_id, extractor_version=EXTRACTOR_VERSION
+    )
     if article is None:
-        logger.info("Article %s no longer exists; nothing to extract", article_id)
+        logger.info("Article %s is gone or already extracted; nothing to do", article_id)
         return
     try:
         records = extract(article.text, article.language)

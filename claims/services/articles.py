@@ -202,11 +202,21 @@ def enqueue_extraction(article_id: int) -> bool:
     return True
 
 
-def article_mark_running(*, article_id: int) -> Article | None:
-    """Mark the start of an extraction attempt; None when the article is gone."""
+def article_start_extraction(*, article_id: int, extractor_version: str) -> Article | None:
+    """Mark the start of an extraction attempt.
+
+    None when there is nothing to do: the article is gone, or this extractor
+    version already finished it (a message delivered twice, for example after
+    a lost worker, costs nothing).
+    """
     with transaction.atomic():
         article = Article.objects.select_for_update().filter(pk=article_id).first()
         if article is None:
+            return None
+        if (
+            article.extraction_state == ExtractionState.DONE
+            and article.extractor_version == extractor_version
+        ):
             return None
         article.extraction_state = ExtractionState.RUNNING
         article.extraction_started_at = timezone.now()

@@ -13,14 +13,13 @@ from tests.conftest import wait_for
 ARTICLES = [
     (
         "it",
-        "La portavoce della Protezione civile, Laura Neri, ha detto che l'allerta "
-        "resterà attiva fino a domenica. Secondo i tecnici del Comune, il fiume è "
-        "salito di due metri in una notte.",
+        "Laura Neri ha detto che l'allerta resterà attiva fino a domenica. "
+        "Secondo i tecnici del Comune, il fiume è salito di due metri in una notte.",
     ),
     (
         "en",
-        "The county's fire chief, Daniel Moss, said crews had contained 80 percent of "
-        "the blaze. According to the weather service, winds will ease on Thursday.",
+        "Daniel Moss said crews had contained 80 percent of the blaze. "
+        "According to the weather service, winds will ease on Thursday.",
     ),
 ]
 

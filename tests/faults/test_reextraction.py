@@ -36,8 +36,9 @@ def test_a_new_extractor_version_keeps_state_verdict_corrections_and_comments(ed
         verdict=Rating.objects.get(slug="mostly-true"),
         rationale="Confermato dal bilancio comunale",
     )
+    new_kind = "document" if corrected_claim.source_kind != "document" else "media"
     services.claim_correct_attribution(
-        claim=corrected_claim, user=editor, expected_version=None, source_kind="organization"
+        claim=corrected_claim, user=editor, expected_version=None, source_kind=new_kind
     )
     services.claim_add_comment(claim=commented_claim, user=editor, body="Chiamare il sindacato")
 
@@ -54,7 +55,7 @@ def test_a_new_extractor_version_keeps_state_verdict_corrections_and_comments(ed
     assert kept[verdict_claim.pk].verdict.slug == "mostly-true"
     assert kept[verdict_claim.pk].status == ClaimStatus.IN_PROGRESS
     assert kept[verdict_claim.pk].rationale == "Confermato dal bilancio comunale"
-    assert kept[corrected_claim.pk].source_kind == "organization"
+    assert kept[corrected_claim.pk].source_kind == new_kind
     assert kept[corrected_claim.pk].corrected_by == editor
     assert kept[commented_claim.pk].comments.count() == 1
     article.refresh_from_db()
