@@ -25,6 +25,7 @@ from .tokens import DASHES, QUOTE_CHARS, Tok, tokenize
 OPEN_QUOTES = frozenset('«“‘"„')
 CLOSE_QUOTES = frozenset('»”’"')
 CLAUSE_PUNCT = frozenset(",;:")
+EDGE_PUNCT = frozenset(",;:.!?…(")
 MAX_SOURCE_TOKENS = 14
 
 
@@ -167,7 +168,7 @@ class ArticleRules:
             if inside[i] and not self._after_dash(toks, i):
                 i += 1
                 continue
-            cue = self._marker_at(toks, i) or self._verb_cue_at(toks, i)
+            cue = self._marker_at(toks, i) or self._cleft_at(toks, i) or self._verb_cue_at(toks, i)
             if cue and not self._plausible(toks, cue, cues, inside):
                 i = cue.j  # its words are not a cue of their own either ("is accused of")
                 continue
@@ -342,6 +343,21 @@ class ArticleRules:
             j += 1
         return j
 
+    def _cleft_at(self, toks: list[Tok], i: int) -> Cue | None:
+        """"Ad annunciarlo è stato il ministro", "A dirlo sono i dati": the sentence before is X's."""
+        if not self.it or i + 2 >= len(toks) or toks[i].lower not in ("a", "ad"):
+            return None
+        word = toks[i + 1].lower
+        for clitic in ("lo", "la", "li", "le"):
+            if word.endswith(clitic) and word[: -len(clitic)] in self.lex.verb_infinitives:
+                j = i + 2
+                while j < len(toks) and toks[j].lower in ("è", "sono", "era", "erano", "sarebbe", "sarebbero",
+                                                          "stato", "stata", "stati", "state", "fu", "furono"):
+                    j += 1
+                if j > i + 2:
+                    return Cue("cleft", i, j)
+        return None
+
     def _verb_cue_at(self, toks: list[Tok], i: int) -> Cue | None:
         lex = self.lex
         t = toks[i].lower
@@ -433,11 +449,7 @@ class ArticleRules:
             not toks[i].is_word and toks[i].text not in OPEN_QUOTES or toks[i].text in DASHES
         ):
             i += 1
-        while j > i and (
-            not toks[j - 1].is_word
-            and toks[j - 1].text not in CLOSE_QUOTES
-            or toks[j - 1].text in DASHES
-        ):
+        while j > i and (toks[j - 1].text in EDGE_PUNCT or toks[j - 1].text in DASHES):
             j -= 1
         while j > i and toks[j - 1].lower in ("e", "ed", "and", "ma", "but", "o", "or", "mentre", "while"):
             j -= 1
@@ -481,6 +493,8 @@ class ArticleRules:
         for k in range(j - 1, i, -1):
             low = toks[k].lower
             if low in lex.relative_pronouns or low in lex.complement_words or toks[k].text in (":", ";"):
+                if toks[k - 1].text == ",":
+                    break  # ", who chairs the committee,": an apposition, dropped below
                 tail = toks[k + 1 : j]
                 if tail and not any(self._verbish(t) for t in tail):
                     self.cut_at = k
@@ -593,6 +607,8 @@ class ArticleRules:
                 break
             if k > i and low in ("e", "and") and k + 1 < j and not toks[k + 1].is_capitalized:
                 break
+            if k > i and (low in lex.auxiliaries or low in lex.verb_finite) and low not in lex.articles:
+                break  # "the bill would pass" is a clause, not a source
             if k > i and low in lex.articles and toks[k - 1].is_capitalized:
                 break  # "Fox News il 28 ottobre": a new phrase starts
             if k > i and low in lex.citing_first and any(self._match(toks, k, seq) for seq in lex.channel_citing):
@@ -662,6 +678,16 @@ class ArticleRules:
                         return True
         return False
 
+    def _aux_chain_length(self, toks: list[Tok], i: int) -> int:
+        """Tokens of "ha spiegato" / "ha poi scritto" starting at ``i`` (0 when none)."""
+        if i >= len(toks) or toks[i].lower not in self.lex.auxiliaries:
+            return 0
+        k = i + 1
+        while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
+            k += 1
+        length = self._verb_at(toks, k, self.lex.verb_participles) if k < len(toks) else 0
+        return k + length - i if length else 0
+
     def find_channel(self, sent: Sentence):
         """A sentence-level channel: "Come riporta la Kcna," / "In un'intervista al Corriere,"."""
         toks = sent.toks
@@ -670,7 +696,7 @@ class ArticleRules:
         for k, tok in enumerate(toks):
             low = tok.lower
             if low in ("come", "as") and k + 1 < n:
-                length = self._verb_at(toks, k + 1, lex.verb_finite) or (
+                length = self._verb_at(toks, k + 1, lex.verb_finite) or self._aux_chain_length(toks, k + 1) or (
                     self._verb_at(toks, k + 2, lex.verb_participles)
                     if toks[k + 1].lower in ("reported", "was", "is")
                     else 0
@@ -827,6 +853,13 @@ class ArticleRules:
                     content = (left_i, right_j)  # "Y – secondo X – Z"
                 else:
                     content = (after, right_j)  # "... che secondo X sarebbe Y"
+            elif cue.kind == "cleft":
+                source = self.object_np(toks, cue.j, right_j)
+                d.cue = self._span(toks, cue.i, cue.i + 2)
+                self._attach_retro(out, index, sent, d, source, toks, cue)
+                if source:
+                    previous_source = source
+                continue
             elif cue.kind == "passive":
                 agent = cue.j
                 while agent < right_j and toks[agent].is_word and self._is_adverb(toks[agent]):
@@ -1044,6 +1077,8 @@ class ArticleRules:
                 return (after, quote_end), source
             content_end = k + 1 if before is not None else cue.i
             after_source = source[1] if source else cue.j
+            if before is None and after_source < right_j and toks[after_source].lower in (":", "che"):
+                return (after_source + 1, right_j), source  # "Ha spiegato il sindaco: «...»"
             if before is not None and before.text in DASHES and after_source < right_j and (
                 toks[after_source].text in DASHES
             ):
@@ -1075,6 +1110,10 @@ class ArticleRules:
             d.channel = self._span(toks, *channel)
         if start < right_j and toks[start].lower in ("che", ":", "come", "di"):
             start += 1
+        else:
+            start, found = self._skip_to_complementizer(toks, start, right_j)
+            if found and d.channel is None:
+                d.channel = self._span(toks, *found)
         if len([t for t in toks[start:right_j] if t.is_word]) < 3 and not any(
             t.text in OPEN_QUOTES for t in toks[start:right_j]
         ):
@@ -1172,8 +1211,16 @@ class ArticleRules:
                     )
         if start < right_j and toks[start].lower in ("that", ":"):
             start += 1
-        elif cue.needs_complement and not (start < right_j and toks[start].text in OPEN_QUOTES):
-            return None
+        else:
+            channel, after = self.channel_after(toks, start, right_j)  # "confirmed to The Guardian"
+            if channel and d.channel is None:
+                d.channel = self._span(toks, *channel)
+                start = after
+            start, found = self._skip_to_complementizer(toks, start, right_j)
+            if found and d.channel is None:
+                d.channel = self._span(toks, *found)
+            if cue.needs_complement and not (start < right_j and (toks[start - 1].lower == "that" or toks[start].text in OPEN_QUOTES)):
+                return None
         end = right_j
         # "X said Y, but it was unclear ...": the reporter takes the word back after "but".
         for k in range(start + 3, right_j - 3):
@@ -1196,9 +1243,34 @@ class ArticleRules:
         np = self.object_np(toks, i, j)
         if np is None:
             return False
+        if np[1] < j and toks[np[1]].text == "," and np[1] + 1 < j and toks[np[1] + 1].lower in self.lex.articles:
+            return True  # "..., said John Smith, a spokesman for the agency."
         rest = [t for t in toks[np[1]:j] if t.is_word]
         return len(rest) <= 5 and (not rest or rest[0].lower in self.lex.prepositions
                                    or rest[0].lower in self.lex.time_words)
+
+    def _skip_to_complementizer(self, toks, start, right_j) -> tuple[int, tuple[int, int] | None]:
+        """"ha affermato in una nota che", "said in a statement that": the content starts after
+        the complementizer; an outlet named on the way ("in un'intervista al Corriere") is the channel."""
+        lex = self.lex
+        for k in range(start, min(right_j, start + 9)):
+            tok = toks[k]
+            if tok.lower in ("che", "that") or tok.text == ":":
+                channel = None
+                for m in range(start, k):
+                    if toks[m].lower in lex.interview_nouns or toks[m].lower in ("a", "al", "alla", "all", "to"):
+                        found, _ = self.channel_after(toks, m + (toks[m].lower in lex.interview_nouns), k)
+                        if found:
+                            channel = found
+                            break
+                return k + 1, channel
+            if not tok.is_word and tok.text not in ("’", "'"):
+                break
+            if tok.lower in lex.complement_words:
+                break
+            if self._verbish(tok) and not (k > start and toks[k - 1].lower in lex.determiners):
+                break
+        return start, None
 
     def _continuation(self, sent, i, j) -> tuple[int, int] | None:
         """The quotation resumed at token ``i`` after ", " (an interrupted quotation), as a token range."""
@@ -1380,7 +1452,10 @@ class ArticleRules:
         drafts: list[Draft] = []
         for index, sent in enumerate(sentences):
             before = len(drafts)
-            self.analyze(sent, index, drafts)
+            try:
+                self.analyze(sent, index, drafts)
+            except Exception:  # a rule bug on one odd sentence must not cost the whole article
+                del drafts[before:]
             for d in drafts[before:]:
                 d.sentence = index
         drafts = self._apply_retro(drafts)

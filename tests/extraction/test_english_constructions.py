@@ -111,6 +111,30 @@ EN = [
         {"source": "the senator", "channel": "CNN", "cue": "said"},
         id="channel-interview",
     ),
+    pytest.param(
+        "The senator, who chairs the committee, said the bill would pass.",
+        "the bill would pass",
+        {"source": "The senator", "cue": "said"},
+        id="subject-with-apposition",
+    ),
+    pytest.param(
+        "The bill would pass, said John Smith, a spokesman for the agency.",
+        "The bill would pass",
+        {"source": "John Smith", "cue": "said", "kind": "person"},
+        id="inverted-said-with-apposition",
+    ),
+    pytest.param(
+        "The minister confirmed to The Guardian that the plan was dropped.",
+        "the plan was dropped",
+        {"source": "The minister", "channel": "The Guardian", "cue": "confirmed"},
+        id="confirmed-to-outlet",
+    ),
+    pytest.param(
+        "The company said in a statement that it would appeal.",
+        "it would appeal",
+        {"source": "The company", "cue": "said", "content": "it would appeal"},
+        id="adverbial-before-that",
+    ),
 ]
 
 

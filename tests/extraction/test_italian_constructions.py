@@ -163,6 +163,31 @@ IT = [
         {"source": "il progetto definitivo", "kind": "document", "hedged": True},
         id="document-source",
     ),
+    pytest.param(
+        "Il ministro ha affermato in una nota che i fondi sono stati stanziati.",
+        "i fondi sono stati stanziati",
+        {"source": "Il ministro", "cue": "ha affermato", "content": "i fondi sono stati stanziati"},
+        id="adverbial-before-che",
+    ),
+    pytest.param(
+        "Ha spiegato il sindaco: «I lavori finiranno entro l'estate».",
+        "I lavori finiranno",
+        {"source": "il sindaco", "cue": "Ha spiegato", "quote": "direct"},
+        id="inverted-cue-then-colon",
+    ),
+    pytest.param(
+        "Come ha spiegato il ministro Sarti, il decreto arriverà lunedì.",
+        "il decreto arriverà lunedì",
+        {"source": "il ministro Sarti", "cue": "Come ha spiegato"},
+        id="come-ha-spiegato-x",
+    ),
+    pytest.param(
+        "Il Codacons denuncia che i prezzi sono aumentati del 20%.",
+        "i prezzi sono aumentati",
+        {"source": "Il Codacons", "cue": "denuncia", "kind": "organization",
+         "content": "i prezzi sono aumentati del 20%"},
+        id="present-tense-cue",
+    ),
 ]
 
 
@@ -244,3 +269,9 @@ def test_it_leaves_datelines_and_headings_out_of_claims():
     text = "Il piano casa del governo\n\nMILANO – Il traffico in città è aumentato del 10% nel 2024."
     claims = __import__("claims.extraction", fromlist=["extract"]).extract(text, "it")
     assert [c.content.text for c in claims] == ["Il traffico in città è aumentato del 10% nel 2024"]
+
+
+def test_it_gives_a_cleft_attribution_to_the_sentence_before():
+    text = "I consumi sono calati del 2%. Ad annunciarlo è stato il ministro Sarti."
+    claim = find_claim(text, "it", "I consumi sono calati")
+    check_fields(claim, {"source": "il ministro Sarti", "cue": "Ad annunciarlo"})
