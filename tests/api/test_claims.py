@@ -248,3 +248,22 @@ def test_the_history_lists_the_changes(editor):
     assert history[0]["field"] == "cue_text"
     assert history[0]["new_value"] == "dice"
     assert history[0]["actor"] == editor.user.username
+
+
+def test_the_fast_claim_rows_equal_drfs_own_rendering(rf):
+    from rest_framework import serializers
+
+    from claims.api.serializers import ClaimSerializer
+    from tests.api.factories import PublishedClaimFactory, SourceFactory, UserFactory
+
+    claims = [
+        ClaimFactory(),
+        PublishedClaimFactory(source=SourceFactory(), assignee=UserFactory(username="anna")),
+    ]
+    request = rf.get("/api/claims/")
+    for claim in claims:
+        serializer = ClaimSerializer(context={"request": request})
+        fast = serializer.to_representation(claim)
+        standard = serializers.ModelSerializer.to_representation(serializer, claim)
+        assert fast == standard
+        assert list(fast) == list(standard)

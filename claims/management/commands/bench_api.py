@@ -11,6 +11,7 @@ Run it on PostgreSQL (DATABASE_URL) for numbers that mean something:
 """
 
 import hashlib
+import os
 import random
 import statistics
 import time
@@ -62,7 +63,8 @@ class Command(BaseCommand):
         seeded = self.seed(wanted)
         self.stdout.write(
             f"database: {connection.vendor}; {Claim.objects.count():,} claims in all, "
-            f"{seeded:,} seeded in {time.perf_counter() - started:.1f} s"
+            f"{seeded:,} seeded in {time.perf_counter() - started:.1f} s; "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
         )
         try:
             with override_settings(
@@ -183,10 +185,13 @@ class Command(BaseCommand):
         for _ in range(10):  # warm up connections and caches
             client.get("/api/claims/")
 
+        cpu = []
+
         def timed(path, params):
-            began = time.perf_counter()
+            began, began_cpu = time.perf_counter(), time.process_time()
             response = client.get(path, params)
             elapsed = (time.perf_counter() - began) * 1000
+            cpu.append((time.process_time() - began_cpu) * 1000)
             assert response.status_code == 200, response.content[:300]
             return elapsed, response
 
@@ -211,6 +216,10 @@ class Command(BaseCommand):
             ("filtered (status+language)", filtered),
         ):
             self.stdout.write(f"API /api/claims/ {label}, 50 items: {self.summary(samples)}")
+        self.stdout.write(
+            f"API: web process CPU per request p50 {statistics.median(cpu):.1f} ms "
+            "(the rest of the latency is the database and the machine's other load)"
+        )
 
     @staticmethod
     def summary(samples):
