@@ -1,8 +1,8 @@
 """The REST API under /api/: see claims/api/views.py and /api/docs/."""
 
-from django.urls import path, re_path
 from csp.constants import UNSAFE_INLINE
 from csp.decorators import csp_update
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import APIRootView, DefaultRouter
