@@ -12,6 +12,10 @@ from factcheck.settings import DATABASES  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# Django's test client logs in without a request, which django-axes refuses;
+# tests/security/test_login_throttling.py turns it back on.
+AXES_ENABLED = False
+
 # A worker process started by a test connects to the test database by name.
 if os.environ.get("FACTCHECK_TEST_WORKER_DB_NAME"):
     DATABASES["default"]["NAME"] = os.environ["FACTCHECK_TEST_WORKER_DB_NAME"]
