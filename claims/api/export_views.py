@@ -5,7 +5,7 @@ streamed file. The claim list's filters are the query parameters."""
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -25,6 +25,16 @@ class AnyAcceptNegotiation(BaseContentNegotiation):
     def select_renderer(self, request, renderers, format_suffix=None):
         return renderers[0], renderers[0].media_type
 
+
+FILTER_PARAMETERS = [
+    OpenApiParameter(
+        name,
+        OpenApiTypes.STR,
+        OpenApiParameter.QUERY,
+        description=str(getattr(f, "extra", {}).get("help_text", "") or "As on /api/claims/."),
+    )
+    for name, f in ClaimFilter.base_filters.items()
+]
 
 ERRORS = {
     code: OpenApiResponse(ErrorSerializer, description=description)
@@ -58,6 +68,7 @@ class ExportView(APIView):
 class ClaimsCsvExport(ExportView):
     @extend_schema(
         summary="Claims as CSV (admin role)",
+        parameters=FILTER_PARAMETERS,
         description="Streamed. Query parameters: the claim list's filters.",
         responses={(200, "text/csv"): OpenApiTypes.STR, **ERRORS},
     )
@@ -70,6 +81,7 @@ class ClaimsCsvExport(ExportView):
 class ClaimsJsonExport(ExportView):
     @extend_schema(
         summary="Claims as a JSON array (admin role)",
+        parameters=FILTER_PARAMETERS,
         description="Streamed. Query parameters: the claim list's filters.",
         responses={(200, "application/json"): OpenApiTypes.OBJECT, **ERRORS},
     )
@@ -82,6 +94,7 @@ class ClaimsJsonExport(ExportView):
 class ClaimReviewExport(ExportView):
     @extend_schema(
         summary="Published claims as schema.org ClaimReview JSON-LD (admin role)",
+        parameters=FILTER_PARAMETERS,
         description="A JSON-LD array of ClaimReview nodes; the claim list's filters apply.",
         responses={(200, "application/ld+json"): OpenApiTypes.OBJECT, **ERRORS},
     )

@@ -119,3 +119,14 @@ def test_a_throttled_client_gets_429_with_a_message(editor, settings):
     body = assert_error(response, 429)
     assert body["code"] == "throttled"
     assert response["Retry-After"]
+
+
+def test_an_unexpected_error_is_still_a_json_500_with_a_message(editor, monkeypatch):
+    from claims.api import filters
+
+    def broken():
+        raise RuntimeError("the database fell over")
+
+    monkeypatch.setattr(filters, "claim_list_queryset", broken)
+    body = assert_error(editor.get("/api/claims/"), 500)
+    assert "the database fell over" not in body["detail"], "no internals leak to clients"

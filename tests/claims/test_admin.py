@@ -201,3 +201,9 @@ def test_only_the_export_permission_sees_the_export_actions(client):
     page = client.get(reverse("admin:claims_claim_changelist"))
     assert page.status_code == 200
     assert b"export_csv" not in page.content
+
+
+def test_api_tokens_are_managed_in_the_admin(superuser):
+    index = superuser.get(reverse("admin:index"))
+    assert b"authtoken" in index.content
+    assert superuser.get(reverse("admin:authtoken_tokenproxy_changelist")).status_code == 200
