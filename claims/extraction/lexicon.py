@@ -47,6 +47,7 @@ class Lexicon:
     verb_gerunds: set[str] = field(default_factory=set)
     verb_infinitives: set[str] = field(default_factory=set)
     needs_quote: set[str] = field(default_factory=set)
+    needs_complement: set[str] = field(default_factory=set)
     multiword_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -61,10 +62,13 @@ class Lexicon:
             self.verb_participles |= forms.participles
             self.verb_gerunds |= forms.gerunds
             self.verb_infinitives |= forms.infinitives
+            every_form = forms.finite | forms.participles | forms.gerunds | forms.infinitives
             if weak:
-                self.needs_quote |= (
-                    forms.finite | forms.participles | forms.gerunds | forms.infinitives
-                )
+                self.needs_quote |= every_form
+            if isinstance(entry, dict) and entry.get("needs_complement"):
+                # "chiede scusa", "declared a state of emergency": an attribution only
+                # before a reported clause or a quotation.
+                self.needs_complement |= every_form
         for form in [
             *self.verb_finite,
             *self.verb_participles,
@@ -115,6 +119,7 @@ class Lexicon:
         self.marker_first = frozenset(
             seq[0] for seq in [*self.relative_markers, *self.according_markers, *self.according_quanto]
         )
+        self.modal_first = frozenset(link[0] for link in self.modal_links)
         self.citing_first = frozenset(seq[0] for seq in self.channel_citing)
         self.impersonal_first = frozenset(seq[0] for seq in self.impersonal_cues)
         self.impersonal_verbs = _lower_set(d.get("impersonal_verbs", []))

@@ -69,14 +69,6 @@ class Sentence:
     quotes: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
-NEEDS_COMPLEMENT = frozenset(
-    "chiedere chiede chiedono chiese chiesero chiedeva chiedevano chiesto chiesta "
-    "pensare pensa pensano pensava pensato continuare continua continuano continuato "
-    "ask asks asked think thinks thought believe believes believed find finds found show shows showed shown"
-    .split()
-)
-
-
 class ArticleRules:
     """Runs the rules over one article; create one per article."""
 
@@ -141,9 +133,7 @@ class ArticleRules:
             cue.past = first in lex.verb_past or first in ("had", "has", "have")
             cue.conditional = first in ("would", "could")
         cue.needs_quote = any(" ".join(words[k:]) in lex.needs_quote for k in range(len(words)))
-        cue.needs_complement = (
-            words[-1] in NEEDS_COMPLEMENT or " ".join(words[-2:]) in NEEDS_COMPLEMENT
-        )
+        cue.needs_complement = any(" ".join(words[k:]) in lex.needs_complement for k in range(len(words)))
         return cue
 
     def _verb_at(self, toks: list[Tok], i: int, lookup) -> int:
@@ -210,14 +200,9 @@ class ArticleRules:
             return False
         if self.it and cue.kind == "verb" and prev_tok is not None and prev_tok.lower == "si":
             return False  # "le novità si riferiscono a": reflexive
-        if cue.needs_complement and not inverted:
-            if nxt_tok is None or not (
-                nxt_tok.lower in self.lex.complement_words
-                or nxt_tok.text in (":",)
-                or nxt_tok.text in OPEN_QUOTES
-                or nxt_tok.lower == "di"
-            ):
-                return False
+        clause_final = nxt_tok is None or nxt_tok.text in (".", ",", ";", "!", "?") or nxt_tok.text in DASHES
+        if cue.needs_complement and not (inverted or clause_final) and not self._has_complement(toks, nxt):
+            return False
         # "ha detto che non comunica con ...": a verb inside the reported clause.
         if earlier and prev_tok is not None and prev_tok.lower in ("che", "that"):
             return False
@@ -251,6 +236,28 @@ class ArticleRules:
                 ):
                     return False
         return True
+
+    def _has_complement(self, toks: list[Tok], k: int) -> bool:
+        """A reported clause or quotation follows at ``k``: "che", "that", ":", «, "di" + verb;
+        in English also a clause without "that" ("said the bridge would reopen")."""
+        if k >= len(toks):
+            return False
+        tok = toks[k]
+        if tok.lower in self.lex.complement_words or tok.text == ":" or tok.text in OPEN_QUOTES or tok.lower == "di":
+            return True
+        k2, _ = self._skip_to_complementizer(toks, k, len(toks))
+        if k2 != k:
+            return True
+        channel, after = self.channel_after(toks, k, len(toks))
+        if channel and after < len(toks) and toks[after].lower in self.lex.complement_words:
+            return True
+        if not self.it:
+            for m in range(k, min(len(toks), k + 8)):
+                if toks[m].text in (",", ";", "."):
+                    break
+                if toks[m].lower in self.lex.auxiliaries:
+                    return True
+        return False
 
     def _opens_complement(self, toks: list[Tok], cue: Cue) -> bool:
         k = cue.j
@@ -389,7 +396,7 @@ class ArticleRules:
             if k < n and toks[k].lower == "been":
                 passive = True
                 k += 1
-            for link in lex.modal_links:
+            for link in lex.modal_links if k < n and toks[k].lower in lex.modal_first else ():
                 if self._match(toks, k, link):
                     length = self._verb_at(toks, k + len(link), lex.verb_infinitives)
                     if length:
@@ -607,7 +614,9 @@ class ArticleRules:
                 break
             if k > i and low in ("e", "and") and k + 1 < j and not toks[k + 1].is_capitalized:
                 break
-            if k > i and (low in lex.auxiliaries or low in lex.verb_finite) and low not in lex.articles:
+            if k > i and (low in lex.auxiliaries or low in lex.verb_finite) and low not in lex.articles and (
+                toks[k - 1].lower not in lex.determiners
+            ):
                 break  # "the bill would pass" is a clause, not a source
             if k > i and low in lex.articles and toks[k - 1].is_capitalized:
                 break  # "Fox News il 28 ottobre": a new phrase starts
@@ -1442,6 +1451,13 @@ class ArticleRules:
             return False
         if last not in ".!…»”\"'’)" and len(words) < 20:
             return False  # a heading or a section title
+        # "Un gesto che alimenta nuove polemiche.": a verbless comment on the sentence before.
+        if words[0].lower in ("un", "una", "uno", "a", "an") and not any(t.text == "," for t in toks[:6]):
+            for k in range(1, min(6, len(words))):
+                if words[k].lower in ("che", "that", "which"):
+                    return False
+                if self._verbish(words[k]):
+                    break
         return True
 
     # -------------------------------------------------------------- article

@@ -48,17 +48,18 @@ def test_it_processes_a_one_megabyte_article_in_linear_time():
         "Il sindaco Paolo Ferretti ha detto che il ponte riaprirà a giugno. «Non ci saranno ritardi», "
         "ha aggiunto. Secondo fonti del Comune, i costi sarebbero saliti del 12%.\n\n"
     )
-    small = paragraph * 200
+    small = paragraph * 600  # about 100 kB
     big = paragraph * 6000  # about 1 MB
-    extract(small, "it")
-    started = time.perf_counter()
-    extract(small, "it")
-    small_time = time.perf_counter() - started
-    started = time.perf_counter()
-    claims = extract(big, "it")
-    big_time = time.perf_counter() - started
+
+    def timed(text):
+        started = time.perf_counter()
+        claims = extract(text, "it")
+        return time.perf_counter() - started, claims
+
+    small_time = min(timed(small)[0] for _ in range(2))
+    big_time, claims = timed(big)
     assert len(big) > 900_000
     assert len(claims) >= 6000 * 3
-    # 30 times the text may take at most ~40 times as long (generous for noisy machines).
-    assert big_time < max(60 * small_time, 3.0)
+    # Ten times the text may take at most 25 times as long (slack for a busy machine).
+    assert big_time < 25 * small_time
     assert_valid(big, claims[:50] + claims[-50:])
