@@ -24,7 +24,7 @@ from claims.models import Article, ExtractionState  # noqa: E402
 
 PARAGRAPH = (
     "Il sindaco di {city}, Paolo Ferrante, ha detto che il nuovo ospedale aprirà entro il {year}. "
-    "Secondo la Regione, i lavori costeranno {cost} milioni di euro e daranno lavoro a 300 persone. "
+    "Secondo la Regione, i lavori costeranno {cost} milioni e daranno lavoro a 300 persone. "
     "«Non ci saranno ulteriori ritardi», ha aggiunto Ferrante durante il consiglio comunale. "
     "Fonti sindacali riferiscono che il cantiere avrebbe già accumulato due mesi di ritardo. "
     "L'opposizione ha chiesto un'audizione dell'assessore alla sanità entro la fine del mese. "
