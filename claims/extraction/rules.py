@@ -625,6 +625,22 @@ class ArticleRules:
             k += 1
         return self._trim_np(toks, i, k)
 
+    def _with_apposition(self, toks, np, j):
+        """Extend ``np`` over ", Maurizio Landini" when a name in apposition follows it."""
+        if np is None:
+            return None
+        k = np[1]
+        if k + 1 < j and toks[k].text == "," and toks[k + 1].is_capitalized and toks[k + 1].is_word:
+            m = k + 1
+            while m < j and m - k <= 4 and toks[m].is_word and (
+                toks[m].is_capitalized or toks[m].lower in ("di", "de", "del", "van", "von", "da")
+            ):
+                m += 1
+            names = toks[k + 1 : m]
+            if self._person_in(names) and (m >= j or not toks[m].is_word):
+                return (np[0], m)
+        return np
+
     def _trim_np(self, toks, i, k):
         while k > i and (
             not toks[k - 1].is_word
@@ -852,6 +868,14 @@ class ArticleRules:
                     for t in toks[left[0] : left[1]]
                     if t.is_word and not self._is_adverb(t) and t.lower not in lex.clause_starters
                 ]
+                if after < right_j and toks[after - 1].text == "," and toks[after].lower in lex.articles:
+                    # "According to Eversource, the largest utility in the region, most ...": skip the apposition
+                    for m in range(after + 1, min(right_j, after + 12)):
+                        if toks[m].text == ",":
+                            after = m + 1
+                            break
+                        if self._verbish(toks[m]) and toks[m - 1].lower not in lex.determiners:
+                            break
                 right_words = [t for t in toks[after:right_j] if t.is_word]
                 short_adverbial = self._is_adverbial(toks, *left) and len(left_words) <= 5
                 if len(right_words) < 2:
@@ -1060,7 +1084,7 @@ class ArticleRules:
             if channel:
                 source = self.object_np(toks, after, right_j)  # "ha detto all'Ansa il ministro"
             else:
-                source = self.object_np(toks, cue.j, right_j)
+                source = self._with_apposition(toks, self.object_np(toks, cue.j, right_j), right_j)
                 channel, after = self.channel_after(toks, source[1] if source else cue.j, right_j)
             # "Lo riferisce la Cnn, citando fonti dell'intelligence": the cited party is the source.
             cited = self._citing(toks, source[1] if source else cue.j, right_j)
@@ -1126,10 +1150,10 @@ class ArticleRules:
         if len([t for t in toks[start:right_j] if t.is_word]) < 3 and not any(
             t.text in OPEN_QUOTES for t in toks[start:right_j]
         ):
-            return None  # "avevano smentito come pure Pechino": no statement to check
-        elif cue.needs_complement:
-            if not (start < right_j and toks[start].text in OPEN_QUOTES):
-                return None
+            # "avevano smentito come pure Pechino": no statement to check; a gerund that
+            # follows ("ha replicato, spiegando che ...") still has this subject.
+            self.retro_source = source
+            return None
         return (start, right_j), source
 
     def _english_verb_claim(
