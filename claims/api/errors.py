@@ -61,7 +61,12 @@ class BoundedJSONParser(JSONParser):
         if limit is not None and len(data) > limit:
             raise _too_large(limit)
 
-        return super().parse(io.BytesIO(data), media_type, parser_context)
+        try:
+            return super().parse(io.BytesIO(data), media_type, parser_context)
+        except RecursionError:
+            raise exceptions.ParseError(
+                _("JSON parse error - the document is nested too deeply.")
+            ) from None
 
 
 def _too_large(limit: int) -> PayloadTooLarge:

@@ -25,6 +25,13 @@ def test_invalid_json_is_a_400(editor):
     assert "JSON parse error" in body["detail"]
 
 
+def test_absurdly_nested_json_is_a_400(editor):
+    claim = ClaimFactory()
+    body = "[" * 100_000 + "]" * 100_000
+    response = editor.patch(f"/api/claims/{claim.pk}/", body, content_type="application/json")
+    assert "nested" in assert_error(response)["detail"]
+
+
 def test_a_body_that_is_not_an_object_is_a_400(editor):
     claim = ClaimFactory()
     assert_error(editor.patch(f"/api/claims/{claim.pk}/", [1, 2], format="json"))
