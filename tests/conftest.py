@@ -1,3 +1,4 @@
+import ctypes
 import os
 import signal
 import subprocess
@@ -26,6 +27,14 @@ def wait_for(predicate, timeout: float, interval: float = 0.2) -> bool:
             return True
         time.sleep(interval)
     return False
+
+
+def _die_with_parent() -> None:
+    """Linux: the worker gets SIGTERM if the test run dies before stopping it."""
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+PR_SET_PDEATHSIG = 1
 
 
 class WorkerProcess:
@@ -61,6 +70,7 @@ class WorkerProcess:
             stdout=self._log_file,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, so a test can kill it whole
+            preexec_fn=_die_with_parent,
         )
 
     @property
