@@ -124,11 +124,13 @@ def article_list_queryset():
         Article.objects.select_related("submitted_by")
         .defer("text")
         .annotate(claim_count=Count("claims"))
+        # Meta.ordering does not apply to a GROUP BY query: say it again.
+        .order_by("-submitted_at", "-id")
     )
 
 
 def source_list_queryset():
-    return Source.objects.annotate(claim_count=Count("claims"))
+    return Source.objects.annotate(claim_count=Count("claims")).order_by("name", "id")
 
 
 def source_scorecard(source: Source) -> dict:

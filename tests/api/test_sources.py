@@ -42,3 +42,18 @@ def test_sources_are_searchable_and_filterable_by_kind(editor):
     assert names(search="bianchi") == {"Giulia Bianchi"}
     assert names(search="ministra") == {"Giulia Bianchi"}
     assert names(kind="organization") == {"Istat"}
+
+
+def test_lists_come_in_a_stable_order(editor):
+    from tests.api.factories import ArticleFactory
+
+    for name in ("Zeta", "Alfa", "Mu"):
+        SourceFactory(name=name)
+    assert [s["name"] for s in editor.get("/api/sources/").json()["results"]] == [
+        "Alfa",
+        "Mu",
+        "Zeta",
+    ]
+    first, second = ArticleFactory(), ArticleFactory()
+    ids = [a["id"] for a in editor.get("/api/articles/").json()["results"]]
+    assert ids == [second.pk, first.pk], "newest first"
