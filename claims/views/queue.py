@@ -68,9 +68,11 @@ def _int(value):
 @login_required
 def queue(request):
     ratings = selectors.rating_scale()
-    form = QueueFilterForm(request.GET, ratings=ratings)
+    data = request.GET.copy()
+    data.setdefault("status", "open")  # the default queue: what is still open
+    form = QueueFilterForm(data, ratings=ratings)
     filters = form.filters()
-    filter_query = _filter_params(request.GET).urlencode()
+    filter_query = _filter_params(data).urlencode()
     qs = selectors.claim_queue(filters=filters, user=request.user)
     counts = selectors.claim_queue_counts(queryset=qs)
 

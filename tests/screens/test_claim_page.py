@@ -219,3 +219,38 @@ def test_the_claim_page_query_count_does_not_grow_with_history(
         services.claim_add_comment(claim=claim, user=editor, body=f"nota {n}")
     with django_assert_max_num_queries(14):
         fc_client.get(_page(claim))
+
+
+def test_a_correction_made_on_the_page_survives_re_extraction(fc_client, ratings):
+    from claims.extraction.records import ClaimRecord, Span
+    from claims.services import article_apply_extraction
+
+    text = "Il sindaco ha detto che il ponte riaprirà a marzo."
+    article = ArticleFactory(text=text)
+
+    def span(fragment):
+        start = text.index(fragment)
+        return Span(fragment, start, start + len(fragment))
+
+    records = [
+        ClaimRecord(
+            content=span("il ponte riaprirà a marzo"),
+            source=span("Il sindaco"),
+            cue=span("ha detto"),
+            channel=None,
+            source_kind="role",
+            quote="indirect",
+            hedged=False,
+            source_name=None,
+        )
+    ]
+    article_apply_extraction(article_id=article.pk, records=records, extractor_version="t1")
+    claim = article.claims.get()
+    fc_client.post(
+        reverse("claims:claim_attribution", args=[claim.pk]),
+        _attribution(claim, source_text="Mario Rossi", source_kind=SourceKind.PERSON),
+    )
+    article_apply_extraction(article_id=article.pk, records=records, extractor_version="t2")
+    html = fc_client.get(_page(article.claims.get())).content.decode()
+    assert 'id="id_source_text" value="Mario Rossi"' in html or 'value="Mario Rossi"' in html
+    assert 'id="corrected-by">fc_anna' in html

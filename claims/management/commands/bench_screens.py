@@ -1,0 +1,239 @@
+"""Server time of the editor screens on a large database.
+
+    python manage.py bench_screens                 # seeds 100,000 claims once, then measures
+    python manage.py bench_screens --runs 50 --claims 20000
+    python manage.py bench_screens --cleanup       # removes the seeded data
+
+Seeding uses bulk_create and is kept between runs (its articles' content
+hashes start with "bench-"). Pages are requested in-process through
+Django's test client, logged in as an editor, so the numbers are the
+server's time without network or browser.
+"""
+
+import random
+import statistics
+import time
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.test import Client
+from django.utils import timezone
+
+from claims.models import (
+    Article,
+    Claim,
+    ClaimEvent,
+    ClaimStatus,
+    Comment,
+    ExtractionState,
+    QuoteType,
+    Rating,
+    SourceKind,
+)
+
+BENCH_USER = "bench-editor"
+BENCH_PREFIX = "bench-"
+CLAIMS_PER_ARTICLE = 50
+BUDGET_MS = 150.0
+
+
+def _sentence(article: int, n: int) -> tuple[str, str, str, str]:
+    source = random.choice(
+        [
+            f"Il portavoce Mario Rossi {n}",
+            "La ministra dell'Economia",
+            "Secondo fonti diplomatiche",
+            "The mayor, Daniel Moss,",
+            "Il sindacato",
+        ]
+    )
+    cue = random.choice(["ha detto che", "avrebbe dichiarato che", "said that"])
+    content = f"il progetto {article}-{n} procede secondo i piani e costerà {n * 7} milioni"
+    return f"{source} {cue} {content}.", source, cue, content
+
+
+class Command(BaseCommand):
+    help = "Seed a large database (once) and print p50/p95 server time of each editor screen."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--claims", type=int, default=100_000)
+        parser.add_argument("--runs", type=int, default=30)
+        parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument("--cleanup", action="store_true", help="delete the seeded data")
+
+    def handle(self, *args, **options):
+        random.seed(options["seed"])
+        if options["cleanup"]:
+            deleted, _ = Article.objects.filter(content_hash__startswith=BENCH_PREFIX).delete()
+            get_user_model().objects.filter(username=BENCH_USER).delete()
+            self.stdout.write(f"Removed {deleted} rows of benchmark data.")
+            return
+        if options["claims"] < CLAIMS_PER_ARTICLE or options["runs"] < 1:
+            raise CommandError("--claims must be at least 50 and --runs at least 1.")
+        user = self._user()
+        self._seed(options["claims"], user)
+        self._measure(user, options["runs"])
+
+    def _user(self):
+        User = get_user_model()
+        user, created = User.objects.get_or_create(username=BENCH_USER)
+        if created:
+            user.set_unusable_password()
+            user.save()
+        group = Group.objects.filter(name="editor").first()
+        if group is None:
+            raise CommandError("The editor role is missing: run `manage.py migrate` first.")
+        user.groups.add(group)
+        return user
+
+    def _seed(self, target: int, user) -> None:
+        existing = Claim.objects.filter(article__content_hash__startswith=BENCH_PREFIX).count()
+        if existing >= target:
+            self.stdout.write(f"Using {existing:,} seeded claims (of {Claim.objects.count():,}).")
+            return
+        ratings = list(Rating.objects.all())
+        statuses = [s for s, _ in ClaimStatus.choices]
+        start = time.perf_counter()
+        first = Article.objects.filter(content_hash__startswith=BENCH_PREFIX).count()
+        needed_articles = (target - existing + CLAIMS_PER_ARTICLE - 1) // CLAIMS_PER_ARTICLE
+        now = timezone.now()
+        for batch_start in range(first, first + needed_articles, 200):
+            batch_end = min(batch_start + 200, first + needed_articles)
+            with transaction.atomic():
+                articles, plans = [], []
+                for a in range(batch_start, batch_end):
+                    parts, spans, offset = [], [], 0
+                    for n in range(CLAIMS_PER_ARTICLE):
+                        sentence, source, cue, content = _sentence(a, n)
+                        spans.append(
+                            (
+                                offset,
+                                source,
+                                offset + sentence.index(cue),
+                                cue,
+                                offset + sentence.index(content),
+                                content,
+                            )
+                        )
+                        parts.append(sentence)
+                        offset += len(sentence) + 1
+                    language = "en" if a % 4 == 0 else "it"
+                    articles.append(
+                        Article(
+                            title=f"Articolo di prova {a}" if a % 10 else "",
+                            language=language,
+                            text=" ".join(parts),
+                            content_hash=f"{BENCH_PREFIX}{a}",
+                            submitted_by=user,
+                            extraction_state=ExtractionState.DONE,
+                            extracted_at=now,
+                        )
+                    )
+                    plans.append(spans)
+                Article.objects.bulk_create(articles, batch_size=200)
+                claims = []
+                for article, spans in zip(articles, plans, strict=True):
+                    for position, (s0, source, c0, cue, k0, content) in enumerate(spans):
+                        status = random.choices(statuses, weights=[55, 15, 10, 15, 5])[0]
+                        verdict = (
+                            random.choice(ratings)
+                            if status in ("in_review", "published") or random.random() < 0.1
+                            else None
+                        )
+                        claims.append(
+                            Claim(
+                                article=article,
+                                position=position,
+                                content=content,
+                                content_start=k0,
+                                content_end=k0 + len(content),
+                                extraction_key=f"{k0}:{k0 + len(content)}:{s0}",
+                                source_text=source,
+                                source_start=s0,
+                                source_end=s0 + len(source),
+                                cue_text=cue,
+                                cue_start=c0,
+                                cue_end=c0 + len(cue),
+                                source_kind=random.choice(SourceKind.values),
+                                quote_type=random.choice(QuoteType.values),
+                                hedged=cue.startswith("avrebbe"),
+                                status=status,
+                                verdict=verdict,
+                                assignee=user if random.random() < 0.05 else None,
+                            )
+                        )
+                Claim.objects.bulk_create(claims, batch_size=2000)
+            self.stdout.write(f"  seeded {batch_end - first:,}/{needed_articles:,} articles")
+        busy = Claim.objects.filter(article__content_hash__startswith=BENCH_PREFIX).first()
+        ClaimEvent.objects.bulk_create(
+            ClaimEvent(
+                claim=busy,
+                actor=user,
+                action="set_status",
+                field="status",
+                old_value="unverified",
+                new_value="in_progress",
+            )
+            for _ in range(200)
+        )
+        Comment.objects.bulk_create(
+            Comment(claim=busy, author=user, body=f"nota {n}") for n in range(50)
+        )
+        # Fresh planner statistics: a bulk load is invisible to the planner until
+        # autovacuum gets round to it, and stale statistics make plans very wrong.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        total = Claim.objects.filter(article__content_hash__startswith=BENCH_PREFIX).count()
+        self.stdout.write(
+            f"Seeded {total:,} claims in {time.perf_counter() - start:.1f} s "
+            f"({Claim.objects.count():,} in the database)."
+        )
+
+    def _measure(self, user, runs: int) -> None:
+        if "testserver" not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
+            settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+        client = Client()
+        client.force_login(user)
+        bench = Article.objects.filter(content_hash__startswith=BENCH_PREFIX)
+        article = bench.order_by("id").first()
+        busy = Claim.objects.filter(article=article).order_by("id").first()
+        middle = Claim.objects.filter(article__in=bench).order_by("id")[
+            Claim.objects.filter(article__in=bench).count() // 2
+        ]
+        pages = [
+            ("dashboard", "/"),
+            ("submit form", "/articles/new/"),
+            ("articles", "/articles/"),
+            ("articles: search", "/articles/?q=progetto+12-3"),
+            ("articles: filtered", "/articles/?language=it&unreviewed=yes&sort=oldest&page=3"),
+            ("article page (50 claims)", f"/articles/{article.pk}/"),
+            ("claim page (200 events)", f"/claims/{busy.pk}/"),
+            ("queue", "/queue/"),
+            ("queue: middle claim", f"/queue/?claim={middle.pk}"),
+            ("queue: filtered", "/queue/?status=&language=it&hedged=yes&source_kind=person"),
+            ("queue: assigned to me", "/queue/?mine=on"),
+        ]
+        self.stdout.write(f"\n{'page':<28} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+        slow = []
+        for name, url in pages:
+            for _ in range(3):  # warm caches and connections
+                response = client.get(url)
+                if response.status_code != 200:
+                    raise CommandError(f"{url} answered {response.status_code}")
+            timings = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                client.get(url)
+                timings.append((time.perf_counter() - started) * 1000)
+            timings.sort()
+            p50 = statistics.median(timings)
+            p95 = timings[min(len(timings) - 1, int(round(0.95 * (len(timings) - 1))))]
+            if p95 > BUDGET_MS:
+                slow.append(name)
+            self.stdout.write(f"{name:<28} {p50:8.1f} {p95:8.1f} {timings[-1]:8.1f}")
+        engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+        verdict = "all within" if not slow else f"over budget: {', '.join(slow)}; budget"
+        self.stdout.write(f"\n{engine}, {runs} runs per page: {verdict} {BUDGET_MS:.0f} ms p95.")
