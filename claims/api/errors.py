@@ -90,14 +90,6 @@ def _flatten(errors, prefix="") -> list[str]:
     return lines
 
 
-def _codes(errors):
-    if isinstance(errors, dict):
-        return {key: _codes(value) for key, value in errors.items()}
-    if isinstance(errors, list):
-        return [_codes(value) for value in errors]
-    return getattr(errors, "code", "invalid")
-
-
 def error_body(detail: str, code: str, **extra) -> dict:
     return {"detail": str(detail), "code": code, **extra}
 
