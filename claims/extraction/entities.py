@@ -19,7 +19,7 @@ NAME_PARTICLES = frozenset(
 )
 _CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w’'\-]*)"
 _NAME_RE = re.compile(
-    rf"{_CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})\s+)?{_CAP_WORD}){{1,3}}"
+    rf"{_CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(NAME_PARTICLES))})\s+)?{_CAP_WORD}){{1,5}}"
 )
 
 

@@ -122,6 +122,7 @@ class Lexicon:
         self.modal_first = frozenset(link[0] for link in self.modal_links)
         self.citing_first = frozenset(seq[0] for seq in self.channel_citing)
         self.impersonal_first = frozenset(seq[0] for seq in self.impersonal_cues)
+        self.impersonal_single = frozenset(seq[0] for seq in self.impersonal_cues if len(seq) == 1)
         self.impersonal_verbs = _lower_set(d.get("impersonal_verbs", []))
         self.ambiguous_forms = _lower_set(d.get("ambiguous_forms", []))
         self.adverbial_phrases = [tuple(p.lower().split()) for p in d.get("adverbial_phrases", [])]

@@ -298,6 +298,8 @@ class ArticleRules:
         for seq in lex.according_quanto:
             if self._match(toks, i, seq):
                 j = i + len(seq)
+                if j < len(toks) and toks[j].lower in lex.impersonal_single:
+                    return Cue("marker", i, j + 1)  # "stando a quanto trapela": no named source
                 if j < len(toks) and (
                     toks[j].lower == "si" or self._verb_at(toks, j, lex.verb_finite)
                 ):
@@ -324,6 +326,8 @@ class ArticleRules:
                 j += 1
             else:
                 return j
+        if j < len(toks) and toks[j].lower in lex.impersonal_single:
+            return j + 1  # "stando a quanto trapela": the leak has no named source
         if j < len(toks) and toks[j].lower == "si":
             j += 1
             if j < len(toks) and toks[j].lower in lex.impersonal_verbs:
@@ -551,7 +555,8 @@ class ArticleRules:
         if j - i == 1 and self._is_adverb(first):
             return True
         if self.it:
-            return first.lower in self.lex.prepositions
+            participle = first.lower.endswith(("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta"))
+            return first.lower in self.lex.prepositions or (participle and not first.is_capitalized)
         return first.lower.endswith("ed") or first.lower in ("who", "which") or first.lower in self.lex.prepositions
 
     def _is_adverbial(self, toks: list[Tok], i: int, j: int) -> bool:
@@ -659,6 +664,8 @@ class ArticleRules:
             if not tok.is_word and tok.text not in ("’", "'", "&", "."):
                 break
             low = tok.lower
+            if k > i and low in ("who", "which", "whose", "che", "cui"):
+                break
             if k > i and (
                 low in lex.auxiliaries
                 or low in lex.verb_finite
@@ -854,6 +861,13 @@ class ArticleRules:
             elif cue.kind == "marker":
                 source = self.marker_np(toks, cue.j, right_j)
                 if source is None:
+                    # "Stando a quanto trapela, Y": an unnamed leak; Y stays the article's claim.
+                    after = cue.j
+                    while after < right_j and not toks[after].is_word:
+                        after += 1
+                    if right_j - after >= 3:
+                        out.append(Draft(content=self._span(toks, *self._trim(toks, after, right_j)),
+                                         sentence=index, paragraph=sent.paragraph, author=True))
                     continue
                 after = source[1]
                 while (
@@ -1052,7 +1066,7 @@ class ArticleRules:
         while nxt < right_j and toks[nxt].is_word and self._is_adverb(toks[nxt]):
             nxt += 1
         if inverted and nxt < right_j and (
-            toks[nxt].lower in ("che", "that") or toks[nxt].text in (":",) or toks[nxt].text in OPEN_QUOTES
+            toks[nxt].lower in ("che", "that", "di") or toks[nxt].text in (":",) or toks[nxt].text in OPEN_QUOTES
         ):
             inverted = False
         coordinated = before is not None and before.lower in ("e", "ed", "and", "ma", "but", "o", "or")
@@ -1112,10 +1126,11 @@ class ArticleRules:
             after_source = source[1] if source else cue.j
             if before is None and after_source < right_j and toks[after_source].lower in (":", "che"):
                 return (after_source + 1, right_j), source  # "Ha spiegato il sindaco: «...»"
-            if before is not None and before.text in DASHES and after_source < right_j and (
-                toks[after_source].text in DASHES
-            ):
-                return (left_i, right_j), source  # "I lavori – ha precisato X – partiranno"
+            if before is not None and before.text in DASHES | {","} and after_source < right_j and (
+                toks[after_source].text in DASHES | {","}
+            ) and self._clause_resumes(toks, after_source + 1, right_j):
+                # "I lavori – ha precisato X – partiranno", "I risultati, ha spiegato X, saranno ..."
+                return (left_i, right_j), source
             d.continuation = self._continuation(sent, source[1] if source else cue.j, right_j)
             return (left_i, content_end), source
         # Forward: subject before the cue, content after it.
@@ -1170,7 +1185,12 @@ class ArticleRules:
                 if self._looks_like_outlet(toks, *addressee) or toks[addressee[0]].is_capitalized:
                     d.channel = self._span(toks, *addressee)
                 start = addressee[1]
-        rest = [t for t in toks[start:right_j] if t.is_word]
+        clause_end = start
+        while clause_end < right_j and toks[clause_end].text not in (",", ";", ".") and not (
+            toks[clause_end].text in DASHES
+        ):
+            clause_end += 1
+        rest = [t for t in toks[start:clause_end] if t.is_word]
         trailing = len(rest) <= 6 and (
             not rest
             or rest[0].lower in lex.prepositions
@@ -1304,6 +1324,18 @@ class ArticleRules:
             if self._verbish(tok) and not (k > start and toks[k - 1].lower in lex.determiners):
                 break
         return start, None
+
+    def _clause_resumes(self, toks, i, j) -> bool:
+        """Whether the words from ``i`` continue the interrupted clause (a verb, no new quotation)."""
+        words = [t for t in toks[i:j] if t.is_word]
+        if len(words) < 2 or (i < j and toks[i].text in OPEN_QUOTES):
+            return False
+        lex = self.lex
+        return any(
+            t.lower in lex.auxiliaries or t.lower.endswith(("rà", "ranno", "rebbe", "rebbero", "ono", "ano"))
+            or (not self.it and t.lower.endswith("ed"))
+            for t in words[:4]
+        )
 
     def _continuation(self, sent, i, j) -> tuple[int, int] | None:
         """The quotation resumed at token ``i`` after ", " (an interrupted quotation), as a token range."""
@@ -1556,9 +1588,10 @@ class ArticleRules:
                     d.source = (last_plural or self._leading_subject(sentences, d.sentence)
                                 or self._leading_name(sentences, d.sentence) or last)
                 elif d.resolve == "any":
-                    d.source = last
+                    d.source = last or self._leading_subject(sentences, d.sentence + 1)
                 elif d.resolve == "it":
-                    d.source = last_org or last
+                    # "The company will cut 5,000 jobs, it said": the subject of the same sentence.
+                    d.source = last_org or last or self._leading_subject(sentences, d.sentence + 1)
                 else:
                     d.source = (self._leading_name(sentences, d.sentence) or last_person or last
                                 or self._leading_subject(sentences, d.sentence))
@@ -1835,8 +1868,13 @@ class ArticleRules:
         for t in core:
             if t.is_capitalized and ents.full_name(t.text) and not t.text.isupper():
                 return ents.full_name(t.text)
-        if len(texts) >= 2 and texts[0] in self.lex.given_names and core[1].is_capitalized:
-            return " ".join(texts[:2])
+        for a in range(len(texts) - 1):
+            # "Chief Executive Officer Laura Chen": a given name starts the person's name.
+            if texts[a] in self.lex.given_names and core[a + 1].is_capitalized:
+                b = a + 2
+                while b < len(core) and core[b].is_capitalized and b - a < 4:
+                    b += 1
+                return " ".join(texts[a:b])
         # A title or role right before a capitalised name: "President Trump", "il premier Conte".
         for a, tok in enumerate(core[:-1]):
             if tok.lower in self.lex.role_nouns:

@@ -189,3 +189,21 @@ def test_en_leaves_the_dateline_out():
     text = "LONDON (Reuters) - The central bank raised interest rates by half a point on Thursday."
     claims = extract(text, "en")
     assert [c.content.text for c in claims] == ["The central bank raised interest rates by half a point on Thursday"]
+
+
+def test_en_resolves_it_to_the_subject_of_the_same_sentence():
+    text = "The company will cut about 5,000 jobs worldwide, it said on Wednesday, after a weak quarter."
+    claim = find_claim(text, "en", "will cut about 5,000 jobs")
+    check_fields(claim, {"source": "The company", "cue": "said", "kind": "organization"})
+
+
+def test_en_finds_the_person_inside_a_long_title():
+    text = '"These are difficult decisions," Chief Executive Officer Laura Chen wrote in a memo to staff.'
+    claim = find_claim(text, "en", "difficult decisions")
+    check_fields(claim, {"source": "Chief Executive Officer Laura Chen", "name": "Laura Chen", "kind": "person"})
+
+
+def test_en_skips_an_apposition_after_an_according_to_source():
+    text = "According to Eversource, the largest utility in the region, most customers will have power by Friday."
+    claim = find_claim(text, "en", "most customers")
+    check_fields(claim, {"source": "Eversource", "content": "most customers will have power by Friday"})

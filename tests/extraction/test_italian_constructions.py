@@ -275,3 +275,28 @@ def test_it_gives_a_cleft_attribution_to_the_sentence_before():
     text = "I consumi sono calati del 2%. Ad annunciarlo è stato il ministro Sarti."
     claim = find_claim(text, "it", "I consumi sono calati")
     check_fields(claim, {"source": "il ministro Sarti", "cue": "Ad annunciarlo"})
+
+
+def test_it_keeps_a_comma_interrupted_sentence_whole():
+    text = "I primi risultati, ha spiegato il direttore dell'agenzia, saranno disponibili entro domani."
+    claim = find_claim(text, "it", "saranno disponibili")
+    check_fields(claim, {"source": "il direttore dell'agenzia", "cue": "ha spiegato",
+                         "content": "I primi risultati, ha spiegato il direttore dell'agenzia, saranno disponibili "
+                                    "entro domani"})
+
+
+def test_it_reads_di_plus_infinitive_as_reported_content():
+    text = "Il titolare del deposito, sentito dai carabinieri, avrebbe dichiarato di non aver ricevuto minacce."
+    claim = find_claim(text, "it", "non aver ricevuto minacce")
+    check_fields(claim, {"source": "Il titolare del deposito", "cue": "avrebbe dichiarato", "hedged": True})
+
+
+def test_it_leaves_an_unnamed_leak_in_the_articles_voice():
+    claim = find_claim("Stando a quanto trapela, gli inquirenti non escludono il dolo.", "it", "gli inquirenti")
+    check_fields(claim, {"source": None, "kind": "author"})
+
+
+def test_it_includes_a_name_in_apposition_after_an_inverted_source():
+    text = "«Abbiamo lavorato tutta la notte», ha raccontato il comandante, Giuseppe Esposito, ai cronisti."
+    claim = find_claim(text, "it", "Abbiamo lavorato")
+    check_fields(claim, {"source": "il comandante, Giuseppe Esposito", "kind": "person", "name": "Giuseppe Esposito"})
