@@ -3,7 +3,8 @@
 Pure Python + spaCy (blank pipelines and this package's components); no Django.
 
     >>> from claims.extraction import extract
-    >>> [c.source.text for c in extract("Il ministro Rossi ha detto che i conti sono in ordine.", "it")]
+    >>> claims = extract("Il ministro Rossi ha detto che i conti sono in ordine.", "it")
+    >>> [c.source.text for c in claims]
     ['Il ministro Rossi']
 """
 

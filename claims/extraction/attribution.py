@@ -87,7 +87,7 @@ class ClaimAttribution:
         out = []
         paragraph = 0
         last_end = 0
-        for start, end in zip(starts, starts[1:]):
+        for start, end in zip(starts, starts[1:], strict=False):
             while start < end and text[start].isspace():
                 start += 1
             while end > start and text[end - 1].isspace():
@@ -167,7 +167,8 @@ class ClaimAttribution:
             conditional = any(
                 w.endswith(("rebbe", "rebbero")) and w not in lex.conditional_modals for w in words
             )
-            # After a past-tense verb of saying the conditional is the future in the past, not a hedge.
+            # After a past-tense verb of saying the conditional is the future in the past,
+            # not a hedge.
             if conditional and not (d.cue_past and d.source is not None):
                 return True
         return False

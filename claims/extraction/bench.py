@@ -4,6 +4,7 @@
 ``bench_extraction``. The built-in texts are written for this project (no
 outlet's copy) and mix both languages and every construction the rules know.
 """
+
 from __future__ import annotations
 
 import resource
@@ -17,7 +18,8 @@ from . import detect_language, extract, load_pipeline
 
 _IT = (
     "ROMA – Il ministro dell'Economia Carla Bentivoglio ha detto che il deficit scenderà al 3,1% "
-    "entro il 2026. «Non ci saranno nuove tasse», ha aggiunto la ministra, parlando ai giornalisti. "
+    "entro il 2026. «Non ci saranno nuove tasse», ha aggiunto la ministra, "
+    "parlando ai giornalisti. "
     "Secondo fonti di maggioranza, il governo avrebbe già pronto un decreto da 4 miliardi. "
     "Il sindaco di Trento, Paolo Sartori, ha spiegato all'Ansa che i lavori sul ponte "
     "finiranno a marzo. L'opposizione contesta i numeri: «Sono stime gonfiate», ha replicato "
@@ -27,7 +29,7 @@ _IT = (
 )
 _EN = (
     "WASHINGTON (AP) - The city council voted 7-2 on Monday to expand the bus network, "
-    "officials said. \"We have waited ten years for this,\" said Mayor Ellen Park. "
+    'officials said. "We have waited ten years for this," said Mayor Ellen Park. '
     "According to a report by the transit agency, ridership rose 12 percent last year. "
     "A spokesperson for the union told Reuters that drivers would strike if wages were cut. "
     "The plan allegedly relies on a federal grant that has not yet been approved, "

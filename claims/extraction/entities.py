@@ -52,8 +52,10 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
                 words = words[k:]
                 break
         else:
-            if len(words) >= 3 and words[0].lower().rstrip(".") in lex.role_nouns and not any(
-                w.lower() in lex.organization_nouns for w in words[1:]
+            if (
+                len(words) >= 3
+                and words[0].lower().rstrip(".") in lex.role_nouns
+                and not any(w.lower() in lex.organization_nouns for w in words[1:])
             ):
                 words = words[1:]
             else:

@@ -117,7 +117,8 @@ class Lexicon:
         self.per_marker = d.get("per_marker", "")
         self.impersonal_pronoun = d.get("impersonal_pronoun", "")
         self.marker_first = frozenset(
-            seq[0] for seq in [*self.relative_markers, *self.according_markers, *self.according_quanto]
+            seq[0]
+            for seq in [*self.relative_markers, *self.according_markers, *self.according_quanto]
         )
         self.modal_first = frozenset(link[0] for link in self.modal_links)
         self.citing_first = frozenset(seq[0] for seq in self.channel_citing)

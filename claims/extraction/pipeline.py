@@ -21,7 +21,8 @@ def load_pipeline(lang: str) -> Language:
     if lang not in SUPPORTED_LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}; expected one of {SUPPORTED_LANGUAGES}")
     nlp = spacy.blank(lang)
-    # Long articles are fine: the components are linear and spaCy's limit guards parsers we don't run.
+    # Long articles are fine: the components are linear, and spaCy's limit guards
+    # parsers we don't run.
     nlp.max_length = 50_000_000
     nlp.add_pipe("news_sentencizer")
     nlp.add_pipe("claim_attribution")

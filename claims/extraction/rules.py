@@ -133,7 +133,9 @@ class ArticleRules:
             cue.past = first in lex.verb_past or first in ("had", "has", "have")
             cue.conditional = first in ("would", "could")
         cue.needs_quote = any(" ".join(words[k:]) in lex.needs_quote for k in range(len(words)))
-        cue.needs_complement = any(" ".join(words[k:]) in lex.needs_complement for k in range(len(words)))
+        cue.needs_complement = any(
+            " ".join(words[k:]) in lex.needs_complement for k in range(len(words))
+        )
         return cue
 
     def _verb_at(self, toks: list[Tok], i: int, lookup) -> int:
@@ -146,7 +148,6 @@ class ArticleRules:
 
     def find_cues(self, sent: Sentence, inside) -> list[Cue]:
         toks = sent.toks
-        lex = self.lex
         cues: list[Cue] = []
         i = 0
         n = len(toks)
@@ -178,7 +179,14 @@ class ArticleRules:
             while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
                 k += 1
             return k < len(toks) and toks[k].lower in (
-                "da", "dal", "dalla", "dall", "dai", "dagli", "dalle", "by",
+                "da",
+                "dal",
+                "dalla",
+                "dall",
+                "dai",
+                "dagli",
+                "dalle",
+                "by",
             )
         if cue.kind not in ("verb", "gerund", "impersonal"):
             return True
@@ -188,8 +196,10 @@ class ArticleRules:
             nxt += 1
         nxt_tok = toks[nxt] if nxt < n else None
         prev = cue.i - 1
-        while prev >= 0 and toks[prev].is_word and (
-            self._is_adverb(toks[prev]) or toks[prev].lower in ("non", "not", "lo", "l", "ne")
+        while (
+            prev >= 0
+            and toks[prev].is_word
+            and (self._is_adverb(toks[prev]) or toks[prev].lower in ("non", "not", "lo", "l", "ne"))
         ):
             prev -= 1
         prev_tok = toks[prev] if prev >= 0 else None
@@ -200,34 +210,67 @@ class ArticleRules:
             return False
         if self.it and cue.kind == "verb" and prev_tok is not None and prev_tok.lower == "si":
             return False  # "le novità si riferiscono a": reflexive
-        clause_final = nxt_tok is None or nxt_tok.text in (".", ",", ";", "!", "?") or nxt_tok.text in DASHES
-        if cue.needs_complement and not (inverted or clause_final) and not self._has_complement(toks, nxt):
+        clause_final = (
+            nxt_tok is None or nxt_tok.text in (".", ",", ";", "!", "?") or nxt_tok.text in DASHES
+        )
+        if (
+            cue.needs_complement
+            and not (inverted or clause_final)
+            and not self._has_complement(toks, nxt)
+        ):
             return False
         # "ha detto che non comunica con ...": a verb inside the reported clause.
         if earlier and prev_tok is not None and prev_tok.lower in ("che", "that"):
             return False
-        if earlier and cue.kind == "verb" and cue.j - cue.i == 1 and self._opens_complement(toks, earlier[-1]):
+        if (
+            earlier
+            and cue.kind == "verb"
+            and cue.j - cue.i == 1
+            and self._opens_complement(toks, earlier[-1])
+        ):
             # "X ha spiegato che i contatti proseguono": still inside X's reported clause,
             # unless a new clause starts ("..., e ha aggiunto", "; ha precisato").
             if prev_tok is None or not (
-                prev_tok.text in (",", ";") or prev_tok.text in DASHES or prev_tok.text in CLOSE_QUOTES
+                prev_tok.text in (",", ";")
+                or prev_tok.text in DASHES
+                or prev_tok.text in CLOSE_QUOTES
                 or prev_tok.lower in ("e", "ed", "and", "ma", "but")
             ):
                 return False
-        if cue.kind == "impersonal" and nxt_tok is not None and nxt_tok.lower in (
-            "a", "ad", "al", "alla", "all", "ai", "agli", "alle",
+        if (
+            cue.kind == "impersonal"
+            and nxt_tok is not None
+            and nxt_tok.lower
+            in (
+                "a",
+                "ad",
+                "al",
+                "alla",
+                "all",
+                "ai",
+                "agli",
+                "alle",
+            )
         ):
             return False  # "si riferisce a": reflexive, not impersonal
         if not self.it and cue.kind == "verb":
             word = toks[cue.i].lower
             if prev_tok is not None and prev_tok.text[0].isdigit():
                 return False  # "212 reported cases"
-            if word.endswith("ed") and nxt_tok is not None and nxt_tok.lower in ("of", "by", "as", "with", "for"):
+            if (
+                word.endswith("ed")
+                and nxt_tok is not None
+                and nxt_tok.lower in ("of", "by", "as", "with", "for")
+            ):
                 return False  # "a defendant accused of": a participle, not a verb of saying
             if word in self.lex.ambiguous_forms:
                 # "states", "reports": a verb only after a subject and before a clause or the end.
-                if not (nxt_tok is None or nxt_tok.lower in ("that", ":") or nxt_tok.text in "."
-                        or nxt_tok.text in OPEN_QUOTES):
+                if not (
+                    nxt_tok is None
+                    or nxt_tok.lower in ("that", ":")
+                    or nxt_tok.text in "."
+                    or nxt_tok.text in OPEN_QUOTES
+                ):
                     return False
                 if prev_tok is None or not (
                     prev_tok.lower in self.lex.pronouns
@@ -243,7 +286,12 @@ class ArticleRules:
         if k >= len(toks):
             return False
         tok = toks[k]
-        if tok.lower in self.lex.complement_words or tok.text == ":" or tok.text in OPEN_QUOTES or tok.lower == "di":
+        if (
+            tok.lower in self.lex.complement_words
+            or tok.text == ":"
+            or tok.text in OPEN_QUOTES
+            or tok.lower == "di"
+        ):
             return True
         k2, _ = self._skip_to_complementizer(toks, k, len(toks))
         if k2 != k:
@@ -267,8 +315,13 @@ class ArticleRules:
 
     def _is_source_noun(self, word: str) -> bool:
         lex = self.lex
-        return (word in lex.document_nouns or word in lex.media_nouns or word in lex.organization_nouns
-                or word in lex.anonymous_nouns or word in lex.role_nouns)
+        return (
+            word in lex.document_nouns
+            or word in lex.media_nouns
+            or word in lex.organization_nouns
+            or word in lex.anonymous_nouns
+            or word in lex.role_nouns
+        )
 
     def _after_dash(self, toks: list[Tok], i: int) -> bool:
         k = i - 1
@@ -355,15 +408,28 @@ class ArticleRules:
         return j
 
     def _cleft_at(self, toks: list[Tok], i: int) -> Cue | None:
-        """"Ad annunciarlo è stato il ministro", "A dirlo sono i dati": the sentence before is X's."""
+        """ "Ad annunciarlo è stato il ministro", "A dirlo sono i dati": a cleft that
+        gives the sentence before to X."""
         if not self.it or i + 2 >= len(toks) or toks[i].lower not in ("a", "ad"):
             return None
         word = toks[i + 1].lower
         for clitic in ("lo", "la", "li", "le"):
             if word.endswith(clitic) and word[: -len(clitic)] in self.lex.verb_infinitives:
                 j = i + 2
-                while j < len(toks) and toks[j].lower in ("è", "sono", "era", "erano", "sarebbe", "sarebbero",
-                                                          "stato", "stata", "stati", "state", "fu", "furono"):
+                while j < len(toks) and toks[j].lower in (
+                    "è",
+                    "sono",
+                    "era",
+                    "erano",
+                    "sarebbe",
+                    "sarebbero",
+                    "stato",
+                    "stata",
+                    "stati",
+                    "state",
+                    "fu",
+                    "furono",
+                ):
                     j += 1
                 if j > i + 2:
                     return Cue("cleft", i, j)
@@ -384,7 +450,8 @@ class ArticleRules:
         for seq in lex.impersonal_cues if t in lex.impersonal_first else ():
             if self._match(toks, i, seq):
                 return Cue("impersonal", i, i + len(seq))
-        # auxiliary chains: ha detto, hanno poi ribadito, ha voluto esprimere, è stato confermato, has said
+        # auxiliary chains: ha detto, hanno poi ribadito, ha voluto esprimere,
+        # è stato confermato, has said
         if t in lex.auxiliaries:
             k = i + 1
             adverbs = 0
@@ -462,7 +529,17 @@ class ArticleRules:
             i += 1
         while j > i and (toks[j - 1].text in EDGE_PUNCT or toks[j - 1].text in DASHES):
             j -= 1
-        while j > i and toks[j - 1].lower in ("e", "ed", "and", "ma", "but", "o", "or", "mentre", "while"):
+        while j > i and toks[j - 1].lower in (
+            "e",
+            "ed",
+            "and",
+            "ma",
+            "but",
+            "o",
+            "or",
+            "mentre",
+            "while",
+        ):
             j -= 1
             while j > i and not toks[j - 1].is_word and toks[j - 1].text not in CLOSE_QUOTES:
                 j -= 1
@@ -503,7 +580,11 @@ class ArticleRules:
         # An embedded subject: after the last relative or complementizer, when no verb follows it.
         for k in range(j - 1, i, -1):
             low = toks[k].lower
-            if low in lex.relative_pronouns or low in lex.complement_words or toks[k].text in (":", ";"):
+            if (
+                low in lex.relative_pronouns
+                or low in lex.complement_words
+                or toks[k].text in (":", ";")
+            ):
                 if toks[k - 1].text == ",":
                     break  # ", who chairs the committee,": an apposition, dropped below
                 tail = toks[k + 1 : j]
@@ -514,8 +595,10 @@ class ArticleRules:
         # Leading conjunctions and adverbs: "Ma", "Intanto", "However", "di fatto".
         while True:
             i = self._skip_adverbial_phrases(toks, i, j)
-            if i < j and toks[i].is_word and (
-                toks[i].lower in lex.clause_starters or self._is_adverb(toks[i])
+            if (
+                i < j
+                and toks[i].is_word
+                and (toks[i].lower in lex.clause_starters or self._is_adverb(toks[i]))
             ):
                 i += 1
                 continue
@@ -542,7 +625,12 @@ class ArticleRules:
         i = self._skip_adverbial_phrases(toks, i, j)
         if self.it and toks[i].lower in ("da", "dal", "dalla", "dall", "dai", "dagli", "dalle"):
             i += 1  # "da Palazzo Chigi fanno sapere": the source speaks "from" a place
-        elif len(kept) == 1 and self._is_adverbial(toks, i, j) and j - i > 1 and toks[i].lower in lex.prepositions:
+        elif (
+            len(kept) == 1
+            and self._is_adverbial(toks, i, j)
+            and j - i > 1
+            and toks[i].lower in lex.prepositions
+        ):
             return None
         if j - i > MAX_SOURCE_TOKENS:
             i = j - MAX_SOURCE_TOKENS
@@ -555,9 +643,15 @@ class ArticleRules:
         if j - i == 1 and self._is_adverb(first):
             return True
         if self.it:
-            participle = first.lower.endswith(("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta"))
+            participle = first.lower.endswith(
+                ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta")
+            )
             return first.lower in self.lex.prepositions or (participle and not first.is_capitalized)
-        return first.lower.endswith("ed") or first.lower in ("who", "which") or first.lower in self.lex.prepositions
+        return (
+            first.lower.endswith("ed")
+            or first.lower in ("who", "which")
+            or first.lower in self.lex.prepositions
+        )
 
     def _is_adverbial(self, toks: list[Tok], i: int, j: int) -> bool:
         first = toks[i]
@@ -619,13 +713,20 @@ class ArticleRules:
                 break
             if k > i and low in ("e", "and") and k + 1 < j and not toks[k + 1].is_capitalized:
                 break
-            if k > i and (low in lex.auxiliaries or low in lex.verb_finite) and low not in lex.articles and (
-                toks[k - 1].lower not in lex.determiners
+            if (
+                k > i
+                and (low in lex.auxiliaries or low in lex.verb_finite)
+                and low not in lex.articles
+                and (toks[k - 1].lower not in lex.determiners)
             ):
                 break  # "the bill would pass" is a clause, not a source
             if k > i and low in lex.articles and toks[k - 1].is_capitalized:
                 break  # "Fox News il 28 ottobre": a new phrase starts
-            if k > i and low in lex.citing_first and any(self._match(toks, k, seq) for seq in lex.channel_citing):
+            if (
+                k > i
+                and low in lex.citing_first
+                and any(self._match(toks, k, seq) for seq in lex.channel_citing)
+            ):
                 break  # "una fonte citata dall'emittente Nhk"
             k += 1
         return self._trim_np(toks, i, k)
@@ -637,8 +738,14 @@ class ArticleRules:
         k = np[1]
         if k + 1 < j and toks[k].text == "," and toks[k + 1].is_capitalized and toks[k + 1].is_word:
             m = k + 1
-            while m < j and m - k <= 4 and toks[m].is_word and (
-                toks[m].is_capitalized or toks[m].lower in ("di", "de", "del", "van", "von", "da")
+            while (
+                m < j
+                and m - k <= 4
+                and toks[m].is_word
+                and (
+                    toks[m].is_capitalized
+                    or toks[m].lower in ("di", "de", "del", "van", "von", "da")
+                )
             ):
                 m += 1
             names = toks[k + 1 : m]
@@ -685,7 +792,6 @@ class ArticleRules:
     # ------------------------------------------------------------- channels
     def channel_after(self, toks: list[Tok], i: int, j: int) -> tuple[tuple[int, int] | None, int]:
         """A channel introduced right at ``i``: "alla Reuters", "a BuzzFeed", "told Reuters"."""
-        lex = self.lex
         if i >= j:
             return None, i
         low = toks[i].lower
@@ -728,10 +834,14 @@ class ArticleRules:
         for k, tok in enumerate(toks):
             low = tok.lower
             if low in ("come", "as") and k + 1 < n:
-                length = self._verb_at(toks, k + 1, lex.verb_finite) or self._aux_chain_length(toks, k + 1) or (
-                    self._verb_at(toks, k + 2, lex.verb_participles)
-                    if toks[k + 1].lower in ("reported", "was", "is")
-                    else 0
+                length = (
+                    self._verb_at(toks, k + 1, lex.verb_finite)
+                    or self._aux_chain_length(toks, k + 1)
+                    or (
+                        self._verb_at(toks, k + 2, lex.verb_participles)
+                        if toks[k + 1].lower in ("reported", "was", "is")
+                        else 0
+                    )
                 )
                 if length and toks[k + 1].lower != "si":
                     start = k + 1 + length
@@ -775,12 +885,23 @@ class ArticleRules:
         if not new and channel and ch_cue and ch_i <= 1:
             # "Come riporta il Corriere, Y": with no other source, the outlet is the source.
             start = ch_j
-            while start < len(toks) and not toks[start].is_word and toks[start].text not in OPEN_QUOTES:
+            while (
+                start < len(toks)
+                and not toks[start].is_word
+                and toks[start].text not in OPEN_QUOTES
+            ):
                 start += 1
             ci, cj = self._trim(toks, start, len(toks))
             if cj - ci >= 3:
-                new.append(Draft(content=self._span(toks, ci, cj), sentence=index, paragraph=sent.paragraph,
-                                 source=self._span(toks, *channel), cue=self._span(toks, *ch_cue)))
+                new.append(
+                    Draft(
+                        content=self._span(toks, ci, cj),
+                        sentence=index,
+                        paragraph=sent.paragraph,
+                        source=self._span(toks, *channel),
+                        cue=self._span(toks, *ch_cue),
+                    )
+                )
                 channel = None
         if not new:
             self._drafts_without_cue(sent, index, inside, new, drafts)
@@ -799,7 +920,8 @@ class ArticleRules:
         return flags
 
     def _is_retro_opener(self, toks: list[Tok], i: int, j: int) -> bool:
-        """Whether tokens [i, j) before a cue are "Lo", "È quanto", "Lo si"...: the content is the sentence before."""
+        """Whether tokens [i, j) before a cue are "Lo", "È quanto", "Lo si"...: then the
+        content is the sentence before."""
         words = [t.lower for t in toks[i:j] if t.is_word]
         if not words:
             return False
@@ -866,8 +988,14 @@ class ArticleRules:
                     while after < right_j and not toks[after].is_word:
                         after += 1
                     if right_j - after >= 3:
-                        out.append(Draft(content=self._span(toks, *self._trim(toks, after, right_j)),
-                                         sentence=index, paragraph=sent.paragraph, author=True))
+                        out.append(
+                            Draft(
+                                content=self._span(toks, *self._trim(toks, after, right_j)),
+                                sentence=index,
+                                paragraph=sent.paragraph,
+                                author=True,
+                            )
+                        )
                     continue
                 after = source[1]
                 while (
@@ -882,8 +1010,13 @@ class ArticleRules:
                     for t in toks[left[0] : left[1]]
                     if t.is_word and not self._is_adverb(t) and t.lower not in lex.clause_starters
                 ]
-                if after < right_j and toks[after - 1].text == "," and toks[after].lower in lex.articles:
-                    # "According to Eversource, the largest utility in the region, most ...": skip the apposition
+                if (
+                    after < right_j
+                    and toks[after - 1].text == ","
+                    and toks[after].lower in lex.articles
+                ):
+                    # "According to Eversource, the largest utility in the region, most ...":
+                    # skip the apposition
                     for m in range(after + 1, min(right_j, after + 12)):
                         if toks[m].text == ",":
                             after = m + 1
@@ -972,14 +1105,23 @@ class ArticleRules:
             out.append(d)
             if d.continuation:
                 # «Y1», ha detto X, «Y2»: the resumed quotation is X's too.
-                extra = Draft(content=self._span(toks, *d.continuation), sentence=index,
-                              paragraph=sent.paragraph, source=d.source, cue=d.cue, channel=d.channel,
-                              resolve=d.resolve, cue_past=d.cue_past, cue_conditional=d.cue_conditional)
+                extra = Draft(
+                    content=self._span(toks, *d.continuation),
+                    sentence=index,
+                    paragraph=sent.paragraph,
+                    source=d.source,
+                    cue=d.cue,
+                    channel=d.channel,
+                    resolve=d.resolve,
+                    cue_past=d.cue_past,
+                    cue_conditional=d.cue_conditional,
+                )
                 d.continuation = None
                 out.append(extra)
 
     def _np_before(self, toks, left_i, i) -> tuple[int, int] | None:
-        """The noun phrase right before a relative marker ("il Wall Street Journal, secondo il quale")."""
+        """The noun phrase right before a relative marker
+        ("il Wall Street Journal, secondo il quale")."""
         j = i
         while j > left_i and (toks[j - 1].text == "," or toks[j - 1].text in DASHES):
             j -= 1
@@ -999,7 +1141,8 @@ class ArticleRules:
         return span
 
     def _impersonal_source(self, toks, left_i, cue, right_j):
-        """Where "si legge" reads: "in una nota di X", "da X", or a leading "In un editoriale ... dal X"."""
+        """Where "si legge" reads: "in una nota di X", "da X", or a leading
+        "In un editoriale ... dal X"."""
         k = cue.j
         if k < right_j and toks[k].lower in (
             "in",
@@ -1038,8 +1181,6 @@ class ArticleRules:
         self, sent, cue, left_i, right_j, c_idx, previous_source, previous_resolve, d, out, index
     ):
         toks = sent.toks
-        lex = self.lex
-        n = len(toks)
         # What sits right before the cue, skipping clitics and adverbs.
         k = cue.i - 1
         clitic = False
@@ -1065,11 +1206,25 @@ class ArticleRules:
         nxt = cue.j
         while nxt < right_j and toks[nxt].is_word and self._is_adverb(toks[nxt]):
             nxt += 1
-        if inverted and nxt < right_j and (
-            toks[nxt].lower in ("che", "that", "di") or toks[nxt].text in (":",) or toks[nxt].text in OPEN_QUOTES
+        if (
+            inverted
+            and nxt < right_j
+            and (
+                toks[nxt].lower in ("che", "that", "di")
+                or toks[nxt].text in (":",)
+                or toks[nxt].text in OPEN_QUOTES
+            )
         ):
             inverted = False
-        coordinated = before is not None and before.lower in ("e", "ed", "and", "ma", "but", "o", "or")
+        coordinated = before is not None and before.lower in (
+            "e",
+            "ed",
+            "and",
+            "ma",
+            "but",
+            "o",
+            "or",
+        )
         if cue.interruption:
             inverted = True
         if self._is_retro_opener(toks, left_i, cue.i):
@@ -1082,7 +1237,16 @@ class ArticleRules:
                     channel, source = source, cited_np
                 elif kind == "cited_by":
                     channel = cited_np
-            self._attach_retro(out, index, sent, d, source, toks, cue, self._span(toks, *channel) if channel else None)
+            self._attach_retro(
+                out,
+                index,
+                sent,
+                d,
+                source,
+                toks,
+                cue,
+                self._span(toks, *channel) if channel else None,
+            )
             self.retro_source = source
             return None
         if not self.it:
@@ -1124,12 +1288,21 @@ class ArticleRules:
                 return (after, quote_end), source
             content_end = k + 1 if before is not None else cue.i
             after_source = source[1] if source else cue.j
-            if before is None and after_source < right_j and toks[after_source].lower in (":", "che"):
+            if (
+                before is None
+                and after_source < right_j
+                and toks[after_source].lower in (":", "che")
+            ):
                 return (after_source + 1, right_j), source  # "Ha spiegato il sindaco: «...»"
-            if before is not None and before.text in DASHES | {","} and after_source < right_j and (
-                toks[after_source].text in DASHES | {","}
-            ) and self._clause_resumes(toks, after_source + 1, right_j):
-                # "I lavori – ha precisato X – partiranno", "I risultati, ha spiegato X, saranno ..."
+            if (
+                before is not None
+                and before.text in DASHES | {","}
+                and after_source < right_j
+                and (toks[after_source].text in DASHES | {","})
+                and self._clause_resumes(toks, after_source + 1, right_j)
+            ):
+                # "I lavori – ha precisato X – partiranno",
+                # "I risultati, ha spiegato X, saranno ..."
                 return (left_i, right_j), source
             d.continuation = self._continuation(sent, source[1] if source else cue.j, right_j)
             return (left_i, content_end), source
@@ -1147,10 +1320,16 @@ class ArticleRules:
                 d.resolve = "pl" if cue.plural else "sg"
             if source is not None and self.cut_at is not None and c_idx == 0:
                 author = self._trim(toks, left_i, self.cut_at)
-                if author[1] - author[0] >= 4 and any(self._verbish(t) for t in toks[author[0]:author[1]]):
+                if author[1] - author[0] >= 4 and any(
+                    self._verbish(t) for t in toks[author[0] : author[1]]
+                ):
                     out.append(
-                        Draft(content=self._span(toks, *author), sentence=index,
-                              paragraph=sent.paragraph, author=True)
+                        Draft(
+                            content=self._span(toks, *author),
+                            sentence=index,
+                            paragraph=sent.paragraph,
+                            author=True,
+                        )
                     )
         start = cue.j
         channel, start = self.channel_after(toks, start, right_j)
@@ -1186,8 +1365,10 @@ class ArticleRules:
                     d.channel = self._span(toks, *addressee)
                 start = addressee[1]
         clause_end = start
-        while clause_end < right_j and toks[clause_end].text not in (",", ";", ".") and not (
-            toks[clause_end].text in DASHES
+        while (
+            clause_end < right_j
+            and toks[clause_end].text not in (",", ";", ".")
+            and toks[clause_end].text not in DASHES
         ):
             clause_end += 1
         rest = [t for t in toks[start:clause_end] if t.is_word]
@@ -1272,17 +1453,26 @@ class ArticleRules:
             start, found = self._skip_to_complementizer(toks, start, right_j)
             if found and d.channel is None:
                 d.channel = self._span(toks, *found)
-            if cue.needs_complement and not (start < right_j and (toks[start - 1].lower == "that" or toks[start].text in OPEN_QUOTES)):
+            if cue.needs_complement and not (
+                start < right_j
+                and (toks[start - 1].lower == "that" or toks[start].text in OPEN_QUOTES)
+            ):
                 return None
         end = right_j
         # "X said Y, but it was unclear ...": the reporter takes the word back after "but".
         for k in range(start + 3, right_j - 3):
-            if toks[k].text == "," and toks[k + 1].lower == "but" and not any(
-                self._inside_quote(sent, t) for t in toks[k : k + 2]
+            if (
+                toks[k].text == ","
+                and toks[k + 1].lower == "but"
+                and not any(self._inside_quote(sent, t) for t in toks[k : k + 2])
             ):
                 out.append(
-                    Draft(content=self._span(toks, *self._trim(toks, k + 2, right_j)), sentence=index,
-                          paragraph=sent.paragraph, author=True)
+                    Draft(
+                        content=self._span(toks, *self._trim(toks, k + 2, right_j)),
+                        sentence=index,
+                        paragraph=sent.paragraph,
+                        author=True,
+                    )
                 )
                 end = k
                 break
@@ -1296,23 +1486,40 @@ class ArticleRules:
         np = self.object_np(toks, i, j)
         if np is None:
             return False
-        if np[1] < j and toks[np[1]].text == "," and np[1] + 1 < j and toks[np[1] + 1].lower in self.lex.articles:
+        if (
+            np[1] < j
+            and toks[np[1]].text == ","
+            and np[1] + 1 < j
+            and toks[np[1] + 1].lower in self.lex.articles
+        ):
             return True  # "..., said John Smith, a spokesman for the agency."
-        rest = [t for t in toks[np[1]:j] if t.is_word]
-        return len(rest) <= 5 and (not rest or rest[0].lower in self.lex.prepositions
-                                   or rest[0].lower in self.lex.time_words)
+        rest = [t for t in toks[np[1] : j] if t.is_word]
+        return len(rest) <= 5 and (
+            not rest
+            or rest[0].lower in self.lex.prepositions
+            or rest[0].lower in self.lex.time_words
+        )
 
     def _skip_to_complementizer(self, toks, start, right_j) -> tuple[int, tuple[int, int] | None]:
-        """"ha affermato in una nota che", "said in a statement that": the content starts after
-        the complementizer; an outlet named on the way ("in un'intervista al Corriere") is the channel."""
+        """ "ha affermato in una nota che", "said in a statement that": the content starts after
+        the complementizer; an outlet named on the way ("in un'intervista al Corriere")
+        is the channel."""
         lex = self.lex
         for k in range(start, min(right_j, start + 9)):
             tok = toks[k]
             if tok.lower in ("che", "that") or tok.text == ":":
                 channel = None
                 for m in range(start, k):
-                    if toks[m].lower in lex.interview_nouns or toks[m].lower in ("a", "al", "alla", "all", "to"):
-                        found, _ = self.channel_after(toks, m + (toks[m].lower in lex.interview_nouns), k)
+                    if toks[m].lower in lex.interview_nouns or toks[m].lower in (
+                        "a",
+                        "al",
+                        "alla",
+                        "all",
+                        "to",
+                    ):
+                        found, _ = self.channel_after(
+                            toks, m + (toks[m].lower in lex.interview_nouns), k
+                        )
                         if found:
                             channel = found
                             break
@@ -1326,19 +1533,22 @@ class ArticleRules:
         return start, None
 
     def _clause_resumes(self, toks, i, j) -> bool:
-        """Whether the words from ``i`` continue the interrupted clause (a verb, no new quotation)."""
+        """Whether the words from ``i`` continue the interrupted clause
+        (a verb, no new quotation)."""
         words = [t for t in toks[i:j] if t.is_word]
         if len(words) < 2 or (i < j and toks[i].text in OPEN_QUOTES):
             return False
         lex = self.lex
         return any(
-            t.lower in lex.auxiliaries or t.lower.endswith(("rà", "ranno", "rebbe", "rebbero", "ono", "ano"))
+            t.lower in lex.auxiliaries
+            or t.lower.endswith(("rà", "ranno", "rebbe", "rebbero", "ono", "ano"))
             or (not self.it and t.lower.endswith("ed"))
             for t in words[:4]
         )
 
     def _continuation(self, sent, i, j) -> tuple[int, int] | None:
-        """The quotation resumed at token ``i`` after ", " (an interrupted quotation), as a token range."""
+        """The quotation resumed at token ``i`` after ", " (an interrupted quotation),
+        as a token range."""
         toks = sent.toks
         punct = i
         while i < j and (toks[i].text in (",", ":") or toks[i].text in DASHES):
@@ -1425,7 +1635,7 @@ class ArticleRules:
             )
 
     def _name_then_quote(self, sent) -> Draft | None:
-        """"Mario Rossi «non si ricandida»": a name followed straight by the quoted words."""
+        """ "Mario Rossi «non si ricandida»": a name followed straight by the quoted words."""
         toks = sent.toks
         for k, tok in enumerate(toks[:8]):
             if tok.text in OPEN_QUOTES:
@@ -1435,8 +1645,12 @@ class ArticleRules:
                 if not name:
                     return None
                 ci, cj = self._trim(toks, k, len(toks))
-                return Draft(content=self._span(toks, ci, cj), sentence=0, paragraph=sent.paragraph,
-                             source=self._span(toks, 0, k))
+                return Draft(
+                    content=self._span(toks, ci, cj),
+                    sentence=0,
+                    paragraph=sent.paragraph,
+                    source=self._span(toks, 0, k),
+                )
         return None
 
     def _colon_quote(self, sent, strict: bool = False) -> Draft | None:
@@ -1478,9 +1692,13 @@ class ArticleRules:
             if cue is None:
                 # "Il presidente dell'Anci, Carlo Neri: «...»": a short speaker label, no verb.
                 span = self.subject_np(toks, 0, k)
-                if span is None or span[1] - span[0] > 10 or any(self._verbish(t) for t in toks[span[0]:span[1]]):
+                if (
+                    span is None
+                    or span[1] - span[0] > 10
+                    or any(self._verbish(t) for t in toks[span[0] : span[1]])
+                ):
                     return None
-                if not any(t.is_capitalized for t in toks[span[0]:span[1]]):
+                if not any(t.is_capitalized for t in toks[span[0] : span[1]]):
                     return None
                 source = span
             else:
@@ -1497,7 +1715,8 @@ class ArticleRules:
         return None
 
     def _is_checkable(self, sent) -> bool:
-        """Whether a sentence in the article's own voice holds something a fact-checker can verify."""
+        """Whether a sentence in the article's own voice holds something a fact-checker
+        can verify."""
         toks = sent.toks
         words = [t for t in toks if t.is_word]
         if len(words) < 4:
@@ -1508,7 +1727,9 @@ class ArticleRules:
         if last not in ".!…»”\"'’)" and len(words) < 20:
             return False  # a heading or a section title
         # "Un gesto che alimenta nuove polemiche.": a verbless comment on the sentence before.
-        if words[0].lower in ("un", "una", "uno", "a", "an") and not any(t.text == "," for t in toks[:6]):
+        if words[0].lower in ("un", "una", "uno", "a", "an") and not any(
+            t.text == "," for t in toks[:6]
+        ):
             for k in range(1, min(6, len(words))):
                 if words[k].lower in ("che", "that", "which"):
                     return False
@@ -1535,7 +1756,8 @@ class ArticleRules:
         return [d for d in drafts if d.content[1] > d.content[0]]
 
     def _apply_retro(self, drafts: list[Draft]) -> list[Draft]:
-        """Apply "Lo riferisce X" / "È quanto si legge in X" to the claims of the sentence before."""
+        """Apply "Lo riferisce X" / "È quanto si legge in X" to the claims of the
+        sentence before."""
         out: list[Draft] = []
         for d in drafts:
             if d.resolve != "retro":
@@ -1559,7 +1781,8 @@ class ArticleRules:
         return out
 
     def _resolve(self, drafts: list[Draft], sentences: list[Sentence]) -> None:
-        """Give dropped subjects, pronouns and unattributed quotations the nearest compatible source.
+        """Give dropped subjects, pronouns and unattributed quotations the nearest
+        compatible source.
 
         One pass in article order, keeping the latest source of each sort, so the
         cost stays linear in the number of claims.
@@ -1572,12 +1795,19 @@ class ArticleRules:
             if d.source is None and d.resolve:
                 if d.resolve == "quote":
                     candidate = None
-                    if speaker is not None and d.sentence - speaker.sentence <= 6 and (
-                        d.paragraph - speaker.paragraph <= 1
+                    if (
+                        speaker is not None
+                        and d.sentence - speaker.sentence <= 6
+                        and (d.paragraph - speaker.paragraph <= 1)
                     ):
                         candidate = speaker.source
-                    elif previous is not None and previous.source is not None and (
-                        d.sentence - previous.sentence <= 2 and d.paragraph - previous.paragraph <= 1
+                    elif (
+                        previous is not None
+                        and previous.source is not None
+                        and (
+                            d.sentence - previous.sentence <= 2
+                            and d.paragraph - previous.paragraph <= 1
+                        )
                     ):
                         candidate = previous.source
                     if candidate is None:
@@ -1585,16 +1815,24 @@ class ArticleRules:
                     d.source = candidate
                     d.author = candidate is None
                 elif d.resolve == "pl":
-                    d.source = (last_plural or self._leading_subject(sentences, d.sentence)
-                                or self._leading_name(sentences, d.sentence) or last)
+                    d.source = (
+                        last_plural
+                        or self._leading_subject(sentences, d.sentence)
+                        or self._leading_name(sentences, d.sentence)
+                        or last
+                    )
                 elif d.resolve == "any":
                     d.source = last or self._leading_subject(sentences, d.sentence + 1)
                 elif d.resolve == "it":
                     # "The company will cut 5,000 jobs, it said": the subject of the same sentence.
                     d.source = last_org or last or self._leading_subject(sentences, d.sentence + 1)
                 else:
-                    d.source = (self._leading_name(sentences, d.sentence) or last_person or last
-                                or self._leading_subject(sentences, d.sentence))
+                    d.source = (
+                        self._leading_name(sentences, d.sentence)
+                        or last_person
+                        or last
+                        or self._leading_subject(sentences, d.sentence)
+                    )
             if d.source is not None:
                 last = d.source
                 kind = self.classify(d.source)[0]
@@ -1644,7 +1882,18 @@ class ArticleRules:
         words = self.text[span[0] : span[1]].lower().split()
         if not words:
             return False
-        if words[0] in ("i", "gli", "le", "alcuni", "alcune", "due", "tre", "they", "these", "those"):
+        if words[0] in (
+            "i",
+            "gli",
+            "le",
+            "alcuni",
+            "alcune",
+            "due",
+            "tre",
+            "they",
+            "these",
+            "those",
+        ):
             return True
         return any(w in self.lex.anonymous_nouns and w.endswith(("i", "s")) for w in words[:3])
 
@@ -1656,13 +1905,26 @@ class ArticleRules:
         lex = self.lex
         k = 0
         has_head = False
-        while k < len(toks) and toks[k].is_word and (
-            toks[k].lower in lex.determiners or toks[k].is_capitalized or self._is_source_noun(toks[k].lower)
-            or (k > 0 and toks[k].lower in ("di", "del", "della", "dei", "of", "for"))
+        while (
+            k < len(toks)
+            and toks[k].is_word
+            and (
+                toks[k].lower in lex.determiners
+                or toks[k].is_capitalized
+                or self._is_source_noun(toks[k].lower)
+                or (k > 0 and toks[k].lower in ("di", "del", "della", "dei", "of", "for"))
+            )
         ):
             has_head = has_head or self._is_source_noun(toks[k].lower) or toks[k].is_capitalized
             k += 1
-        while k > 0 and toks[k - 1].lower in lex.determiners | {"di", "del", "della", "dei", "of", "for"}:
+        while k > 0 and toks[k - 1].lower in lex.determiners | {
+            "di",
+            "del",
+            "della",
+            "dei",
+            "of",
+            "for",
+        }:
             k -= 1
         if k == 0 or not has_head:
             return None
@@ -1720,7 +1982,9 @@ class ArticleRules:
         lex = self.lex
         words = [t for t in toks if t.is_word]
         k = 0
-        while k < len(words) - 1 and (words[k].lower in lex.determiners or words[k].lower.isdigit()):
+        while k < len(words) - 1 and (
+            words[k].lower in lex.determiners or words[k].lower.isdigit()
+        ):
             k += 1
         core = words[k:]
         # "Mueller's special counsel": the possessor is not the head.
@@ -1768,7 +2032,9 @@ class ArticleRules:
             if resolved:
                 return "person", resolved
             return "role", bare
-        if head_low in lex.organization_nouns or any(f" {o} " in joined for o in lex.organization_nouns):
+        if head_low in lex.organization_nouns or any(
+            f" {o} " in joined for o in lex.organization_nouns
+        ):
             return "organization", bare
         if head and head.is_capitalized:
             return "organization", bare
@@ -1882,15 +2148,21 @@ class ArticleRules:
                 while b < len(core) and core[b].is_capitalized and not core[b].text.isupper():
                     b += 1
                 names = core[a + 1 : b]
-                if names and b == len(core) and not any(
-                    t.lower in self.lex.organization_nouns or t.lower in self.lex.media_first for t in names
+                if (
+                    names
+                    and b == len(core)
+                    and not any(
+                        t.lower in self.lex.organization_nouns or t.lower in self.lex.media_first
+                        for t in names
+                    )
                 ):
                     return " ".join(t.text for t in names)
         return None
 
 
 def sentences_from_spans(text: str, spans: list[tuple[int, int, int]]) -> list[Sentence]:
-    """Build :class:`Sentence` objects (tokens and quotation pairs) from ``(start, end, paragraph)``."""
+    """Build :class:`Sentence` objects (tokens and quotation pairs) from
+    ``(start, end, paragraph)`` triples."""
     out = []
     for start, end, paragraph in spans:
         out.append(

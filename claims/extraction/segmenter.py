@@ -28,9 +28,13 @@ from .quotes import find_quote_pairs
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _DATELINE = re.compile(
     rf"""^(?:
-        [{_UPPER}][{_UPPER}'’.\- ]{{1,40}}(?:\s*\([^)\n]{{1,30}}\))?\s*(?:[,]\s*[^\n–—-]{{1,40}})?\s*[–—-]+\s   # ROMA – / WASHINGTON (AFP) -
-      | [{_UPPER}][\w'’.\- ]{{1,30}},\s+\d{{1,2}}\s+\w+(?:\s+\d{{4}})?\s*[–—-]+\s     # Seoul, 25 dicembre 2025 –
-      | [{_UPPER}]{{3,}}(?:\s[{_UPPER}]{{2,}})?\s(?=[{_UPPER}][a-zà-ÿ])                   # TORINO Marco ...
+        # ROMA – / WASHINGTON (AFP) -
+        [{_UPPER}][{_UPPER}'’.\- ]{{1,40}}(?:\s*\([^)\n]{{1,30}}\))?
+        \s*(?:[,]\s*[^\n–—-]{{1,40}})?\s*[–—-]+\s
+      # Seoul, 25 dicembre 2025 –
+      | [{_UPPER}][\w'’.\- ]{{1,30}},\s+\d{{1,2}}\s+\w+(?:\s+\d{{4}})?\s*[–—-]+\s
+      # TORINO Marco ...
+      | [{_UPPER}]{{3,}}(?:\s[{_UPPER}]{{2,}})?\s(?=[{_UPPER}][a-zà-ÿ])
     )""",
     re.VERBOSE,
 )
@@ -113,7 +117,9 @@ def segment_paragraph(
             # Inside a quotation: never split; but a quotation that ends its sentence
             # ('He said "no." The vote failed.') ends the segment with it.
             close_end = current[3]
-            if text[current[2] - 1] in _END_PUNCT and _is_boundary(text, close_end, end, abbreviations):
+            if text[current[2] - 1] in _END_PUNCT and _is_boundary(
+                text, close_end, end, abbreviations
+            ):
                 spans.append((sentence_start, close_end))
                 k = close_end
                 while k < end and text[k].isspace():

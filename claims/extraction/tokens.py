@@ -36,7 +36,4 @@ class Tok:
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    return [
-        Tok(m.group(), m.start(), m.end())
-        for m in _TOKEN.finditer(text, start, end)
-    ]
+    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]

@@ -1,4 +1,5 @@
 """Helpers shared by the extraction tests (blank pipelines only, no Django)."""
+
 import pytest
 
 from claims.extraction import extract

@@ -1,4 +1,5 @@
 """The command line entry point (the Django command wraps the same function)."""
+
 import io
 import json
 
@@ -23,4 +24,4 @@ def test_it_prints_a_readable_table(tmp_path):
     path.write_text("Secondo l'Istat, il Pil è cresciuto dello 0,3%.", encoding="utf-8")
     out = io.StringIO()
     cli.run([str(path)], lang="it", fmt="text", out=out)
-    assert "source=\"l'Istat\"" in out.getvalue()
+    assert 'source="l\'Istat"' in out.getvalue()

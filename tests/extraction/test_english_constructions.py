@@ -1,4 +1,6 @@
+# ruff: noqa: E501 -- the tables hold whole example sentences
 """English attribution constructions, one row per construction (sentences written for these tests)."""
+
 import pytest
 
 from claims.extraction import extract
@@ -9,8 +11,14 @@ EN = [
     pytest.param(
         "Mayor Ellen Park said the bridge would reopen in June.",
         "the bridge would reopen",
-        {"source": "Mayor Ellen Park", "cue": "said", "kind": "person", "quote": "indirect", "hedged": False,
-         "name": "Ellen Park"},
+        {
+            "source": "Mayor Ellen Park",
+            "cue": "said",
+            "kind": "person",
+            "quote": "indirect",
+            "hedged": False,
+            "name": "Ellen Park",
+        },
         id="x-said-y",
     ),
     pytest.param(
@@ -22,14 +30,24 @@ EN = [
     pytest.param(
         "“We will not raise fares this year,” the transit authority said in a statement.",
         "We will not raise fares this year",
-        {"source": "the transit authority", "cue": "said", "quote": "direct", "kind": "organization"},
+        {
+            "source": "the transit authority",
+            "cue": "said",
+            "quote": "direct",
+            "kind": "organization",
+        },
         id="quote-x-said",
     ),
     pytest.param(
-        "\"The numbers do not add up,\" said Senator Maria Lopez.",
+        '"The numbers do not add up," said Senator Maria Lopez.',
         "The numbers do not add up",
-        {"source": "Senator Maria Lopez", "cue": "said", "quote": "direct", "kind": "person",
-         "name": "Maria Lopez"},
+        {
+            "source": "Senator Maria Lopez",
+            "cue": "said",
+            "quote": "direct",
+            "kind": "person",
+            "name": "Maria Lopez",
+        },
         id="quote-said-x",
     ),
     pytest.param(
@@ -47,8 +65,12 @@ EN = [
     pytest.param(
         "Two people familiar with the talks told Reuters that a deal could be signed next week.",
         "a deal could be signed",
-        {"source": "Two people familiar with the talks", "cue": "told", "channel": "Reuters",
-         "kind": "anonymous"},
+        {
+            "source": "Two people familiar with the talks",
+            "cue": "told",
+            "channel": "Reuters",
+            "kind": "anonymous",
+        },
         id="x-told-outlet-that-y",
     ),
     pytest.param(
@@ -145,7 +167,10 @@ def test_en_attributes_each_construction(text, hint, expected):
 
 def test_en_resolves_a_pronoun_to_the_person_named_before():
     text = "Mayor Ellen Park visited the site on Monday. She said the bridge would reopen in June."
-    check_fields(find_claim(text, "en", "the bridge would reopen"), {"source": "Mayor Ellen Park", "cue": "said"})
+    check_fields(
+        find_claim(text, "en", "the bridge would reopen"),
+        {"source": "Mayor Ellen Park", "cue": "said"},
+    )
 
 
 def test_en_resolves_they_to_the_last_plural_source():
@@ -153,7 +178,9 @@ def test_en_resolves_they_to_the_last_plural_source():
         "Prosecutors filed new charges against the two executives on Monday. "
         "“The evidence shows a pattern of fraud,” they wrote."
     )
-    check_fields(find_claim(text, "en", "pattern of fraud"), {"source": "Prosecutors", "quote": "direct"})
+    check_fields(
+        find_claim(text, "en", "pattern of fraud"), {"source": "Prosecutors", "quote": "direct"}
+    )
 
 
 def test_en_keeps_a_multi_sentence_quotation_in_one_claim():
@@ -166,12 +193,18 @@ def test_en_keeps_a_multi_sentence_quotation_in_one_claim():
 def test_en_attributes_both_halves_of_an_interrupted_quotation():
     text = "“We are ready,” the governor said, “and the funds are there.”"
     for hint in ("We are ready", "the funds are there"):
-        check_fields(find_claim(text, "en", hint), {"source": "the governor", "quote": "direct", "cue": "said"})
+        check_fields(
+            find_claim(text, "en", hint),
+            {"source": "the governor", "quote": "direct", "cue": "said"},
+        )
 
 
 def test_en_gives_a_following_quotation_to_the_last_speaker():
     text = 'Senator Maria Lopez said the vote was close. "We will try again in May."'
-    check_fields(find_claim(text, "en", "We will try again"), {"source": "Senator Maria Lopez", "quote": "direct"})
+    check_fields(
+        find_claim(text, "en", "We will try again"),
+        {"source": "Senator Maria Lopez", "quote": "direct"},
+    )
 
 
 def test_en_does_not_read_per_as_attribution_before_a_unit():
@@ -188,7 +221,9 @@ def test_en_does_not_split_on_abbreviations():
 def test_en_leaves_the_dateline_out():
     text = "LONDON (Reuters) - The central bank raised interest rates by half a point on Thursday."
     claims = extract(text, "en")
-    assert [c.content.text for c in claims] == ["The central bank raised interest rates by half a point on Thursday"]
+    assert [c.content.text for c in claims] == [
+        "The central bank raised interest rates by half a point on Thursday"
+    ]
 
 
 def test_en_resolves_it_to_the_subject_of_the_same_sentence():
@@ -200,10 +235,15 @@ def test_en_resolves_it_to_the_subject_of_the_same_sentence():
 def test_en_finds_the_person_inside_a_long_title():
     text = '"These are difficult decisions," Chief Executive Officer Laura Chen wrote in a memo to staff.'
     claim = find_claim(text, "en", "difficult decisions")
-    check_fields(claim, {"source": "Chief Executive Officer Laura Chen", "name": "Laura Chen", "kind": "person"})
+    check_fields(
+        claim,
+        {"source": "Chief Executive Officer Laura Chen", "name": "Laura Chen", "kind": "person"},
+    )
 
 
 def test_en_skips_an_apposition_after_an_according_to_source():
     text = "According to Eversource, the largest utility in the region, most customers will have power by Friday."
     claim = find_claim(text, "en", "most customers")
-    check_fields(claim, {"source": "Eversource", "content": "most customers will have power by Friday"})
+    check_fields(
+        claim, {"source": "Eversource", "content": "most customers will have power by Friday"}
+    )

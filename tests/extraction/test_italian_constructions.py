@@ -1,4 +1,6 @@
+# ruff: noqa: E501 -- the tables hold whole example sentences
 """Italian attribution constructions, one row per construction (sentences written for these tests)."""
+
 import pytest
 
 from .conftest import check_fields, find_claim
@@ -7,39 +9,72 @@ IT = [
     pytest.param(
         "Il sindaco di Ravenna, Paolo Ferretti, ha detto che la metropolitana aprirà a giugno.",
         "la metropolitana aprirà a giugno",
-        {"source": "Il sindaco di Ravenna, Paolo Ferretti", "cue": "ha detto", "kind": "person",
-         "quote": "indirect", "hedged": False, "name": "Paolo Ferretti", "channel": None},
+        {
+            "source": "Il sindaco di Ravenna, Paolo Ferretti",
+            "cue": "ha detto",
+            "kind": "person",
+            "quote": "indirect",
+            "hedged": False,
+            "name": "Paolo Ferretti",
+            "channel": None,
+        },
         id="x-ha-detto-che-y",
     ),
     pytest.param(
         "La metropolitana aprirà a giugno, ha detto il sindaco Paolo Ferretti.",
         "La metropolitana aprirà a giugno",
-        {"source": "il sindaco Paolo Ferretti", "cue": "ha detto", "kind": "person", "quote": "indirect"},
+        {
+            "source": "il sindaco Paolo Ferretti",
+            "cue": "ha detto",
+            "kind": "person",
+            "quote": "indirect",
+        },
         id="y-ha-detto-x",
     ),
     pytest.param(
         "«Non ci saranno rincari», ha assicurato la ministra Elena Sarti.",
         "Non ci saranno rincari",
-        {"source": "la ministra Elena Sarti", "cue": "ha assicurato", "kind": "person", "quote": "direct",
-         "content": "Non ci saranno rincari"},
+        {
+            "source": "la ministra Elena Sarti",
+            "cue": "ha assicurato",
+            "kind": "person",
+            "quote": "direct",
+            "content": "Non ci saranno rincari",
+        },
         id="quote-then-attribution",
     ),
     pytest.param(
         "Dura la replica dell'assessore Marco Bellini: «I dati del rapporto sono sbagliati».",
         "I dati del rapporto sono sbagliati",
-        {"source": "assessore Marco Bellini", "cue": "replica", "kind": "person", "quote": "direct"},
+        {
+            "source": "assessore Marco Bellini",
+            "cue": "replica",
+            "kind": "person",
+            "quote": "direct",
+        },
         id="speaker-colon-quote",
     ),
     pytest.param(
         "Il presidente dell'Anci, Carlo Neri: «Servono subito altri fondi per i comuni».",
         "Servono subito altri fondi",
-        {"source": "Il presidente dell'Anci, Carlo Neri", "kind": "person", "quote": "direct", "cue": None},
+        {
+            "source": "Il presidente dell'Anci, Carlo Neri",
+            "kind": "person",
+            "quote": "direct",
+            "cue": None,
+        },
         id="name-colon-quote",
     ),
     pytest.param(
         "Secondo l'Istat, l'inflazione è scesa all'1,2% a ottobre.",
         "l'inflazione è scesa",
-        {"source": "l'Istat", "cue": "Secondo", "kind": "organization", "quote": "indirect", "hedged": False},
+        {
+            "source": "l'Istat",
+            "cue": "Secondo",
+            "kind": "organization",
+            "quote": "indirect",
+            "hedged": False,
+        },
         id="secondo-x-y",
     ),
     pytest.param(
@@ -51,14 +86,24 @@ IT = [
     pytest.param(
         "Fonti della procura riferiscono che l'indagato avrebbe confessato.",
         "l'indagato avrebbe confessato",
-        {"source": "Fonti della procura", "cue": "riferiscono", "kind": "anonymous", "hedged": True},
+        {
+            "source": "Fonti della procura",
+            "cue": "riferiscono",
+            "kind": "anonymous",
+            "hedged": True,
+        },
         id="fonti-riferiscono-che",
     ),
     pytest.param(
         "L'accordo sarebbe stato firmato ieri sera – a quanto si apprende da fonti sindacali – dopo dodici "
         "ore di trattativa.",
         "L'accordo sarebbe stato firmato",
-        {"source": "fonti sindacali", "cue": "a quanto si apprende da", "kind": "anonymous", "hedged": True},
+        {
+            "source": "fonti sindacali",
+            "cue": "a quanto si apprende da",
+            "kind": "anonymous",
+            "hedged": True,
+        },
         id="a-quanto-si-apprende-da",
     ),
     pytest.param(
@@ -184,8 +229,12 @@ IT = [
     pytest.param(
         "Il Codacons denuncia che i prezzi sono aumentati del 20%.",
         "i prezzi sono aumentati",
-        {"source": "Il Codacons", "cue": "denuncia", "kind": "organization",
-         "content": "i prezzi sono aumentati del 20%"},
+        {
+            "source": "Il Codacons",
+            "cue": "denuncia",
+            "kind": "organization",
+            "content": "i prezzi sono aumentati del 20%",
+        },
         id="present-tense-cue",
     ),
 ]
@@ -208,8 +257,15 @@ def test_it_attributes_both_halves_of_an_interrupted_quotation():
     first = find_claim(text, "it", "Il piano è pronto")
     second = find_claim(text, "it", "partirà in primavera")
     for claim in (first, second):
-        check_fields(claim, {"source": "il presidente della Regione Luca Moretti", "quote": "direct",
-                             "kind": "person", "name": "Luca Moretti"})
+        check_fields(
+            claim,
+            {
+                "source": "il presidente della Regione Luca Moretti",
+                "quote": "direct",
+                "kind": "person",
+                "name": "Luca Moretti",
+            },
+        )
 
 
 def test_it_resolves_a_dropped_subject_to_the_person_named_before():
@@ -230,7 +286,9 @@ def test_it_gives_a_following_quotation_to_the_last_speaker():
 def test_it_applies_lo_riferisce_to_the_sentence_before():
     text = "Il vertice è stato rinviato a settembre. Lo riferisce l'agenzia Ansa, citando fonti di governo."
     claim = find_claim(text, "it", "Il vertice è stato rinviato")
-    check_fields(claim, {"source": "fonti di governo", "channel": "l'agenzia Ansa", "kind": "anonymous"})
+    check_fields(
+        claim, {"source": "fonti di governo", "channel": "l'agenzia Ansa", "kind": "anonymous"}
+    )
     assert all("Lo riferisce" not in c.content.text for c in [claim])
 
 
@@ -240,33 +298,54 @@ def test_it_resolves_a_role_to_the_person_the_article_names():
         "Il presidente francese ha detto che l'intesa sull'energia è vicina."
     )
     claim = find_claim(text, "it", "l'intesa sull'energia è vicina")
-    check_fields(claim, {"source": "Il presidente francese", "kind": "person", "name": "Emmanuel Macron"})
+    check_fields(
+        claim, {"source": "Il presidente francese", "kind": "person", "name": "Emmanuel Macron"}
+    )
 
 
 def test_it_keeps_an_unnamed_role_as_a_role():
     text = "Il portavoce della Regione ha spiegato che le scuole riapriranno lunedì."
     claim = find_claim(text, "it", "le scuole riapriranno")
-    check_fields(claim, {"source": "Il portavoce della Regione", "kind": "role", "name": "portavoce della Regione"})
+    check_fields(
+        claim,
+        {"source": "Il portavoce della Regione", "kind": "role", "name": "portavoce della Regione"},
+    )
 
 
 def test_it_does_not_read_per_as_according_to():
-    claim = find_claim("Per il ministro Sarti è stata una settimana di incontri a Bruxelles.", "it", "settimana")
+    claim = find_claim(
+        "Per il ministro Sarti è stata una settimana di incontri a Bruxelles.", "it", "settimana"
+    )
     check_fields(claim, {"source": None, "kind": "author", "quote": "none"})
 
 
 def test_it_makes_the_articles_own_statements_author_claims():
     claim = find_claim("Il ponte sullo Stretto è lungo 3,3 chilometri.", "it", "Il ponte")
-    check_fields(claim, {"source": None, "cue": None, "channel": None, "kind": "author", "quote": "none",
-                         "hedged": False, "name": None})
+    check_fields(
+        claim,
+        {
+            "source": None,
+            "cue": None,
+            "channel": None,
+            "kind": "author",
+            "quote": "none",
+            "hedged": False,
+            "name": None,
+        },
+    )
 
 
 def test_it_marks_se_confermato_as_hedged():
-    claim = find_claim("Se confermato, il dato segnerebbe un record per la regione.", "it", "il dato")
+    claim = find_claim(
+        "Se confermato, il dato segnerebbe un record per la regione.", "it", "il dato"
+    )
     assert claim.hedged
 
 
 def test_it_leaves_datelines_and_headings_out_of_claims():
-    text = "Il piano casa del governo\n\nMILANO – Il traffico in città è aumentato del 10% nel 2024."
+    text = (
+        "Il piano casa del governo\n\nMILANO – Il traffico in città è aumentato del 10% nel 2024."
+    )
     claims = __import__("claims.extraction", fromlist=["extract"]).extract(text, "it")
     assert [c.content.text for c in claims] == ["Il traffico in città è aumentato del 10% nel 2024"]
 
@@ -280,23 +359,40 @@ def test_it_gives_a_cleft_attribution_to_the_sentence_before():
 def test_it_keeps_a_comma_interrupted_sentence_whole():
     text = "I primi risultati, ha spiegato il direttore dell'agenzia, saranno disponibili entro domani."
     claim = find_claim(text, "it", "saranno disponibili")
-    check_fields(claim, {"source": "il direttore dell'agenzia", "cue": "ha spiegato",
-                         "content": "I primi risultati, ha spiegato il direttore dell'agenzia, saranno disponibili "
-                                    "entro domani"})
+    check_fields(
+        claim,
+        {
+            "source": "il direttore dell'agenzia",
+            "cue": "ha spiegato",
+            "content": "I primi risultati, ha spiegato il direttore dell'agenzia, saranno disponibili "
+            "entro domani",
+        },
+    )
 
 
 def test_it_reads_di_plus_infinitive_as_reported_content():
     text = "Il titolare del deposito, sentito dai carabinieri, avrebbe dichiarato di non aver ricevuto minacce."
     claim = find_claim(text, "it", "non aver ricevuto minacce")
-    check_fields(claim, {"source": "Il titolare del deposito", "cue": "avrebbe dichiarato", "hedged": True})
+    check_fields(
+        claim, {"source": "Il titolare del deposito", "cue": "avrebbe dichiarato", "hedged": True}
+    )
 
 
 def test_it_leaves_an_unnamed_leak_in_the_articles_voice():
-    claim = find_claim("Stando a quanto trapela, gli inquirenti non escludono il dolo.", "it", "gli inquirenti")
+    claim = find_claim(
+        "Stando a quanto trapela, gli inquirenti non escludono il dolo.", "it", "gli inquirenti"
+    )
     check_fields(claim, {"source": None, "kind": "author"})
 
 
 def test_it_includes_a_name_in_apposition_after_an_inverted_source():
     text = "«Abbiamo lavorato tutta la notte», ha raccontato il comandante, Giuseppe Esposito, ai cronisti."
     claim = find_claim(text, "it", "Abbiamo lavorato")
-    check_fields(claim, {"source": "il comandante, Giuseppe Esposito", "kind": "person", "name": "Giuseppe Esposito"})
+    check_fields(
+        claim,
+        {
+            "source": "il comandante, Giuseppe Esposito",
+            "kind": "person",
+            "name": "Giuseppe Esposito",
+        },
+    )

@@ -1,4 +1,5 @@
 """Offline language detection."""
+
 import pytest
 
 from claims.extraction import detect_language

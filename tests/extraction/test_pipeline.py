@@ -1,4 +1,5 @@
 """The spaCy components, their lexicons as data, and the public API contract."""
+
 import dataclasses
 import json
 
@@ -46,8 +47,21 @@ def test_it_serialises_claims_to_plain_dicts():
     claim = extract(TEXT, "it")[0]
     data = claim.to_dict()
     assert json.loads(json.dumps(data)) == data
-    assert set(data) == {"content", "source", "cue", "channel", "source_kind", "quote", "hedged", "source_name"}
-    assert data["channel"] == {"text": "Ansa", "start": TEXT.index("Ansa"), "end": TEXT.index("Ansa") + 4}
+    assert set(data) == {
+        "content",
+        "source",
+        "cue",
+        "channel",
+        "source_kind",
+        "quote",
+        "hedged",
+        "source_name",
+    }
+    assert data["channel"] == {
+        "text": "Ansa",
+        "start": TEXT.index("Ansa"),
+        "end": TEXT.index("Ansa") + 4,
+    }
 
 
 def test_it_exposes_immutable_records():
@@ -66,7 +80,10 @@ def test_it_detects_the_language_when_none_is_given():
 @pytest.mark.parametrize(
     ("lemma", "forms"),
     [
-        ("dichiarare", {"dichiara", "dichiarano", "dichiarò", "dichiarava", "dichiarerebbe", "dichiarerà"}),
+        (
+            "dichiarare",
+            {"dichiara", "dichiarano", "dichiarò", "dichiarava", "dichiarerebbe", "dichiarerà"},
+        ),
         ("replicare", {"replica", "replicherà", "replicherebbe"}),
         ("annunciare", {"annuncia", "annuncerà", "annuncerebbe"}),
         ({"lemma": "riferire", "isc": True}, {"riferisce", "riferiscono", "riferì", "riferiva"}),
@@ -77,8 +94,17 @@ def test_it_conjugates_italian_reporting_verbs_from_lemmas(lemma, forms):
 
 
 def test_it_conjugates_irregular_italian_verbs():
-    forms = italian_forms({"lemma": "dire", "present": ["dice", "dicono"], "remote": ["disse", "dissero"],
-                           "stem": "dicev", "future": "dir", "participle": "detto", "gerund": "dicendo"})
+    forms = italian_forms(
+        {
+            "lemma": "dire",
+            "present": ["dice", "dicono"],
+            "remote": ["disse", "dissero"],
+            "stem": "dicev",
+            "future": "dir",
+            "participle": "detto",
+            "gerund": "dicendo",
+        }
+    )
     assert {"dice", "disse", "diceva", "direbbe", "dirà"} <= forms.finite
     assert {"detto", "detta", "detti", "dette"} == forms.participles
     assert forms.gerunds == {"dicendo"}
@@ -86,5 +112,9 @@ def test_it_conjugates_irregular_italian_verbs():
 
 def test_it_inflects_english_reporting_verbs():
     assert english_forms("deny").finite == {"deny", "denies", "denied"}
-    assert english_forms({"lemma": "say", "past": "said", "third": "says"}).finite == {"say", "says", "said"}
+    assert english_forms({"lemma": "say", "past": "said", "third": "says"}).finite == {
+        "say",
+        "says",
+        "said",
+    }
     assert english_forms("note").gerunds == {"noting"}

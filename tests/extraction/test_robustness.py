@@ -1,4 +1,6 @@
+# ruff: noqa: E501 -- the tables hold whole example sentences
 """Any text in, valid claims out: offsets always index the text, nothing raises."""
+
 import time
 
 from hypothesis import HealthCheck, given, settings
@@ -7,10 +9,50 @@ from hypothesis import strategies as st
 from claims.extraction import extract
 
 NEWS_BITS = [
-    "Il ministro", " ha detto", " che", " «", "»", " “", "”", '"', "''", "’", " secondo", " Secondo",
-    " fonti", ",", ".", " –", " - ", ":", "\n", "\n\n", " Lo riferisce", " l'Ansa", " said", " told",
-    " according to", " Reuters", " per", " Mr.", " U.S.", " (AFP)", " ROMA", " avrebbe", " presunto",
-    " si apprende", " citando", " he", " they", " «Y»", " 2024", " Sig.", "  ", "\t", "é", "😀",
+    "Il ministro",
+    " ha detto",
+    " che",
+    " «",
+    "»",
+    " “",
+    "”",
+    '"',
+    "''",
+    "’",
+    " secondo",
+    " Secondo",
+    " fonti",
+    ",",
+    ".",
+    " –",
+    " - ",
+    ":",
+    "\n",
+    "\n\n",
+    " Lo riferisce",
+    " l'Ansa",
+    " said",
+    " told",
+    " according to",
+    " Reuters",
+    " per",
+    " Mr.",
+    " U.S.",
+    " (AFP)",
+    " ROMA",
+    " avrebbe",
+    " presunto",
+    " si apprende",
+    " citando",
+    " he",
+    " they",
+    " «Y»",
+    " 2024",
+    " Sig.",
+    "  ",
+    "\t",
+    "é",
+    "😀",
 ]
 
 
@@ -20,7 +62,15 @@ def assert_valid(text, claims):
             if span is not None:
                 assert 0 <= span.start < span.end <= len(text)
                 assert text[span.start : span.end] == span.text
-        assert claim.source_kind in ("person", "role", "organization", "media", "anonymous", "document", "author")
+        assert claim.source_kind in (
+            "person",
+            "role",
+            "organization",
+            "media",
+            "anonymous",
+            "document",
+            "author",
+        )
         assert claim.quote in ("direct", "indirect", "mixed", "none")
         assert isinstance(claim.hedged, bool)
         assert (claim.source is None) == (claim.source_kind == "author")
@@ -33,7 +83,9 @@ def test_it_returns_valid_offsets_for_any_unicode_text(text, lang):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(NEWS_BITS), max_size=60).map("".join), st.sampled_from(["it", "en"]))
+@given(
+    st.lists(st.sampled_from(NEWS_BITS), max_size=60).map("".join), st.sampled_from(["it", "en"])
+)
 def test_it_returns_valid_offsets_for_news_like_fragments(text, lang):
     assert_valid(text, extract(text, lang))
 

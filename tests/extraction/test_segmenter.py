@@ -1,4 +1,5 @@
 """The news sentence segmenter (texts written for these tests)."""
+
 import pytest
 
 from claims.extraction.lexicon import default_lexicon
@@ -24,7 +25,10 @@ def sentences(text: str, lang: str = "it") -> list[str]:
         ),
         pytest.param(
             "Il ministro ha detto: «Siamo pronti. I fondi ci sono. Ora si parte». Poi è uscito.",
-            ["Il ministro ha detto: «Siamo pronti. I fondi ci sono. Ora si parte».", "Poi è uscito."],
+            [
+                "Il ministro ha detto: «Siamo pronti. I fondi ci sono. Ora si parte».",
+                "Poi è uscito.",
+            ],
             id="it-multi-sentence-guillemets",
         ),
         pytest.param(

@@ -1,4 +1,5 @@
 """``manage.py bench_extraction``: extractor throughput against spaCy's blank tokenizer."""
+
 from django.core.management.base import BaseCommand
 
 from claims.extraction import bench

@@ -1,4 +1,5 @@
 """``manage.py extract_claims``: run the extractor on text files (no database needed)."""
+
 from django.core.management.base import BaseCommand
 
 from claims.extraction import cli
@@ -10,7 +11,9 @@ class Command(BaseCommand):
     requires_migrations_checks = False
 
     def add_arguments(self, parser):
-        parser.add_argument("--lang", choices=["it", "en"], help="language of every file (default: detect)")
+        parser.add_argument(
+            "--lang", choices=["it", "en"], help="language of every file (default: detect)"
+        )
         parser.add_argument("--format", choices=["jsonl", "text"], default="jsonl")
         parser.add_argument("files", nargs="+")
 
