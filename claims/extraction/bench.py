@@ -16,33 +16,56 @@ import spacy
 
 from . import detect_language, extract, load_pipeline
 
-_IT = (
+_IT = [
     "ROMA – Il ministro dell'Economia Carla Bentivoglio ha detto che il deficit scenderà al 3,1% "
-    "entro il 2026. «Non ci saranno nuove tasse», ha aggiunto la ministra, "
-    "parlando ai giornalisti. "
-    "Secondo fonti di maggioranza, il governo avrebbe già pronto un decreto da 4 miliardi. "
-    "Il sindaco di Trento, Paolo Sartori, ha spiegato all'Ansa che i lavori sul ponte "
-    "finiranno a marzo. L'opposizione contesta i numeri: «Sono stime gonfiate», ha replicato "
-    "il capogruppo. I consumi sono cresciuti dello 0,4% a settembre, stando ai dati dell'Istat. "
-    "Lo riferisce l'agenzia Adnkronos, citando fonti del ministero. Il presunto accordo "
-    "con le banche, si apprende, prevede tassi agevolati per le famiglie.\n\n"
-)
-_EN = (
-    "WASHINGTON (AP) - The city council voted 7-2 on Monday to expand the bus network, "
-    'officials said. "We have waited ten years for this," said Mayor Ellen Park. '
-    "According to a report by the transit agency, ridership rose 12 percent last year. "
-    "A spokesperson for the union told Reuters that drivers would strike if wages were cut. "
-    "The plan allegedly relies on a federal grant that has not yet been approved, "
-    "people familiar with the matter said. The agency says the first routes open in May.\n\n"
-)
+    "entro il 2026. «Non ci saranno nuove tasse», ha aggiunto la ministra, parlando ai giornalisti "
+    "a margine del vertice. Secondo fonti di maggioranza, il governo avrebbe già pronto un decreto "
+    "da quattro miliardi per sostenere le famiglie a basso reddito.",
+    "Il sindaco di Trento, Paolo Sartori, ha spiegato all'Ansa che i lavori sul ponte finiranno a "
+    "marzo. L'opposizione contesta i numeri: «Sono stime gonfiate», ha replicato il capogruppo "
+    "in consiglio comunale, Marta Oberosler. Il cantiere era stato aperto nel 2022.",
+    "I consumi delle famiglie sono cresciuti dello 0,4% a settembre, stando ai dati dell'Istat "
+    "diffusi questa mattina. Lo riferisce l'agenzia Adnkronos, citando fonti del ministero. "
+    "Il presunto accordo con le banche, si apprende, prevede tassi agevolati per i giovani.",
+    "Un incendio è scoppiato nella notte in un capannone alla periferia di Brescia. Non ci sono "
+    "feriti, ha reso noto la Protezione civile. «Abbiamo lavorato per sei ore», ha raccontato il "
+    "comandante dei vigili del fuoco. Gli inquirenti non escludono l'ipotesi dolosa.",
+    "La Procura di Bari ha chiuso l'indagine sugli appalti della sanità regionale. "
+    "Ad annunciarlo è stato il procuratore capo, che ha parlato di «un sistema consolidato». "
+    "Gli indagati sono diciassette, tra cui due ex assessori. "
+    "La difesa ha fatto sapere che presenterà ricorso.",
+]
+_EN = [
+    "WASHINGTON (AP) - The city council voted 7-2 on Monday to expand the bus network, officials "
+    'said. "We have waited ten years for this," said Mayor Ellen Park. According to a report by '
+    "the transit agency, ridership rose 12 percent last year.",
+    "A spokesperson for the drivers' union told Reuters that members would strike if wages were "
+    "cut. The plan allegedly relies on a federal grant that has not yet been approved, people "
+    "familiar with the matter said. The agency says the first routes open in May.",
+    'Shares of the retailer fell 8% in early trading after it cut its annual forecast. "Demand '
+    'was weaker than we expected," Chief Financial Officer Mark Ruiz said on a call with '
+    "analysts. The company reportedly plans to close 40 stores by the end of the year.",
+    "A powerful storm knocked out power to more than 200,000 homes across the region on Tuesday, "
+    "utility companies said. Governor Maria Lopez declared a state of emergency. She told "
+    "reporters that crews from three states were on their way to help.",
+    "The lawsuit, filed in federal court in Denver, says the company misled investors about its "
+    "finances. A lawyer for the company declined to comment. In a statement, the firm said it "
+    "would defend itself vigorously and expected to prevail.",
+]
 
 
 def builtin_texts(words_per_text: int = 1000) -> list[tuple[str, str]]:
-    """About 1,000-word articles in each language, built from the samples above."""
+    """About 1,000-word articles in each language, built from the paragraphs above."""
     out = []
-    for lang, sample in (("it", _IT), ("en", _EN)):
-        repeat = max(1, words_per_text // len(sample.split()))
-        out.append((lang, sample * repeat))
+    for lang, paragraphs in (("it", _IT), ("en", _EN)):
+        for shift in range(len(paragraphs)):
+            order = paragraphs[shift:] + paragraphs[:shift]
+            body, n = [], 0
+            while n < words_per_text:
+                for paragraph in order:
+                    body.append(paragraph)
+                    n += len(paragraph.split())
+            out.append((lang, "\n\n".join(body)))
     return out
 
 

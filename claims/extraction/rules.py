@@ -147,7 +147,10 @@ class ArticleRules:
         return 1 if t in lookup else 0
 
     def find_cues(self, sent: Sentence, inside) -> list[Cue]:
+        """Every cue of the sentence, in order (reporting verbs, markers, impersonal forms)."""
         toks = sent.toks
+        if self.lex.cue_vocabulary.isdisjoint([t.lower for t in toks]):
+            return []
         cues: list[Cue] = []
         i = 0
         n = len(toks)
