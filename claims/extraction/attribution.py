@@ -24,7 +24,7 @@ from .lexicon import Lexicon, read_lexicon_data
 from .quotes import find_quote_pairs
 from .records import ClaimRecord, Span
 from .rules import ArticleRules, Draft, sentences_from_spans
-from .segmenter import TEXT_KEY
+from .segmenter import cached_text
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -56,10 +56,7 @@ class ClaimAttribution:
         return doc
 
     def extract_doc(self, doc: Doc) -> list[ClaimRecord]:
-        # The segmenter leaves the text it read (Doc.text re-joins every token).
-        text = doc.user_data.get(TEXT_KEY)
-        if text is None or (len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text)):
-            text = doc.text
+        text = cached_text(doc)
         if not text.strip():
             return []
         # The rules allocate many small acyclic objects; pausing the cyclic collector keeps a

@@ -127,10 +127,24 @@ class Lexicon:
         self.impersonal_verbs = _lower_set(d.get("impersonal_verbs", []))
         # Every word that can start or complete a cue: a sentence with none of them has no cue,
         # so the rules can skip it with one set test.
-        self.cue_vocabulary = frozenset(
-            w.split()[0]
-            for w in [*self.verb_finite, *self.verb_participles, *self.verb_gerunds]
-        ) | self.marker_first | self.impersonal_first | {self.per_marker, "a", "ad"}
+        self.cue_vocabulary = (
+            frozenset(
+                w.split()[0]
+                for w in [*self.verb_finite, *self.verb_participles, *self.verb_gerunds]
+            )
+            | self.marker_first
+            | self.impersonal_first
+            | {self.per_marker, "a", "ad"}
+        )
+        self.cue_start = (
+            self.cue_vocabulary
+            | self.auxiliaries
+            | self.impersonal_first
+            | {self.impersonal_pronoun}
+        )
+        self.media_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in self.media_names:
+            self.media_by_first.setdefault(name[0], []).append(name)
         self.ambiguous_forms = _lower_set(d.get("ambiguous_forms", []))
         self.adverbial_phrases = [tuple(p.lower().split()) for p in d.get("adverbial_phrases", [])]
 

@@ -11,6 +11,7 @@ from . import attribution as _attribution  # noqa: F401  (registers the factory 
 from . import segmenter as _segmenter  # noqa: F401  (registers the factory)
 from .language import SUPPORTED_LANGUAGES, detect_language
 from .records import ClaimRecord
+from .segmenter import TEXT_KEY
 
 EXTRACTOR_VERSION = "0.1.0"
 
@@ -43,7 +44,11 @@ def extract(text: str, lang: str | None = None) -> list[ClaimRecord]:
     if lang not in SUPPORTED_LANGUAGES:
         lang = detect_language(text)
     try:
-        doc = load_pipeline(lang)(text)
+        nlp = load_pipeline(lang)
+        doc = nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # spares the components re-joining Doc.text
+        for _, component in nlp.pipeline:
+            doc = component(doc)
         claims = doc._.claims or []
     except Exception:  # extraction is best effort: a bad article must not kill a worker
         return []

@@ -14,14 +14,16 @@ classifies each source.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from .entities import EntityIndex, normalize_role
 from .lexicon import Lexicon
 from .quotes import find_quote_pairs
 from .segmenter import dateline_length
-from .tokens import DASHES, QUOTE_CHARS, Tok, tokenize
+from .tokens import DASHES, Tok, tokenize
 
+_WORDS = re.compile(r"[^\W_]+")
 OPEN_QUOTES = frozenset('«“‘"„')
 CLOSE_QUOTES = frozenset('»”’"')
 CLAUSE_PUNCT = frozenset(",;:")
@@ -62,11 +64,21 @@ class Draft:
 
 @dataclass
 class Sentence:
+    """A sentence of the article; its tokens are built on first use (most sentences of an
+    article carry no cue and never need them)."""
+
     start: int
     end: int
     paragraph: int
-    toks: list[Tok] = field(default_factory=list)
+    text: str = field(repr=False, default="")
     quotes: list[tuple[int, int, int, int]] = field(default_factory=list)
+    _toks: list[Tok] | None = field(default=None, repr=False)
+
+    @property
+    def toks(self) -> list[Tok]:
+        if self._toks is None:
+            self._toks = tokenize(self.text, self.start, self.end)
+        return self._toks
 
 
 class ArticleRules:
@@ -157,6 +169,9 @@ class ArticleRules:
         while i < n:
             tok = toks[i]
             if not tok.is_word:
+                i += 1
+                continue
+            if tok.lower not in self.lex.cue_start:
                 i += 1
                 continue
             if inside[i] and not self._after_dash(toks, i):
@@ -813,10 +828,9 @@ class ArticleRules:
 
     def _media_name_in(self, words: list[str]) -> bool:
         for k, w in enumerate(words):
-            if w in self.lex.media_first:
-                for name in self.lex.media_names:
-                    if tuple(words[k : k + len(name)]) == name:
-                        return True
+            for name in self.lex.media_by_first.get(w, ()):
+                if tuple(words[k : k + len(name)]) == name:
+                    return True
         return False
 
     def _aux_chain_length(self, toks: list[Tok], i: int) -> int:
@@ -866,6 +880,9 @@ class ArticleRules:
     # -------------------------------------------------------------- sentence
     def analyze(self, sent: Sentence, index: int, drafts: list[Draft]) -> None:
         """Append the drafts of sentence ``index`` to ``drafts``."""
+        if not sent.quotes and self._no_cue_word(sent):
+            self._plain_sentence(sent, index, drafts)
+            return
         toks = sent.toks
         if not toks:
             return
@@ -913,6 +930,32 @@ class ArticleRules:
                 if d.channel is None and not d.author and not d.quote_only:
                     d.channel = self._span(toks, *channel)
         drafts.extend(new)
+
+    def _no_cue_word(self, sent: Sentence) -> bool:
+        """One regex pass and a set test: no word of the sentence can start a cue."""
+        segment = self.text[sent.start : sent.end]
+        return ":" not in segment and self.lex.cue_vocabulary.isdisjoint(
+            _WORDS.findall(segment.lower())
+        )
+
+    def _plain_sentence(self, sent: Sentence, index: int, drafts: list[Draft]) -> None:
+        """A sentence with no cue and no quotation: an author claim when it is checkable."""
+        text = self.text
+        head = text[sent.start : min(sent.end, sent.start + 90)]
+        if dateline_length(head) >= sent.end - sent.start - 2:
+            return
+        if not self._is_checkable(sent):
+            return
+        end = sent.end
+        while end > sent.start and text[end - 1] in ",;:.!?…( \t":
+            end -= 1
+        start = sent.start
+        while start < end and text[start] in ",;:.!?…) \t–—-":
+            start += 1
+        if end > start:
+            drafts.append(
+                Draft(content=(start, end), sentence=index, paragraph=sent.paragraph, author=True)
+            )
 
     def _inside_flags(self, sent: Sentence) -> list[bool]:
         starts = [q[1] for q in sent.quotes]
@@ -2164,20 +2207,9 @@ class ArticleRules:
 
 
 def sentences_from_spans(text: str, spans: list[tuple[int, int, int]]) -> list[Sentence]:
-    """Build :class:`Sentence` objects (tokens and quotation pairs) from
+    """Build :class:`Sentence` objects (quotation pairs, lazy tokens) from
     ``(start, end, paragraph)`` triples."""
-    out = []
-    for start, end, paragraph in spans:
-        out.append(
-            Sentence(
-                start,
-                end,
-                paragraph,
-                tokenize(text, start, end),
-                find_quote_pairs(text, start, end),
-            )
-        )
-    return out
-
-
-QUOTE_MARKS = QUOTE_CHARS
+    return [
+        Sentence(start, end, paragraph, text, find_quote_pairs(text, start, end))
+        for start, end, paragraph in spans
+    ]

@@ -46,6 +46,19 @@ _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "n", "nr", "art", "artt", "p", "
 _INITIALISM = re.compile(r"(?:\b\w\.){2,}$")
 
 
+def cached_text(doc: Doc) -> str:
+    """The Doc's text, read once per Doc: ``Doc.text`` re-joins every token on each access.
+
+    ``extract`` stores the original string under ``TEXT_KEY``; it is used when it still
+    matches the Doc (same length as the tokens cover).
+    """
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None or (len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text)):
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
 def dateline_length(paragraph: str) -> int:
     """Length of the dateline opening ``paragraph``, or 0 when there is none."""
     match = _DATELINE.match(paragraph[:90])
@@ -183,8 +196,7 @@ class NewsSentencizer:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        text = doc.text  # Doc.text joins every token: compute it once and share it
-        doc.user_data[TEXT_KEY] = text
+        text = cached_text(doc)
         boundaries = sorted(s for s, _ in sentence_spans(text, self.abbreviations))
         # One array write: setting Token.is_sent_start token by token re-checks the
         # whole Doc each time (quadratic on long articles).
