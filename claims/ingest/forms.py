@@ -40,9 +40,7 @@ class ImportUploadForm(forms.Form):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE * 4
         if upload.size > limit:
             raise forms.ValidationError(
-                _(
-                    "The file is larger than %(mb)d MB: split it, or use import_articles."
-                )
+                _("The file is larger than %(mb)d MB: split it, or use import_articles.")
                 % {"mb": limit // (1024 * 1024)}
             )
         return upload

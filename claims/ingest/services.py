@@ -74,8 +74,14 @@ def enqueue_fetch(article_id: int) -> bool:
     return True
 
 
-def _existing_for_url(url: str, canonical: str) -> Article | None:
-    return Article.objects.filter(Q(canonical_url=canonical) | Q(url=url)).order_by("pk").first()
+def _existing_for_url(canonical: str) -> Article | None:
+    # The exclude lets the database use the partial unique index on canonical_url.
+    return (
+        Article.objects.filter(canonical_url=canonical)
+        .exclude(canonical_url="")
+        .order_by("pk")
+        .first()
+    )
 
 
 def _user(user):
@@ -109,7 +115,7 @@ def article_submit_url(
         raise SubmissionRefused(exc.message, code="refused_address") from None
     if language:
         language = normalize_language(language, "")
-    existing = _existing_for_url(url, canonical)
+    existing = _existing_for_url(canonical)
     if existing is not None:
         return SubmissionResult(article=existing, created=False)
     article = Article(
@@ -252,7 +258,7 @@ def article_submit_html(
     url = validate_article_url(url)
     canonical = canonical_url(url) if url else ""
     if canonical:
-        existing = _existing_for_url(url, canonical)
+        existing = _existing_for_url(canonical)
         if existing is not None:
             return SubmissionResult(article=existing, created=False)
     try:
