@@ -277,30 +277,20 @@ def claim_queue_neighbour(*, queryset, claim_id: int, forward: bool = True) -> i
     return queryset.filter(id__lt=claim_id).order_by("-id").values_list("id", flat=True).first()
 
 
-def claim_queue_position(*, queryset, claim_id: int) -> int:
-    """How many claims of the queue come before claim_id (to find its page)."""
-    return queryset.filter(id__lt=claim_id).order_by().count()
-
-
 # --- Dashboard --------------------------------------------------------------
 
 
-def claim_counts_by_status() -> dict[str, int]:
-    rows = Claim.objects.order_by().values("status").annotate(n=Count("id"))
-    counts = {status: 0 for status in ClaimStatus.values}
-    counts.update({row["status"]: row["n"] for row in rows})
-    return counts
-
-
-def claim_counts_by_verdict() -> list[tuple[Rating | None, int]]:
-    rows = dict(
-        Claim.objects.order_by()
-        .values_list("verdict_id")
-        .annotate(n=Count("id"))
-        .values_list("verdict_id", "n")
-    )
+def claim_counts() -> tuple[dict[str, int], list[tuple[Rating | None, int]]]:
+    """Claims by state and by verdict, from one grouped scan."""
+    by_status = {status: 0 for status in ClaimStatus.values}
+    by_verdict: dict[int | None, int] = {}
+    rows = Claim.objects.order_by().values_list("status", "verdict_id").annotate(n=Count("id"))
+    for status, verdict_id, n in rows:
+        by_status[status] = by_status.get(status, 0) + n
+        by_verdict[verdict_id] = by_verdict.get(verdict_id, 0) + n
     scale = rating_scale()
-    return [(rating, rows.get(rating.pk, 0)) for rating in scale] + [(None, rows.get(None, 0))]
+    verdicts = [(rating, by_verdict.get(rating.pk, 0)) for rating in scale]
+    return by_status, verdicts + [(None, by_verdict.get(None, 0))]
 
 
 def claims_assigned_to(*, user, limit: int = 10):

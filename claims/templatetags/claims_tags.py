@@ -102,35 +102,34 @@ def status_class(status: str) -> str:
     return f"status-{escape(status)}"
 
 
-def _event_labels():
-    return {
-        "actions": {
-            "correct_attribution": gettext_lazy("Attribution corrected"),
-            "set_verdict": gettext_lazy("Verdict"),
-            "correction": gettext_lazy("Correction of a published verdict"),
-            "set_status": gettext_lazy("State"),
-            "assign": gettext_lazy("Assignment"),
-            "comment": gettext_lazy("Comment"),
-            "evidence": gettext_lazy("Evidence"),
-        },
-        "fields": {
-            "source_text": gettext_lazy("source"),
-            "cue_text": gettext_lazy("cue"),
-            "channel_text": gettext_lazy("channel"),
-            "source_kind": gettext_lazy("source kind"),
-            "quote_type": gettext_lazy("quotation"),
-            "hedged": gettext_lazy("hedged"),
-            "verdict": gettext_lazy("verdict"),
-            "rationale": gettext_lazy("rationale"),
-            "status": gettext_lazy("state"),
-            "assignee": gettext_lazy("assignee"),
-        },
-    }
+EVENT_LABELS = {
+    "actions": {
+        "correct_attribution": gettext_lazy("Attribution corrected"),
+        "set_verdict": gettext_lazy("Verdict"),
+        "correction": gettext_lazy("Correction of a published verdict"),
+        "set_status": gettext_lazy("State"),
+        "assign": gettext_lazy("Assignment"),
+        "comment": gettext_lazy("Comment"),
+        "evidence": gettext_lazy("Evidence"),
+    },
+    "fields": {
+        "source_text": gettext_lazy("source"),
+        "cue_text": gettext_lazy("cue"),
+        "channel_text": gettext_lazy("channel"),
+        "source_kind": gettext_lazy("source kind"),
+        "quote_type": gettext_lazy("quotation"),
+        "hedged": gettext_lazy("hedged"),
+        "verdict": gettext_lazy("verdict"),
+        "rationale": gettext_lazy("rationale"),
+        "status": gettext_lazy("state"),
+        "assignee": gettext_lazy("assignee"),
+    },
+}
 
 
 @register.filter
 def event_label(event) -> str:
-    labels = _event_labels()
+    labels = EVENT_LABELS
     action = str(labels["actions"].get(event.action, event.action))
     field = labels["fields"].get(event.field)
     if field and event.action not in ("set_status", "assign"):

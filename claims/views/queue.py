@@ -76,17 +76,21 @@ def queue(request):
     qs = selectors.claim_queue(filters=filters, user=request.user)
     counts = selectors.claim_queue_counts(queryset=qs)
 
+    # Keyset pages: the list starts at `start` (or at the current claim), so a
+    # claim deep in a long queue costs no OFFSET scan and no position count.
     current_id = _int(request.GET.get("claim"))
-    page_number = _int(request.GET.get("page"))
-    if page_number is None and current_id is not None:
-        page_number = (
-            selectors.claim_queue_position(queryset=qs, claim_id=current_id) // QUEUE_PAGE + 1
+    anchor = _int(request.GET.get("start")) or current_id
+    window = list(qs.filter(id__gte=anchor)[: QUEUE_PAGE + 1] if anchor else qs[: QUEUE_PAGE + 1])
+    rows, after = window[:QUEUE_PAGE], window[QUEUE_PAGE:]
+    earlier = (
+        list(
+            qs.filter(id__lt=rows[0].pk if rows else (anchor or 0))
+            .order_by("-id")
+            .values_list("id", flat=True)[:QUEUE_PAGE]
         )
-    page_number = max(page_number or 1, 1)
-    pages = max((counts["total"] + QUEUE_PAGE - 1) // QUEUE_PAGE, 1)
-    page_number = min(page_number, pages)
-    offset = (page_number - 1) * QUEUE_PAGE
-    rows = list(qs[offset : offset + QUEUE_PAGE])
+        if (rows or anchor)
+        else []
+    )
     if current_id is None and rows:
         current_id = rows[0].pk
 
@@ -96,12 +100,26 @@ def queue(request):
             current = selectors.claim_detail(claim_id=current_id)
         except Claim.DoesNotExist:
             current = None
-    previous_id = next_id = None
-    if current is not None:
+    row_ids = [row.pk for row in rows]
+    start_param = rows[0].pk if rows else None
+    previous_url = next_url = None
+    if current is not None and current.pk in row_ids:
+        index = row_ids.index(current.pk)
+        if index > 0:
+            previous_url = _queue_url(filter_query, start=start_param, claim=row_ids[index - 1])
+        elif earlier:
+            previous_url = _queue_url(filter_query, start=earlier[-1], claim=earlier[0])
+        if index + 1 < len(row_ids):
+            next_url = _queue_url(filter_query, start=start_param, claim=row_ids[index + 1])
+        elif after:
+            next_url = _queue_url(filter_query, claim=after[0].pk)
+    elif current is not None:
         previous_id = selectors.claim_queue_neighbour(
             queryset=qs, claim_id=current.pk, forward=False
         )
         next_id = selectors.claim_queue_neighbour(queryset=qs, claim_id=current.pk)
+        previous_url = _queue_url(filter_query, claim=previous_id) if previous_id else None
+        next_url = _queue_url(filter_query, claim=next_id) if next_id else None
 
     can_bulk = request.user.has_perm("claims.bulk_edit_claims")
     users = list(selectors.assignable_users()) if can_bulk else []
@@ -113,17 +131,12 @@ def queue(request):
         "current": current,
         "current_before": current.context_before if current else "",
         "current_after": current.context_after if current else "",
-        "previous_url": _queue_url(filter_query, claim=previous_id) if previous_id else None,
-        "next_url": _queue_url(filter_query, claim=next_id) if next_id else None,
+        "previous_url": previous_url,
+        "next_url": next_url,
         "filter_query": filter_query,
-        "page_number": page_number,
-        "pages": pages,
-        "previous_page_url": _queue_url(filter_query, page=page_number - 1)
-        if page_number > 1
-        else None,
-        "next_page_url": _queue_url(filter_query, page=page_number + 1)
-        if page_number < pages
-        else None,
+        "start": start_param,
+        "previous_page_url": _queue_url(filter_query, start=earlier[-1]) if earlier else None,
+        "next_page_url": _queue_url(filter_query, start=after[0].pk) if after else None,
         "undo": (request.session.get(UNDO_KEY) or [None])[-1],
         "can_bulk": can_bulk,
         "bulk_form": BulkForm(users=users) if can_bulk else None,
@@ -246,7 +259,7 @@ def queue_undo(request):
 def queue_bulk(request):
     """An editor's change of state or assignee for the claims ticked in the list."""
     filter_query = request.POST.get("filters", "")
-    back = _queue_url(filter_query, page=request.POST.get("page") or None)
+    back = _queue_url(filter_query, start=request.POST.get("start") or None)
     if not request.user.has_perm("claims.bulk_edit_claims"):
         return render(
             request,

@@ -172,3 +172,20 @@ def test_the_queue_query_count_does_not_grow_with_rows(
         editor_client.get(QUEUE)
     with django_assert_max_num_queries(14):
         editor_client.get(QUEUE, {"status": "", "language": "it", "page": 3})
+
+
+def test_the_queue_pages_by_keyset_and_opens_any_claim_deep_in_it(fc_client, ratings):
+    claims = ClaimFactory.create_batch(60)
+    html = fc_client.get(QUEUE).content.decode()
+    assert html.count("data-queue-row") == 25
+    assert f"start={claims[25].pk}" in html  # next page begins after the 25th
+    deep = claims[40]
+    html = fc_client.get(QUEUE, {"claim": deep.pk}).content.decode()
+    assert f'data-claim="{deep.pk}" data-version' in html
+    assert f'data-claim="{deep.pk}" class="current"' in html
+    # j and k lead to the neighbours, across the page's edge too.
+    assert f"claim={claims[41].pk}" in html
+    assert f"claim={claims[39].pk}" in html
+    html = fc_client.get(QUEUE, {"start": claims[50].pk}).content.decode()
+    assert html.count("data-queue-row") == 10
+    assert f"start={claims[25].pk}" in html  # previous page
