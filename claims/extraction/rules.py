@@ -958,6 +958,8 @@ class ArticleRules:
             )
 
     def _inside_flags(self, sent: Sentence) -> list[bool]:
+        if not sent.quotes:
+            return [False] * len(sent.toks)
         starts = [q[1] for q in sent.quotes]
         flags = []
         for tok in sent.toks:

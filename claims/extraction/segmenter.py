@@ -200,19 +200,16 @@ class NewsSentencizer:
         boundaries = sorted(s for s, _ in sentence_spans(text, self.abbreviations))
         # One array write: setting Token.is_sent_start token by token re-checks the
         # whole Doc each time (quadratic on long articles).
-        idx = doc.to_array([IDX, IS_SPACE])
+        idx = doc.to_array([IDX, IS_SPACE]).astype("int64")
         values = numpy.full(len(doc), -1, dtype="int64")
-        values[0] = 1
-        b = 0
-        pending = True
-        for i in range(len(doc)):
-            start = idx[i, 0]
-            while b < len(boundaries) and boundaries[b] <= start:
-                pending = True
-                b += 1
-            if pending and not idx[i, 1]:
+        # The first non-space token at or after each boundary starts a sentence.
+        starts = numpy.searchsorted(idx[:, 0], numpy.asarray(boundaries, dtype="int64"), side="left")
+        for i in starts.tolist():
+            while i < len(doc) and idx[i, 1]:
+                i += 1
+            if i < len(doc):
                 values[i] = 1
-                pending = False
+        values[0] = 1
         doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
         return doc
 
