@@ -60,14 +60,31 @@ def claim_export_rows(queryset: QuerySet) -> Iterator[dict]:
         yield dict(zip(names, values, strict=True))
 
 
-def _csv_value(value) -> str:
+# A cell a spreadsheet would run as a formula (CSV injection): article text
+# comes from the web, so "=HYPERLINK(...)" in a claim must stay text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_value(value, *, spreadsheet_safe: bool = True) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if spreadsheet_safe and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def csv_cell_to_text(cell: str) -> str:
+    """The inverse of the spreadsheet-safe quoting, for programs reading the CSV."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell
 
 
 class _Echo:
@@ -75,12 +92,16 @@ class _Echo:
         return value
 
 
-def stream_csv(rows: Iterable[dict]) -> Iterator[str]:
+def stream_csv(rows: Iterable[dict], *, spreadsheet_safe: bool = True) -> Iterator[str]:
+    """CSV rows. spreadsheet_safe prefixes formula-like text cells with an
+    apostrophe (as spreadsheets themselves do); raw output leaves them be."""
     writer = csv.writer(_Echo())
     yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
     yield writer.writerow(list(EXPORT_FIELDS))
     for row in rows:
-        yield writer.writerow([_csv_value(value) for value in row.values()])
+        yield writer.writerow(
+            [_csv_value(value, spreadsheet_safe=spreadsheet_safe) for value in row.values()]
+        )
 
 
 def stream_json_array(items: Iterable[dict], *, indent: int | None = None) -> Iterator[str]:
@@ -102,9 +123,11 @@ def streaming_response(chunks: Iterator[str], *, content_type: str, filename: st
     return response
 
 
-def claims_csv_response(queryset: QuerySet, filename: str = "claims.csv"):
+def claims_csv_response(
+    queryset: QuerySet, filename: str = "claims.csv", *, spreadsheet_safe: bool = True
+):
     return streaming_response(
-        stream_csv(claim_export_rows(queryset)),
+        stream_csv(claim_export_rows(queryset), spreadsheet_safe=spreadsheet_safe),
         content_type="text/csv; charset=utf-8",
         filename=filename,
     )

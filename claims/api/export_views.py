@@ -68,13 +68,23 @@ class ExportView(APIView):
 class ClaimsCsvExport(ExportView):
     @extend_schema(
         summary="Claims as CSV (admin role)",
-        parameters=FILTER_PARAMETERS,
-        description="Streamed. Query parameters: the claim list's filters.",
+        parameters=[
+            *FILTER_PARAMETERS,
+            OpenApiParameter("raw", OpenApiTypes.BOOL, OpenApiParameter.QUERY),
+        ],
+        description=(
+            "Streamed. Query parameters: the claim list's filters. Text cells that a "
+            "spreadsheet would run as a formula (starting with = + - @) get a leading "
+            "apostrophe unless `raw=true`."
+        ),
         responses={(200, "text/csv"): OpenApiTypes.STR, **ERRORS},
     )
     def get(self, request):
+        raw = request.query_params.get("raw", "").lower() in ("1", "true", "yes")
         return exports.claims_csv_response(
-            self.filtered_claims(request), filename=self.stamp("claims", "csv")
+            self.filtered_claims(request),
+            filename=self.stamp("claims", "csv"),
+            spreadsheet_safe=not raw,
         )
 
 

@@ -87,16 +87,30 @@ def varied_claims():
     ]
 
 
+def parse_csv(text):
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+
+
 def test_a_csv_export_parsed_back_equals_the_database_rows(admin, varied_claims):
-    response = admin.get("/exports/claims.csv")
+    response = admin.get("/exports/claims.csv", {"raw": "true"})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
-    text = body_of(response)
-    parsed = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    parsed = parse_csv(body_of(response))
     assert list(parsed[0]) == list(EXPORT_FIELDS)
     expected = [{k: as_csv_text(v) for k, v in row.items()} for row in database_rows()]
     assert parsed == expected
+
+
+def test_the_default_csv_keeps_formulas_inert_and_reads_back_the_same(admin, varied_claims):
+    from claims.exports import csv_cell_to_text
+
+    parsed = parse_csv(body_of(admin.get("/exports/claims.csv")))
+    formula = next(row for row in parsed if row["id"] == str(varied_claims[2].pk))
+    assert formula["content"] == "'=1+1 is not a formula"
+    unquoted = [{k: csv_cell_to_text(v) for k, v in row.items()} for row in parsed]
+    expected = [{k: as_csv_text(v) for k, v in row.items()} for row in database_rows()]
+    assert unquoted == expected
 
 
 def test_a_json_export_parsed_back_equals_the_database_rows(admin, varied_claims):
