@@ -235,6 +235,10 @@ CELERY_BEAT_SCHEDULE.update(
             "task": "claims.ingest.tasks.index_claim_fingerprints",
             "schedule": env_int("FACTCHECK_REPEATS_INDEX_EVERY", 60, minimum=5),
         },
+        "requeue-stuck-fetches": {
+            "task": "claims.ingest.tasks.requeue_stuck_fetches",
+            "schedule": env_int("FACTCHECK_REQUEUE_EVERY", 120, minimum=5),
+        },
     }
 )
 

@@ -5,6 +5,7 @@ FACTCHECK_FETCH_ALLOW_LOOPBACK is on, which only tests and the benchmark do.
 """
 
 import datetime as dt
+import gzip
 import threading
 import time
 from email.utils import format_datetime
@@ -144,6 +145,10 @@ class _Handler(BaseHTTPRequestHandler):
                     self.wfile.write(chunk)
             except (BrokenPipeError, ConnectionResetError):
                 pass
+        elif path == "/bomb.html":
+            # A small gzip body that inflates to 30 MB: the cap applies after decoding.
+            body = gzip.compress(b" " * (30 * 1024 * 1024))
+            self._send(200, body, "text/html", {"Content-Encoding": "gzip"})
         elif path == "/huge-declared.html":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

@@ -129,7 +129,8 @@ def claim_also_appears_in(claim: Claim, *, limit: int = 20) -> list[Repeat]:
     with their articles and verdicts loaded."""
     # The index is a cache of claim content: fill in what beat has not reached
     # yet (usually nothing, one query), so a fresh extraction is found at once.
-    claims_index()
+    claims_index(claim_ids=[claim.pk])
+    claims_index(limit=1000)
     fingerprint = ClaimFingerprint.objects.filter(claim=claim).first()
     if fingerprint is None:
         return []

@@ -292,3 +292,21 @@ def article_submit_html(
         return SubmissionResult(article=existing, created=False)
     transaction.on_commit(partial(enqueue_extraction, article.pk))
     return SubmissionResult(article=article, created=True)
+
+
+def articles_requeue_stuck_fetches(*, older_than) -> list[int]:
+    """Send the fetch task again for links left "fetching" longer than older_than
+    (the broker was down at submission, or a worker died mid-fetch)."""
+    cutoff = timezone.now() - older_than
+    stuck = list(
+        Article.objects.filter(
+            extraction_state=ExtractionState.FETCHING, updated_at__lt=cutoff
+        ).values_list("pk", flat=True)[:500]
+    )
+    sent = []
+    for article_id in stuck:
+        if not enqueue_fetch(article_id):
+            break  # the broker is still down: the next sweep tries again
+        Article.objects.filter(pk=article_id).update(updated_at=timezone.now())
+        sent.append(article_id)
+    return sent

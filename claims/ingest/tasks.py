@@ -126,3 +126,15 @@ def index_claim_fingerprints() -> int:
     from claims.ingest.repeats import claims_index
 
     return claims_index()
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def requeue_stuck_fetches() -> int:
+    """Run by Celery beat: fetch again links that were never fetched."""
+    import datetime as dt
+
+    return len(
+        services.articles_requeue_stuck_fetches(
+            older_than=dt.timedelta(seconds=FETCH_SOFT_TIME_LIMIT + 120)
+        )
+    )

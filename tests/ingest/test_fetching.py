@@ -95,3 +95,62 @@ def test_html_is_decoded_by_its_declared_charset():
     html = '<html><head><meta charset="iso-8859-1"></head><body>città</body></html>'
     assert "città" in decode_html(html.encode("iso-8859-1"))
     assert "\x00" not in decode_html(b"<p>a\x00b</p>")
+
+
+def test_a_compressed_page_is_capped_after_decompression(site):
+    with pytest.raises(FetchError) as caught:
+        fetch(site.url("/bomb.html"))
+    assert caught.value.code == "too_large"
+
+
+@pytest.fixture(scope="module")
+def tls_site(tmp_path_factory):
+    """The test site over HTTPS with a self-signed certificate (trusted by nobody)."""
+    import shutil
+    import ssl
+    import subprocess
+    import threading
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make a certificate")
+    folder = tmp_path_factory.mktemp("tls")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=secure.example",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    from claims.ingest.localsite import LocalSite
+
+    site = LocalSite()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    site.server.socket = context.wrap_socket(site.server.socket, server_side=True)
+    thread = threading.Thread(target=site.server.serve_forever, daemon=True)
+    thread.start()
+    yield site
+    site.server.shutdown()
+    site.server.server_close()
+
+
+def test_https_certificates_are_verified_against_the_host_name(tls_site, fake_dns):
+    fake_dns({"secure.example": ["127.0.0.1"]})
+    with pytest.raises(FetchError) as caught:
+        fetch(f"https://secure.example:{tls_site.port}/article.html")
+    assert caught.value.code == "connection"
+    assert "certificate" in caught.value.message.lower()

@@ -214,3 +214,19 @@ def test_a_real_worker_fetches_a_submitted_link(site, allow_loopback, loopback_w
     assert article.extraction_state != ExtractionState.FAILED, article.extraction_error
     assert missing.extraction_state == ExtractionState.FAILED
     assert missing.fetch_error_code == "no_text"
+
+
+@pytest.mark.django_db
+def test_links_left_fetching_are_sent_again_by_the_sweeper(sent):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from claims.ingest.tasks import requeue_stuck_fetches
+
+    stuck = article_submit_url(url="https://a.example/stuck").article
+    fresh = article_submit_url(url="https://a.example/fresh").article
+    Article.objects.filter(pk=stuck.pk).update(updated_at=timezone.now() - dt.timedelta(hours=1))
+    assert requeue_stuck_fetches() == 1
+    assert sent == [("fetch", stuck.pk)]
+    assert fresh.pk not in [pk for _kind, pk in sent]
