@@ -70,3 +70,25 @@ def test_anonymous_visitors_are_sent_to_login_or_refused_everywhere(client):
             assert response.status_code != 200, (method, path)
         checked += 1
     assert checked > 20, "the walk must reach the project's pages"
+
+
+@pytest.mark.django_db
+def test_every_form_post_without_a_csrf_token_is_refused():
+    from django.test import Client
+
+    from tests.factories import UserFactory
+
+    claim = ClaimFactory(article=ArticleFactory())
+    ids = {"claim": claim.pk, "article": claim.article_id}
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(UserFactory(username="csrf-editor", is_superuser=True, is_staff=True))
+    checked = 0
+    for pattern in sorted(set(walk(get_resolver()))):
+        path = concrete(pattern, ids)
+        if path is None or path.startswith("/static/") or path == "/healthz":
+            continue
+        response = client.post(path, {"text": "x", "body": "x", "version": "1"})
+        # 405: the URL takes no POST at all; 403: the token is missing.
+        assert response.status_code in (403, 404, 405), (path, response.status_code)
+        checked += response.status_code == 403
+    assert checked > 15, "the forms must be reached"
