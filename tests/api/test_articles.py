@@ -97,3 +97,15 @@ def test_the_article_list_filters_and_searches(fact_checker):
     assert titles(extraction_state="failed") == {"Sanità"}
     assert titles(outlet="port news") == {"Harbour traffic"}
     assert "text" not in fact_checker.get("/api/articles/").json()["results"][0]
+
+
+def test_submissions_have_their_own_stricter_limit(fact_checker, sent_to_queue, settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {"user": "100/minute", "article_submit": "1/minute"},
+    }
+    assert fact_checker.post("/api/articles/", {"text": TEXT}, format="json").status_code == 201
+    again = fact_checker.post("/api/articles/", {"text": TEXT + " Altro."}, format="json")
+    assert again.status_code == 429
+    assert again.json()["code"] == "throttled"
+    assert fact_checker.get("/api/articles/").status_code == 200, "reading is not limited by it"

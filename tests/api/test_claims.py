@@ -267,3 +267,12 @@ def test_the_fast_claim_rows_equal_drfs_own_rendering(rf):
         standard = serializers.ModelSerializer.to_representation(serializer, claim)
         assert fast == standard
         assert list(fast) == list(standard)
+
+
+def test_a_weak_etag_in_if_match_is_understood(editor):
+    claim = ClaimFactory()
+    response = editor.patch(
+        f"/api/claims/{claim.pk}/", {"hedged": True}, format="json", HTTP_IF_MATCH='W/"1"'
+    )
+    assert response.status_code == 200
+    assert response.json()["hedged"] is True
