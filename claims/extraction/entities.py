@@ -58,6 +58,15 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
                 and not any(w.lower() in lex.organization_nouns for w in words[1:])
             ):
                 words = words[1:]
+            elif (
+                len(words) <= 3
+                and _trailing_role(text[max(0, match.start() - 80) : match.start()], lex)
+                and not any(
+                    w.lower() in lex.organization_nouns or w.lower() in lex.media_first
+                    for w in words
+                )
+            ):
+                pass  # "il ministro dell'Economia, Giancarlo Giorgetti": a role introduces a person
             else:
                 continue
         name = _strip_possessive(" ".join(words))
@@ -96,7 +105,10 @@ def _collect_mentions(text: str, index: EntityIndex) -> None:
 
 def _trailing_role(before: str, lex: Lexicon) -> str | None:
     """The role noun phrase ending right before a name ("il presidente russo ")."""
-    segment = re.split(r"[,.;:()«»“”\"\n]", before)[-1]
+    parts = re.split(r"[,.;:()«»“”\"\n]", before)
+    segment = parts[-1]
+    if not segment.strip() and len(parts) > 1 and before.rstrip().endswith(","):
+        segment = parts[-2]  # "il ministro dell'Economia, Giancarlo Giorgetti"
     words = segment.lower().replace("’", "'").replace("'", " ").split()
     for k in range(len(words)):
         if words[k] in lex.role_nouns:

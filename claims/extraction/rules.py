@@ -23,6 +23,9 @@ from .quotes import find_quote_pairs
 from .segmenter import dateline_length
 from .tokens import DASHES, Tok, tokenize
 
+ESSERE_FORMS = frozenset(
+    "è e' sono era erano sarebbe sarebbero fu furono sarà saranno sia siano fosse fossero".split()
+)
 _WORDS = re.compile(r"[^\W_]+")
 OPEN_QUOTES = frozenset('«“‘"„')
 CLOSE_QUOTES = frozenset('»”’"')
@@ -375,6 +378,8 @@ class ArticleRules:
                     toks[j].lower == "si" or self._verb_at(toks, j, lex.verb_finite)
                 ):
                     return Cue("marker", i, self._extend_quanto(toks, j, seq, force=True))
+        if self.it and t == "per" and i + 1 < len(toks) and self._per_before_quote(toks, i):
+            return Cue("marker", i, i + 1)
         if lex.per_marker and t == lex.per_marker and i + 1 < len(toks):
             nxt = toks[i + 1]
             if nxt.is_capitalized and not nxt.text.isdigit():
@@ -388,6 +393,19 @@ class ArticleRules:
                 ):
                     return Cue("marker", i, i + 1)
         return None
+
+    def _per_before_quote(self, toks: list[Tok], i: int) -> bool:
+        """ "Per la segretaria del Pd, «...»": Italian "per" means "according to" only when
+        it opens the sentence, names a speaker and a quotation follows its comma
+        ("Per Kim, l'alleanza è un'occasione" is "for Kim")."""
+        if i > 0 and toks[i - 1].lower not in self.lex.clause_starters:
+            return False
+        for k in range(i + 1, min(len(toks) - 1, i + 14)):
+            if toks[k].text == "," and toks[k + 1].text in OPEN_QUOTES:
+                return True
+            if toks[k].text in OPEN_QUOTES or toks[k].text in (".", ";", ":"):
+                return False
+        return False
 
     def _extend_quanto(self, toks, j, seq, force=False) -> int:
         """Extend "secondo quanto riportano" / "a quanto si apprende da" over the verb."""
@@ -495,17 +513,8 @@ class ArticleRules:
                 if length:
                     if passive:
                         return self._verb_flags(Cue("passive", i, k + length), toks)
-                    if self.it and t in (
-                        "è",
-                        "sono",
-                        "era",
-                        "erano",
-                        "sarebbe",
-                        "sarebbero",
-                        "fu",
-                        "furono",
-                    ):
-                        return None  # "è riferito" without "stato" is a predicate
+                    if self.it and t in ESSERE_FORMS:
+                        return None  # "sarà confermato" without "stato" is a predicate
                     return self._verb_flags(Cue("verb", i, k + length), toks)
             return None
         # gerunds: dicendo che, sottolineando come, adding that
@@ -1029,7 +1038,7 @@ class ArticleRules:
                             )
                         )
             elif cue.kind == "marker":
-                source = self.marker_np(toks, cue.j, right_j)
+                source = self._with_apposition(toks, self.marker_np(toks, cue.j, right_j), right_j)
                 if source is None:
                     # "Stando a quanto trapela, Y": an unnamed leak; Y stays the article's claim.
                     after = cue.j
@@ -1059,7 +1068,8 @@ class ArticleRules:
                     if t.is_word and not self._is_adverb(t) and t.lower not in lex.clause_starters
                 ]
                 if (
-                    after < right_j
+                    not self.it
+                    and after < right_j
                     and toks[after - 1].text == ","
                     and toks[after].lower in lex.articles
                 ):
@@ -1273,11 +1283,19 @@ class ArticleRules:
             "o",
             "or",
         )
+        if self.it and inverted and before is not None and before.text == ",":
+            # "I sindacati, dal canto loro, minacciano la mobilitazione: ...": an inverted
+            # source ends its clause; a colon or "che" after it means a forward reading.
+            np = self.object_np(toks, nxt, right_j)
+            if np and np[1] < right_j and toks[np[1]].text in (":", ";"):
+                inverted = False
         if cue.interruption:
             inverted = True
         if self._is_retro_opener(toks, left_i, cue.i):
             channel, after = self.channel_after(toks, cue.j, right_j)
-            source = self.object_np(toks, after if channel else cue.j, right_j)
+            source = self._with_apposition(
+                toks, self.object_np(toks, after if channel else cue.j, right_j), right_j
+            )
             cited = self._citing(toks, source[1] if source else cue.j, right_j)
             if cited:
                 kind, cited_np = cited

@@ -203,7 +203,9 @@ class NewsSentencizer:
         idx = doc.to_array([IDX, IS_SPACE]).astype("int64")
         values = numpy.full(len(doc), -1, dtype="int64")
         # The first non-space token at or after each boundary starts a sentence.
-        starts = numpy.searchsorted(idx[:, 0], numpy.asarray(boundaries, dtype="int64"), side="left")
+        starts = numpy.searchsorted(
+            idx[:, 0], numpy.asarray(boundaries, dtype="int64"), side="left"
+        )
         for i in starts.tolist():
             while i < len(doc) and idx[i, 1]:
                 i += 1

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-_TOKEN = re.compile(r"[^\W_]+(?:[-][^\W_]+)*|[^\w\s'’]")
+# Numbers keep their separators ("0,7", "10.000", "3.1") so a decimal comma is not a clause break.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:[-][^\W_]+)*|[^\w\s'’]")
 
 DASHES = frozenset("–—-")
 QUOTE_CHARS = frozenset('«»“”‘’"„')

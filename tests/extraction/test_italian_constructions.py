@@ -396,3 +396,32 @@ def test_it_includes_a_name_in_apposition_after_an_inverted_source():
             "name": "Giuseppe Esposito",
         },
     )
+
+
+def test_it_reads_per_before_a_quotation_as_according_to():
+    text = "Per la segretaria del partito, Anna Ferri, «è una manovra senza coraggio»."
+    claim = find_claim(text, "it", "manovra senza coraggio")
+    check_fields(claim, {"source": "la segretaria del partito, Anna Ferri", "cue": "Per", "kind": "person",
+                         "quote": "direct", "name": "Anna Ferri"})
+
+
+def test_it_links_a_surname_to_the_person_a_role_introduced():
+    text = (
+        "Lo ha detto il ministro dell'Ambiente, Gualtiero Brambilla, a margine del vertice. "
+        "«Le centrali chiuderanno entro il 2030», ha spiegato Brambilla."
+    )
+    claim = find_claim(text, "it", "Le centrali chiuderanno")
+    check_fields(claim, {"source": "Brambilla", "kind": "person", "name": "Gualtiero Brambilla"})
+
+
+def test_it_keeps_verbs_of_the_reported_clause_out_of_the_cues():
+    text = "Il ministro ha poi aggiunto che il taglio delle accise sarà confermato anche nel 2026."
+    claims = __import__("claims.extraction", fromlist=["extract"]).extract(text, "it")
+    assert len(claims) == 1
+    check_fields(claims[0], {"cue": "ha poi aggiunto",
+                             "content": "il taglio delle accise sarà confermato anche nel 2026"})
+
+
+def test_it_keeps_decimal_numbers_whole():
+    text = "Secondo l'Istat, il Pil crescerà dello 0,7% nel 2025."
+    check_fields(find_claim(text, "it", "il Pil"), {"content": "il Pil crescerà dello 0,7% nel 2025"})
