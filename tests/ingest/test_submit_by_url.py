@@ -14,7 +14,7 @@ from tests.conftest import wait_for
 def sent(monkeypatch):
     """What would have gone to the queue: ("fetch"|"extract", article id)."""
     calls = []
-    monkeypatch.setattr(services, "enqueue_fetch", lambda pk: calls.append(("fetch", pk)))
+    monkeypatch.setattr(services, "enqueue_fetch", lambda pk: calls.append(("fetch", pk)) or True)
     monkeypatch.setattr(services, "enqueue_extraction", lambda pk: calls.append(("extract", pk)))
     return calls
 
