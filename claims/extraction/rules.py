@@ -234,6 +234,12 @@ class ArticleRules:
         clause_final = (
             nxt_tok is None or nxt_tok.text in (".", ",", ";", "!", "?") or nxt_tok.text in DASHES
         )
+        if not clause_final and nxt_tok.lower in self.lex.prepositions | self.lex.time_words:
+            # "official data showed on Friday, ...": only an adjunct before the clause ends
+            m = nxt
+            while m < len(toks) and toks[m].is_word and m - nxt < 5:
+                m += 1
+            clause_final = m >= len(toks) or toks[m].text in (".", ",", ";")
         if (
             cue.needs_complement
             and not (inverted or clause_final)
@@ -1552,12 +1558,7 @@ class ArticleRules:
         np = self.object_np(toks, i, j)
         if np is None:
             return False
-        if (
-            np[1] < j
-            and toks[np[1]].text == ","
-            and np[1] + 1 < j
-            and toks[np[1] + 1].lower in self.lex.articles
-        ):
+        if np[1] + 1 < j and toks[np[1]].text == "," and self._is_apposition(toks, np[1] + 1, j):
             return True  # "..., said John Smith, a spokesman for the agency."
         rest = [t for t in toks[np[1] : j] if t.is_word]
         return len(rest) <= 5 and (
@@ -1597,6 +1598,20 @@ class ArticleRules:
             if self._verbish(tok) and not (k > start and toks[k - 1].lower in lex.determiners):
                 break
         return start, None
+
+    def _is_apposition(self, toks, i, j) -> bool:
+        """Tokens [i, j) describe the phrase before them: "a spokesman for X",
+        "chief economist at Y"."""
+        first = toks[i]
+        if not first.is_word or first.is_capitalized and first.lower not in self.lex.role_nouns:
+            return False
+        if not (
+            first.lower in self.lex.articles
+            or first.lower in self.lex.role_nouns
+            or first.lower in self.lex.determiners
+        ):
+            return False
+        return not any(self._verbish(t) for t in toks[i:j])
 
     def _clause_resumes(self, toks, i, j) -> bool:
         """Whether the words from ``i`` continue the interrupted clause

@@ -247,3 +247,13 @@ def test_en_skips_an_apposition_after_an_according_to_source():
     check_fields(
         claim, {"source": "Eversource", "content": "most customers will have power by Friday"}
     )
+
+
+def test_en_reads_an_inverted_source_with_a_lowercase_apposition():
+    text = '"We see no reason to move yet," said Paul Grant, chief economist at Harbor Capital.'
+    check_fields(find_claim(text, "en", "no reason to move"), {"source": "Paul Grant", "kind": "person"})
+
+
+def test_en_takes_data_that_showed_as_a_document_source():
+    text = "The economy grew by 0.3% in the third quarter, official data showed on Friday."
+    check_fields(find_claim(text, "en", "The economy grew"), {"source": "official data", "cue": "showed"})
