@@ -139,7 +139,7 @@ def queue(request):
         "next_page_url": _queue_url(filter_query, start=after[0].pk) if after else None,
         "undo": (request.session.get(UNDO_KEY) or [None])[-1],
         "can_bulk": can_bulk,
-        "bulk_form": BulkForm(users=users) if can_bulk else None,
+        "bulk_form": BulkForm(users=users, auto_id="id_bulk_%s") if can_bulk else None,
         "users": users,
     }
     template = "claims/_queue_workspace.html" if is_htmx(request) else "claims/queue.html"

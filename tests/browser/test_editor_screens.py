@@ -233,3 +233,37 @@ def test_the_interface_switches_to_italian_and_remembers_it(new_page):
     page.goto("/queue/")
     expect(page.locator("html")).to_have_attribute("lang", "it")
     expect(page.locator("h1")).to_have_text("Coda di revisione")
+
+
+UNLABELLED_CONTROLS = """
+() => Array.from(document.querySelectorAll('input, select, textarea'))
+  .filter(el => el.type !== 'hidden')
+  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                && !el.getAttribute('aria-labelledby'))
+  .map(el => el.outerHTML.slice(0, 120))
+"""
+
+
+def test_every_control_has_a_label_and_the_pages_work_by_keyboard(new_page):
+    ensure_rating_scale()
+    make_user("ed_bruno", "editor")
+    article, claims = _article_with_claims(2)
+    page = new_page()
+    log_in(page, "ed_bruno", PASSWORD)
+    for url in (
+        "/",
+        "/articles/",
+        "/articles/new/",
+        f"/articles/{article.pk}/",
+        f"/claims/{claims[0].pk}/",
+        "/queue/",
+    ):
+        page.goto(url)
+        assert page.evaluate(UNLABELLED_CONTROLS) == [], url
+    # The skip link is the first stop of the keyboard, and focus is visible.
+    page.goto("/queue/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
