@@ -23,6 +23,9 @@ from .quotes import find_quote_pairs
 from .segmenter import dateline_length
 from .tokens import DASHES, Tok, tokenize
 
+# Prepositions that stay inside a noun phrase: "il portavoce del ministero",
+# "a spokesperson for GM".
+NP_PREPOSITIONS = frozenset("di del dello della dell dei degli delle of for de".split())
 ESSERE_FORMS = frozenset(
     "è e' sono era erano sarebbe sarebbero fu furono sarà saranno sia siano fosse fossero".split()
 )
@@ -719,24 +722,16 @@ class ArticleRules:
             if not tok.is_word and tok.text not in ("’", "'", "&", "@", "."):
                 break
             low = tok.lower
-            if k > i and (
-                low in lex.prepositions
-                and low
-                not in (
-                    "di",
-                    "del",
-                    "dello",
-                    "della",
-                    "dell",
-                    "dei",
-                    "degli",
-                    "delle",
-                    "of",
-                    "for",
-                    "de",
+            if k > i and low in lex.prepositions and low not in NP_PREPOSITIONS:
+                # "l'assessore ai Trasporti": a role keeps its portfolio
+                role_portfolio = (
+                    low in ("a", "ai", "al", "alla", "all", "agli", "alle")
+                    and toks[k - 1].lower in lex.role_nouns
+                    and k + 1 < j
+                    and toks[k + 1].is_capitalized
                 )
-            ):
-                break
+                if not role_portfolio:
+                    break
             if k > i and (
                 low in lex.verb_gerunds
                 or low in ("che", "that", "who", "which", "mentre", "while", "citando", "citing")
@@ -806,12 +801,16 @@ class ArticleRules:
             low = tok.lower
             if k > i and low in ("who", "which", "whose", "che", "cui"):
                 break
-            if k > i and (
-                low in lex.auxiliaries
-                or low in lex.verb_finite
-                or low.endswith(("rebbe", "rebbero"))
+            if (
+                k > i
+                and (
+                    low in lex.auxiliaries
+                    or low in lex.verb_finite
+                    or low.endswith(("rebbe", "rebbero"))
+                )
+                and toks[k - 1].lower not in lex.determiners
             ):
-                break
+                break  # a verb ends the source ("una stima di X" is still a noun phrase)
             if (
                 k > i
                 and low in ("che", "that", "il", "lo", "la", "i", "gli", "le", "the")
@@ -828,7 +827,21 @@ class ArticleRules:
         if i >= j:
             return None, i
         low = toks[i].lower
-        if low in ("a", "al", "alla", "all", "ai", "agli", "alle", "ad", "to"):
+        if low in (
+            "a",
+            "al",
+            "alla",
+            "all",
+            "ai",
+            "agli",
+            "alle",
+            "ad",
+            "to",
+            "su",
+            "sul",
+            "sulla",
+            "on",
+        ):
             np = self.object_np(toks, i + 1, j)
             if np and self._looks_like_outlet(toks, *np):
                 return np, np[1]

@@ -425,3 +425,19 @@ def test_it_keeps_verbs_of_the_reported_clause_out_of_the_cues():
 def test_it_keeps_decimal_numbers_whole():
     text = "Secondo l'Istat, il Pil crescerà dello 0,7% nel 2025."
     check_fields(find_claim(text, "it", "il Pil"), {"content": "il Pil crescerà dello 0,7% nel 2025"})
+
+
+def test_it_keeps_a_role_portfolio_and_reads_a_social_network_as_channel():
+    text = (
+        "«Abbiamo sentito troppe promesse», ha scritto su Facebook il comitato Pendolari Lombardi. "
+        "Lo ha annunciato l'assessore ai Trasporti, Franco Lucente, in conferenza stampa."
+    )
+    check_fields(find_claim(text, "it", "troppe promesse"),
+                 {"source": "il comitato Pendolari Lombardi", "channel": "Facebook", "kind": "organization"})
+    check_fields(find_claim(text, "it", "troppe promesse"), {"cue": "ha scritto"})
+
+
+def test_it_reads_a_document_owned_by_an_organisation():
+    text = "Secondo una stima di Legambiente, servirebbero almeno 300 milioni per la flotta."
+    check_fields(find_claim(text, "it", "servirebbero"),
+                 {"source": "una stima di Legambiente", "kind": "organization", "hedged": True})
