@@ -1002,21 +1002,7 @@ class ArticleRules:
         if not words:
             return False
         words = [w for w in words if not self._is_adverb_word(w)]
-        return " ".join(words) in {
-            "lo",
-            "l",
-            "è quanto",
-            "e quanto",
-            "questo è quanto",
-            "è ciò che",
-            "lo si",
-            "questo",
-            "è questo quanto",
-            "quanto",
-            "così",
-            "è",
-            "e",
-        }
+        return " ".join(words) in self.lex.retro_openers
 
     def _is_adverb_word(self, w: str) -> bool:
         return w in self.lex.adverbs or (self.it and w.endswith("mente") and len(w) > 6)
@@ -1889,10 +1875,12 @@ class ArticleRules:
             if d.source is None and d.resolve:
                 if d.resolve == "quote":
                     candidate = None
+                    # A quotation standing alone continues the last person quoted directly,
+                    # even across a short paragraph in between.
                     if (
                         speaker is not None
                         and d.sentence - speaker.sentence <= 6
-                        and (d.paragraph - speaker.paragraph <= 1)
+                        and (d.paragraph - speaker.paragraph <= 2)
                     ):
                         candidate = speaker.source
                     elif (
