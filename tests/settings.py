@@ -16,6 +16,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # tests/security/test_login_throttling.py turns it back on.
 AXES_ENABLED = False
 
+# Each test starts from an empty cache: throttle counters and cached counts
+# must not leak between tests (or test runs sharing one Redis).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # A worker process started by a test connects to the test database by name.
 if os.environ.get("FACTCHECK_TEST_WORKER_DB_NAME"):
     DATABASES["default"]["NAME"] = os.environ["FACTCHECK_TEST_WORKER_DB_NAME"]
