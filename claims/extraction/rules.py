@@ -448,8 +448,11 @@ class ArticleRules:
             "su",
             "sul",
             "sulla",
+            "in",
+            "nel",
+            "nella",
         ):
-            j += 1
+            j += 1  # "secondo quanto si legge in una nota": the source follows
         return j
 
     def _cleft_at(self, toks: list[Tok], i: int) -> Cue | None:
