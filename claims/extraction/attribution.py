@@ -103,6 +103,8 @@ class ClaimAttribution:
         if not (0 <= start < end <= len(text)):
             return None
         quote, start, end = self._quote_type(text, start, end, rules)
+        if d.open_quote:
+            quote = "direct"  # its opening mark was stripped; the paragraph is quoted words
         if end <= start:
             return None
         content = Span(text[start:end], start, end)
@@ -135,6 +137,8 @@ class ClaimAttribution:
         if enclosing is not None:
             return "direct", start, end  # the words of a quotation interrupted by its attribution
         pairs = find_quote_pairs(text, start, end)
+        if not pairs and text[start] in "«“\"" and not _QUOTE_MARK.search(text, start + 1, end):
+            return "direct", start + 1, end  # a quotation left open to the end of its paragraph
         if not pairs:
             if _QUOTE_MARK.search(text, start, end):
                 return "mixed", start, end

@@ -75,8 +75,22 @@ def find_quote_pairs(
             continue
         _close_matching(stack, pairs, ch, i)
         i += 1
+    if stack and stack[0][0] in ("»", "”", '"') and _opens_a_statement(text, start, stack[0][1]):
+        # A quotation left open to the end of its paragraph (a quotation running over
+        # several paragraphs is closed only in the last one): it ends where the text ends.
+        close = end
+        while close > stack[0][2] and text[close - 1].isspace():
+            close -= 1
+        if close > stack[0][2] and text[close - 1] in ".!?…":
+            pairs.append((stack[0][1], stack[0][2], close, close))
     pairs.sort()
     return pairs
+
+
+def _opens_a_statement(text: str, start: int, position: int) -> bool:
+    """The mark opens the text, or follows a colon ("ha detto: «...")."""
+    before = text[start:position].rstrip()
+    return not before or before.endswith(":")
 
 
 def _close(stack, pairs, close_start, close_end):

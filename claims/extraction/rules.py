@@ -63,6 +63,7 @@ class Draft:
     cue_conditional: bool = False
     author: bool = False
     quote_only: bool = False
+    open_quote: bool = False  # a paragraph of a multi-paragraph quotation (opening mark only)
     kind: str | None = None
     source_name: str | None = None
     continuation: tuple[int, int] | None = None  # token range of a quotation resumed after the cue
@@ -911,6 +912,27 @@ class ArticleRules:
     # -------------------------------------------------------------- sentence
     def analyze(self, sent: Sentence, index: int, drafts: list[Draft]) -> None:
         """Append the drafts of sentence ``index`` to ``drafts``."""
+        if not sent.quotes and self._opens_unclosed_quote(sent):
+            # «... (no closing mark): one paragraph of a quotation that runs over several
+            # paragraphs, each opened and only the last one closed.
+            start = sent.start + 1
+            while start < sent.end and self.text[start].isspace():
+                start += 1
+            end = sent.end
+            while end > start and self.text[end - 1] in ",;:.!?… \t":
+                end -= 1
+            if end - start > 10:
+                drafts.append(
+                    Draft(
+                        content=(start, end),
+                        sentence=index,
+                        paragraph=sent.paragraph,
+                        quote_only=True,
+                        resolve="quote",
+                        open_quote=True,
+                    )
+                )
+            return
         if not sent.quotes and self._no_cue_word(sent):
             self._plain_sentence(sent, index, drafts)
             return
@@ -961,6 +983,18 @@ class ArticleRules:
                 if d.channel is None and not d.author and not d.quote_only:
                     d.channel = self._span(toks, *channel)
         drafts.extend(new)
+
+    def _opens_unclosed_quote(self, sent: Sentence) -> bool:
+        """The sentence opens with a quotation mark that nothing in its paragraph closes."""
+        return self.text[sent.start] in '«“"' and sent.start == self._paragraph_start(sent)
+
+    def _paragraph_start(self, sent: Sentence) -> int:
+        k = self.text.rfind("\n", 0, sent.start)
+        return (
+            k
+            + 1
+            + (len(self.text[k + 1 : sent.start]) - len(self.text[k + 1 : sent.start].lstrip()))
+        )
 
     def _no_cue_word(self, sent: Sentence) -> bool:
         """One regex pass and a set test: no word of the sentence can start a cue."""
@@ -1927,7 +1961,7 @@ class ArticleRules:
                     last_org = d.source
                 if self._is_plural(d.source):
                     last_plural = d.source
-                if d.quote_only or self._starts_with_quote(d):
+                if d.quote_only or d.open_quote or self._starts_with_quote(d):
                     speaker = d
             previous = d
 

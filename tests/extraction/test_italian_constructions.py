@@ -441,3 +441,17 @@ def test_it_reads_a_document_owned_by_an_organisation():
     text = "Secondo una stima di Legambiente, servirebbero almeno 300 milioni per la flotta."
     check_fields(find_claim(text, "it", "servirebbero"),
                  {"source": "una stima di Legambiente", "kind": "organization", "hedged": True})
+
+
+def test_it_follows_a_quotation_over_several_paragraphs():
+    text = (
+        "Il ministro Sarti ha detto ai giornalisti: «Abbiamo chiuso l'accordo con le regioni. "
+        "Le risorse arriveranno entro marzo.\n\n"
+        "«Non ci saranno altri rinvii. I cantieri partiranno in estate».\n\n"
+        "La conferenza è durata due ore."
+    )
+    first = find_claim(text, "it", "Le risorse arriveranno")
+    check_fields(first, {"source": "Il ministro Sarti", "quote": "direct", "cue": "ha detto",
+                         "content": "Abbiamo chiuso l'accordo con le regioni. Le risorse arriveranno entro marzo"})
+    second = find_claim(text, "it", "I cantieri partiranno")
+    check_fields(second, {"source": "Il ministro Sarti", "quote": "direct"})
