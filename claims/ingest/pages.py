@@ -36,6 +36,7 @@ class ExtractedPage:
     published_at: dt.datetime | None
     language: str  # the page's declared language ("" when it declares none)
     html: str
+    canonical: str = ""  # the page's own canonical address (link rel=canonical, og:url)
 
 
 def decode_html(content: bytes, charset: str | None = None) -> str:
@@ -106,4 +107,10 @@ def extract_page(html: str, *, url: str = "") -> ExtractedPage:
         published_at=_published(getattr(document, "date", None)),
         language=lang.group(1).lower() if lang else "",
         html=html,
+        canonical=_http_url(getattr(document, "url", None)),
     )
+
+
+def _http_url(value: str | None) -> str:
+    value = (value or "").strip()
+    return value if value.startswith(("http://", "https://")) and len(value) <= 2000 else ""

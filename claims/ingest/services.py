@@ -180,6 +180,11 @@ def article_apply_page(*, article_id: int, page: ExtractedPage, final_url: str =
     article.language = language
     content_hash = article_content_hash(text)
     original = Article.objects.filter(content_hash=content_hash).exclude(pk=article.pk).first()
+    # The page may name its canonical address (a link with tracking, a mobile
+    # or AMP copy): an article already stored under it is the same article.
+    declared = canonical_url(page.canonical or final_url) if (page.canonical or final_url) else ""
+    if original is None and declared and declared != article.canonical_url:
+        original = _existing_for_url(declared)
     if original is None:
         article.text = text
         article.content_hash = content_hash

@@ -230,3 +230,19 @@ def test_links_left_fetching_are_sent_again_by_the_sweeper(sent):
     assert requeue_stuck_fetches() == 1
     assert sent == [("fetch", stuck.pk)]
     assert fresh.pk not in [pk for _kind, pk in sent]
+
+
+@pytest.mark.django_db
+def test_a_page_whose_canonical_address_is_stored_is_a_duplicate_of_that_article(
+    site, sent, allow_loopback, django_capture_on_commit_callbacks
+):
+    from tests.factories import ArticleFactory
+
+    # Stored earlier from the outlet's own address (article.html names it as canonical).
+    earlier = ArticleFactory(
+        canonical_url="https://corriere-valleorsa.example/cronaca/diga-chiusa",
+        url="https://corriere-valleorsa.example/cronaca/diga-chiusa",
+    )
+    article = submit_and_fetch(site.url("/article.html"), django_capture_on_commit_callbacks)
+    assert article.extraction_state == ExtractionState.DUPLICATE
+    assert article.duplicate_of == earlier
