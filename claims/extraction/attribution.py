@@ -137,7 +137,7 @@ class ClaimAttribution:
         if enclosing is not None:
             return "direct", start, end  # the words of a quotation interrupted by its attribution
         pairs = find_quote_pairs(text, start, end)
-        if not pairs and text[start] in "«“\"" and not _QUOTE_MARK.search(text, start + 1, end):
+        if not pairs and text[start] in '«“"' and not _QUOTE_MARK.search(text, start + 1, end):
             return "direct", start + 1, end  # a quotation left open to the end of its paragraph
         if not pairs:
             if _QUOTE_MARK.search(text, start, end):

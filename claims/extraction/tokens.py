@@ -14,6 +14,8 @@ import re
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:[-][^\W_]+)*|[^\w\s'’]")
 
 DASHES = frozenset("–—-")
+OPEN_QUOTES = frozenset('«“‘"„')
+CLOSE_QUOTES = frozenset('»”’"')
 QUOTE_CHARS = frozenset('«»“”‘’"„')
 PUNCT_STOP = frozenset(",;:.!?()[]…")
 

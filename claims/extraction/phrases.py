@@ -1,0 +1,379 @@
+"""Noun phrases around a cue: the subject before it, the source after it, the channel.
+
+Blank pipelines have no parser, so phrase edges come from punctuation, the
+lexicon's closed classes (determiners, prepositions, auxiliaries, adverbs) and
+a few news conventions (appositions, role portfolios, outlets after "a"/"to").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok
+
+if TYPE_CHECKING:
+    from .lexicon import Lexicon
+    from .rules import Sentence
+
+MAX_SOURCE_TOKENS = 14
+# Prepositions that stay inside a noun phrase: "il portavoce del ministero",
+# "a spokesperson for GM".
+NP_PREPOSITIONS = frozenset("di del dello della dell dei degli delle of for de".split())
+EDGE_PUNCT = frozenset(",;:.!?…(")
+
+
+class PhraseFinder:
+    """Mixin for :class:`~claims.extraction.rules.ArticleRules`: phrase edges in token lists."""
+
+    text: str
+    lex: Lexicon
+    it: bool
+    cut_at: int | None
+
+    def _trim(self, toks: list[Tok], i: int, j: int) -> tuple[int, int]:
+        """Shrink token range [i, j) past punctuation, dashes and conjunctions at the edges."""
+        while i < j and (
+            not toks[i].is_word and toks[i].text not in OPEN_QUOTES or toks[i].text in DASHES
+        ):
+            i += 1
+        while j > i and (toks[j - 1].text in EDGE_PUNCT or toks[j - 1].text in DASHES):
+            j -= 1
+        while j > i and toks[j - 1].lower in (
+            "e",
+            "ed",
+            "and",
+            "ma",
+            "but",
+            "o",
+            "or",
+            "mentre",
+            "while",
+        ):
+            j -= 1
+            while j > i and not toks[j - 1].is_word and toks[j - 1].text not in CLOSE_QUOTES:
+                j -= 1
+        return i, j
+
+    def _span(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
+        if j <= i:
+            return None
+        return toks[i].start, toks[j - 1].end
+
+    def _verbish(self, tok: Tok) -> bool:
+        low = tok.lower
+        lex = self.lex
+        return low in lex.auxiliaries or low in lex.verb_finite or low in lex.verb_participles
+
+    def _skip_adverbial_phrases(self, toks: list[Tok], i: int, j: int) -> int:
+        changed = True
+        while changed and i < j:
+            changed = False
+            for phrase in self.lex.adverbial_phrases:
+                if self._match(toks, i, phrase) and i + len(phrase) < j:
+                    i += len(phrase)
+                    while i < j and toks[i].text == ",":
+                        i += 1
+                    changed = True
+        return i
+
+    def subject_np(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
+        """The subject noun phrase in tokens [i, j) right before a cue (token range).
+
+        Sets ``self.cut_at`` to the token where an embedded clause was cut off
+        ("... a troll farm that Mueller's counsel said"), so the words before it
+        can become a claim of their own.
+        """
+        lex = self.lex
+        self.cut_at = None
+        i, j = self._trim(toks, i, j)
+        # An embedded subject: after the last relative or complementizer, when no verb follows it.
+        for k in range(j - 1, i, -1):
+            low = toks[k].lower
+            if (
+                low in lex.relative_pronouns
+                or low in lex.complement_words
+                or toks[k].text in (":", ";")
+            ):
+                if toks[k - 1].text == ",":
+                    break  # ", who chairs the committee,": an apposition, dropped below
+                tail = toks[k + 1 : j]
+                if tail and not any(self._verbish(t) for t in tail):
+                    self.cut_at = k
+                    i = k + 1
+                break
+        # Leading conjunctions and adverbs: "Ma", "Intanto", "However", "di fatto".
+        while True:
+            i = self._skip_adverbial_phrases(toks, i, j)
+            if (
+                i < j
+                and toks[i].is_word
+                and (toks[i].lower in lex.clause_starters or self._is_adverb(toks[i]))
+            ):
+                i += 1
+                continue
+            break
+        while j > i and toks[j - 1].is_word and self._is_adverb(toks[j - 1]):
+            j -= 1
+        i, j = self._trim(toks, i, j)
+        if j <= i:
+            return None
+        # Comma-separated pieces: drop leading adverbials ("In a statement released Friday,").
+        pieces = []
+        start = i
+        for k in range(i, j):
+            if toks[k].text == ",":
+                pieces.append((start, k))
+                start = k + 1
+        pieces.append((start, j))
+        kept = [p for p in pieces if p[1] > p[0]]
+        while len(kept) > 1 and self._is_adverbial(toks, *kept[0]):
+            kept.pop(0)
+        while len(kept) > 1 and self._is_apposition_tail(toks, *kept[-1]):
+            kept.pop()
+        i, j = kept[0][0], kept[-1][1]
+        i = self._skip_adverbial_phrases(toks, i, j)
+        if self.it and toks[i].lower in ("da", "dal", "dalla", "dall", "dai", "dagli", "dalle"):
+            i += 1  # "da Palazzo Chigi fanno sapere": the source speaks "from" a place
+        elif (
+            len(kept) == 1
+            and self._is_adverbial(toks, i, j)
+            and j - i > 1
+            and toks[i].lower in lex.prepositions
+        ):
+            return None
+        if j - i > MAX_SOURCE_TOKENS:
+            i = j - MAX_SOURCE_TOKENS
+        i, j = self._trim(toks, i, j)
+        return (i, j) if j > i else None
+
+    def _is_apposition_tail(self, toks: list[Tok], i: int, j: int) -> bool:
+        """A trailing piece that is not part of the name: "however", "filed in Ohio"."""
+        first = toks[i]
+        if j - i == 1 and self._is_adverb(first):
+            return True
+        if self.it:
+            participle = first.lower.endswith(
+                ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta")
+            )
+            return first.lower in self.lex.prepositions or (participle and not first.is_capitalized)
+        return (
+            first.lower.endswith("ed")
+            or first.lower in ("who", "which")
+            or first.lower in self.lex.prepositions
+        )
+
+    def _is_adverbial(self, toks: list[Tok], i: int, j: int) -> bool:
+        first = toks[i]
+        lex = self.lex
+        if j - i == 1:
+            return True
+        if first.lower in lex.prepositions and not (not self.it and first.lower in lex.articles):
+            return True
+        if first.lower in lex.time_words or self._is_adverb(first):
+            return True
+        # a participle opening the sentence: "Contattato per un commento,"
+        return (
+            self.it
+            and first.lower.endswith(("ato", "ata", "ati", "ate", "uto", "ito"))
+            and first.is_capitalized
+        )
+
+    def object_np(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
+        """The noun phrase starting at token ``i`` (a source after its verb), within [i, j)."""
+        lex = self.lex
+        while (
+            i < j
+            and toks[i].is_word
+            and (self._is_adverb(toks[i]) or toks[i].lower in lex.time_words)
+        ):
+            i += 1
+        if i < j and toks[i].lower in ("da", "dal", "dalla", "dall", "dai", "dagli", "dalle", "by"):
+            i += 1
+        k = i
+        while k < j and k - i < MAX_SOURCE_TOKENS:
+            tok = toks[k]
+            if not tok.is_word and tok.text not in ("’", "'", "&", "@", "."):
+                break
+            low = tok.lower
+            if k > i and low in lex.prepositions and low not in NP_PREPOSITIONS:
+                # "l'assessore ai Trasporti": a role keeps its portfolio
+                role_portfolio = (
+                    low in ("a", "ai", "al", "alla", "all", "agli", "alle")
+                    and toks[k - 1].lower in lex.role_nouns
+                    and k + 1 < j
+                    and toks[k + 1].is_capitalized
+                )
+                if not role_portfolio:
+                    break
+            if k > i and (
+                low in lex.verb_gerunds
+                or low in ("che", "that", "who", "which", "mentre", "while", "citando", "citing")
+            ):
+                break
+            if k > i and (low in lex.clause_starters and low not in ("e", "and")):
+                break
+            if k > i and low in ("e", "and") and k + 1 < j and not toks[k + 1].is_capitalized:
+                break
+            if (
+                k > i
+                and (low in lex.auxiliaries or low in lex.verb_finite)
+                and low not in lex.articles
+                and (toks[k - 1].lower not in lex.determiners)
+            ):
+                break  # "the bill would pass" is a clause, not a source
+            if k > i and low in lex.articles and toks[k - 1].is_capitalized:
+                break  # "Fox News il 28 ottobre": a new phrase starts
+            if (
+                k > i
+                and low in lex.citing_first
+                and any(self._match(toks, k, seq) for seq in lex.channel_citing)
+            ):
+                break  # "una fonte citata dall'emittente Nhk"
+            k += 1
+        return self._trim_np(toks, i, k)
+
+    def _with_apposition(self, toks, np, j):
+        """Extend ``np`` over ", Maurizio Landini" when a name in apposition follows it."""
+        if np is None:
+            return None
+        k = np[1]
+        if k + 1 < j and toks[k].text == "," and toks[k + 1].is_capitalized and toks[k + 1].is_word:
+            m = k + 1
+            while (
+                m < j
+                and m - k <= 4
+                and toks[m].is_word
+                and (
+                    toks[m].is_capitalized
+                    or toks[m].lower in ("di", "de", "del", "van", "von", "da")
+                )
+            ):
+                m += 1
+            names = toks[k + 1 : m]
+            if self._person_in(names) and (m >= j or not toks[m].is_word):
+                return (np[0], m)
+        return np
+
+    def _trim_np(self, toks, i, k):
+        while k > i and (
+            not toks[k - 1].is_word
+            or toks[k - 1].lower in self.lex.prepositions
+            or toks[k - 1].lower in ("e", "and")
+        ):
+            k -= 1
+        return (i, k) if k > i else None
+
+    def marker_np(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
+        """The source after "secondo" / "according to": up to a comma, dash or a verb."""
+        lex = self.lex
+        k = i
+        while k < j and k - i < MAX_SOURCE_TOKENS:
+            tok = toks[k]
+            if not tok.is_word and tok.text not in ("’", "'", "&", "."):
+                break
+            low = tok.lower
+            if k > i and low in ("who", "which", "whose", "che", "cui"):
+                break
+            if (
+                k > i
+                and (
+                    low in lex.auxiliaries
+                    or low in lex.verb_finite
+                    or low.endswith(("rebbe", "rebbero"))
+                )
+                and toks[k - 1].lower not in lex.determiners
+            ):
+                break  # a verb ends the source ("una stima di X" is still a noun phrase)
+            if (
+                k > i
+                and low in ("che", "that", "il", "lo", "la", "i", "gli", "le", "the")
+                and toks[k - 1].lower not in lex.prepositions
+            ):
+                if low in ("che", "that") or not toks[k - 1].is_capitalized or k - i >= 3:
+                    break
+            k += 1
+        return self._trim_np(toks, i, k)
+
+    # ------------------------------------------------------------- channels
+    def channel_after(self, toks: list[Tok], i: int, j: int) -> tuple[tuple[int, int] | None, int]:
+        """A channel introduced right at ``i``: "alla Reuters", "a BuzzFeed", "told Reuters"."""
+        if i >= j:
+            return None, i
+        low = toks[i].lower
+        if low in (
+            "a",
+            "al",
+            "alla",
+            "all",
+            "ai",
+            "agli",
+            "alle",
+            "ad",
+            "to",
+            "su",
+            "sul",
+            "sulla",
+            "on",
+        ):
+            np = self.object_np(toks, i + 1, j)
+            if np and self._looks_like_outlet(toks, *np):
+                return np, np[1]
+        return None, i
+
+    def _looks_like_outlet(self, toks, i, j) -> bool:
+        words = [t.lower for t in toks[i:j]]
+        lex = self.lex
+        if any(w in lex.media_nouns for w in words):
+            return True
+        return self._media_name_in(words)
+
+    def _media_name_in(self, words: list[str]) -> bool:
+        for k, w in enumerate(words):
+            for name in self.lex.media_by_first.get(w, ()):
+                if tuple(words[k : k + len(name)]) == name:
+                    return True
+        return False
+
+    def _aux_chain_length(self, toks: list[Tok], i: int) -> int:
+        """Tokens of "ha spiegato" / "ha poi scritto" starting at ``i`` (0 when none)."""
+        if i >= len(toks) or toks[i].lower not in self.lex.auxiliaries:
+            return 0
+        k = i + 1
+        while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
+            k += 1
+        length = self._verb_at(toks, k, self.lex.verb_participles) if k < len(toks) else 0
+        return k + length - i if length else 0
+
+    def find_channel(self, sent: Sentence):
+        """A sentence-level channel: "Come riporta la Kcna," / "In un'intervista al Corriere,"."""
+        toks = sent.toks
+        lex = self.lex
+        n = len(toks)
+        for k, tok in enumerate(toks):
+            low = tok.lower
+            if low in ("come", "as") and k + 1 < n:
+                length = (
+                    self._verb_at(toks, k + 1, lex.verb_finite)
+                    or self._aux_chain_length(toks, k + 1)
+                    or (
+                        self._verb_at(toks, k + 2, lex.verb_participles)
+                        if toks[k + 1].lower in ("reported", "was", "is")
+                        else 0
+                    )
+                )
+                if length and toks[k + 1].lower != "si":
+                    start = k + 1 + length
+                    if start < n and toks[start].lower == "by":
+                        start += 1
+                    np = self.object_np(toks, start, n)
+                    if np:
+                        return np, k, np[1], (k, k + 1 + length)
+            if (
+                low in lex.interview_nouns
+                and k + 1 < n
+                and toks[k + 1].lower in ("a", "al", "alla", "all", "con", "with", "to", "on")
+            ):
+                np = self.object_np(toks, k + 2, n)
+                if np and self._looks_like_outlet(toks, *np):
+                    return np, k, np[1], None
+        return None, -1, -1, None

@@ -1,0 +1,220 @@
+"""Second pass over an article's drafts: attributions that point elsewhere.
+
+"Lo riferisce X" gives its source to the sentence before; dropped subjects,
+pronouns and quotations standing alone take the nearest earlier compatible
+source (a quotation opening a paragraph takes the speaker named just after).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .tokens import OPEN_QUOTES
+
+if TYPE_CHECKING:
+    from .entities import EntityIndex
+    from .lexicon import Lexicon
+    from .rules import Draft, Sentence
+
+
+class SourceResolver:
+    """Mixin for :class:`~claims.extraction.rules.ArticleRules` (linear in the number of claims)."""
+
+    text: str
+    lex: Lexicon
+    entities: EntityIndex
+
+    def _apply_retro(self, drafts: list[Draft]) -> list[Draft]:
+        """Apply "Lo riferisce X" / "È quanto si legge in X" to the claims of the
+        sentence before."""
+        out: list[Draft] = []
+        for d in drafts:
+            if d.resolve != "retro":
+                out.append(d)
+                continue
+            k = len(out) - 1
+            while k >= 0 and out[k].sentence >= d.sentence - 1:
+                p = out[k]
+                k -= 1
+                if p.sentence != d.sentence - 1:
+                    continue
+                if p.source is None:
+                    p.source, p.cue, p.author, p.quote_only = d.source, d.cue, False, False
+                    p.resolve = None if d.source else "sg"
+                    p.cue_past, p.cue_conditional = d.cue_past, d.cue_conditional
+                    if d.channel:
+                        p.channel = d.channel
+                elif p.channel is None and d.source is not None:
+                    if self.classify(d.source)[0] == "media":
+                        p.channel = d.source
+        return out
+
+    def _resolve(self, drafts: list[Draft], sentences: list[Sentence]) -> None:
+        """Give dropped subjects, pronouns and unattributed quotations the nearest
+        compatible source.
+
+        One pass in article order, keeping the latest source of each sort, so the
+        cost stays linear in the number of claims.
+        """
+        last: tuple[int, int] | None = None
+        last_person = last_org = last_plural = None
+        speaker: Draft | None = None  # the latest claim quoting someone directly
+        previous: Draft | None = None
+        for n, d in enumerate(drafts):
+            if d.source is None and d.resolve:
+                if d.resolve == "quote":
+                    candidate = None
+                    # A quotation standing alone continues the last person quoted directly,
+                    # even across a short paragraph in between.
+                    if (
+                        speaker is not None
+                        and d.sentence - speaker.sentence <= 6
+                        and (d.paragraph - speaker.paragraph <= 2)
+                    ):
+                        candidate = speaker.source
+                    elif (
+                        previous is not None
+                        and previous.source is not None
+                        and (
+                            d.sentence - previous.sentence <= 2
+                            and d.paragraph - previous.paragraph <= 1
+                        )
+                    ):
+                        candidate = previous.source
+                    if candidate is None:
+                        candidate = self._next_source(drafts, n, sentences)
+                    d.source = candidate
+                    d.author = candidate is None
+                elif d.resolve == "pl":
+                    d.source = (
+                        last_plural
+                        or self._leading_subject(sentences, d.sentence)
+                        or self._leading_name(sentences, d.sentence)
+                        or last
+                    )
+                elif d.resolve == "any":
+                    d.source = last or self._leading_subject(sentences, d.sentence + 1)
+                elif d.resolve == "it":
+                    # "The company will cut 5,000 jobs, it said": the subject of the same sentence.
+                    d.source = last_org or last or self._leading_subject(sentences, d.sentence + 1)
+                else:
+                    d.source = (
+                        self._leading_name(sentences, d.sentence)
+                        or last_person
+                        or last
+                        or self._leading_subject(sentences, d.sentence)
+                    )
+            if d.source is not None:
+                last = d.source
+                kind = self.classify(d.source)[0]
+                if kind in ("person", "role"):
+                    last_person = d.source
+                elif kind in ("organization", "document", "media"):
+                    last_org = d.source
+                if self._is_plural(d.source):
+                    last_plural = d.source
+                if d.quote_only or d.open_quote or self._starts_with_quote(d):
+                    speaker = d
+            previous = d
+
+    def _starts_with_quote(self, d: Draft) -> bool:
+        start = d.content[0]
+        return 0 <= start < len(self.text) and (
+            self.text[start] in OPEN_QUOTES or (start > 0 and self.text[start - 1] in OPEN_QUOTES)
+        )
+
+    def _next_source(self, drafts, n, sentences):
+        """A quotation opening a paragraph: its speaker is named in the sentence after."""
+        d = drafts[n]
+        if d.sentence + 1 < len(sentences) and sentences[d.sentence + 1].paragraph == d.paragraph:
+            person = self._first_person(sentences[d.sentence + 1])
+            if person:
+                return person
+        for p in drafts[n + 1 : n + 6]:
+            if p.sentence > d.sentence + 1 or p.paragraph != d.paragraph:
+                break
+            if p.source is not None:
+                return p.source
+        return None
+
+    def _first_person(self, sent: Sentence) -> tuple[int, int] | None:
+        toks = sent.toks
+        for k, tok in enumerate(toks):
+            if not tok.is_capitalized or not tok.is_word:
+                continue
+            if self.entities.full_name(tok.text) and not tok.text.isupper():
+                m = k
+                while m > 0 and toks[m - 1].is_capitalized and toks[m - 1].is_word:
+                    m -= 1
+                return toks[m].start, tok.end
+        return None
+
+    def _is_plural(self, span) -> bool:
+        words = self.text[span[0] : span[1]].lower().split()
+        if not words:
+            return False
+        if words[0] in (
+            "i",
+            "gli",
+            "le",
+            "alcuni",
+            "alcune",
+            "due",
+            "tre",
+            "they",
+            "these",
+            "those",
+        ):
+            return True
+        return any(w in self.lex.anonymous_nouns and w.endswith(("i", "s")) for w in words[:3])
+
+    def _leading_subject(self, sentences, index) -> tuple[int, int] | None:
+        """The noun phrase opening the sentence before, when it names a possible source."""
+        if index == 0:
+            return None
+        toks = sentences[index - 1].toks
+        lex = self.lex
+        k = 0
+        has_head = False
+        while (
+            k < len(toks)
+            and toks[k].is_word
+            and (
+                toks[k].lower in lex.determiners
+                or toks[k].is_capitalized
+                or self._is_source_noun(toks[k].lower)
+                or (k > 0 and toks[k].lower in ("di", "del", "della", "dei", "of", "for"))
+            )
+        ):
+            has_head = has_head or self._is_source_noun(toks[k].lower) or toks[k].is_capitalized
+            k += 1
+        while k > 0 and toks[k - 1].lower in lex.determiners | {
+            "di",
+            "del",
+            "della",
+            "dei",
+            "of",
+            "for",
+        }:
+            k -= 1
+        if k == 0 or not has_head:
+            return None
+        return toks[0].start, toks[k - 1].end
+
+    def _leading_name(self, sentences, index) -> tuple[int, int] | None:
+        """The person named in the sentence before (a dropped subject's usual antecedent)."""
+        if index == 0:
+            return None
+        person = self._first_person(sentences[index - 1])
+        if person:
+            return person
+        toks = sentences[index - 1].toks
+        k = 0
+        while k < len(toks) and toks[k].is_capitalized and toks[k].is_word and k < 4:
+            k += 1
+        if k == 0:
+            return None
+        name = " ".join(t.text for t in toks[:k])
+        if name in self.entities.persons or (k == 1 and self.entities.full_name(toks[0].text)):
+            return toks[0].start, toks[k - 1].end
+        return None

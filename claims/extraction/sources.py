@@ -1,0 +1,230 @@
+"""Source classification: the ``source_kind`` and normalised ``source_name`` of a source.
+
+Without a trained NER model, the kind comes from the lexicons (anonymous,
+role, organisation, media and document nouns; outlet names) and from what the
+article itself says about people (:mod:`entities`): a given name, a surname
+already met in full, a role the article ties to a named person.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+from .entities import normalize_role
+from .tokens import Tok, tokenize
+
+if TYPE_CHECKING:
+    from .entities import EntityIndex
+    from .lexicon import Lexicon
+
+
+class SourceClassifier:
+    """Mixin for :class:`~claims.extraction.rules.ArticleRules`: its text, lexicon, entities."""
+
+    text: str
+    lex: Lexicon
+    entities: EntityIndex
+    it: bool
+    sentence_starts: list[int]
+    _kinds: dict[tuple[int, int], tuple[str, str | None]]
+
+    def classify(self, span: tuple[int, int]) -> tuple[str, str | None]:
+        """The ``source_kind`` and normalised ``source_name`` of a source span (memoised)."""
+        key = (span[0], span[1])
+        cached = self._kinds.get(key)
+        if cached is None:
+            cached = self._kinds[key] = self._classify(span)
+        return cached
+
+    def _classify(self, span: tuple[int, int]) -> tuple[str, str | None]:
+        toks = [t for t in tokenize(self.text, span[0], span[1])]
+        pieces: list[list[Tok]] = [[]]
+        for tok in toks:
+            if tok.text == ",":
+                pieces.append([])
+            else:
+                pieces[-1].append(tok)
+        pieces = [p for p in pieces if any(t.is_word for t in p)]
+        if not pieces:
+            return "anonymous", None
+        first = self._classify_tokens(pieces[0], span)
+        # An apposition: "Il Ceo di Apple, Tim Cook" names the person; "The lawsuit, filed in
+        # Ohio" stays what its first piece is.
+        if len(pieces) > 1 and first[0] in ("role", "organization"):
+            for piece in pieces[1:]:
+                name = self._person_in(self._core(piece))
+                if name:
+                    return "person", name
+        return first
+
+    def _core(self, toks: list[Tok]) -> list[Tok]:
+        lex = self.lex
+        words = [t for t in toks if t.is_word]
+        k = 0
+        while k < len(words) - 1 and (
+            words[k].lower in lex.determiners or words[k].lower.isdigit()
+        ):
+            k += 1
+        core = words[k:]
+        # "Mueller's special counsel": the possessor is not the head.
+        for m in range(1, len(core) - 1):
+            if core[m].lower == "s" and core[m].start - core[m - 1].end == 1:
+                core = core[m + 1 :]
+                break
+        return core
+
+    def _classify_tokens(self, toks: list[Tok], span: tuple[int, int]) -> tuple[str, str | None]:
+        lex = self.lex
+        words = [t for t in toks if t.is_word]
+        core = self._core(toks)
+        if not core:
+            return "anonymous", None
+        text = " ".join(t.text for t in words)
+        name = self._person_in(core)
+        head = self._head(core)
+        head_low = head.lower if head else ""
+        bare = " ".join(t.text for t in core)
+        joined = " " + " ".join(t.lower for t in core) + " "
+        if head_low in lex.anonymous_nouns and not name:
+            return "anonymous", bare
+        if head_low in lex.document_nouns and not (name and core[0] is not head):
+            owner = self._owner(core, head)
+            if owner:
+                kind, owner_name = self.classify((owner[0].start, owner[-1].end))
+                if kind in ("organization", "media", "person"):
+                    return kind, owner_name
+            return "document", bare
+        if name:
+            return "person", name
+        if self._media_name_in([t.lower for t in core]) or head_low in lex.media_nouns:
+            return "media", bare
+        if head_low in lex.role_nouns or core[0].lower in lex.role_nouns:
+            role = normalize_role(text, lex)
+            resolved = self.entities.roles.get(role)
+            if resolved is None:
+                for known, person in self.entities.roles.items():
+                    if role.startswith(known) or known.startswith(role):
+                        resolved = person
+                        break
+            if resolved is None and words[0].lower in ("il", "lo", "la", "l", "the"):
+                resolved = self._person_named_nearby(span[0])
+            if resolved:
+                return "person", resolved
+            return "role", bare
+        if head_low in lex.organization_nouns or any(
+            f" {o} " in joined for o in lex.organization_nouns
+        ):
+            return "organization", bare
+        if head and head.is_capitalized:
+            return "organization", bare
+        if head_low in lex.pronouns:
+            return "person", bare
+        if head_low.endswith("s" if not self.it else ("i", "e")) and len(core) <= 3:
+            return "anonymous", bare
+        return "role", bare
+
+    def _person_named_nearby(self, position: int) -> str | None:
+        """A person named earlier in this sentence or the one before ("il portavoce" -> who?)."""
+        k = bisect.bisect_right(self.sentence_starts, position) - 1
+        window_start = self.sentence_starts[max(0, k - 1)] if self.sentence_starts else 0
+        mentions = self.entities.mentions
+        m = bisect.bisect_left(mentions, (position,)) - 1
+        if m >= 0 and mentions[m][0] >= window_start and mentions[m][1] <= position:
+            return mentions[m][2]
+        return None
+
+    def _head(self, core: list[Tok]) -> Tok | None:
+        if not core:
+            return None
+        if self.it:
+            return core[0]
+        # English heads are last in their phrase: "a US Marshals Service official"; a known
+        # source noun wins over a trailing adjective ("people familiar with the talks").
+        lex = self.lex
+        end = len(core)
+        for k, t in enumerate(core):
+            if k > 0 and (t.lower in lex.prepositions or t.lower in lex.relative_pronouns):
+                end = k
+                break
+        for t in reversed(core[:end]):
+            if self._is_source_noun(t.lower):
+                return t
+        return core[end - 1]
+
+    def _owner(self, core: list[Tok], head: Tok) -> list[Tok] | None:
+        """The owner of a document: "una nota di Palazzo Chigi" -> Palazzo Chigi."""
+        lex = self.lex
+        for k, t in enumerate(core):
+            if t.lower in (
+                "di",
+                "del",
+                "della",
+                "dello",
+                "dell",
+                "dei",
+                "degli",
+                "delle",
+                "dal",
+                "dalla",
+                "dai",
+                "da",
+                "of",
+                "by",
+                "from",
+            ):
+                rest = core[k + 1 :]
+                while rest and rest[0].lower in lex.determiners:
+                    rest = rest[1:]
+                if rest and (
+                    rest[0].is_capitalized
+                    or rest[0].lower in lex.organization_nouns
+                    or rest[0].lower in lex.media_nouns
+                ):
+                    return rest
+        if not self.it:
+            for t in core:
+                if t is head:
+                    break
+                if t.is_capitalized and t.text.isupper():
+                    return None
+        return None
+
+    def _person_in(self, core: list[Tok]) -> str | None:
+        """A person's full name inside the phrase, if it holds one."""
+        ents = self.entities
+        texts = [t.text for t in core]
+        for a in range(len(texts)):
+            if not core[a].is_capitalized:
+                continue
+            for b in range(min(len(texts), a + 4), a, -1):
+                cand = " ".join(texts[a:b])
+                if cand in ents.persons:
+                    return cand
+        for t in core:
+            if t.is_capitalized and ents.full_name(t.text) and not t.text.isupper():
+                return ents.full_name(t.text)
+        for a in range(len(texts) - 1):
+            # "Chief Executive Officer Laura Chen": a given name starts the person's name.
+            if texts[a] in self.lex.given_names and core[a + 1].is_capitalized:
+                b = a + 2
+                while b < len(core) and core[b].is_capitalized and b - a < 4:
+                    b += 1
+                return " ".join(texts[a:b])
+        # A title or role right before a capitalised name: "President Trump", "il premier Conte".
+        for a, tok in enumerate(core[:-1]):
+            if tok.lower in self.lex.role_nouns:
+                b = a + 1
+                while b < len(core) and core[b].is_capitalized and not core[b].text.isupper():
+                    b += 1
+                names = core[a + 1 : b]
+                if (
+                    names
+                    and b == len(core)
+                    and not any(
+                        t.lower in self.lex.organization_nouns or t.lower in self.lex.media_first
+                        for t in names
+                    )
+                ):
+                    return " ".join(t.text for t in names)
+        return None
