@@ -583,6 +583,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     )
                 )
             return
+        if (
+            self.it
+            and self.text.startswith(("Così ", "Cosi ", "Così,"), sent.start)
+            and self._cosi_x(sent, index, drafts)
+        ):
+            return
         if not sent.quotes and self._no_cue_word(sent):
             self._plain_sentence(sent, index, drafts)
             return
@@ -633,6 +639,23 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if d.channel is None and not d.author and not d.quote_only:
                     d.channel = self._span(toks, *channel)
         drafts.extend(new)
+
+    def _cosi_x(self, sent: Sentence, index: int, drafts: list[Draft]) -> bool:
+        """ "Così il ministro Rossi.": a verbless attribution of the sentence before."""
+        toks = sent.toks
+        words = [t for t in toks if t.is_word]
+        if len(words) > 14 or sent.quotes or toks[-1].text not in (".", "!"):
+            return False
+        source = self._with_apposition(toks, self.object_np(toks, 1, len(toks)), len(toks))
+        if source is None or not any(
+            t.is_capitalized or self._is_source_noun(t.lower) for t in toks[source[0] : source[1]]
+        ):
+            return False
+        d = Draft(
+            content=(-1, -1), sentence=index, paragraph=sent.paragraph, cue=self._span(toks, 0, 1)
+        )
+        self._attach_retro(drafts, index, sent, d, source, toks, None)
+        return True
 
     def _opens_unclosed_quote(self, sent: Sentence) -> bool:
         """The sentence opens with a quotation mark that nothing in its paragraph closes."""

@@ -455,3 +455,11 @@ def test_it_follows_a_quotation_over_several_paragraphs():
                          "content": "Abbiamo chiuso l'accordo con le regioni. Le risorse arriveranno entro marzo"})
     second = find_claim(text, "it", "I cantieri partiranno")
     check_fields(second, {"source": "Il ministro Sarti", "quote": "direct"})
+
+
+def test_it_reads_cosi_x_as_the_attribution_of_the_sentence_before():
+    text = "«Il governo non cadrà». Così il ministro dell'Interno, Marco Valli, a margine del vertice."
+    claims = __import__("claims.extraction", fromlist=["extract"]).extract(text, "it")
+    assert [c.content.text for c in claims] == ["Il governo non cadrà"]
+    check_fields(claims[0], {"source": "il ministro dell'Interno, Marco Valli", "cue": "Così",
+                             "quote": "direct", "name": "Marco Valli"})
