@@ -57,7 +57,10 @@ def main(argv=None) -> int:
     parser.add_argument("--format", choices=["jsonl", "text"], default="jsonl")
     parser.add_argument("files", nargs="+")
     args = parser.parse_args(argv)
-    return run(args.files, args.lang, args.format)
+    try:
+        return run(args.files, args.lang, args.format)
+    except BrokenPipeError:  # the reader went away (| head): not an extraction error
+        return 0
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """``manage.py extract_claims``: run the extractor on text files (no database needed)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import cli
 
@@ -20,4 +20,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         status = cli.run(options["files"], options["lang"], options["format"], out=self.stdout._out)
         if status:
-            raise SystemExit(status)
+            raise CommandError("some files could not be read (see above)")
