@@ -252,6 +252,8 @@ class Claim(models.Model):
         indexes = [
             models.Index(fields=["article", "position"]),
             models.Index(fields=["status", "created_at"]),
+            # Counts by state and verdict (dashboard, queue) as index-only scans.
+            models.Index(fields=["status", "verdict"], name="claim_status_verdict"),
             models.Index(fields=["verdict"]),
             models.Index(fields=["source_kind"]),
             models.Index(fields=["assignee", "status"]),
