@@ -1186,7 +1186,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             k = cue.i - 1
             return (left_i, k + 1), source
         elif trailing:
-            # "..., police said." / "“...,” he said."
+            # "..., police said." / "“...,” he said." / "..., the governor wrote on Telegram."
+            channel, _ = self.channel_after(toks, start, right_j)
+            if channel and d.channel is None:
+                d.channel = self._span(toks, *channel)
             k = cue.i
             while (
                 k > left_i

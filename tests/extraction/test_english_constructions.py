@@ -257,3 +257,14 @@ def test_en_reads_an_inverted_source_with_a_lowercase_apposition():
 def test_en_takes_data_that_showed_as_a_document_source():
     text = "The economy grew by 0.3% in the third quarter, official data showed on Friday."
     check_fields(find_claim(text, "en", "The economy grew"), {"source": "official data", "cue": "showed"})
+
+
+def test_en_reads_the_platform_after_a_trailing_cue_as_channel():
+    text = "The attack damaged a substation near Lviv, Governor Maksym Kozytskyi wrote on Telegram."
+    check_fields(find_claim(text, "en", "The attack damaged"),
+                 {"source": "Governor Maksym Kozytskyi", "channel": "Telegram", "cue": "wrote"})
+
+
+def test_en_keeps_claimed_without_evidence_as_an_attribution():
+    text = "The ministry claimed without evidence that its forces had destroyed a depot."
+    check_fields(find_claim(text, "en", "its forces had destroyed"), {"source": "The ministry", "cue": "claimed"})
