@@ -92,7 +92,7 @@ class SourceClassifier:
             owner = self._owner(core, head)
             if owner:
                 kind, owner_name = self.classify((owner[0].start, owner[-1].end))
-                if kind in ("organization", "media", "person"):
+                if kind in ("organization", "media", "person", "anonymous"):
                     return kind, owner_name
             return "document", bare
         if name:
@@ -180,8 +180,9 @@ class SourceClassifier:
                     rest[0].is_capitalized
                     or rest[0].lower in lex.organization_nouns
                     or rest[0].lower in lex.media_nouns
+                    or rest[0].lower in lex.anonymous_nouns
                 ):
-                    return rest
+                    return rest  # "la ricostruzione degli inquirenti" speaks for the inquirers
         if not self.it:
             for t in core:
                 if t is head:

@@ -463,3 +463,42 @@ def test_it_reads_cosi_x_as_the_attribution_of_the_sentence_before():
     assert [c.content.text for c in claims] == ["Il governo non cadrà"]
     check_fields(claims[0], {"source": "il ministro dell'Interno, Marco Valli", "cue": "Così",
                              "quote": "direct", "name": "Marco Valli"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        pytest.param(
+            "Secondo la ricostruzione degli inquirenti, i due avrebbero minacciato il titolare.",
+            "i due avrebbero minacciato",
+            {"source": "la ricostruzione degli inquirenti", "kind": "anonymous", "hedged": True},
+            id="document-of-anonymous-sources",
+        ),
+        pytest.param(
+            "Fanno sapere dalla Questura che la refurtiva è stata recuperata.",
+            "la refurtiva è stata recuperata",
+            {"source": "Questura", "cue": "Fanno sapere", "kind": "organization"},
+            id="fanno-sapere-da",
+        ),
+        pytest.param(
+            "«Un intervento rapidissimo», spiega a Repubblica il questore Vincenzo Ciarambino.",
+            "Un intervento rapidissimo",
+            {"source": "il questore Vincenzo Ciarambino", "channel": "Repubblica", "kind": "person"},
+            id="channel-before-inverted-source",
+        ),
+        pytest.param(
+            "Nel comunicato della polizia si legge che uno dei due arrestati era già noto.",
+            "uno dei due arrestati",
+            {"source": "comunicato della polizia", "cue": "si legge", "kind": "organization"},
+            id="si-legge-in-a-document",
+        ),
+        pytest.param(
+            "I vicini dicono che la gioielleria era già stata presa di mira.",
+            "la gioielleria era già stata presa di mira",
+            {"source": "I vicini", "cue": "dicono", "kind": "anonymous"},
+            id="anonymous-plural-present",
+        ),
+    ],
+)
+def test_it_attributes_crime_news_constructions(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
