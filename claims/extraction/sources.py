@@ -108,7 +108,7 @@ class SourceClassifier:
                         resolved = person
                         break
             if resolved is None and words[0].lower in ("il", "lo", "la", "l", "the"):
-                resolved = self._person_named_nearby(span[0])
+                resolved = self._person_named_nearby(span[0], role)
             if resolved:
                 return "person", resolved
             return "role", bare
@@ -124,15 +124,22 @@ class SourceClassifier:
             return "anonymous", bare
         return "role", bare
 
-    def _person_named_nearby(self, position: int) -> str | None:
-        """A person named earlier in this sentence or the one before ("il portavoce" -> who?)."""
+    def _person_named_nearby(self, position: int, role: str) -> str | None:
+        """A person named earlier in this sentence or the one before ("il portavoce" -> who?),
+        unless the article gave that person a different role ("il sindaco Rossi" is not
+        "il prefetto")."""
         k = bisect.bisect_right(self.sentence_starts, position) - 1
         window_start = self.sentence_starts[max(0, k - 1)] if self.sentence_starts else 0
         mentions = self.entities.mentions
         m = bisect.bisect_left(mentions, (position,)) - 1
-        if m >= 0 and mentions[m][0] >= window_start and mentions[m][1] <= position:
-            return mentions[m][2]
-        return None
+        if m < 0 or mentions[m][0] < window_start or mentions[m][1] > position:
+            return None
+        person = mentions[m][2]
+        head = role.split()[0] if role else ""
+        known = [r for r, p in self.entities.roles.items() if p == person]
+        if known and not any(r.split()[0] == head for r in known):
+            return None
+        return person
 
     def _head(self, core: list[Tok]) -> Tok | None:
         if not core:

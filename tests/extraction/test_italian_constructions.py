@@ -502,3 +502,8 @@ def test_it_reads_cosi_x_as_the_attribution_of_the_sentence_before():
 )
 def test_it_attributes_crime_news_constructions(text, hint, expected):
     check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_does_not_give_a_role_to_someone_the_article_gave_another_role():
+    text = "Il sindaco Mario Rossi ha incontrato il prefetto. Il prefetto ha detto che la situazione è sotto controllo."
+    check_fields(find_claim(text, "it", "la situazione"), {"source": "Il prefetto", "kind": "role"})
