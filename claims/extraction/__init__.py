@@ -2,6 +2,13 @@
 
 Pure Python + spaCy (blank pipelines and this package's components); no Django.
 
+Modules: ``segmenter`` (spaCy factory ``news_sentencizer``), ``attribution``
+(factory ``claim_attribution``, which fills ``doc._.claims``), ``rules`` with
+``phrases``, ``sources`` and ``resolution`` (the attribution rules),
+``lexicon``/``inflect`` (lexicon data under ``lexicons/``, verb forms generated
+from lemmas), ``entities`` (people named in the article), ``quotes``,
+``language`` (offline it/en detection), ``cli`` and ``bench``.
+
     >>> from claims.extraction import extract
     >>> claims = extract("Il ministro Rossi ha detto che i conti sono in ordine.", "it")
     >>> [c.source.text for c in claims]
