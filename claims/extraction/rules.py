@@ -1510,6 +1510,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
     def _is_checkable(self, sent) -> bool:
         """Whether a sentence in the article's own voice holds something a fact-checker
         can verify."""
+        if self.lex.boilerplate.match(self.text, sent.start, sent.end):
+            return False  # "Leggi anche", "© Riproduzione riservata", "Read more:", bylines
         toks = sent.toks
         words = [t for t in toks if t.is_word]
         if len(words) < 4:

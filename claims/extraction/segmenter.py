@@ -80,7 +80,7 @@ def _is_boundary(text: str, pos: int, end: int, abbreviations: frozenset[str]) -
     if j == pos or j >= end:
         return j >= end
     nxt = text[j]
-    if not (nxt.isupper() or nxt.isdigit() or nxt in "«“‘\"'(¿¡[—–-"):
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "«“‘\"'(¿¡[—–-©"):
         return False
     # The word before the full stop: an abbreviation or an initial continues.
     k = pos - 1

@@ -115,3 +115,10 @@ def test_it_processes_a_one_megabyte_article_in_linear_time():
     # Ten times the text may take at most 25 times as long (slack for a busy machine).
     assert big_time < 25 * small_time
     assert_valid(big, claims[:50] + claims[-50:])
+
+
+def test_it_leaves_navigation_and_credits_out_of_claims():
+    it_text = "Leggi anche: il governo cade. Il Pil è cresciuto dello 0,3%. © Riproduzione riservata."
+    assert [c.content.text for c in extract(it_text, "it")] == ["Il Pil è cresciuto dello 0,3%"]
+    en_text = "Read more: rates rise again. The bank raised rates on Friday.\n\nReporting by Jane Doe; Editing by Tom Smith."
+    assert [c.content.text for c in extract(en_text, "en")] == ["The bank raised rates on Friday"]
