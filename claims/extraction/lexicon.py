@@ -125,9 +125,7 @@ class Lexicon:
         self.citing_first = frozenset(seq[0] for seq in self.channel_citing)
         self.impersonal_first = frozenset(seq[0] for seq in self.impersonal_cues)
         self.impersonal_single = frozenset(seq[0] for seq in self.impersonal_cues if len(seq) == 1)
-        self.boilerplate = re.compile(
-            "|".join(d.get("boilerplate", []) or ["(?!)"]), re.IGNORECASE
-        )
+        self.boilerplate = re.compile("|".join(d.get("boilerplate", []) or ["(?!)"]), re.IGNORECASE)
         self.retro_openers = frozenset(w.lower() for w in d.get("retro_openers", []))
         self.impersonal_verbs = _lower_set(d.get("impersonal_verbs", []))
         # Every word that can start or complete a cue: a sentence with none of them has no cue,

@@ -157,7 +157,7 @@ class PhraseFinder:
             )
             return first.lower in self.lex.prepositions or (participle and not first.is_capitalized)
         return (
-            first.lower.endswith("ed")
+            first.lower.endswith(("ed", "ing"))
             or first.lower in ("who", "which")
             or first.lower in self.lex.prepositions
         )

@@ -234,6 +234,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return False
         if self.it and cue.kind == "verb" and prev_tok is not None and prev_tok.lower == "si":
             return False  # "le novità si riferiscono a": reflexive
+        before_cue = toks[cue.i - 1].lower if cue.i > 0 else ""
+        if before_cue in ("not", "never", "non", "mai", "t") and cue.kind in ("verb", "impersonal"):
+            return False  # "did not say", "non ha confermato": nothing is attributed
         clause_final = (
             nxt_tok is None or nxt_tok.text in (".", ",", ";", "!", "?") or nxt_tok.text in DASHES
         )
@@ -754,6 +757,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                         )
             elif cue.kind == "marker":
                 source = self._with_apposition(toks, self.marker_np(toks, cue.j, right_j), right_j)
+                if c_idx > 0 and toks[cue.i].lower in ("citing", "citando") and source is not None:
+                    # "The Times reported, citing three officials, that ...": the outlet relays
+                    relay = self.subject_np(toks, 0, cues[c_idx - 1].i)
+                    if relay:
+                        d.channel = self._span(toks, *relay)
                 if source is None:
                     # "Stando a quanto trapela, Y": an unnamed leak; Y stays the article's claim.
                     after = cue.j
@@ -796,6 +804,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                             break
                         if self._verbish(toks[m]) and toks[m - 1].lower not in lex.determiners:
                             break
+                if after < right_j and toks[after].lower in ("that", "che"):
+                    after += 1
                 right_words = [t for t in toks[after:right_j] if t.is_word]
                 short_adverbial = self._is_adverbial(toks, *left) and len(left_words) <= 5
                 if len(right_words) < 2:

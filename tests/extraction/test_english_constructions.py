@@ -268,3 +268,27 @@ def test_en_reads_the_platform_after_a_trailing_cue_as_channel():
 def test_en_keeps_claimed_without_evidence_as_an_attribution():
     text = "The ministry claimed without evidence that its forces had destroyed a depot."
     check_fields(find_claim(text, "en", "its forces had destroyed"), {"source": "The ministry", "cue": "claimed"})
+
+
+def test_en_makes_the_citing_outlet_the_channel():
+    text = "The New York Times reported, citing three officials, that the talks had collapsed."
+    check_fields(find_claim(text, "en", "the talks had collapsed"),
+                 {"source": "three officials", "channel": "The New York Times", "kind": "anonymous",
+                  "content": "the talks had collapsed"})
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("He did not say when the plan would take effect.", "en"),
+        ("Il ministro non ha confermato che il piano sia pronto.", "it"),
+    ],
+)
+def test_it_attributes_nothing_to_a_negated_verb_of_saying(text, lang):
+    claims = extract(text, lang)
+    assert [c.source for c in claims] == [None]
+
+
+def test_en_drops_a_participial_apposition_from_the_subject():
+    text = "The minister, speaking at a news conference, said the plan was on track."
+    check_fields(find_claim(text, "en", "the plan was on track"), {"source": "The minister"})
