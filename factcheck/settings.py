@@ -177,6 +177,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
     # there and the worker process picks them up, no server involved.
     for folder in ("queue", "processed", "control"):
         (BROKER_DIR / folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT = "factcheck.broker:Transport"  # atomic writes, see there
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(BROKER_DIR / "queue"),
         "data_folder_out": str(BROKER_DIR / "queue"),

@@ -246,6 +246,11 @@ def article_retry_extraction(*, article: Article) -> Article:
     article = Article.objects.select_for_update().get(pk=article.pk)
     if article.extraction_state in (ExtractionState.QUEUED, ExtractionState.RUNNING):
         raise WorkflowError(_("This article is already being extracted."))
+    if not article.content_hash:
+        # A link whose page never arrived, or a duplicate: there is no text.
+        raise WorkflowError(
+            _("This article has no text to extract yet: fetch its page again instead.")
+        )
     article.extraction_state = ExtractionState.QUEUED
     article.extraction_error = ""
     article.save(update_fields=["extraction_state", "extraction_error", "updated_at"])
