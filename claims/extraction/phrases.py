@@ -126,6 +126,15 @@ class PhraseFinder:
                 start = k + 1
         pieces.append((start, j))
         kept = [p for p in pieces if p[1] > p[0]]
+        # "..., mentre la Cisl sostiene": a new clause after a comma holds the subject.
+        for n in range(len(kept) - 1, 0, -1):
+            if toks[kept[n][0]].lower in lex.clause_starters:
+                kept = kept[n:]
+                kept[0] = (kept[0][0] + 1, kept[0][1])
+                kept = [p for p in kept if p[1] > p[0]]
+                break
+        if not kept:
+            return None
         while len(kept) > 1 and self._is_adverbial(toks, *kept[0]):
             kept.pop(0)
         while len(kept) > 1 and self._is_apposition_tail(toks, *kept[-1]):

@@ -614,6 +614,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             self.channel_end = ch_j
         if cues:
             self._drafts_from_cues(sent, index, cues, inside, new)
+            self._separate_contents(toks, new)
         if not new and channel and ch_cue and ch_i <= 1:
             # "Come riporta il Corriere, Y": with no other source, the outlet is the source.
             start = ch_j
@@ -901,6 +902,25 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 )
                 d.continuation = None
                 out.append(extra)
+
+    def _separate_contents(self, toks, drafts: list[Draft]) -> None:
+        """A claim's content stops where the next claim's source begins
+        ("A, mentre la Cisl sostiene che B": A is not the Cisl's)."""
+        for first, second in zip(drafts, drafts[1:], strict=False):
+            if second.source is None or first.author:
+                continue
+            start, end = first.content
+            if start < second.source[0] < end:
+                k = next((m for m, t in enumerate(toks) if t.start >= second.source[0]), None)
+                if k is None:
+                    continue
+                m = k
+                while m > 0 and (
+                    toks[m - 1].lower in self.lex.clause_starters or toks[m - 1].text == ","
+                ):
+                    m -= 1
+                if m > 0 and toks[m - 1].end > start:
+                    first.content = (start, toks[m - 1].end)
 
     def _np_before(self, toks, left_i, i) -> tuple[int, int] | None:
         """The noun phrase right before a relative marker

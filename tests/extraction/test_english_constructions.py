@@ -292,3 +292,9 @@ def test_it_attributes_nothing_to_a_negated_verb_of_saying(text, lang):
 def test_en_drops_a_participial_apposition_from_the_subject():
     text = "The minister, speaking at a news conference, said the plan was on track."
     check_fields(find_claim(text, "en", "the plan was on track"), {"source": "The minister"})
+
+
+def test_en_gives_each_source_of_a_contrast_its_own_claim():
+    text = "The union said membership rose 5%, while the company said the figure was flat."
+    check_fields(find_claim(text, "en", "membership rose"), {"source": "The union", "content": "membership rose 5%"})
+    check_fields(find_claim(text, "en", "the figure was flat"), {"source": "the company"})

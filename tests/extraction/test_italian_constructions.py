@@ -507,3 +507,9 @@ def test_it_attributes_crime_news_constructions(text, hint, expected):
 def test_it_does_not_give_a_role_to_someone_the_article_gave_another_role():
     text = "Il sindaco Mario Rossi ha incontrato il prefetto. Il prefetto ha detto che la situazione è sotto controllo."
     check_fields(find_claim(text, "it", "la situazione"), {"source": "Il prefetto", "kind": "role"})
+
+
+def test_it_gives_each_source_of_a_contrast_its_own_claim():
+    text = "Secondo la Cgil, gli iscritti sono aumentati del 5%, mentre la Cisl sostiene che il dato è stabile."
+    check_fields(find_claim(text, "it", "iscritti"), {"source": "la Cgil", "content": "gli iscritti sono aumentati del 5%"})
+    check_fields(find_claim(text, "it", "il dato è stabile"), {"source": "la Cisl", "cue": "sostiene"})
