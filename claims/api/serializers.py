@@ -276,7 +276,13 @@ class ArticleCreateSerializer(StrictFieldsMixin, serializers.Serializer):
     """Only types are checked here: the submission service gives the same
     refusals, with the same messages, as every other way to submit."""
 
-    text = RawTextField(allow_blank=True, trim_whitespace=False)
+    text = RawTextField(
+        allow_blank=True,
+        trim_whitespace=False,
+        required=False,
+        default="",
+        help_text="The article's text; leave it out and give `url` to have the page fetched.",
+    )
     language = serializers.CharField(
         allow_blank=True, required=False, help_text="it or en; detected when empty."
     )

@@ -19,6 +19,7 @@ from claims import services
 from claims.api import filters, serializers
 from claims.api.actions import claim_apply_changes
 from claims.api.errors import PreconditionRequired
+from claims.ingest import services as ingest_services
 from claims.models import Rating
 
 ERRORS = {
@@ -99,7 +100,17 @@ class ArticleViewSet(
     def create(self, request):
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
-        result = services.article_submit(submitted_by=request.user, **data.validated_data)
+        fields = data.validated_data
+        if not fields.get("text", "").strip() and fields.get("url", "").strip():
+            # A link alone: the worker fetches the page (see claims/ingest).
+            result = ingest_services.article_submit_url(
+                url=fields["url"],
+                submitted_by=request.user,
+                language=fields.get("language") or None,
+                title=fields.get("title", ""),
+            )
+        else:
+            result = services.article_submit(submitted_by=request.user, **fields)
         article = filters.article_list_queryset().defer(None).get(pk=result.article.pk)
         body = serializers.ArticleDetailSerializer(article, context=self.get_serializer_context())
         return Response(
@@ -114,7 +125,10 @@ class ArticleViewSet(
     @action(detail=True, methods=["post"])
     def retry(self, request, pk=None):
         article = self.get_object()
-        services.article_retry_extraction(article=article)
+        if article.canonical_url and not article.content_hash:
+            ingest_services.article_retry_fetch(article=article)  # its page never arrived
+        else:
+            services.article_retry_extraction(article=article)
         article = self.get_queryset().get(pk=article.pk)
         return Response(serializers.ArticleSerializer(article, context={"request": request}).data)
 

@@ -109,3 +109,23 @@ def test_submissions_have_their_own_stricter_limit(fact_checker, sent_to_queue, 
     assert again.status_code == 429
     assert again.json()["code"] == "throttled"
     assert fact_checker.get("/api/articles/").status_code == 200, "reading is not limited by it"
+
+
+@pytest.mark.django_db
+def test_a_link_alone_is_stored_to_be_fetched_by_the_worker(monkeypatch):
+    from rest_framework.test import APIClient
+
+    from claims.ingest import services as ingest_services
+    from tests.factories import UserFactory
+
+    fetched = []
+    monkeypatch.setattr(ingest_services, "enqueue_fetch", fetched.append)
+    client = APIClient()
+    client.force_authenticate(UserFactory(username="api-linker", is_superuser=True))
+    response = client.post(
+        "/api/articles/", {"url": "https://giornale.example.it/notizia"}, format="json"
+    )
+    assert response.status_code == 201, response.json()
+    article = Article.objects.get(pk=response.json()["id"])
+    assert article.extraction_state == ExtractionState.FETCHING
+    assert article.text == ""
