@@ -292,6 +292,13 @@ class ArticleCreateSerializer(StrictFieldsMixin, serializers.Serializer):
     author = serializers.CharField(allow_blank=True, required=False)
     published_at = serializers.DateTimeField(allow_null=True, required=False)
 
+    def validate(self, attrs):
+        if "text" not in self.initial_data and not (attrs.get("url") or "").strip():
+            raise serializers.ValidationError(
+                {"text": ["Give the article's text, or a url for the worker to fetch."]}
+            )
+        return attrs
+
 
 class SourceSerializer(serializers.ModelSerializer):
     url = ObjectURLField("api:source-detail")
