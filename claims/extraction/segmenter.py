@@ -43,6 +43,11 @@ _END_PUNCT = frozenset(".!?…")
 _END_RE = re.compile("[.!?…]")
 _CLOSERS = frozenset("»”’\"')]")
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "n", "nr", "art", "artt", "p", "pag", "pp", "vol"})
+# Words that open sentences far more often than they continue a name after "U.S." / "D.C.".
+_SENTENCE_OPENERS = frozenset(
+    "the a an he she it they we i this that these those but and il lo la le gli un una "
+    "ma e lui lei loro questo questa".split()
+)
 _INITIALISM = re.compile(r"(?:\b\w\.){2,}$")
 
 
@@ -94,12 +99,14 @@ def _is_boundary(text: str, pos: int, end: int, abbreviations: frozenset[str]) -
     word = re.split("['’]", text[w:k].lower())[-1]  # "L'on." -> "on"
     if word in _NUMBER_ABBREVIATIONS:
         return not nxt.isdigit()  # "No. 5", "art. 3": only before a number
-    if word in abbreviations or word.rstrip(".") in abbreviations:
-        return False
     if len(word) == 1 and word.isalpha():
         return False  # an initial: J. R. R. Tolkien
     if _INITIALISM.search(text[w : k + 1]) and not nxt.isdigit():
-        return False  # U.S. officials / a.m. local time
+        # "U.S. officials", "10 a.m. Tuesday" continue; "in the U.S. The ..." ends.
+        following = re.match(r"[^\W\d_]+", text[j : j + 20])
+        return bool(following) and following.group().lower() in _SENTENCE_OPENERS
+    if word in abbreviations or word.rstrip(".") in abbreviations:
+        return False
     return True
 
 

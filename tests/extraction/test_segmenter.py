@@ -37,6 +37,11 @@ def sentences(text: str, lang: str = "it") -> list[str]:
             id="it-opening-quote-starts-the-sentence",
         ),
         pytest.param(
+            "Ne hanno parlato Mario, Luca ecc. Ma nessuno ha deciso. La S.p.A. ha chiuso.",
+            ["Ne hanno parlato Mario, Luca ecc.", "Ma nessuno ha deciso.", "La S.p.A. ha chiuso."],
+            id="it-ecc-ends-a-sentence",
+        ),
+        pytest.param(
             "Primo paragrafo senza punto\nSecondo paragrafo.",
             ["Primo paragrafo senza punto", "Secondo paragrafo."],
             id="paragraph-break",
@@ -69,6 +74,11 @@ def test_it_segments_news_prose(text, expected):
             "“We are done. We are going home,” she said. Then she left.",
             ["“We are done. We are going home,” she said.", "Then she left."],
             id="en-curly-quotes",
+        ),
+        pytest.param(
+            "She lives in Washington, D.C. They met in 2020. U.S. officials agree.",
+            ["She lives in Washington, D.C.", "They met in 2020.", "U.S. officials agree."],
+            id="en-initialism-at-sentence-end",
         ),
         pytest.param(
             'He said "no." The vote failed.',
