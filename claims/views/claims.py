@@ -80,11 +80,15 @@ def _submitted_display(cleaned: dict) -> dict[str, str]:
 
 def claim_page_context(request, claim, *, forms=None, conflict=None, error=None):
     forms = forms or {}
+    attribution = forms.get("attribution") or AttributionForm.for_claim(claim)
+    if request.GET.get("edit") == "attribution":
+        # The queue's `e`: land in the attribution form, ready to type.
+        attribution.fields["source_text"].widget.attrs["autofocus"] = True
     users = selectors.assignable_users() if request.user.has_perm("claims.assign_claim") else None
     context = {
         "claim": claim,
         "article": claim.article,
-        "attribution_form": forms.get("attribution") or AttributionForm.for_claim(claim),
+        "attribution_form": attribution,
         "verdict_form": forms.get("verdict")
         or VerdictForm(
             initial={

@@ -29,10 +29,14 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path() -> str:
-    candidate = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
-    if not Path(candidate).exists():
-        candidate = shutil.which("chromium") or candidate
-    return candidate
+    """CHROMIUM_PATH when set (and then nothing else), else Debian's Chromium."""
+    if os.environ.get("CHROMIUM_PATH"):
+        return os.environ["CHROMIUM_PATH"]
+    return (
+        "/usr/bin/chromium"
+        if Path("/usr/bin/chromium").exists()
+        else (shutil.which("chromium") or "/usr/bin/chromium")
+    )
 
 
 @pytest.fixture(scope="session")

@@ -128,7 +128,8 @@ def test_review_with_keyboard_shortcuts_publish_as_second_editor_and_see_history
     screenshot(page, "review-queue")
 
     page.keyboard.press("e")
-    page.wait_for_url(re.compile(rf"/claims/{second.pk}/.*#attribution$"))
+    page.wait_for_url(re.compile(rf"/claims/{second.pk}/\?edit=attribution"))
+    expect(page.locator("#id_source_text")).to_be_focused()
     page.goto(f"/queue/?article={article.pk}&claim={first.pk}")
     page.locator("body").click(position={"x": 5, "y": 300})
     page.keyboard.press("Enter")

@@ -189,3 +189,12 @@ def test_the_queue_pages_by_keyset_and_opens_any_claim_deep_in_it(fc_client, rat
     html = fc_client.get(QUEUE, {"start": claims[50].pk}).content.decode()
     assert html.count("data-queue-row") == 10
     assert f"start={claims[25].pk}" in html  # previous page
+
+
+def test_the_queue_answers_htmx_filtering_with_its_workspace_only(fc_client, ratings):
+    ClaimFactory(content="solo questa", hedged=True)
+    ClaimFactory(content="non questa")
+    response = fc_client.get(QUEUE, {"hedged": "yes"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html and 'id="queue-counts"' in html
+    assert "solo questa" in html and "non questa" not in html
