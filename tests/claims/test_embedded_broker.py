@@ -10,7 +10,11 @@ from factcheck.broker import Transport
 def test_a_message_appears_whole_or_not_at_all(tmp_path, monkeypatch):
     folder = tmp_path / "queue"
     folder.mkdir()
-    options = {"data_folder_in": str(folder), "data_folder_out": str(folder)}
+    options = {
+        "data_folder_in": str(folder),
+        "data_folder_out": str(folder),
+        "control_folder": str(tmp_path / "control"),
+    }
     seen_while_writing = []
     real_replace = os.replace
 
