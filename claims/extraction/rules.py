@@ -922,6 +922,18 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if m > 0 and toks[m - 1].end > start:
                     first.content = (start, toks[m - 1].end)
 
+    def _skip_addressee(self, toks, i, j) -> int:
+        """Past "ai giornalisti" / "a margine" before an inverted source: the source starts at
+        the next article ("ha detto ai giornalisti il ministro")."""
+        if i >= j or toks[i].lower not in ("a", "ai", "al", "alla", "all", "agli", "alle", "ad"):
+            return i
+        for k in range(i + 1, min(j, i + 6)):
+            if toks[k].lower in self.lex.articles or toks[k].is_capitalized:
+                return k
+            if not toks[k].is_word:
+                break
+        return i
+
     def _np_before(self, toks, left_i, i) -> tuple[int, int] | None:
         """The noun phrase right before a relative marker
         ("il Wall Street Journal, secondo il quale")."""
@@ -1073,7 +1085,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if channel:
                 source = self.object_np(toks, after, right_j)  # "ha detto all'Ansa il ministro"
             else:
-                source = self._with_apposition(toks, self.object_np(toks, cue.j, right_j), right_j)
+                start = self._skip_addressee(
+                    toks, cue.j, right_j
+                )  # "ha detto ai giornalisti il ministro"
+                source = self._with_apposition(toks, self.object_np(toks, start, right_j), right_j)
                 channel, after = self.channel_after(toks, source[1] if source else cue.j, right_j)
             # "Lo riferisce la Cnn, citando fonti dell'intelligence": the cited party is the source.
             cited = self._citing(toks, source[1] if source else cue.j, right_j)

@@ -513,3 +513,14 @@ def test_it_gives_each_source_of_a_contrast_its_own_claim():
     text = "Secondo la Cgil, gli iscritti sono aumentati del 5%, mentre la Cisl sostiene che il dato è stabile."
     check_fields(find_claim(text, "it", "iscritti"), {"source": "la Cgil", "content": "gli iscritti sono aumentati del 5%"})
     check_fields(find_claim(text, "it", "il dato è stabile"), {"source": "la Cisl", "cue": "sostiene"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Non ci sono margini», ha detto ai giornalisti il ministro dell'Economia.",
+        "«Non ci sono margini», ha detto a margine dell'incontro il ministro dell'Economia.",
+    ],
+)
+def test_it_skips_the_addressee_before_an_inverted_source(text):
+    check_fields(find_claim(text, "it", "margini"), {"source": "il ministro dell'Economia", "channel": None})
