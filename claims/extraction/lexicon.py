@@ -150,6 +150,7 @@ class Lexicon:
             self.media_by_first.setdefault(name[0], []).append(name)
         self.ambiguous_forms = _lower_set(d.get("ambiguous_forms", []))
         self.adverbial_phrases = [tuple(p.lower().split()) for p in d.get("adverbial_phrases", [])]
+        self.adverbial_first = frozenset(p[0] for p in self.adverbial_phrases)
 
     def is_verb_form(self, word: str) -> bool:
         return (

@@ -68,6 +68,8 @@ class PhraseFinder:
         changed = True
         while changed and i < j:
             changed = False
+            if toks[i].lower not in self.lex.adverbial_first:
+                break
             for phrase in self.lex.adverbial_phrases:
                 if self._match(toks, i, phrase) and i + len(phrase) < j:
                     i += len(phrase)

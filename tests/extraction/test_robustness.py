@@ -122,3 +122,17 @@ def test_it_leaves_navigation_and_credits_out_of_claims():
     assert [c.content.text for c in extract(it_text, "it")] == ["Il Pil è cresciuto dello 0,3%"]
     en_text = "Read more: rates rise again. The bank raised rates on Friday.\n\nReporting by Jane Doe; Editing by Tom Smith."
     assert [c.content.text for c in extract(en_text, "en")] == ["The bank raised rates on Friday"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(NEWS_BITS), max_size=60).map("".join), st.sampled_from(["it", "en"]))
+def test_it_segments_any_text_into_ordered_non_empty_sentences(text, lang):
+    from claims.extraction.lexicon import default_lexicon
+    from claims.extraction.segmenter import sentence_spans
+
+    spans = sentence_spans(text, default_lexicon(lang).abbreviations)
+    last_end = 0
+    for start, end in spans:
+        assert last_end <= start < end <= len(text)
+        assert text[start:end].strip()
+        last_end = end
