@@ -159,7 +159,8 @@ class ClaimAttribution:
         words = _WORD.findall(content)
         if any(w in lex.hedge_words for w in words):
             return True
-        padded = " " + " ".join(words) + " "
+        # "would have to" is an obligation, not the reporter's "would have" hedge.
+        padded = (" " + " ".join(words) + " ").replace(" would have to ", " must ")
         if any(f" {p}" in padded for p in lex.hedge_phrases):
             return True
         if d.cue_conditional:

@@ -298,3 +298,16 @@ def test_en_gives_each_source_of_a_contrast_its_own_claim():
     text = "The union said membership rose 5%, while the company said the figure was flat."
     check_fields(find_claim(text, "en", "membership rose"), {"source": "The union", "content": "membership rose 5%"})
     check_fields(find_claim(text, "en", "the figure was flat"), {"source": "the company"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("The company said it would have to raise prices next year.", False),
+        ("Investigators believe the suspect would have fled abroad, officials said.", True),
+        ("The minister is said to have resigned on Friday.", True),
+    ],
+)
+def test_en_hedges_only_unconfirmed_statements(text, hedged):
+    claims = extract(text, "en")
+    assert claims and claims[0].hedged is hedged
