@@ -104,16 +104,18 @@ def test_it_processes_a_one_megabyte_article_in_linear_time():
     big = paragraph * 6000  # about 1 MB
 
     def timed(text):
-        started = time.perf_counter()
+        # CPU time of this process: other load on the machine does not count against us.
+        started = time.process_time()
         claims = extract(text, "it")
-        return time.perf_counter() - started, claims
+        return time.process_time() - started, claims
 
     small_time = min(timed(small)[0] for _ in range(2))
     big_time, claims = timed(big)
     assert len(big) > 900_000
     assert len(claims) >= 6000 * 3
-    # Ten times the text may take at most 25 times as long (slack for a busy machine).
-    assert big_time < 25 * small_time
+    # Ten times the text may take at most 30 times the CPU: a quadratic pass would take 100.
+    # Speed targets themselves live in bench_extraction, not here.
+    assert big_time < 30 * max(small_time, 0.01)
     assert_valid(big, claims[:50] + claims[-50:])
 
 
