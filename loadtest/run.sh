@@ -40,9 +40,12 @@ trap cleanup EXIT INT TERM
   >var/loadtest-worker.log 2>&1 & pids+=($!)
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done
 
+# Statistics restart once every editor has logged in (--reset-stats): the
+# figures are the steady working day, not twenty simultaneous password checks.
 echo "== $USERS editors for $DURATION against gunicorn (3 processes) on $(nproc) cores"
 .venv/bin/locust -f loadtest/locustfile.py --headless -u "$USERS" -r 5 -t "$DURATION" \
-  --host "http://127.0.0.1:$PORT" --only-summary --csv var/loadtest --exit-code-on-error 0 2>&1 \
+  --host "http://127.0.0.1:$PORT" --only-summary --csv var/loadtest --exit-code-on-error 0 \
+  --reset-stats 2>&1 \
   | sed -n '/Response time percentiles/,$p;/Name /,/Aggregated/p'
 echo "== extraction throughput (1 worker)"
 $PY loadtest/throughput.py --articles 30 --workers 1
