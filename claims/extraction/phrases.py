@@ -203,7 +203,7 @@ class PhraseFinder:
         k = i
         while k < j and k - i < MAX_SOURCE_TOKENS:
             tok = toks[k]
-            if not tok.is_word and tok.text not in ("’", "'", "&", "@", "."):
+            if not tok.is_word and tok.text not in ("&", "@", "."):
                 break
             low = tok.lower
             if k > i and low in lex.prepositions and low not in NP_PREPOSITIONS:
@@ -280,7 +280,7 @@ class PhraseFinder:
         k = i
         while k < j and k - i < MAX_SOURCE_TOKENS:
             tok = toks[k]
-            if not tok.is_word and tok.text not in ("’", "'", "&", "."):
+            if not tok.is_word and tok.text not in ("&", "."):
                 break
             low = tok.lower
             if k > i and low in ("who", "which", "whose", "che", "cui"):

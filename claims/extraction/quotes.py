@@ -1,10 +1,13 @@
 """Pair quotation marks inside a paragraph.
 
 Newsrooms mix « », “ ”, ‘ ’, straight double quotes and doubled apostrophes
-(''...''). A mark only counts when it can be paired inside its paragraph, so a
-stray or unbalanced mark never swallows the rest of an article; ’ doubles as
-the apostrophe, so it closes a quote only when a ‘ is open and it is not
-followed by a letter.
+(''...'') and straight single quotes ('...'). A mark only counts when it can be
+paired inside its paragraph, so a stray or unbalanced mark never swallows the
+rest of an article; ’ doubles as the apostrophe, so it closes a quote only
+when a ‘ is open and it is not followed by a letter. A straight ' is an
+apostrophe between letters (don't, l'assessore, minister's); it opens a
+quotation only after a space or an opening bracket, before a letter, and when
+a closing ' (after a non-space, before a non-letter) follows in the paragraph.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ OPENERS = {"«": "»", "“": "”", "‘": "’", "„": "“"}
 SYMMETRIC = ('"', "''")
 ALL_MARKS = frozenset('«»“”‘’„"')
 _MARK = re.compile("[«»“”‘’„\"']")
+# A straight ' that can close a quotation: after a non-space, not before a letter or digit.
+_SINGLE_CLOSE = re.compile(r"(?<=\S)'(?![^\W_])")
+# What may stand right before an opening straight ': start, space, bracket, dash, colon.
+_SINGLE_OPEN_AFTER = frozenset(" \t\n([{«“—–-:/")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -51,6 +58,24 @@ def find_quote_pairs(
                     stack.append((mark, i, i + 2))
                 i += 2
                 continue
+            if ch == "'":
+                nxt = text[i + 1] if i + 1 < end else " "
+                if stack and stack[-1][0] == "'" and not prev.isspace() and not _is_word_char(nxt):
+                    possessive = (
+                        prev in "sS"
+                        and nxt == " "
+                        and i + 2 < end
+                        and _is_word_char(text[i + 2])
+                        and _SINGLE_CLOSE.search(text, i + 2, end)
+                    )
+                    if not possessive:  # "the workers' money," is not the end of the quote
+                        _close(stack, pairs, i, i + 1)
+                elif (
+                    (i == start or prev in _SINGLE_OPEN_AFTER)
+                    and nxt.isalpha()
+                    and _SINGLE_CLOSE.search(text, i + 2, end)
+                ):
+                    stack.append(("'", i, i + 1))
             i += 1
             continue
         if ch == '"':

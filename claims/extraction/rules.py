@@ -83,7 +83,7 @@ class Sentence:
     @property
     def toks(self) -> list[Tok]:
         if self._toks is None:
-            self._toks = tokenize(self.text, self.start, self.end)
+            self._toks = tokenize(self.text, self.start, self.end, self.quotes)
         return self._toks
 
 
@@ -1206,8 +1206,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         )
         if trailing and any(t.lower in ("that",) for t in rest):
             trailing = False
-        resumed = self._continuation(sent, start, right_j)
-        if resumed is None:
+        # 'X said: "..."': a colon introduces the content, not a resumed quotation.
+        colon = start < right_j and toks[start].text == ":"
+        resumed = None if colon else self._continuation(sent, start, right_j)
+        if resumed is None and not colon:
             np = self.object_np(toks, start, right_j)
             if np and (before is not None and (before.text == "," or before.text in CLOSE_QUOTES)):
                 resumed = self._continuation(sent, np[1], right_j)
@@ -1348,7 +1350,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                             channel = found
                             break
                 return k + 1, channel
-            if not tok.is_word and tok.text not in ("’", "'"):
+            if not tok.is_word:
                 break
             if tok.lower in lex.complement_words:
                 break

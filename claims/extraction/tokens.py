@@ -8,15 +8,16 @@ attribution meaning, and quotation marks are paired separately on characters.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # Numbers keep their separators ("0,7", "10.000", "3.1") so a decimal comma is not a clause break.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:[-][^\W_]+)*|[^\w\s'’]")
 
 DASHES = frozenset("–—-")
-OPEN_QUOTES = frozenset('«“‘"„')
-CLOSE_QUOTES = frozenset('»”’"')
-QUOTE_CHARS = frozenset('«»“”‘’"„')
+OPEN_QUOTES = frozenset('«“‘"„\'')
+CLOSE_QUOTES = frozenset('»”’"\'')
+QUOTE_CHARS = frozenset('«»“”‘’"„\'')
 PUNCT_STOP = frozenset(",;:.!?()[]…")
 
 
@@ -37,6 +38,22 @@ class Tok:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
-def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    """Tokens of ``text[start:end]`` with offsets into ``text``."""
-    return [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+def tokenize(text: str, start: int, end: int, quotes=()) -> list[Tok]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``.
+
+    ``quotes`` are the sentence's quotation pairs: a straight ' or a ’ that
+    pairs as a quotation mark becomes a token of its own (every other one is an
+    apostrophe and is dropped)."""
+    toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    marks = set()
+    for open_start, open_end, close_start, close_end in quotes:
+        if open_end - open_start == 1 and start <= open_start < end and text[open_start] in "'’":
+            marks.add(open_start)
+        if close_end - close_start == 1 and start <= close_start < end and text[close_start] in "'’":
+            marks.add(close_start)
+    if not marks:
+        return toks
+    for pos in sorted(marks):
+        k = bisect.bisect_left([t.start for t in toks], pos)
+        toks.insert(k, Tok(text[pos], pos, pos + 1))
+    return toks
