@@ -15,9 +15,9 @@ import re
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:[-][^\W_]+)*|[^\w\s'’]")
 
 DASHES = frozenset("–—-")
-OPEN_QUOTES = frozenset('«“‘"„\'')
-CLOSE_QUOTES = frozenset('»”’"\'')
-QUOTE_CHARS = frozenset('«»“”‘’"„\'')
+OPEN_QUOTES = frozenset("«“‘\"„'")
+CLOSE_QUOTES = frozenset("»”’\"'")
+QUOTE_CHARS = frozenset("«»“”‘’\"„'")
 PUNCT_STOP = frozenset(",;:.!?()[]…")
 
 
@@ -47,10 +47,9 @@ def tokenize(text: str, start: int, end: int, quotes=()) -> list[Tok]:
     toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     marks = set()
     for open_start, open_end, close_start, close_end in quotes:
-        if open_end - open_start == 1 and start <= open_start < end and text[open_start] in "'’":
-            marks.add(open_start)
-        if close_end - close_start == 1 and start <= close_start < end and text[close_start] in "'’":
-            marks.add(close_start)
+        for mark, mark_end in ((open_start, open_end), (close_start, close_end)):
+            if mark_end - mark == 1 and start <= mark < end and text[mark] in "'’":
+                marks.add(mark)
     if not marks:
         return toks
     for pos in sorted(marks):
