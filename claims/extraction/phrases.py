@@ -96,7 +96,7 @@ class PhraseFinder:
                 or low in lex.complement_words
                 or toks[k].text in (":", ";")
             ):
-                if toks[k - 1].text == ",":
+                if self._opens_relative_piece(toks, k):
                     break  # ", who chairs the committee,": an apposition, dropped below
                 tail = toks[k + 1 : j]
                 if tail and not any(self._verbish(t) for t in tail):
@@ -137,6 +137,9 @@ class PhraseFinder:
                 break
         if not kept:
             return None
+        # ", che guida il sindacato,", ", whose budget was cut,": a relative clause in
+        # apposition describes the subject and is not part of it.
+        kept = [kept[0]] + [p for p in kept[1:] if not self._is_relative_piece(toks, *p)]
         while len(kept) > 1 and self._is_adverbial(toks, *kept[0]):
             kept.pop(0)
         while len(kept) > 1 and self._is_apposition_tail(toks, *kept[-1]):
@@ -156,6 +159,31 @@ class PhraseFinder:
             i = j - MAX_SOURCE_TOKENS
         i, j = self._trim(toks, i, j)
         return (i, j) if j > i else None
+
+    def _is_relative_piece(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Tokens [i, j) open with a relative pronoun: "che ...", "i cui ...", "la quale ...",
+        "who ...", "whose ...", "of whom ..."."""
+        lex = self.lex
+        for k in range(i, min(j, i + 3)):
+            low = toks[k].lower
+            if (
+                low in lex.relative_pronouns
+                and low not in lex.complement_words
+                or (low == "che" and k == i)
+            ):
+                return True
+            if not (low in lex.articles or low in lex.prepositions):
+                return False
+        return False
+
+    def _opens_relative_piece(self, toks: list[Tok], k: int) -> bool:
+        """The relative pronoun at ``k`` opens a comma-delimited piece (", la quale", ", who")."""
+        m = k
+        while m > 0 and (
+            toks[m - 1].lower in self.lex.articles or toks[m - 1].lower in self.lex.prepositions
+        ):
+            m -= 1
+        return m > 0 and (toks[m - 1].text == "," or toks[m - 1].text in DASHES) and m >= k - 2
 
     def _is_apposition_tail(self, toks: list[Tok], i: int, j: int) -> bool:
         """A trailing piece that is not part of the name: "however", "filed in Ohio"."""

@@ -344,7 +344,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         k = cue.j
         while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
             k += 1
-        return k < len(toks) and (toks[k].lower in self.lex.complement_words or toks[k].text == ":")
+        if k < len(toks) and (toks[k].lower in self.lex.complement_words or toks[k].text == ":"):
+            return True
+        # "told the BBC that", "ha detto all'Ansa che": an addressee before the complementizer.
+        return self._skip_to_complementizer(toks, k, len(toks))[0] != k
 
     def _is_source_noun(self, word: str) -> bool:
         lex = self.lex
@@ -992,6 +995,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         d.resolve = "retro"
         out.append(d)
 
+    def _closes_relative(self, toks, left_i, k) -> bool:
+        """The comma at ``k`` closes a relative clause in apposition (", che guida X,")."""
+        m = k - 1
+        while m > left_i and toks[m].text != "," and toks[m].text not in DASHES:
+            m -= 1
+        return m > left_i and m + 1 < k and self._is_relative_piece(toks, m + 1, k)
+
     def _verb_claim(
         self, sent, cue, left_i, right_j, c_idx, previous_source, previous_resolve, d, out, index
     ):
@@ -1021,6 +1031,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         nxt = cue.j
         while nxt < right_j and toks[nxt].is_word and self._is_adverb(toks[nxt]):
             nxt += 1
+        if inverted and nxt < right_j:
+            # "ha detto all'Ansa che": the outlet comes before the complementizer.
+            _, nxt = self.channel_after(toks, nxt, right_j)
+        if (
+            inverted
+            and before is not None
+            and before.text == ","
+            and self._closes_relative(toks, left_i, k)
+        ):
+            # "Rossi, che guida il sindacato, ha detto": the comma closes an apposition.
+            inverted = False
         if (
             inverted
             and nxt < right_j
