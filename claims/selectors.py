@@ -158,6 +158,17 @@ def claim_history(*, claim: Claim):
     return (
         ClaimEvent.objects.filter(claim=claim)
         .select_related("actor")
+        .only(
+            "id",
+            "action",
+            "field",
+            "old_value",
+            "new_value",
+            "reason",
+            "created_at",
+            "actor__id",
+            "actor__username",
+        )
         .order_by("-created_at", "-id")
     )
 
@@ -168,7 +179,11 @@ def claim_evidence(*, claim: Claim):
 
 def claim_comment_threads(*, claim: Claim) -> list[tuple[Comment, list]]:
     """Top-level comments, each with its replies (flattened under it), oldest first."""
-    comments = list(Comment.objects.filter(claim=claim).select_related("author"))
+    comments = list(
+        Comment.objects.filter(claim=claim)
+        .select_related("author")
+        .only("id", "parent_id", "body", "created_at", "author__id", "author__username")
+    )
     by_id = {comment.pk: comment for comment in comments}
     children: dict[int | None, list[Comment]] = {}
     for comment in comments:

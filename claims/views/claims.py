@@ -84,6 +84,16 @@ def claim_page_context(request, claim, *, forms=None, conflict=None, error=None)
     if request.GET.get("edit") == "attribution":
         # The queue's `e`: land in the attribution form, ready to type.
         attribution.fields["source_text"].widget.attrs["autofocus"] = True
+    threads = selectors.claim_comment_threads(claim=claim)
+    reply_to = None
+    reply_id = request.GET.get("reply")
+    if reply_id and reply_id.isdigit():
+        everyone = [c for comment, replies in threads for c in (comment, *replies)]
+        reply_to = next((c for c in everyone if c.pk == int(reply_id)), None)
+    comment_form = forms.get("comment") or CommentForm()
+    if reply_to is not None:
+        comment_form.fields["body"].label = _("Your reply")
+        comment_form.fields["body"].widget.attrs["autofocus"] = True
     users = selectors.assignable_users() if request.user.has_perm("claims.assign_claim") else None
     context = {
         "claim": claim,
@@ -102,14 +112,15 @@ def claim_page_context(request, claim, *, forms=None, conflict=None, error=None)
             initial={"version": claim.version, "assignee": claim.assignee_id},
             users=users if users is not None else selectors.assignable_users().none(),
         ),
-        "comment_form": forms.get("comment") or CommentForm(),
+        "comment_form": comment_form,
         "evidence_form": forms.get("evidence") or EvidenceForm(),
         "transitions": [
             (status, STATUS_BUTTONS[status])
             for status in ClaimStatus
             if status in TRANSITIONS.get(ClaimStatus(claim.status), set())
         ],
-        "threads": selectors.claim_comment_threads(claim=claim),
+        "threads": threads,
+        "reply_to": reply_to,
         "evidence": list(selectors.claim_evidence(claim=claim)),
         "history": list(selectors.claim_history(claim=claim)),
         "conflict": conflict,

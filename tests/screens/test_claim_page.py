@@ -188,6 +188,8 @@ def test_evidence_comments_replies_and_assignment_are_kept_and_listed(
         reverse("claims:claim_assign", args=[claim.pk]),
         {"version": claim.version, "assignee": fact_checker.pk},
     )
+    html = fc_client.get(_page(claim), {"reply": comment.pk}).content.decode()
+    assert f'name="parent" value="{comment.pk}"' in html and "Replying to fc_anna" in html
     html = fc_client.get(_page(claim)).content.decode()
     assert 'href="https://www.istat.it/dati"' in html and "Dati Istat 2025" in html
     assert "Controllo i dati." in html
