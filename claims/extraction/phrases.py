@@ -240,7 +240,7 @@ class PhraseFinder:
                     low in ("a", "ai", "al", "alla", "all", "agli", "alle")
                     and toks[k - 1].lower in lex.role_nouns
                     and k + 1 < j
-                    and toks[k + 1].is_capitalized
+                    and (toks[k + 1].is_capitalized or self._name_after_portfolio(toks, k + 1, j))
                 )
                 if not role_portfolio:
                     break
@@ -270,6 +270,18 @@ class PhraseFinder:
                 break  # "una fonte citata dall'emittente Nhk"
             k += 1
         return self._trim_np(toks, i, k)
+
+    def _name_after_portfolio(self, toks: list[Tok], i: int, j: int) -> bool:
+        """ "l'assessore al bilancio Laura Verdi": a few lowercase words of a portfolio, then
+        a name (the addressee in "il ministro ai giornalisti" has no name after it)."""
+        lex = self.lex
+        k = i
+        while k < j and k - i < 4 and toks[k].is_word and not toks[k].is_capitalized:
+            low = toks[k].lower
+            if self._verbish(toks[k]) or (low in lex.prepositions and low not in NP_PREPOSITIONS):
+                return False
+            k += 1
+        return k > i and k + 1 < j and toks[k].is_capitalized and toks[k + 1].is_capitalized
 
     def _with_apposition(self, toks, np, j):
         """Extend ``np`` over ", Maurizio Landini" when a name in apposition follows it."""
