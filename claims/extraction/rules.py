@@ -601,7 +601,6 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         toks = sent.toks
         if not toks:
             return
-        inside = self._inside_flags(sent)
         new: list[Draft] = []
         # "la replica del ministro X: «...»": the speech noun names the speaker.
         colon = self._colon_quote(sent, strict=True)
@@ -609,8 +608,19 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             colon.sentence = index
             drafts.append(colon)
             return
-        cues = self.find_cues(sent, inside)
         channel, ch_i, ch_j, ch_cue = self.find_channel(sent)
+        aside = ch_cue is not None and self._is_reporting_aside(toks, ch_i, ch_j)
+        if aside:
+            # "Y, come riporta il Corriere." / "X, as reported by the AP, said Y": the clause
+            # is an aside; the sentence is read without it and the outlet relays (or is) the
+            # source.
+            aside_channel = self._span(toks, *channel)
+            aside_cue = self._span(toks, *ch_cue)
+            sent = self._without_tokens(sent, ch_i - 1, ch_j)
+            toks = sent.toks
+            channel, ch_i, ch_j, ch_cue = None, -1, -1, None
+        inside = self._inside_flags(sent)
+        cues = self.find_cues(sent, inside)
         self.channel_end = -1
         if ch_i >= 0:
             cues = [c for c in cues if not (ch_i <= c.i < ch_j)]
@@ -618,6 +628,22 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if cues:
             self._drafts_from_cues(sent, index, cues, inside, new)
             self._separate_contents(toks, new)
+        if aside and not any(d.source is not None or d.resolve for d in new):
+            ci, cj = self._trim(toks, 0, len(toks))
+            if cj - ci >= 3:
+                new = [
+                    Draft(
+                        content=self._span(toks, ci, cj),
+                        sentence=index,
+                        paragraph=sent.paragraph,
+                        source=aside_channel,
+                        cue=aside_cue,
+                    )
+                ]
+        elif aside:
+            for d in new:
+                if d.channel is None and not d.author and not d.quote_only:
+                    d.channel = aside_channel
         if not new and channel and ch_cue and ch_i <= 1:
             # "Come riporta il Corriere, Y": with no other source, the outlet is the source.
             start = ch_j
@@ -646,6 +672,34 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if d.channel is None and not d.author and not d.quote_only:
                     d.channel = self._span(toks, *channel)
         drafts.extend(new)
+
+    def _is_reporting_aside(self, toks: list[Tok], i: int, j: int) -> bool:
+        """ "..., come riporta l'Ansa, ..." / "..., as reported by X.": a reporting clause
+        after a comma that ends at a comma, a dash or the end of the sentence."""
+        if i < 2 or toks[i - 1].text != "," or not toks[i - 2].is_word:
+            return False
+        rest = toks[j:]
+        return (
+            not rest
+            or rest[0].text in (",", ";")
+            or rest[0].text in DASHES
+            or all(not t.is_word and t.text not in OPEN_QUOTES for t in rest)
+        )
+
+    def _without_tokens(self, sent: Sentence, i: int, j: int) -> Sentence:
+        """The sentence with tokens [i, j) (and a comma right after them) left out; offsets
+        still index the article."""
+        toks = sent.toks
+        if j < len(toks) and toks[j].text == ",":
+            j += 1
+        return Sentence(
+            sent.start,
+            sent.end,
+            sent.paragraph,
+            sent.text,
+            sent.quotes,
+            _toks=toks[:i] + toks[j:],
+        )
 
     def _cosi_x(self, sent: Sentence, index: int, drafts: list[Draft]) -> bool:
         """ "Così il ministro Rossi.": a verbless attribution of the sentence before."""
