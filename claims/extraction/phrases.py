@@ -419,6 +419,15 @@ class PhraseFinder:
                     np = self.object_np(toks, start, n)
                     if np:
                         return np, k, np[1], (k, k + 1 + length)
+                # "As the BBC reported, ...": the outlet before its verb, then a comma.
+                np = self.object_np(toks, k + 1, n) if not length else None
+                if np and np[1] < n:
+                    verb = self._verb_at(toks, np[1], lex.verb_finite) or self._aux_chain_length(
+                        toks, np[1]
+                    )
+                    after = np[1] + verb
+                    if verb and after < n and toks[after].text == ",":
+                        return np, k, after, (np[1], after)
             if (
                 low in lex.interview_nouns
                 and k + 1 < n
