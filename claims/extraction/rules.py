@@ -1262,6 +1262,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if toks[cue.j - 1].lower in ("told", "tells", "tell", "telling") and start < right_j:
             addressee = self.object_np(toks, start, right_j)
             if addressee:
+                # "told reporters the bridge would reopen": a new article starts the clause.
+                for m in range(addressee[0] + 1, addressee[1]):
+                    if toks[m].lower in lex.determiners and toks[m - 1].lower not in (
+                        lex.prepositions | lex.determiners
+                    ):
+                        addressee = (addressee[0], m)
+                        break
                 if self._looks_like_outlet(toks, *addressee) or toks[addressee[0]].is_capitalized:
                     d.channel = self._span(toks, *addressee)
                 start = addressee[1]

@@ -1,0 +1,353 @@
+# ruff: noqa: E501 -- the tables hold whole example sentences
+"""Common newsroom constructions beyond the basic tables: appositive relatives, titles and
+names after an inverted verb, straight single quotes, "come riporta X" / "X reported",
+addressee versus channel. Sentences written for these tests."""
+
+import pytest
+
+from claims.extraction import extract
+
+from .conftest import check_fields, find_claim
+
+IT = [
+    # ---- appositive relatives between the source and its verb
+    pytest.param(
+        "Rossi, che guida il sindacato, ha detto all'Ansa che lo sciopero continuerà.",
+        "lo sciopero continuerà",
+        {
+            "source": "Rossi",
+            "channel": "Ansa",
+            "cue": "ha detto",
+            "content": "lo sciopero continuerà",
+        },
+        id="relative-apposition-channel",
+    ),
+    pytest.param(
+        "La Regione, che gestisce i fondi europei, ha spiegato che i bandi usciranno a marzo.",
+        "i bandi usciranno",
+        {"source": "La Regione", "kind": "organization", "content": "i bandi usciranno a marzo"},
+        id="relative-apposition-organization",
+    ),
+    pytest.param(
+        "Il sindaco Paolo Neri, che è al secondo mandato, ha annunciato che non si ricandiderà.",
+        "non si ricandiderà",
+        {
+            "source": "Il sindaco Paolo Neri",
+            "kind": "person",
+            "cue": "ha annunciato",
+            "content": "non si ricandiderà",
+        },
+        id="relative-apposition-person",
+    ),
+    pytest.param(
+        "L'azienda, i cui conti sono in rosso da anni, ha fatto sapere che chiuderà lo stabilimento.",
+        "chiuderà lo stabilimento",
+        {"source": "L'azienda", "cue": "ha fatto sapere", "content": "chiuderà lo stabilimento"},
+        id="relative-apposition-i-cui",
+    ),
+    pytest.param(
+        "La professoressa Marta Gallo, la quale insegna a Padova, sostiene che i dati siano incompleti.",
+        "i dati siano incompleti",
+        {"source": "La professoressa Marta Gallo", "kind": "person", "cue": "sostiene"},
+        id="relative-apposition-la-quale",
+    ),
+    # ---- titles and names after an inverted verb; the addressee is not the source
+    pytest.param(
+        "«Non ci sono fondi», ha spiegato l'assessore al bilancio Laura Verdi ai giornalisti.",
+        "Non ci sono fondi",
+        {
+            "source": "l'assessore al bilancio Laura Verdi",
+            "kind": "person",
+            "quote": "direct",
+            "channel": None,
+            "name": "Laura Verdi",
+        },
+        id="role-portfolio-name-then-addressee",
+    ),
+    pytest.param(
+        "«I lavori finiranno in estate», ha assicurato il presidente della Provincia Marco Bianchi ai cronisti.",
+        "I lavori finiranno",
+        {
+            "source": "il presidente della Provincia Marco Bianchi",
+            "kind": "person",
+            "quote": "direct",
+            "channel": None,
+        },
+        id="role-of-body-name-then-addressee",
+    ),
+    pytest.param(
+        "«Serve più personale», ha detto l'assessora alle politiche sociali Giulia Ferri alla Rai.",
+        "Serve più personale",
+        {
+            "source": "l'assessora alle politiche sociali Giulia Ferri",
+            "kind": "person",
+            "channel": "Rai",
+        },
+        id="role-portfolio-name-then-channel",
+    ),
+    pytest.param(
+        "La scuola riaprirà lunedì, ha annunciato la dirigente scolastica Anna Conti.",
+        "La scuola riaprirà",
+        {"source": "la dirigente scolastica Anna Conti", "kind": "person", "quote": "indirect"},
+        id="role-adjective-name-inverted",
+    ),
+    pytest.param(
+        "«Il piano è pronto», ha dichiarato ai microfoni del Tg1 il ministro della Salute Carlo Riva.",
+        "Il piano è pronto",
+        {"source": "il ministro della Salute Carlo Riva", "kind": "person"},
+        id="addressee-phrase-before-inverted-source",
+    ),
+    # ---- straight single quotes are quotation marks; apostrophes are not
+    pytest.param(
+        "'Non faremo passi indietro', ha detto il ministro Luca Sarti.",
+        "Non faremo passi indietro",
+        {
+            "source": "il ministro Luca Sarti",
+            "quote": "direct",
+            "content": "Non faremo passi indietro",
+        },
+        id="straight-single-quote-first",
+    ),
+    pytest.param(
+        "Il sindaco ha detto: 'Non c'è alcun rischio per la salute'.",
+        "alcun rischio",
+        {
+            "source": "Il sindaco",
+            "quote": "direct",
+            "content": "Non c'è alcun rischio per la salute",
+        },
+        id="straight-single-quote-after-colon",
+    ),
+    pytest.param(
+        "L'assessore ha detto che l'ospedale riaprirà a settembre.",
+        "l'ospedale riaprirà",
+        {
+            "source": "L'assessore",
+            "quote": "indirect",
+            "content": "l'ospedale riaprirà a settembre",
+        },
+        id="apostrophes-are-not-quotes",
+    ),
+    # ---- "come riporta X": the outlet is the source alone, the channel beside a source
+    pytest.param(
+        "La polizia avrebbe arrestato tre persone, come riporta il Corriere della Sera.",
+        "La polizia avrebbe arrestato",
+        {
+            "source": "il Corriere della Sera",
+            "kind": "media",
+            "cue": "come riporta",
+            "hedged": True,
+            "channel": None,
+            "content": "La polizia avrebbe arrestato tre persone",
+        },
+        id="y-come-riporta-medium",
+    ),
+    pytest.param(
+        "Il vertice è stato rinviato a lunedì, come riferisce l'agenzia Adnkronos.",
+        "Il vertice è stato rinviato",
+        {
+            "source": "l'agenzia Adnkronos",
+            "kind": "media",
+            "cue": "come riferisce",
+            "content": "Il vertice è stato rinviato a lunedì",
+        },
+        id="y-come-riferisce-agency",
+    ),
+    pytest.param(
+        "Come scrive la Repubblica, il governo prepara un decreto sulle pensioni.",
+        "il governo prepara",
+        {
+            "source": "la Repubblica",
+            "kind": "media",
+            "cue": "Come scrive",
+            "content": "il governo prepara un decreto sulle pensioni",
+        },
+        id="come-scrive-medium-y",
+    ),
+    pytest.param(
+        "Il ministro, come riporta l'Ansa, ha detto che i fondi arriveranno entro marzo.",
+        "i fondi arriveranno",
+        {
+            "source": "Il ministro",
+            "channel": "l'Ansa",
+            "cue": "ha detto",
+            "content": "i fondi arriveranno entro marzo",
+        },
+        id="x-come-riporta-channel-ha-detto",
+    ),
+    pytest.param(
+        "Il Corriere della Sera ha scritto che il decreto sarà approvato venerdì.",
+        "il decreto sarà approvato",
+        {"source": "Il Corriere della Sera", "kind": "media", "cue": "ha scritto"},
+        id="medium-ha-scritto-che",
+    ),
+    # ---- "ha detto a X": an outlet is the channel, people spoken to are not
+    pytest.param(
+        "Il ministro ha detto ai giornalisti che la riforma passerà.",
+        "la riforma passerà",
+        {"source": "Il ministro", "channel": None, "content": "la riforma passerà"},
+        id="ha-detto-ai-giornalisti-che",
+    ),
+    pytest.param(
+        "Il ministro ha detto al Corriere della Sera che la riforma passerà.",
+        "la riforma passerà",
+        {
+            "source": "Il ministro",
+            "channel": "Corriere della Sera",
+            "content": "la riforma passerà",
+        },
+        id="ha-detto-al-giornale-che",
+    ),
+]
+
+EN = [
+    # ---- appositive relatives between the source and its verb
+    pytest.param(
+        "John Smith was re-elected on Monday. Smith, who leads the union, told the BBC that the strike would continue.",
+        "the strike would continue",
+        {
+            "source": "Smith",
+            "kind": "person",
+            "channel": "the BBC",
+            "cue": "told",
+            "content": "the strike would continue",
+        },
+        id="relative-apposition-told-outlet",
+    ),
+    pytest.param(
+        "The company, which employs 4,000 people, said it would close two plants.",
+        "it would close two plants",
+        {"source": "The company", "cue": "said", "content": "it would close two plants"},
+        id="relative-apposition-which",
+    ),
+    pytest.param(
+        "Maria Lopez, who chairs the committee, said the vote would be delayed.",
+        "the vote would be delayed",
+        {"source": "Maria Lopez", "kind": "person", "content": "the vote would be delayed"},
+        id="relative-apposition-who-no-that",
+    ),
+    pytest.param(
+        "The agency, whose budget was cut last year, said it would hire 200 inspectors.",
+        "it would hire 200 inspectors",
+        {"source": "The agency", "content": "it would hire 200 inspectors"},
+        id="relative-apposition-whose",
+    ),
+    # ---- titles and names; the addressee is not the source
+    pytest.param(
+        "The budget is balanced, Finance Minister Paul Grant told reporters on Monday.",
+        "The budget is balanced",
+        {"source": "Finance Minister Paul Grant", "kind": "person", "channel": None, "cue": "told"},
+        id="y-title-name-told-reporters",
+    ),
+    pytest.param(
+        "The minister told reporters the reform would pass.",
+        "the reform would pass",
+        {"source": "The minister", "channel": None, "content": "the reform would pass"},
+        id="told-reporters-no-that",
+    ),
+    pytest.param(
+        "The minister told CNN that the reform would pass.",
+        "the reform would pass",
+        {"source": "The minister", "channel": "CNN", "content": "the reform would pass"},
+        id="told-outlet-that",
+    ),
+    # ---- straight single quotes are quotation marks; apostrophes are not
+    pytest.param(
+        "'We will not back down,' the minister told Reuters on Tuesday.",
+        "We will not back down",
+        {
+            "source": "the minister",
+            "quote": "direct",
+            "channel": "Reuters",
+            "content": "We will not back down",
+        },
+        id="straight-single-quote-told-outlet",
+    ),
+    pytest.param(
+        "'We don't have the money,' said Mayor Ellen Park.",
+        "have the money",
+        {"source": "Mayor Ellen Park", "quote": "direct", "content": "We don't have the money"},
+        id="straight-single-quote-with-apostrophe",
+    ),
+    pytest.param(
+        "'It is the workers' money,' union leader Tom Hale said.",
+        "workers",
+        {
+            "source": "union leader Tom Hale",
+            "quote": "direct",
+            "content": "It is the workers' money",
+        },
+        id="straight-single-quote-with-plural-possessive",
+    ),
+    pytest.param(
+        "The minister said: 'We will not back down.'",
+        "We will not back down",
+        {"source": "The minister", "quote": "direct", "cue": "said"},
+        id="straight-single-quote-after-colon",
+    ),
+    pytest.param(
+        "The minister's aide said the talks would resume in May.",
+        "the talks would resume",
+        {"source": "The minister's aide", "quote": "indirect"},
+        id="possessive-is-not-a-quote",
+    ),
+    # ---- outlets reporting: the source alone, the channel beside another source
+    pytest.param(
+        "The talks collapsed on Friday, as reported by the Financial Times.",
+        "The talks collapsed",
+        {
+            "source": "the Financial Times",
+            "kind": "media",
+            "cue": "as reported",
+            "content": "The talks collapsed on Friday",
+        },
+        id="y-as-reported-by-medium",
+    ),
+    pytest.param(
+        "As the BBC reported, the vote was postponed until March.",
+        "the vote was postponed",
+        {"source": "the BBC", "kind": "media", "content": "the vote was postponed until March"},
+        id="as-medium-reported-y",
+    ),
+    pytest.param(
+        "The Guardian reported that the minister would resign.",
+        "the minister would resign",
+        {"source": "The Guardian", "kind": "media", "cue": "reported"},
+        id="medium-reported-that",
+    ),
+    pytest.param(
+        "The minister will resign next week, the Financial Times reported.",
+        "The minister will resign",
+        {"source": "the Financial Times", "kind": "media", "cue": "reported"},
+        id="y-medium-reported",
+    ),
+    pytest.param(
+        "The New York Times wrote that the deal was close.",
+        "the deal was close",
+        {"source": "The New York Times", "kind": "media", "cue": "wrote"},
+        id="medium-wrote-that",
+    ),
+    pytest.param(
+        "The governor, as reported by the Associated Press, said the curfew would be lifted.",
+        "the curfew would be lifted",
+        {"source": "The governor", "channel": "the Associated Press", "cue": "said"},
+        id="x-as-reported-by-channel-said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), IT)
+def test_it_attributes_newsroom_constructions(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), EN)
+def test_en_attributes_newsroom_constructions(text, hint, expected):
+    check_fields(find_claim(text, "en", hint), expected)
+
+
+def test_it_keeps_the_sentence_before_come_riporta_x_as_its_content():
+    claims = extract(
+        "La polizia avrebbe arrestato tre persone, come riporta il Corriere della Sera.", "it"
+    )
+    assert len(claims) == 1
