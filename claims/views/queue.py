@@ -27,6 +27,8 @@ from claims.services.review import (
 from claims.views.common import is_htmx
 
 QUEUE_PAGE = 25
+# Claims shown above the one opened by its link, for context.
+QUEUE_LEAD = 3
 UNDO_KEY = "queue_undo"
 UNDO_DEPTH = 20
 FILTER_FIELDS = ("status", "verdict", "language", "source_kind", "hedged", "mine", "article")
@@ -76,23 +78,36 @@ def queue(request):
     qs = selectors.claim_queue(filters=filters, user=request.user)
     counts = selectors.claim_queue_counts(queryset=qs)
 
-    # Keyset pages: the list starts at `start` (or at the current claim), so a
-    # claim deep in a long queue costs no OFFSET scan and no position count.
+    # Keyset pages: a page is the claims from `start` on, or the ones just
+    # before `before`; opening a claim shows it with a few of its predecessors.
+    # A claim deep in a long queue costs no OFFSET scan and no position count.
     current_id = _int(request.GET.get("claim"))
-    anchor = _int(request.GET.get("start")) or current_id
-    window = list(qs.filter(id__gte=anchor)[: QUEUE_PAGE + 1] if anchor else qs[: QUEUE_PAGE + 1])
-    rows, after = window[:QUEUE_PAGE], window[QUEUE_PAGE:]
-    earlier = (
-        list(
-            qs.filter(id__lt=rows[0].pk if rows else (anchor or 0))
-            .order_by("-id")
-            .values_list("id", flat=True)[:QUEUE_PAGE]
-        )
-        if (rows or anchor)
-        else []
-    )
+    start = _int(request.GET.get("start"))
+    before = _int(request.GET.get("before"))
+    if before and not start:
+        rows = list(reversed(qs.filter(id__lt=before).order_by("-id")[:QUEUE_PAGE]))
+    else:
+        if not start and current_id:
+            lead = list(
+                qs.filter(id__lt=current_id)
+                .order_by("-id")
+                .values_list("id", flat=True)[:QUEUE_LEAD]
+            )
+            start = lead[-1] if lead else current_id
+        rows = list(qs.filter(id__gte=start)[:QUEUE_PAGE] if start else qs[:QUEUE_PAGE])
     if current_id is None and rows:
         current_id = rows[0].pk
+    row_ids = [row.pk for row in rows]
+    # The neighbours just outside the page: they link the pages and let j/k
+    # cross a page's edge.
+    before_page = (
+        selectors.claim_queue_neighbour(queryset=qs, claim_id=row_ids[0], forward=False)
+        if rows
+        else None
+    )
+    after_page = (
+        selectors.claim_queue_neighbour(queryset=qs, claim_id=row_ids[-1]) if rows else None
+    )
 
     current = None
     if current_id is not None:
@@ -100,19 +115,18 @@ def queue(request):
             current = selectors.claim_detail(claim_id=current_id)
         except Claim.DoesNotExist:
             current = None
-    row_ids = [row.pk for row in rows]
-    start_param = rows[0].pk if rows else None
+    start_param = row_ids[0] if rows else None
     previous_url = next_url = None
     if current is not None and current.pk in row_ids:
         index = row_ids.index(current.pk)
         if index > 0:
             previous_url = _queue_url(filter_query, start=start_param, claim=row_ids[index - 1])
-        elif earlier:
-            previous_url = _queue_url(filter_query, start=earlier[-1], claim=earlier[0])
+        elif before_page:
+            previous_url = _queue_url(filter_query, before=row_ids[0], claim=before_page)
         if index + 1 < len(row_ids):
             next_url = _queue_url(filter_query, start=start_param, claim=row_ids[index + 1])
-        elif after:
-            next_url = _queue_url(filter_query, claim=after[0].pk)
+        elif after_page:
+            next_url = _queue_url(filter_query, start=after_page, claim=after_page)
     elif current is not None:
         previous_id = selectors.claim_queue_neighbour(
             queryset=qs, claim_id=current.pk, forward=False
@@ -135,8 +149,8 @@ def queue(request):
         "next_url": next_url,
         "filter_query": filter_query,
         "start": start_param,
-        "previous_page_url": _queue_url(filter_query, start=earlier[-1]) if earlier else None,
-        "next_page_url": _queue_url(filter_query, start=after[0].pk) if after else None,
+        "previous_page_url": _queue_url(filter_query, before=row_ids[0]) if before_page else None,
+        "next_page_url": _queue_url(filter_query, start=after_page) if after_page else None,
         "undo": (request.session.get(UNDO_KEY) or [None])[-1],
         "can_bulk": can_bulk,
         "bulk_form": BulkForm(users=users, auto_id="id_bulk_%s") if can_bulk else None,

@@ -178,17 +178,29 @@ def test_the_queue_pages_by_keyset_and_opens_any_claim_deep_in_it(fc_client, rat
     claims = ClaimFactory.create_batch(60)
     html = fc_client.get(QUEUE).content.decode()
     assert html.count("data-queue-row") == 25
-    assert f"start={claims[25].pk}" in html  # next page begins after the 25th
+    assert f"start={claims[25].pk}" in html  # the next page begins after the 25th
     deep = claims[40]
     html = fc_client.get(QUEUE, {"claim": deep.pk}).content.decode()
     assert f'data-claim="{deep.pk}" data-version' in html
     assert f'data-claim="{deep.pk}" class="current"' in html
-    # j and k lead to the neighbours, across the page's edge too.
-    assert f"claim={claims[41].pk}" in html
-    assert f"claim={claims[39].pk}" in html
+    # It is shown below a few of its predecessors, for context.
+    assert f'data-claim="{claims[37].pk}" class=""' in html
+    assert f'data-claim="{claims[36].pk}" class=""' not in html
+    # j and k lead to the neighbours.
+    assert f"claim={claims[41].pk}" in html and f"claim={claims[39].pk}" in html
     html = fc_client.get(QUEUE, {"start": claims[50].pk}).content.decode()
     assert html.count("data-queue-row") == 10
-    assert f"start={claims[25].pk}" in html  # previous page
+    assert f"before={claims[50].pk}" in html  # the previous page
+    html = fc_client.get(QUEUE, {"before": claims[50].pk}).content.decode()
+    assert html.count("data-queue-row") == 25
+    assert f'data-claim="{claims[25].pk}" class="current"' in html
+    assert f'data-claim="{claims[49].pk}" class=""' in html
+
+
+def test_k_on_the_first_row_goes_to_the_previous_page(fc_client, ratings):
+    claims = ClaimFactory.create_batch(30)
+    html = fc_client.get(QUEUE, {"start": claims[26].pk}).content.decode()
+    assert f"before={claims[26].pk}&amp;claim={claims[25].pk}" in html
 
 
 def test_the_queue_answers_htmx_filtering_with_its_workspace_only(fc_client, ratings):
