@@ -20,6 +20,7 @@ MAX_SOURCE_TOKENS = 14
 # "a spokesperson for GM".
 NP_PREPOSITIONS = frozenset("di del dello della dell dei degli delle of for de".split())
 EDGE_PUNCT = frozenset(",;:.!?…(")
+_AGENT = frozenset("da dal dallo dalla dall dai dagli dalle by".split())
 
 
 class PhraseFinder:
@@ -403,22 +404,30 @@ class PhraseFinder:
         for k, tok in enumerate(toks):
             low = tok.lower
             if low in ("come", "as") and k + 1 < n:
+                v = k + 1  # "as first reported by", "come già riportato da"
+                while v < n - 1 and v - k <= 2 and toks[v].is_word and self._is_adverb(toks[v]):
+                    v += 1
                 length = (
-                    self._verb_at(toks, k + 1, lex.verb_finite)
-                    or self._aux_chain_length(toks, k + 1)
+                    self._verb_at(toks, v, lex.verb_finite)
+                    or self._aux_chain_length(toks, v)
                     or (
-                        self._verb_at(toks, k + 2, lex.verb_participles)
-                        if toks[k + 1].lower in ("reported", "was", "is")
+                        self._verb_at(toks, v + 1, lex.verb_participles)
+                        if toks[v].lower in ("reported", "was", "is")
                         else 0
                     )
                 )
-                if length and toks[k + 1].lower != "si":
-                    start = k + 1 + length
+                if not length:
+                    # "come riportato dal Corriere": a participle with its agent
+                    length = self._verb_at(toks, v, lex.verb_participles)
+                    if not (length and v + length < n and toks[v + length].lower in _AGENT):
+                        length = 0
+                if length and toks[v].lower != "si":
+                    start = v + length
                     if start < n and toks[start].lower == "by":
                         start += 1
                     np = self.object_np(toks, start, n)
                     if np:
-                        return np, k, np[1], (k, k + 1 + length)
+                        return np, k, np[1], (k, v + length)
                 # "As the BBC reported, ...": the outlet before its verb, then a comma.
                 np = self.object_np(toks, k + 1, n) if not length else None
                 if np and np[1] < n:

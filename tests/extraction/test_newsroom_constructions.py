@@ -198,6 +198,47 @@ IT = [
         },
         id="ha-detto-al-giornale-che",
     ),
+    pytest.param(
+        "L'indagine è stata chiusa, come già riportato dal Corriere della Sera.",
+        "L'indagine è stata chiusa",
+        {
+            "source": "Corriere della Sera",
+            "kind": "media",
+            "cue": "come già riportato",
+            "content": "L'indagine è stata chiusa",
+        },
+        id="y-come-gia-riportato-da-medium",
+    ),
+    pytest.param(
+        "Il governo avrebbe già pronto il decreto, come riferiscono fonti di Palazzo Chigi.",
+        "il decreto",
+        {"source": "fonti di Palazzo Chigi", "kind": "anonymous", "hedged": True, "channel": None},
+        id="y-come-riferiscono-fonti",
+    ),
+    pytest.param(
+        "La ministra, come ha riferito l'agenzia Reuters, ha confermato che l'accordo è vicino.",
+        "l'accordo è vicino",
+        {"source": "La ministra", "channel": "l'agenzia Reuters", "cue": "ha confermato"},
+        id="x-come-ha-riferito-channel-verb",
+    ),
+    pytest.param(
+        "Luca Bianchi, il cui mandato scade a dicembre, ha annunciato che non si ricandiderà.",
+        "non si ricandiderà",
+        {"source": "Luca Bianchi", "kind": "person", "content": "non si ricandiderà"},
+        id="relative-apposition-il-cui",
+    ),
+    pytest.param(
+        "«Il ponte sarà pronto a giugno», ha spiegato all'Ansa il direttore dei lavori Franco Gatti.",
+        "Il ponte sarà pronto",
+        {"source": "il direttore dei lavori Franco Gatti", "channel": "Ansa", "kind": "person"},
+        id="channel-then-role-of-body-name",
+    ),
+    pytest.param(
+        "Il sig. Rossi ha detto che il ponte è chiuso.",
+        "il ponte è chiuso",
+        {"source": "Il sig. Rossi", "kind": "person", "name": "Rossi"},
+        id="honorific-surname-is-a-person",
+    ),
 ]
 
 EN = [
@@ -332,6 +373,51 @@ EN = [
         "the curfew would be lifted",
         {"source": "The governor", "channel": "the Associated Press", "cue": "said"},
         id="x-as-reported-by-channel-said",
+    ),
+    pytest.param(
+        "The suspect was arrested in Texas, as first reported by CNN.",
+        "The suspect was arrested",
+        {
+            "source": "CNN",
+            "kind": "media",
+            "cue": "as first reported",
+            "content": "The suspect was arrested in Texas",
+        },
+        id="y-as-first-reported-by-medium",
+    ),
+    pytest.param(
+        "The company will cut 2,000 jobs, Bloomberg reported on Monday.",
+        "The company will cut",
+        {"source": "Bloomberg", "kind": "media", "cue": "reported"},
+        id="y-medium-reported-on-day",
+    ),
+    pytest.param(
+        "Mr. Brown, whose company makes solar panels, told CNBC the tariffs would hurt sales.",
+        "the tariffs would hurt sales",
+        {
+            "source": "Mr. Brown",
+            "kind": "person",
+            "channel": "CNBC",
+            "content": "the tariffs would hurt sales",
+        },
+        id="honorific-relative-apposition-told-outlet-no-that",
+    ),
+    pytest.param(
+        "The ministry, which oversees the railways, said in a statement that trains would run normally.",
+        "trains would run normally",
+        {"source": "The ministry", "content": "trains would run normally"},
+        id="relative-apposition-said-in-a-statement",
+    ),
+    pytest.param(
+        "'This is a disaster for farmers,' said Agriculture Secretary Tom Vilsack.",
+        "a disaster for farmers",
+        {
+            "source": "Agriculture Secretary Tom Vilsack",
+            "kind": "person",
+            "quote": "direct",
+            "content": "This is a disaster for farmers",
+        },
+        id="straight-single-quote-said-title-name",
     ),
 ]
 
