@@ -112,6 +112,8 @@ def _trailing_role(before: str, lex: Lexicon) -> str | None:
     words = segment.lower().replace("’", "'").replace("'", " ").split()
     for k in range(len(words)):
         if words[k] in lex.role_nouns:
+            if any(lex.is_verb_form(w) or w in lex.auxiliaries for w in words[k + 1 :]):
+                return None  # "the minister told John Smith": the name is the addressee
             role = " ".join(w for w in words[k:] if w not in lex.articles)
             return role or None
     return None

@@ -242,6 +242,8 @@ class PhraseFinder:
                     and toks[k - 1].lower in lex.role_nouns
                     and k + 1 < j
                     and (toks[k + 1].is_capitalized or self._name_after_portfolio(toks, k + 1, j))
+                    # "ha detto il sindaco a Repubblica": an outlet is the channel, not a portfolio
+                    and not self._media_name_in([t.lower for t in toks[k + 1 : min(j, k + 6)]])
                 )
                 if not role_portfolio:
                     break

@@ -1049,6 +1049,18 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         d.resolve = "retro"
         out.append(d)
 
+    def _addressed_body_or_person(self, toks, i, j) -> bool:
+        """ "told Parliament", "told John Smith": people or a body spoken to, not an outlet."""
+        words = [t for t in toks[i:j] if t.is_word]
+        return bool(
+            self._person_in(words)
+            or words
+            and (
+                words[0].text in self.lex.given_names
+                or words[-1].lower in self.lex.organization_nouns
+            )
+        )
+
     def _closes_relative(self, toks, left_i, k) -> bool:
         """The comma at ``k`` closes a relative clause in apposition (", che guida X,")."""
         m = k - 1
@@ -1269,7 +1281,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     ):
                         addressee = (addressee[0], m)
                         break
-                if self._looks_like_outlet(toks, *addressee) or toks[addressee[0]].is_capitalized:
+                if self._looks_like_outlet(toks, *addressee) or (
+                    toks[addressee[0]].is_capitalized
+                    and not self._addressed_body_or_person(toks, *addressee)
+                ):
                     d.channel = self._span(toks, *addressee)
                 start = addressee[1]
         clause_end = start

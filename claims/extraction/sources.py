@@ -97,7 +97,11 @@ class SourceClassifier:
             return "document", bare
         if name:
             return "person", name
-        if self._media_name_in([t.lower for t in core]) or head_low in lex.media_nouns:
+        if (
+            self._media_name_in([t.lower for t in core])
+            or self._media_name_in([t.lower for t in words])  # "Il Messaggero" keeps its article
+            or head_low in lex.media_nouns
+        ):
             return "media", bare
         if head_low in lex.role_nouns or core[0].lower in lex.role_nouns:
             role = normalize_role(text, lex)

@@ -239,6 +239,24 @@ IT = [
         {"source": "Il sig. Rossi", "kind": "person", "name": "Rossi"},
         id="honorific-surname-is-a-person",
     ),
+    pytest.param(
+        "Il ministro ha detto a Giorgia Meloni che non si dimetterà.",
+        "non si dimetterà",
+        {"source": "Il ministro", "kind": "role", "channel": None},
+        id="addressee-person-is-neither-source-nor-channel",
+    ),
+    pytest.param(
+        "«Abbiamo fatto il possibile», ha detto il sindaco a Repubblica.",
+        "Abbiamo fatto il possibile",
+        {"source": "il sindaco", "channel": "Repubblica", "quote": "direct"},
+        id="inverted-source-then-outlet-channel",
+    ),
+    pytest.param(
+        "Il Messaggero riferisce che il vertice è saltato.",
+        "il vertice è saltato",
+        {"source": "Il Messaggero", "kind": "media", "cue": "riferisce"},
+        id="outlet-name-with-article-riferisce",
+    ),
 ]
 
 EN = [
@@ -418,6 +436,18 @@ EN = [
             "content": "This is a disaster for farmers",
         },
         id="straight-single-quote-said-title-name",
+    ),
+    pytest.param(
+        "The minister told John Smith that she would not resign.",
+        "she would not resign",
+        {"source": "The minister", "kind": "role", "channel": None},
+        id="told-person-is-not-a-channel",
+    ),
+    pytest.param(
+        "The economy is recovering, the minister told Parliament.",
+        "The economy is recovering",
+        {"source": "the minister", "channel": None, "cue": "told"},
+        id="told-a-body-is-not-a-channel",
     ),
 ]
 
