@@ -1049,6 +1049,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         d.resolve = "retro"
         out.append(d)
 
+    def _bare_clause(self, toks, i, j) -> bool:
+        """ "reported the talks had stalled": a short subject and its auxiliary, no "that"
+        (not "reported a loss that was ...": a relative before the verb is no clause)."""
+        for k in range(i + 1, min(j, i + 5)):
+            tok = toks[k]
+            if not tok.is_word or tok.lower in self.lex.relative_pronouns:
+                return False
+            if tok.lower in self.lex.auxiliaries:
+                return toks[k - 1].lower not in self.lex.prepositions
+        return False
+
     def _addressed_body_or_person(self, toks, i, j) -> bool:
         """ "told Parliament", "told John Smith": people or a body spoken to, not an outlet."""
         words = [t for t in toks[i:j] if t.is_word]
@@ -1383,7 +1394,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 d.channel = self._span(toks, *found)
             if cue.needs_complement and not (
                 start < right_j
-                and (toks[start - 1].lower == "that" or toks[start].text in OPEN_QUOTES)
+                and (
+                    toks[start - 1].lower == "that"
+                    or toks[start].text in OPEN_QUOTES
+                    or self._bare_clause(toks, start, right_j)
+                )
             ):
                 return None
         end = right_j
@@ -1428,6 +1443,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         the complementizer; an outlet named on the way ("in un'intervista al Corriere")
         is the channel."""
         lex = self.lex
+        if not self.it and start < right_j and toks[start].lower in ("a", "an"):
+            return start, None  # "reported a loss that was ...": an object and its relative
         for k in range(start, min(right_j, start + 9)):
             tok = toks[k]
             if tok.lower in ("che", "that") or tok.text == ":":

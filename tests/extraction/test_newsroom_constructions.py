@@ -449,6 +449,23 @@ EN = [
         {"source": "the minister", "channel": None, "cue": "told"},
         id="told-a-body-is-not-a-channel",
     ),
+    pytest.param(
+        "Reuters reported the talks had stalled.",
+        "the talks had stalled",
+        {
+            "source": "Reuters",
+            "kind": "media",
+            "cue": "reported",
+            "content": "the talks had stalled",
+        },
+        id="medium-reported-clause-without-that",
+    ),
+    pytest.param(
+        "Officials said a bridge that collapsed was unsafe.",
+        "collapsed",
+        {"source": "Officials", "content": "a bridge that collapsed was unsafe"},
+        id="said-object-with-relative-is-one-content",
+    ),
 ]
 
 
@@ -467,3 +484,16 @@ def test_it_keeps_the_sentence_before_come_riporta_x_as_its_content():
         "La polizia avrebbe arrestato tre persone, come riporta il Corriere della Sera.", "it"
     )
     assert len(claims) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The company reported a loss that was bigger than expected.", "en"),
+        ("The company reported record profits in 2023.", "en"),
+        ("As prices rose, sales fell across the region.", "en"),
+        ("La nave 'Stella Maris' è arrivata in porto alle otto.", "it"),
+    ],
+)
+def test_it_attributes_nothing_without_a_reporting_construction(text, lang):
+    assert [c.source for c in extract(text, lang)] == [None]
