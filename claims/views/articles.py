@@ -11,11 +11,30 @@ from django.views.decorators.http import require_POST
 from claims import selectors, services
 from claims.exceptions import SubmissionRefused, WorkflowError
 from claims.forms import ArticleFilterForm, ArticleSubmitForm
+from claims.ingest.services import article_submit_html, article_submit_url
 from claims.models import Article, ExtractionState
-from claims.services.html import html_to_text
 from claims.views.common import is_htmx
 
 ARTICLES_PER_PAGE = 25
+
+
+def _submit(data: dict, title: str, user):
+    """Pasted text, an uploaded file, or (with neither) a link for the worker to fetch."""
+    language = data["language"] or None
+    upload = data.get("upload")
+    if upload and Path(upload["name"]).suffix.lower() in (".html", ".htm"):
+        # The same page extraction as a fetched link: text, metadata, raw HTML kept.
+        return article_submit_html(
+            html=upload["data"], url=data["url"], submitted_by=user, language=language, title=title
+        )
+    text = upload["data"] if upload else (data["text"] or "")
+    if not (upload or text.strip()) and data["url"].strip():
+        return article_submit_url(
+            url=data["url"], submitted_by=user, language=language, title=title
+        )
+    return services.article_submit(
+        text=text, language=language, title=title, url=data["url"], submitted_by=user
+    )
 
 
 @login_required
@@ -36,23 +55,7 @@ def article_new(request):
             data = form.cleaned_data
             title = data["title"]
             try:
-                text = data["text"] or ""
-                upload = data.get("upload")
-                if upload:
-                    suffix = Path(upload["name"]).suffix.lower()
-                    if suffix in (".html", ".htm"):
-                        page = html_to_text(upload["data"])
-                        text = page.text
-                        title = title or page.title
-                    else:
-                        text = upload["data"]
-                result = services.article_submit(
-                    text=text,
-                    language=data["language"] or None,
-                    title=title,
-                    url=data["url"],
-                    submitted_by=request.user,
-                )
+                result = _submit(data, title, request.user)
             except SubmissionRefused as exc:
                 refused = exc.message
             else:

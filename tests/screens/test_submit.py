@@ -1,3 +1,4 @@
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -106,3 +107,48 @@ def test_a_duplicate_links_to_the_existing_article(fc_client):
     assert response.status_code == 409
     assert reverse("claims:article_detail", args=[existing.pk]) in response.content.decode()
     assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_link_alone_is_stored_to_be_fetched_and_its_page_shows_the_fetch(client, monkeypatch):
+    from claims.ingest import services as ingest_services
+    from tests.factories import UserFactory
+
+    monkeypatch.setattr(ingest_services, "enqueue_fetch", lambda article_id: True)
+    client.force_login(UserFactory(username="linker", is_superuser=True))
+    response = client.post(
+        "/articles/new/", {"text": "", "url": "https://quotidiano.example.it/cronaca/1"}
+    )
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/articles/{article.pk}/"
+    assert article.extraction_state == "fetching"
+    page = client.get(f"/articles/{article.pk}/").content.decode()
+    assert 'id="fetch-state"' in page
+
+
+@pytest.mark.django_db
+def test_an_uploaded_html_page_keeps_its_markup_beside_the_extracted_text(client, monkeypatch):
+    from claims import services
+    from tests.factories import UserFactory
+
+    monkeypatch.setattr(services.articles, "enqueue_extraction", lambda article_id: True)
+    client.force_login(UserFactory(username="uploader", is_superuser=True))
+    paragraph = (
+        "<p>Il consiglio comunale di Valfonda ha approvato il nuovo piano del traffico. "
+        "L'assessore alla mobilità ha detto che le nuove piste ciclabili saranno pronte "
+        "entro la primavera, mentre i commercianti del centro temono un calo delle vendite.</p>"
+    )
+    html = (
+        "<html><head><title>Piano del traffico</title></head>"
+        f"<body><article>{paragraph * 4}</article></body></html>"
+    )
+    response = client.post(
+        "/articles/new/",
+        {"upload": SimpleUploadedFile("pagina.html", html.encode()), "language": "it"},
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    article = Article.objects.get()
+    assert "piste ciclabili" in article.text
+    assert "<p>" not in article.text
+    assert "<article>" in article.raw_html
