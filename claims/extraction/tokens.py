@@ -3,7 +3,8 @@
 The rules look words up in lexicon sets and need exact offsets into the
 article; a single compiled regex gives both in one linear pass. Apostrophes
 are dropped (``l'addetto`` gives ``l`` and ``addetto``): elision carries no
-attribution meaning, and quotation marks are paired separately on characters.
+attribution meaning. Quotation marks are paired separately on characters; a
+' or ’ that pairs as a quotation mark is given back as a token of its own.
 """
 
 from __future__ import annotations
