@@ -862,6 +862,16 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                             break
                         if self._verbish(toks[m]) and toks[m - 1].lower not in lex.determiners:
                             break
+                if (
+                    after < right_j
+                    and toks[after - 1].text == ","
+                    and self._is_relative_piece(toks, after, right_j)
+                ):
+                    # "Secondo Mario Draghi, che ha parlato a Bruxelles, Y": skip the relative
+                    for m in range(after + 1, min(right_j, after + 16)):
+                        if toks[m].text == ",":
+                            after = m + 1
+                            break
                 if after < right_j and toks[after].lower in ("that", "che"):
                     after += 1
                 right_words = [t for t in toks[after:right_j] if t.is_word]
@@ -982,9 +992,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
     def _skip_addressee(self, toks, i, j) -> int:
         """Past "ai giornalisti" / "a margine" before an inverted source: the source starts at
         the next article ("ha detto ai giornalisti il ministro")."""
-        if i >= j or toks[i].lower not in ("a", "ai", "al", "alla", "all", "agli", "alle", "ad"):
+        first = i + 1
+        if i < j and toks[i].lower in ("in", "nel", "nella", "nell", "durante", "con"):
+            # "ha dichiarato in una nota il portavoce": the phrase's own article comes first
+            if i + 1 < j and toks[i + 1].lower in self.lex.articles:
+                first = i + 2
+        elif i >= j or toks[i].lower not in ("a", "ai", "al", "alla", "all", "agli", "alle", "ad"):
             return i
-        for k in range(i + 1, min(j, i + 6)):
+        for k in range(first, min(j, i + 6)):
             if toks[k].lower in self.lex.articles or toks[k].is_capitalized:
                 return k
             if not toks[k].is_word:
@@ -1354,6 +1369,26 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             ):
                 k -= 1
             source = self.subject_np(toks, k, cue.i)
+            if k == cue.i and k - 1 > left_i and toks[k - 1].text == ",":
+                # "..., the city's commissioner, Ana Ruiz, said": a name in apposition closes
+                # the subject; the source runs back to the comma before the role.
+                name_start = k - 1
+                while name_start > left_i and toks[name_start - 1].is_word:
+                    name_start -= 1
+                names = toks[name_start : k - 1]
+                role_end = name_start - 1
+                if (
+                    names
+                    and role_end > left_i
+                    and toks[role_end].text == ","
+                    and self._person_in(names)
+                ):
+                    m = role_end
+                    while m > left_i and toks[m - 1].text != "," and toks[m - 1].text not in DASHES:
+                        m -= 1
+                    if left_i < m < role_end:
+                        k = m
+                        source = (m, name_start + len(names))
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
@@ -1427,8 +1462,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
     def _inverted_source_ends(self, toks, i, j) -> bool:
         """Whether a source right after the cue closes the clause ("..., said the spokesman.")."""
         np = self.object_np(toks, i, j)
-        if np is None:
-            return False
+        if np is None or toks[np[0]].lower in self.lex.prepositions:
+            return False  # "..., Ana Ruiz, said in a statement."
         if np[1] + 1 < j and toks[np[1]].text == "," and self._is_apposition(toks, np[1] + 1, j):
             return True  # "..., said John Smith, a spokesman for the agency."
         rest = [t for t in toks[np[1] : j] if t.is_word]
