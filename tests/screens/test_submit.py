@@ -90,6 +90,8 @@ def test_it_takes_the_main_text_and_title_of_an_html_upload(fc_client):
         "<html><head><title>Allerta meteo</title><script>alert('x')</script></head>"
         "<body><nav>Home | Sport | Meteo</nav><article><h1>Allerta meteo</h1>"
         f"<p>{TEXT}</p><p>Secondo i tecnici del Comune, il fiume è salito di due metri.</p>"
+        "<p>Le scuole resteranno chiuse fino a lunedì e la protezione civile ha aperto "
+        "un centro di accoglienza nella palestra comunale per le famiglie evacuate.</p>"
         "</article><footer>© Giornale</footer></body></html>"
     )
     upload = SimpleUploadedFile("pagina.html", page.encode(), content_type="text/html")
