@@ -1527,6 +1527,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         words = [t for t in toks[i:j] if t.is_word]
         if len(words) < 2 or (i < j and toks[i].text in OPEN_QUOTES):
             return False
+        if self._is_relative_piece(toks, i, j):
+            return False  # "..., ha commentato X, che ha annunciato ...": X's relative clause
         lex = self.lex
         return any(
             t.lower in lex.auxiliaries

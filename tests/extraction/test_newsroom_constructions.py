@@ -257,6 +257,28 @@ IT = [
         {"source": "Il Messaggero", "kind": "media", "cue": "riferisce"},
         id="outlet-name-with-article-riferisce",
     ),
+    pytest.param(
+        "Il ponte resterà chiuso fino a maggio, ha dichiarato in una nota il portavoce della Prefettura Marco Russo.",
+        "Il ponte resterà chiuso",
+        {
+            "source": "il portavoce della Prefettura Marco Russo",
+            "kind": "person",
+            "content": "Il ponte resterà chiuso fino a maggio",
+        },
+        id="inverted-source-after-in-una-nota",
+    ),
+    pytest.param(
+        "Secondo Mario Draghi, che ha parlato a Bruxelles, l'Europa deve investire di più.",
+        "l'Europa deve investire",
+        {"source": "Mario Draghi", "cue": "Secondo", "content": "l'Europa deve investire di più"},
+        id="secondo-x-relative-apposition-y",
+    ),
+    pytest.param(
+        "«La misura è inutile», ha commentato il leader della Lega, che ha annunciato una raccolta firme.",
+        "La misura è inutile",
+        {"source": "il leader della Lega", "quote": "direct", "content": "La misura è inutile"},
+        id="inverted-source-then-its-relative-clause",
+    ),
 ]
 
 EN = [
@@ -465,6 +487,22 @@ EN = [
         "collapsed",
         {"source": "Officials", "content": "a bridge that collapsed was unsafe"},
         id="said-object-with-relative-is-one-content",
+    ),
+    pytest.param(
+        "The bridge will stay closed until May, the city's transportation commissioner, Ana Ruiz, said in a statement.",
+        "The bridge will stay closed",
+        {
+            "source": "the city's transportation commissioner, Ana Ruiz",
+            "kind": "person",
+            "content": "The bridge will stay closed until May",
+        },
+        id="y-role-comma-name-said-in-a-statement",
+    ),
+    pytest.param(
+        "According to Jane Doe, who chairs the panel, the vote will be held in June.",
+        "the vote will be held",
+        {"source": "Jane Doe", "content": "the vote will be held in June"},
+        id="according-to-x-relative-apposition-y",
     ),
 ]
 
