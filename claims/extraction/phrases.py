@@ -432,13 +432,18 @@ class PhraseFinder:
                         return np, k, np[1], (k, v + length)
                 # "As the BBC reported, ...": the outlet before its verb, then a comma.
                 np = self.object_np(toks, k + 1, n) if not length else None
+                while np and np[1] - np[0] > 1 and self._is_adverb(toks[np[1] - 1]):
+                    np = (np[0], np[1] - 1)  # "as Bloomberg first reported"
                 if np and np[1] < n:
-                    verb = self._verb_at(toks, np[1], lex.verb_finite) or self._aux_chain_length(
-                        toks, np[1]
+                    v = np[1]
+                    while v < n - 1 and toks[v].is_word and self._is_adverb(toks[v]):
+                        v += 1
+                    verb = self._verb_at(toks, v, lex.verb_finite) or self._aux_chain_length(
+                        toks, v
                     )
-                    after = np[1] + verb
+                    after = v + verb
                     if verb and after < n and toks[after].text == ",":
-                        return np, k, after, (np[1], after)
+                        return np, k, after, (v, after)
             if (
                 low in lex.interview_nouns
                 and k + 1 < n

@@ -1395,6 +1395,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if k <= left_i:
                 # no content before the source: "Police said on Friday." / dropped
                 return None
+            resume = clause_end + 1
+            if (
+                clause_end < right_j
+                and toks[clause_end].text == ","
+                and toks[k - 1].text == ","
+                and self._clause_resumes(toks, resume, right_j)
+            ):
+                return (left_i, right_j), source  # "The plan, the paper wrote, would cost ..."
             return (left_i, k), source
         else:
             source = self.subject_np(toks, left_i, cue.i)
@@ -1466,6 +1474,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return False  # "..., Ana Ruiz, said in a statement."
         if np[1] + 1 < j and toks[np[1]].text == "," and self._is_apposition(toks, np[1] + 1, j):
             return True  # "..., said John Smith, a spokesman for the agency."
+        if (
+            np[1] + 1 < j
+            and toks[np[1]].text == ","
+            and self._is_relative_piece(toks, np[1] + 1, j)
+        ):
+            return True  # "..., said Julia Kent, who has led the cooperative."
         rest = [t for t in toks[np[1] : j] if t.is_word]
         return len(rest) <= 5 and (
             not rest

@@ -504,6 +504,33 @@ EN = [
         {"source": "Jane Doe", "content": "the vote will be held in June"},
         id="according-to-x-relative-apposition-y",
     ),
+    pytest.param(
+        '"We are satisfied," said Julia Kent, who has led the cooperative for ten years.',
+        "We are satisfied",
+        {
+            "source": "Julia Kent",
+            "kind": "person",
+            "quote": "direct",
+            "content": "We are satisfied",
+        },
+        id="quote-said-name-then-its-relative-clause",
+    ),
+    pytest.param(
+        "The company, as Bloomberg first reported, is cutting 500 jobs.",
+        "cutting 500 jobs",
+        {"source": "Bloomberg", "kind": "media", "cue": "reported"},
+        id="x-as-medium-first-reported-y",
+    ),
+    pytest.param(
+        "The plan, the newspaper wrote, would cost two billion dollars.",
+        "would cost",
+        {
+            "source": "the newspaper",
+            "kind": "media",
+            "content": "The plan, the newspaper wrote, would cost two billion dollars",
+        },
+        id="interrupted-clause-medium-wrote",
+    ),
 ]
 
 
