@@ -20,6 +20,8 @@ ALL_MARKS = frozenset('«»“”‘’„"')
 _MARK = re.compile("[«»“”‘’„\"']")
 # A straight ' that can close a quotation: after a non-space, not before a letter or digit.
 _SINGLE_CLOSE = re.compile(r"(?<=\S)'(?![^\W_])")
+# A straight ' that is not an apostrophe between two letters.
+_FREE_MARK = re.compile(r"(?<![^\W_])'|'(?![^\W_])")
 # What may stand right before an opening straight ': start, space, bracket, dash, colon.
 _SINGLE_OPEN_AFTER = frozenset(" \t\n([{«“—–-:/")
 
@@ -61,14 +63,7 @@ def find_quote_pairs(
             if ch == "'":
                 nxt = text[i + 1] if i + 1 < end else " "
                 if stack and stack[-1][0] == "'" and not prev.isspace() and not _is_word_char(nxt):
-                    possessive = (
-                        prev in "sS"
-                        and nxt == " "
-                        and i + 2 < end
-                        and _is_word_char(text[i + 2])
-                        and _SINGLE_CLOSE.search(text, i + 2, end)
-                    )
-                    if not possessive:  # "the workers' money," is not the end of the quote
+                    if not _apostrophe_before_space(text, i, end):
                         _close(stack, pairs, i, i + 1)
                 elif (
                     (i == start or prev in _SINGLE_OPEN_AFTER)
@@ -110,6 +105,25 @@ def find_quote_pairs(
             pairs.append((stack[0][1], stack[0][2], close, close))
     pairs.sort()
     return pairs
+
+
+def _apostrophe_before_space(text: str, i: int, end: int) -> bool:
+    """The ' at ``i`` ends a plural possessive rather than the quotation ("the workers'
+    money"): an s before it, a word after it, and the next ' that is no apostrophe inside a
+    word can only close, so the quotation ends there. (An Italian accent typed as ' , "e'",
+    still closes a quotation: "c'e' " would look the same as the closing mark.)"""
+    if not (
+        text[i - 1] in "sS" and i + 2 < end and text[i + 1] == " " and _is_word_char(text[i + 2])
+    ):
+        return False
+    nxt = _FREE_MARK.search(text, i + 1, end)
+    if nxt is None:
+        return False
+    k = nxt.start()
+    before = text[k - 1]
+    after = text[k + 1] if k + 1 < end else " "
+    opens = before in _SINGLE_OPEN_AFTER and after.isalpha()
+    return not opens and not before.isspace()
 
 
 def _opens_a_statement(text: str, start: int, position: int) -> bool:
