@@ -562,3 +562,23 @@ def test_it_keeps_the_sentence_before_come_riporta_x_as_its_content():
 )
 def test_it_attributes_nothing_without_a_reporting_construction(text, lang):
     assert [c.source for c in extract(text, lang)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("'We will win,' she said.", ["We will win,"]),
+        (
+            "He said: 'I don't know what the minister's plan is.'",
+            ["I don't know what the minister's plan is."],
+        ),
+        ("'It is the workers' money,' he said.", ["It is the workers' money,"]),
+        ("the 'boss' and the 'workers' plans' were", ["boss", "workers' plans"]),
+        ("L'assessore dell'Anci e' arrivato.", []),
+        ("rock'n'roll and the '90s", []),
+    ],
+)
+def test_it_pairs_straight_single_quotes_but_not_apostrophes(text, quoted):
+    from claims.extraction.quotes import find_quote_pairs
+
+    assert [text[p[1] : p[2]] for p in find_quote_pairs(text)] == quoted
