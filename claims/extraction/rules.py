@@ -999,6 +999,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 first = i + 2
         elif i >= j or toks[i].lower not in ("a", "ai", "al", "alla", "all", "agli", "alle", "ad"):
             return i
+        while first < j and toks[first].is_capitalized and toks[first].is_word:
+            # "ha detto alla Camera il ministro": the named addressee or place comes first;
+            # a given name starts the source ("a Bruxelles Giancarlo Giorgetti").
+            if first > i + 1 and toks[first].text in self.lex.given_names:
+                return first
+            first += 1
         for k in range(first, min(j, i + 6)):
             if toks[k].lower in self.lex.articles or toks[k].is_capitalized:
                 return k

@@ -279,6 +279,24 @@ IT = [
         {"source": "il leader della Lega", "quote": "direct", "content": "La misura è inutile"},
         id="inverted-source-then-its-relative-clause",
     ),
+    pytest.param(
+        "«I fondi ci sono», ha detto alla Camera il ministro Luca Bianchi.",
+        "I fondi ci sono",
+        {"source": "il ministro Luca Bianchi", "kind": "person", "channel": None},
+        id="named-addressee-before-inverted-source",
+    ),
+    pytest.param(
+        "«I fondi ci sono», ha detto a Bruxelles Luca Bianchi.",
+        "I fondi ci sono",
+        {"source": "Luca Bianchi", "kind": "person", "channel": None},
+        id="place-before-inverted-name",
+    ),
+    pytest.param(
+        "Il ministro ha detto alla Camera che i fondi ci sono.",
+        "i fondi ci sono",
+        {"source": "Il ministro", "channel": None},
+        id="ha-detto-alla-camera-is-no-channel",
+    ),
 ]
 
 EN = [
