@@ -261,6 +261,7 @@ class PhraseFinder:
                 and (low in lex.auxiliaries or low in lex.verb_finite)
                 and low not in lex.articles
                 and (toks[k - 1].lower not in lex.determiners)
+                and not (tok.is_capitalized and toks[k - 1].is_capitalized)  # "Washington Post"
             ):
                 break  # "the bill would pass" is a clause, not a source
             if k > i and low in lex.articles and toks[k - 1].is_capitalized:

@@ -552,6 +552,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return None
         # finite forms: dice, disse, riferiscono, said, tells
         length = self._verb_at(toks, i, lex.verb_finite)
+        if length and prev is not None and prev.is_capitalized and toks[i].is_capitalized:
+            return None  # "The Washington Post", "Huffington Post": part of a name
         if length:
             if prev is not None and (
                 prev.lower in lex.determiners
@@ -1345,6 +1347,16 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if resumed:
             d.continuation = resumed
             trailing = True
+        # "The report, which was released on Monday, says ...": the comma closes a relative
+        # clause in apposition to the subject; the source is before it.
+        b = cue.i - 1
+        while b > left_i and toks[b].is_word and self._is_adverb(toks[b]):
+            b -= 1
+        relative_closed = (
+            before is not None and before.text == "," and self._closes_relative(toks, left_i, b)
+        )
+        if relative_closed:
+            trailing = False
         if cue.kind == "gerund":
             source = previous_source
             if source is None:
@@ -1352,11 +1364,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         elif (
             before is not None
             and (before.text == "," or before.text in CLOSE_QUOTES)
+            and not relative_closed
             and (self._inverted_source_ends(toks, start, right_j) or resumed is not None)
             and not (toks[start].lower in lex.pronouns if start < right_j else False)
         ):
-            # "“...,” said the spokesman."
-            source = self.object_np(toks, start, right_j)
+            # "“...,” said the spokesman." / "..., said the company's lawyer, Tom Reed."
+            source = self._with_apposition(toks, self.object_np(toks, start, right_j), right_j)
             if source is None:
                 d.resolve = "sg"
             k = cue.i - 1
@@ -1486,6 +1499,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             and self._is_relative_piece(toks, np[1] + 1, j)
         ):
             return True  # "..., said Julia Kent, who has led the cooperative."
+        if self._with_apposition(toks, np, j) != np:
+            return True  # "..., said the company's lawyer, Tom Reed."
         rest = [t for t in toks[np[1] : j] if t.is_word]
         return len(rest) <= 5 and (
             not rest

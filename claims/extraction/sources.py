@@ -88,7 +88,11 @@ class SourceClassifier:
         joined = " " + " ".join(t.lower for t in core) + " "
         if head_low in lex.anonymous_nouns and not name:
             return "anonymous", bare
-        if head_low in lex.document_nouns and not (name and core[0] is not head):
+        # "The Washington Post", "Il Fatto Quotidiano": an outlet's name beats its head noun.
+        outlet = self._media_name_in([t.lower for t in core]) or self._media_name_in(
+            [t.lower for t in words]
+        )
+        if head_low in lex.document_nouns and not outlet and not (name and core[0] is not head):
             owner = self._owner(core, head)
             if owner:
                 kind, owner_name = self.classify((owner[0].start, owner[-1].end))
@@ -97,11 +101,7 @@ class SourceClassifier:
             return "document", bare
         if name:
             return "person", name
-        if (
-            self._media_name_in([t.lower for t in core])
-            or self._media_name_in([t.lower for t in words])  # "Il Messaggero" keeps its article
-            or head_low in lex.media_nouns
-        ):
+        if outlet or head_low in lex.media_nouns:  # "Il Messaggero" keeps its article
             return "media", bare
         if head_low in lex.role_nouns or core[0].lower in lex.role_nouns:
             role = normalize_role(text, lex)

@@ -549,6 +549,39 @@ EN = [
         },
         id="interrupted-clause-medium-wrote",
     ),
+    pytest.param(
+        '"We will appeal," said the company\'s lawyer, Tom Reed.',
+        "We will appeal",
+        {
+            "source": "the company's lawyer, Tom Reed",
+            "kind": "person",
+            "quote": "direct",
+            "name": "Tom Reed",
+        },
+        id="quote-said-role-comma-name",
+    ),
+    pytest.param(
+        "The report, which was released on Monday, says emissions rose by 4%.",
+        "emissions rose",
+        {"source": "The report", "kind": "document", "content": "emissions rose by 4%"},
+        id="document-relative-apposition-says",
+    ),
+    pytest.param(
+        "The deal is done, two people familiar with the matter told The Washington Post.",
+        "The deal is done",
+        {
+            "source": "two people familiar with the matter",
+            "kind": "anonymous",
+            "channel": "The Washington Post",
+        },
+        id="outlet-name-ending-in-a-verb-form",
+    ),
+    pytest.param(
+        "The Washington Post reported that the deal was done.",
+        "the deal was done",
+        {"source": "The Washington Post", "kind": "media"},
+        id="outlet-name-beats-document-head",
+    ),
 ]
 
 
