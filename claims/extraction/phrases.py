@@ -20,6 +20,7 @@ MAX_SOURCE_TOKENS = 14
 # "a spokesperson for GM".
 NP_PREPOSITIONS = frozenset("di del dello della dell dei degli delle of for de".split())
 EDGE_PUNCT = frozenset(",;:.!?…(")
+_MODALS = frozenset("will would could can may might shall should must".split())
 _AGENT = frozenset("da dal dallo dalla dall dai dagli dalle by".split())
 
 
@@ -115,8 +116,12 @@ class PhraseFinder:
                 i += 1
                 continue
             break
-        while j > i and toks[j - 1].is_word and self._is_adverb(toks[j - 1]):
-            j -= 1
+        while (
+            j > i
+            and toks[j - 1].is_word
+            and (self._is_adverb(toks[j - 1]) or toks[j - 1].lower in _MODALS)
+        ):
+            j -= 1  # "he would say": the modal belongs to the verb
         i, j = self._trim(toks, i, j)
         if j <= i:
             return None
@@ -142,6 +147,19 @@ class PhraseFinder:
         # apposition describes the subject and is not part of it.
         kept = [kept[0]] + [p for p in kept[1:] if not self._is_relative_piece(toks, *p)]
         while len(kept) > 1 and self._is_adverbial(toks, *kept[0]):
+            first = toks[kept[0][0]]
+            if (
+                kept[0][1] - kept[0][0] == 1
+                and first.is_word
+                and not (
+                    self._is_adverb(first)
+                    or first.lower in lex.time_words
+                    or first.lower in lex.clause_starters
+                    or first.lower in lex.prepositions
+                )
+                and all(self._is_apposition_tail(toks, *p) for p in kept[1:])
+            ):
+                break  # "Officials, speaking on condition of anonymity,": the noun is the subject
             kept.pop(0)
         while len(kept) > 1 and self._is_apposition_tail(toks, *kept[-1]):
             kept.pop()

@@ -34,6 +34,7 @@ ESSERE_FORMS = frozenset(
 )
 _WORDS = re.compile(r"[^\W_]+")
 CLAUSE_PUNCT = frozenset(",;:")
+_MODALS = frozenset("will would could can may might shall should must".split())
 
 
 @dataclass
@@ -288,6 +289,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return False  # "si riferisce a": reflexive, not impersonal
         if not self.it and cue.kind == "verb":
             word = toks[cue.i].lower
+            if (
+                prev_tok is not None
+                and prev_tok.lower in _MODALS
+                and cue.j - cue.i == 1
+                and not (clause_final and inverted)
+                and not self._has_complement(toks, nxt)
+            ):
+                return False  # "the strike will continue": a modal's verb, not a speech act
             if prev_tok is not None and prev_tok.text[0].isdigit():
                 return False  # "212 reported cases"
             if (

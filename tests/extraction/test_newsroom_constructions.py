@@ -582,6 +582,28 @@ EN = [
         {"source": "The Washington Post", "kind": "media"},
         id="outlet-name-beats-document-head",
     ),
+    pytest.param(
+        "The strike will continue, said union president Maria Lopez, who spoke outside the plant.",
+        "The strike will continue",
+        {
+            "source": "union president Maria Lopez",
+            "kind": "person",
+            "content": "The strike will continue",
+        },
+        id="modal-verb-is-no-cue-then-inverted-title-name-relative",
+    ),
+    pytest.param(
+        "Officials, speaking on condition of anonymity, said the talks had collapsed.",
+        "the talks had collapsed",
+        {"source": "Officials", "kind": "anonymous"},
+        id="participial-apposition-after-one-word-subject",
+    ),
+    pytest.param(
+        "The minister would later say that the plan was fine.",
+        "the plan was fine",
+        {"source": "The minister", "cue": "say"},
+        id="modal-stays-out-of-the-subject",
+    ),
 ]
 
 
