@@ -211,7 +211,7 @@ class PhraseFinder:
             return True
         if self.it:
             participle = first.lower.endswith(
-                ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta")
+                ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute")
             )
             return first.lower in self.lex.prepositions or (participle and not first.is_capitalized)
         return (
@@ -257,7 +257,14 @@ class PhraseFinder:
                 # "l'assessore ai Trasporti": a role keeps its portfolio
                 role_portfolio = (
                     low in ("a", "ai", "al", "alla", "all", "agli", "alle")
-                    and toks[k - 1].lower in lex.role_nouns
+                    and (
+                        toks[k - 1].lower in lex.role_nouns
+                        # "l'assessore regionale alla sanità": a role and its adjective
+                        or k - 2 >= i
+                        and toks[k - 2].lower in lex.role_nouns
+                        and toks[k - 1].is_word
+                        and not toks[k - 1].is_capitalized
+                    )
                     and k + 1 < j
                     and (toks[k + 1].is_capitalized or self._name_after_portfolio(toks, k + 1, j))
                     # "ha detto il sindaco a Repubblica": an outlet is the channel, not a portfolio
@@ -284,6 +291,14 @@ class PhraseFinder:
                 break  # "the bill would pass" is a clause, not a source
             if k > i and low in lex.articles and toks[k - 1].is_capitalized:
                 break  # "Fox News il 28 ottobre": a new phrase starts
+            if (
+                k > i
+                and low in lex.time_words
+                and not tok.is_capitalized
+                and toks[k - 1].lower not in lex.prepositions
+                and toks[k - 1].lower not in lex.determiners
+            ):
+                break  # "ha assicurato il ministro oggi ai giornalisti": an adjunct follows
             if (
                 k > i
                 and low in lex.citing_first

@@ -297,6 +297,28 @@ IT = [
         {"source": "Il ministro", "channel": None},
         id="ha-detto-alla-camera-is-no-channel",
     ),
+    pytest.param(
+        "I carabinieri, intervenuti sul posto, hanno riferito che l'uomo era già fuggito.",
+        "l'uomo era già fuggito",
+        {"source": "I carabinieri", "cue": "hanno riferito"},
+        id="participial-apposition-uti",
+    ),
+    pytest.param(
+        "«Siamo al lavoro», ha assicurato ai giornalisti l'assessore regionale alla sanità Luigi Riva.",
+        "Siamo al lavoro",
+        {
+            "source": "l'assessore regionale alla sanità Luigi Riva",
+            "kind": "person",
+            "channel": None,
+        },
+        id="role-adjective-portfolio-name",
+    ),
+    pytest.param(
+        "«Siamo al lavoro», ha assicurato il ministro oggi ai giornalisti.",
+        "Siamo al lavoro",
+        {"source": "il ministro", "channel": None},
+        id="time-word-ends-inverted-source",
+    ),
 ]
 
 EN = [
