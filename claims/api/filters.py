@@ -2,7 +2,10 @@
 `/exports/claims.csv?status=published&language=it` means what the same query
 means on `/api/claims/`. Also the API's reads (its selectors)."""
 
+import datetime
+
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -31,6 +34,33 @@ def _search(queryset, fields, value):
     return queryset.filter(query)
 
 
+class UtcDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 moment, turned into UTC before it reaches the database.
+
+    Python accepts offsets up to ±24 hours and years down to 1; PostgreSQL
+    refuses offsets past ±15:59, and a moment near year 1 can leave the
+    calendar once shifted. Such input is a 400 with a message, not a 500.
+    """
+
+    def clean(self, value):
+        moment = super().clean(value)
+        if moment is None:
+            return None
+        try:
+            moment = moment.astimezone(datetime.UTC)
+        except OverflowError:
+            raise ValidationError(
+                _("This moment is outside the calendar."), code="invalid"
+            ) from None
+        if not 1 < moment.year < 9999:
+            raise ValidationError(_("This moment is outside the calendar."), code="invalid")
+        return moment
+
+
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 @extend_schema_field(OpenApiTypes.STR)
 class RatingSlugFilter(django_filters.ModelMultipleChoiceFilter):
     pass
@@ -55,12 +85,12 @@ class ClaimFilter(django_filters.FilterSet):
     hedged = django_filters.BooleanFilter()
     article = django_filters.NumberFilter(field_name="article_id")
     assignee = django_filters.CharFilter(field_name="assignee__username")
-    created_after = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    created_before = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
-    updated_after = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
-    updated_before = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="lt")
-    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    created_after = UtcDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    created_before = UtcDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    updated_after = UtcDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    updated_before = UtcDateTimeFilter(field_name="updated_at", lookup_expr="lt")
+    published_after = UtcDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = UtcDateTimeFilter(field_name="published_at", lookup_expr="lt")
     search = django_filters.CharFilter(
         method="filter_search", help_text=_("Words in the claim, its source, cue or channel.")
     )
@@ -83,8 +113,8 @@ class ArticleFilter(django_filters.FilterSet):
     language = django_filters.ChoiceFilter(choices=Language.choices)
     outlet = django_filters.CharFilter(lookup_expr="iexact")
     submitted_by = django_filters.CharFilter(field_name="submitted_by__username")
-    submitted_after = django_filters.IsoDateTimeFilter(field_name="submitted_at", lookup_expr="gte")
-    submitted_before = django_filters.IsoDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
+    submitted_after = UtcDateTimeFilter(field_name="submitted_at", lookup_expr="gte")
+    submitted_before = UtcDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
     search = django_filters.CharFilter(
         method="filter_search", help_text=_("Words in the title, URL, outlet or author.")
     )

@@ -137,3 +137,26 @@ def test_an_unexpected_error_is_still_a_json_500_with_a_message(editor, monkeypa
     monkeypatch.setattr(filters, "claim_list_queryset", broken)
     body = assert_error(editor.get("/api/claims/"), 500)
     assert "the database fell over" not in body["detail"], "no internals leak to clients"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        # PostgreSQL refuses a -21:12 offset; the same moment in UTC is fine.
+        ("created_after=0558-07-07T00:34:25-21:12", 200),
+        ("updated_before=0001-01-01T00:00:00%2B05:00", 400),
+        ("published_after=9999-12-31T23:59:59-10:00", 400),
+    ],
+)
+def test_any_valid_iso_moment_is_answered_and_one_outside_the_calendar_is_a_400(query, status):
+    from rest_framework.test import APIClient
+
+    from tests.factories import UserFactory
+
+    api = APIClient()
+    api.force_authenticate(UserFactory(username="calendar-tester", is_superuser=True))
+    response = api.get(f"/api/claims/?{query}")
+    assert response.status_code == status
+    if status == 400:
+        assert "calendar" in str(response.json())
