@@ -639,6 +639,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if cues:
             self._drafts_from_cues(sent, index, cues, inside, new)
             self._separate_contents(toks, new)
+            self._merge_trailing_relay(new)
         if aside and not any(d.source is not None or d.resolve for d in new):
             ci, cj = self._trim(toks, 0, len(toks))
             if cj - ci >= 3:
@@ -683,6 +684,32 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if d.channel is None and not d.author and not d.quote_only:
                     d.channel = self._span(toks, *channel)
         drafts.extend(new)
+
+    def _merge_trailing_relay(self, drafts: list[Draft]) -> None:
+        """ "X ha detto che Y, scrive il Corriere." / "X told aides Y, the Times reported.": the
+        outlet after the sentence relays X's words; it is their channel, not a second claim."""
+        k = len(drafts) - 1
+        if k < 1:
+            return
+        first, last = drafts[k - 1], drafts[k]
+        if (
+            first.author
+            or first.source is None
+            or last.source is None
+            or last.cue is None
+            or first.channel is not None
+            # the outlet's span must cover the whole of X's claim, not a clause of its own
+            or not (last.content[0] <= first.content[0] and first.content[1] <= last.content[1])
+        ):
+            return
+        after = max(last.source[1], last.cue[1])
+        if last.cue[0] < first.content[1]:
+            return  # the outlet's verb must come after X's words
+        tail = self.text[after : after + 2].lstrip(" »”\"'")
+        if tail[:1] not in (".", "!", "") or self.classify(last.source)[0] != "media":
+            return  # only an outlet closing the sentence: "..., secondo i media, Y" is a claim
+        first.channel = last.source
+        del drafts[k]
 
     def _is_reporting_aside(self, toks: list[Tok], i: int, j: int) -> bool:
         """ "..., come riporta l'Ansa, ..." / "..., as reported by X.": a reporting clause
@@ -1319,9 +1346,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if addressee:
                 # "told reporters the bridge would reopen": a new article starts the clause.
                 for m in range(addressee[0] + 1, addressee[1]):
-                    if toks[m].lower in lex.determiners and toks[m - 1].lower not in (
-                        lex.prepositions | lex.determiners
-                    ):
+                    if (toks[m].lower in lex.determiners or toks[m].lower in lex.pronouns) and toks[
+                        m - 1
+                    ].lower not in (lex.prepositions | lex.determiners):
                         addressee = (addressee[0], m)
                         break
                 if self._looks_like_outlet(toks, *addressee) or (

@@ -319,6 +319,12 @@ IT = [
         {"source": "il ministro", "channel": None},
         id="time-word-ends-inverted-source",
     ),
+    pytest.param(
+        "Il ministro avrebbe detto ai suoi collaboratori che lascerà l'incarico a fine mese, scrive il Corriere.",
+        "lascerà l'incarico",
+        {"source": "Il ministro", "channel": "il Corriere", "cue": "avrebbe detto", "hedged": True},
+        id="x-ha-detto-y-scrive-outlet-is-channel",
+    ),
 ]
 
 EN = [
@@ -626,6 +632,12 @@ EN = [
         {"source": "The minister", "cue": "say"},
         id="modal-stays-out-of-the-subject",
     ),
+    pytest.param(
+        "Police said the man was arrested, the BBC reported.",
+        "the man was arrested",
+        {"source": "Police", "channel": "the BBC", "cue": "said"},
+        id="x-said-y-outlet-reported-is-channel",
+    ),
 ]
 
 
@@ -677,3 +689,14 @@ def test_it_pairs_straight_single_quotes_but_not_apostrophes(text, quoted):
     from claims.extraction.quotes import find_quote_pairs
 
     assert [text[p[1] : p[2]] for p in find_quote_pairs(text)] == quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il ministro ha detto che lascerà l'incarico a fine mese, riferisce l'Ansa.", "it"),
+        ("Police said the man was arrested, the BBC reported.", "en"),
+    ],
+)
+def test_it_makes_an_outlet_closing_the_sentence_the_channel_not_a_second_claim(text, lang):
+    assert len(extract(text, lang)) == 1
