@@ -126,6 +126,33 @@ def test_it_processes_a_one_megabyte_article_in_linear_time():
     assert_valid(big, claims[:50] + claims[-50:])
 
 
+def test_it_tokenizes_each_part_of_an_article_a_bounded_number_of_times(monkeypatch):
+    """Linearity by counting work, not by a clock: the characters the rules tokenize grow in
+    proportion to the article (a rule that re-read earlier sentences would grow faster)."""
+    from claims.extraction import rules, sources, tokens
+
+    tokenized = []
+
+    def counting(text, start, end, *args):
+        tokenized.append(end - start)
+        return tokens.tokenize(text, start, end, *args)
+
+    monkeypatch.setattr(rules, "tokenize", counting)
+    monkeypatch.setattr(sources, "tokenize", counting)
+    paragraph = (
+        "Il sindaco Paolo Ferretti ha detto che il ponte riaprirà a giugno. «Non ci saranno ritardi», "
+        "ha aggiunto. Secondo fonti del Comune, i costi sarebbero saliti del 12%, come riporta l'Ansa.\n\n"
+    )
+
+    def work(copies):
+        tokenized.clear()
+        extract(paragraph * copies, "it")
+        return sum(tokenized)
+
+    small, big = work(20), work(200)
+    assert 0 < big <= 10 * small * 1.05
+
+
 def test_it_leaves_navigation_and_credits_out_of_claims():
     it_text = "Leggi anche: il governo cade. Il Pil è cresciuto dello 0,3%. © Riproduzione riservata."
     assert [c.content.text for c in extract(it_text, "it")] == ["Il Pil è cresciuto dello 0,3%"]
