@@ -466,6 +466,8 @@ class PhraseFinder:
                         return np, k, np[1], (k, v + length)
                 # "As the BBC reported, ...": the outlet before its verb, then a comma.
                 np = self.object_np(toks, k + 1, n) if not length else None
+                if np and np[1] - np[0] == 1 and toks[np[0]].lower in lex.pronouns:
+                    np = None  # "as they had promised": a comparison, not a source
                 while np and np[1] - np[0] > 1 and self._is_adverb(toks[np[1] - 1]):
                     np = (np[0], np[1] - 1)  # "as Bloomberg first reported"
                 if np and np[1] < n:
@@ -476,8 +478,15 @@ class PhraseFinder:
                         toks, v
                     )
                     after = v + verb
-                    if verb and after < n and toks[after].text == ",":
-                        return np, k, after, (v, after)
+                    end = after
+                    if end < n and (
+                        toks[end].lower in lex.prepositions or toks[end].lower in lex.time_words
+                    ):
+                        # "as Reuters reported on Monday,": a short adjunct stays in the aside
+                        while end < n and end - after < 5 and toks[end].is_word:
+                            end += 1
+                    if verb and (end >= n or toks[end].text in (",", ";", ".", "!")):
+                        return np, k, end, (v, after)
             if (
                 low in lex.interview_nouns
                 and k + 1 < n

@@ -1357,6 +1357,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 ):
                     d.channel = self._span(toks, *addressee)
                 start = addressee[1]
+        if start < right_j and toks[start].text == ",":
+            after_that, _ = self._skip_to_complementizer(toks, start, right_j)
+            if after_that != start:
+                start = after_that - 1  # "said, as usual, that": read on from "that"
         clause_end = start
         while (
             clause_end < right_j
@@ -1549,6 +1553,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         the complementizer; an outlet named on the way ("in un'intervista al Corriere")
         is the channel."""
         lex = self.lex
+        if start < right_j and toks[start].text == ",":
+            # "ha detto, come sempre, che": a parenthetical between the verb and "che"
+            for k in range(start + 1, min(right_j - 1, start + 7)):
+                if toks[k].text == ",":
+                    if toks[k + 1].lower in ("che", "that"):
+                        return k + 2, None
+                    break
         if not self.it and start < right_j and toks[start].lower in ("a", "an"):
             return start, None  # "reported a loss that was ...": an object and its relative
         for k in range(start, min(right_j, start + 9)):

@@ -325,6 +325,18 @@ IT = [
         {"source": "Il ministro", "channel": "il Corriere", "cue": "avrebbe detto", "hedged": True},
         id="x-ha-detto-y-scrive-outlet-is-channel",
     ),
+    pytest.param(
+        "Il ministro ha detto, come sempre, che i conti sono in ordine.",
+        "i conti sono in ordine",
+        {"source": "Il ministro", "content": "i conti sono in ordine"},
+        id="parenthetical-before-che",
+    ),
+    pytest.param(
+        "Il governo ha approvato il decreto, come ha spiegato il ministro Luca Bianchi.",
+        "Il governo ha approvato",
+        {"source": "il ministro Luca Bianchi", "kind": "person", "cue": "come ha spiegato"},
+        id="y-come-ha-spiegato-person",
+    ),
 ]
 
 EN = [
@@ -638,6 +650,24 @@ EN = [
         {"source": "Police", "channel": "the BBC", "cue": "said"},
         id="x-said-y-outlet-reported-is-channel",
     ),
+    pytest.param(
+        "The minister said, as usual, that the accounts were fine.",
+        "the accounts were fine",
+        {"source": "The minister", "content": "the accounts were fine"},
+        id="parenthetical-before-that",
+    ),
+    pytest.param(
+        "The bill passed, as the senator had predicted.",
+        "The bill passed",
+        {"source": "the senator", "cue": "had predicted"},
+        id="y-as-x-had-predicted",
+    ),
+    pytest.param(
+        "The bill, as Reuters reported on Monday, passed narrowly.",
+        "passed narrowly",
+        {"source": "Reuters", "kind": "media", "cue": "reported"},
+        id="x-as-medium-reported-on-day-y",
+    ),
 ]
 
 
@@ -664,6 +694,7 @@ def test_it_keeps_the_sentence_before_come_riporta_x_as_its_content():
         ("The company reported a loss that was bigger than expected.", "en"),
         ("The company reported record profits in 2023.", "en"),
         ("As prices rose, sales fell across the region.", "en"),
+        ("The union sued the company, as they had promised.", "en"),
         ("La nave 'Stella Maris' è arrivata in porto alle otto.", "it"),
     ],
 )
