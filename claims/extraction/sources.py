@@ -9,6 +9,7 @@ already met in full, a role the article ties to a named person.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import TYPE_CHECKING
 
 from .entities import normalize_role
@@ -17,6 +18,9 @@ from .tokens import Tok, tokenize
 if TYPE_CHECKING:
     from .entities import EntityIndex
     from .lexicon import Lexicon
+
+
+_WHO_AFTER = re.compile(r"\s*,\s*(?:who|whom|whose)\b")
 
 
 class SourceClassifier:
@@ -121,6 +125,8 @@ class SourceClassifier:
         ):
             return "organization", bare
         if head and head.is_capitalized:
+            if not self.it and len(core) == 1 and _WHO_AFTER.match(self.text, span[1]):
+                return "person", bare  # "Smith, who leads the union,": "who" is for people
             return "organization", bare
         if head_low in lex.pronouns:
             return "person", bare

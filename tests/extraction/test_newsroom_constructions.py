@@ -668,6 +668,23 @@ EN = [
         {"source": "Reuters", "kind": "media", "cue": "reported"},
         id="x-as-medium-reported-on-day-y",
     ),
+    pytest.param(
+        "Smith, who leads the union, told the BBC that the strike would continue.",
+        "the strike would continue",
+        {
+            "source": "Smith",
+            "kind": "person",
+            "channel": "the BBC",
+            "content": "the strike would continue",
+        },
+        id="bare-surname-with-who-is-a-person",
+    ),
+    pytest.param(
+        "Apple, which makes the iPhone, said sales rose.",
+        "sales rose",
+        {"source": "Apple", "kind": "organization"},
+        id="name-with-which-stays-an-organization",
+    ),
 ]
 
 
