@@ -299,6 +299,7 @@ def article_apply_extraction(*, article_id: int, records, extractor_version: str
     existing = {claim.extraction_key: claim for claim in article.claims.all()}
     seen: set[str] = set()
     to_create, to_update = [], []
+    sources: dict[tuple, object] = {}
     now = timezone.now()
     for position, record in enumerate(records):
         key = claim_extraction_key(record)
@@ -323,11 +324,14 @@ def article_apply_extraction(*, article_id: int, records, extractor_version: str
         if not claim.corrected_by_id:
             for name, value in _attribution_fields(record).items():
                 setattr(claim, name, value)
-            claim.source = source_for_mention(
-                name=record.source_name or (record.source.text if record.source else None),
-                mention=record.source.text if record.source else None,
-                kind=record.source_kind,
-            )
+            mention = record.source.text if record.source else None
+            lookup = (record.source_name or mention, mention, record.source_kind)
+            # One speaker quoted twenty times is looked up once per article.
+            if lookup not in sources:
+                sources[lookup] = source_for_mention(
+                    name=lookup[0], mention=mention, kind=record.source_kind
+                )
+            claim.source = sources[lookup]
 
     Claim.objects.bulk_create(to_create, batch_size=500)
     update_fields = [
