@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from claims import exports, services
-from claims.api.actions import claim_apply_changes
 from claims.exceptions import DomainError, EditConflict, SubmissionRefused
 from claims.models import (
     Article,
@@ -286,7 +285,7 @@ class ClaimAdminForm(forms.ModelForm):
         changes["reason"] = cleaned.get("reason") or ""
         claim = Claim.objects.get(pk=self.instance.pk)
         try:
-            self.saved_claim = claim_apply_changes(
+            self.saved_claim = services.claim_update(
                 claim=claim,
                 user=self.request.user,
                 expected_version=cleaned.get("expected_version"),

@@ -17,7 +17,6 @@ from rest_framework.response import Response
 
 from claims import services
 from claims.api import filters, serializers
-from claims.api.actions import claim_apply_changes
 from claims.api.errors import PreconditionRequired
 from claims.ingest import services as ingest_services
 from claims.models import Rating
@@ -217,7 +216,7 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             version = _if_match_version(request)
         if version is None:
             raise PreconditionRequired()
-        claim = claim_apply_changes(
+        claim = services.claim_update(
             claim=claim, user=request.user, expected_version=version, changes=changes
         )
         claim = self.get_queryset().get(pk=claim.pk)

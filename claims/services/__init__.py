@@ -18,6 +18,7 @@ from claims.services.review import (
     claim_correct_attribution,
     claim_set_status,
     claim_set_verdict,
+    claim_update,
     claims_bulk_update,
 )
 from claims.services.sources import normalize_source_name, source_for_mention
@@ -36,6 +37,7 @@ __all__ = [
     "claim_correct_attribution",
     "claim_set_status",
     "claim_set_verdict",
+    "claim_update",
     "claims_bulk_update",
     "enqueue_extraction",
     "normalize_source_name",

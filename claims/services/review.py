@@ -409,3 +409,50 @@ def claim_undo_decision(*, undo: DecisionUndo, user) -> Claim:
         )
         claim = claim_assign(claim=claim, user=user, expected_version=None, assignee=assignee)
     return claim
+
+
+@transaction.atomic
+def claim_update(*, claim: Claim, user, expected_version: int | None, changes: dict) -> Claim:
+    """One edit touching several aspects at once (the API's PATCH, the admin's
+    change form): attribution, then verdict, assignee and state, each through
+    its own service above, in one transaction.
+
+    The first service checks `expected_version`; the later ones continue from
+    the version the previous one wrote. Any refusal rolls everything back.
+    """
+    version = expected_version
+
+    attribution = {k: changes[k] for k in ATTRIBUTION_FIELDS if k in changes}
+    if attribution:
+        claim = claim_correct_attribution(
+            claim=claim, user=user, expected_version=version, **attribution
+        )
+        version = claim.version
+
+    if "verdict" in changes or "rationale" in changes:
+        claim = claim_set_verdict(
+            claim=claim,
+            user=user,
+            expected_version=version,
+            verdict=changes["verdict"] if "verdict" in changes else claim.verdict,
+            rationale=changes.get("rationale"),
+            reason=changes.get("reason", ""),
+        )
+        version = claim.version
+
+    if "assignee" in changes:
+        claim = claim_assign(
+            claim=claim, user=user, expected_version=version, assignee=changes["assignee"]
+        )
+        version = claim.version
+
+    if "status" in changes:
+        claim = claim_set_status(
+            claim=claim,
+            user=user,
+            expected_version=version,
+            status=changes["status"],
+            reason=changes.get("reason", ""),
+        )
+        version = claim.version
+    return claim
