@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from claims.views_health import healthz
+from claims.views.health import healthz
 
 urlpatterns = [
     path("admin/", admin.site.urls),

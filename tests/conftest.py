@@ -39,6 +39,16 @@ def wait_for(predicate, timeout: float, interval: float = 0.2) -> bool:
     return False
 
 
+def child_process_env(**extra: str) -> dict[str, str]:
+    """Environment for a process a test starts: the test settings, this run's
+    queue, and the test database (by name) instead of the real one."""
+    env = dict(os.environ)
+    env["DJANGO_SETTINGS_MODULE"] = "tests.settings"
+    env["FACTCHECK_TEST_WORKER_DB_NAME"] = str(connection.settings_dict["NAME"])
+    env.update(extra)
+    return env
+
+
 def _die_with_parent() -> None:
     """Linux: the worker gets SIGTERM if the test run dies before stopping it."""
     ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
@@ -54,10 +64,7 @@ class WorkerProcess:
     """
 
     def __init__(self, log_path: Path, extra_env: dict[str, str], concurrency: int = 1):
-        env = dict(os.environ)
-        env["DJANGO_SETTINGS_MODULE"] = "tests.settings"
-        env["FACTCHECK_TEST_WORKER_DB_NAME"] = str(connection.settings_dict["NAME"])
-        env.update(extra_env)
+        env = child_process_env(**extra_env)
         self.log_path = log_path
         self._log_file = open(log_path, "ab")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(

@@ -15,7 +15,7 @@ from claims import services
 from claims.extraction import extract
 from claims.models import Article, ExtractionState
 from claims.services.articles import claim_extraction_key
-from tests.conftest import ROOT, wait_for
+from tests.conftest import ROOT, child_process_env, wait_for
 
 pytestmark = pytest.mark.worker
 needs_redis = pytest.mark.skipif(
@@ -98,13 +98,10 @@ def test_an_article_submitted_while_redis_is_down_is_kept_and_extracted_once_it_
 ):
     path = tmp_path / "article.txt"
     path.write_text(PARAGRAPH.format(n=1, year=2031, cost=40), encoding="utf-8")
-    env = dict(os.environ)
-    env["DJANGO_SETTINGS_MODULE"] = "tests.settings"
-    from django.db import connection
-
-    env["FACTCHECK_TEST_WORKER_DB_NAME"] = str(connection.settings_dict["NAME"])
-    env["CELERY_BROKER_URL"] = "redis://127.0.0.1:9/0"  # nothing listens there
-    env["DJANGO_LANGUAGE_CODE"] = "en"
+    env = child_process_env(
+        CELERY_BROKER_URL="redis://127.0.0.1:9/0",  # nothing listens there
+        DJANGO_LANGUAGE_CODE="en",
+    )
     submitted = subprocess.run(
         [sys.executable, "manage.py", "submit_article", str(path), "--lang", "it"],
         cwd=ROOT,
