@@ -157,15 +157,15 @@ class ClaimAttribution:
         lex = self.lexicon
         content = text[start:end].lower()
         words = _WORD.findall(content)
-        if any(w in lex.hedge_words for w in words):
+        if not lex.hedge_words.isdisjoint(words):
             return True
         # "would have to" is an obligation, not the reporter's "would have" hedge.
         padded = (" " + " ".join(words) + " ").replace(" would have to ", " must ")
-        if any(f" {p}" in padded for p in lex.hedge_phrases):
+        if lex.hedge_phrase_pattern.search(padded):
             return True
         if d.cue_conditional:
             return True
-        if lex.lang == "it":
+        if lex.lang == "it" and "rebbe" in content:  # every conditional ending holds "rebbe"
             conditional = any(
                 w.endswith(("rebbe", "rebbero")) and w not in lex.conditional_modals for w in words
             )

@@ -101,6 +101,11 @@ class Lexicon:
         self.interview_nouns = _lower_set(d["interview_nouns"])
         self.hedge_words = _lower_set(d["hedge_words"])
         self.hedge_phrases = tuple(p.lower() for p in d["hedge_phrases"])
+        # One regex search instead of a substring test per phrase: " <phrase>" anywhere in
+        # the space-joined words of a claim.
+        self.hedge_phrase_pattern = re.compile(
+            "|".join(re.escape(" " + p) for p in self.hedge_phrases) or "(?!)"
+        )
         self.conditional_modals = _lower_set(d["conditional_modals"])
         self.according_markers = [tuple(m.lower().split()) for m in d["according_markers"]]
         self.according_markers.sort(key=len, reverse=True)
