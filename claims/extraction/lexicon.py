@@ -36,6 +36,19 @@ def _lower_set(words) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def _any_substring(strings) -> re.Pattern:
+    """A regex that finds any of ``strings`` literally (never matches when there are none)."""
+    return re.compile("|".join(re.escape(s) for s in strings) or "(?!)")
+
+
+def _by_first(sequences: list[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """``sequences`` grouped by their first word, each group in the original order."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for seq in sequences:
+        out.setdefault(seq[0], []).append(seq)
+    return out
+
+
 @dataclass
 class Lexicon:
     """Lookup sets for one language, compiled from :func:`read_lexicon_data`."""
@@ -95,6 +108,8 @@ class Lexicon:
         self.anonymous_nouns = _lower_set(d["anonymous_nouns"])
         self.role_nouns = _lower_set(d["role_nouns"])
         self.organization_nouns = _lower_set(d["organization_nouns"])
+        # " <noun> " anywhere in a space-padded phrase, in one search.
+        self.organization_noun_pattern = _any_substring(f" {o} " for o in self.organization_nouns)
         self.media_nouns = _lower_set(d["media_nouns"])
         self.document_nouns = _lower_set(d["document_nouns"])
         self.speech_nouns = _lower_set(d["speech_nouns"])
@@ -103,9 +118,7 @@ class Lexicon:
         self.hedge_phrases = tuple(p.lower() for p in d["hedge_phrases"])
         # One regex search instead of a substring test per phrase: " <phrase>" anywhere in
         # the space-joined words of a claim.
-        self.hedge_phrase_pattern = re.compile(
-            "|".join(re.escape(" " + p) for p in self.hedge_phrases) or "(?!)"
-        )
+        self.hedge_phrase_pattern = _any_substring(" " + p for p in self.hedge_phrases)
         self.conditional_modals = _lower_set(d["conditional_modals"])
         self.according_markers = [tuple(m.lower().split()) for m in d["according_markers"]]
         self.according_markers.sort(key=len, reverse=True)
@@ -126,6 +139,11 @@ class Lexicon:
             seq[0]
             for seq in [*self.relative_markers, *self.according_markers, *self.according_quanto]
         )
+        # The marker lists indexed by their first word (same order): a cue test tries only
+        # the sequences that can match at the word it is looking at.
+        self.relative_markers_by_first = _by_first(self.relative_markers)
+        self.according_markers_by_first = _by_first(self.according_markers)
+        self.according_quanto_by_first = _by_first(self.according_quanto)
         self.modal_first = frozenset(link[0] for link in self.modal_links)
         self.citing_first = frozenset(seq[0] for seq in self.channel_citing)
         self.impersonal_first = frozenset(seq[0] for seq in self.impersonal_cues)

@@ -37,7 +37,7 @@ CLAUSE_PUNCT = frozenset(",;:")
 _MODALS = frozenset("will would could can may might shall should must".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Cue:
     kind: str  # verb | gerund | marker | relative | impersonal | passive
     i: int  # first token
@@ -50,7 +50,7 @@ class Cue:
     interruption: bool = False  # "– ha continuato X –" inside a quotation
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     content: tuple[int, int]
     sentence: int
@@ -69,7 +69,7 @@ class Draft:
     continuation: tuple[int, int] | None = None  # token range of a quotation resumed after the cue
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """A sentence of the article; its tokens are built on first use (most sentences of an
     article carry no cue and never need them)."""
@@ -85,6 +85,11 @@ class Sentence:
     def toks(self) -> list[Tok]:
         if self._toks is None:
             self._toks = tokenize(self.text, self.start, self.end, self.quotes)
+        return self._toks
+
+    @property
+    def built_toks(self) -> list[Tok] | None:
+        """The tokens if they were built already, else ``None`` (never builds them)."""
         return self._toks
 
 
@@ -168,21 +173,19 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
     def find_cues(self, sent: Sentence, inside) -> list[Cue]:
         """Every cue of the sentence, in order (reporting verbs, markers, impersonal forms)."""
         toks = sent.toks
-        if self.lex.cue_vocabulary.isdisjoint([t.lower for t in toks]):
+        lowers = [t.lower for t in toks]
+        if self.lex.cue_vocabulary.isdisjoint(lowers):
             return []
+        # Only words that can start a cue are tried, in order; a cue's own words are skipped.
+        cue_start = self.lex.cue_start
+        candidates = [k for k, low in enumerate(lowers) if low in cue_start and toks[k].is_word]
         cues: list[Cue] = []
         i = 0
-        n = len(toks)
-        while i < n:
-            tok = toks[i]
-            if not tok.is_word:
-                i += 1
+        for i_cand in candidates:
+            if i_cand < i:
                 continue
-            if tok.lower not in self.lex.cue_start:
-                i += 1
-                continue
+            i = i_cand
             if inside[i] and not self._after_dash(toks, i):
-                i += 1
                 continue
             cue = self._marker_at(toks, i) or self._cleft_at(toks, i) or self._verb_cue_at(toks, i)
             if cue and not self._plausible(toks, cue, cues, inside):
@@ -193,8 +196,6 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     cue.interruption = True
                 cues.append(cue)
                 i = cue.j
-                continue
-            i += 1
         return cues
 
     def _plausible(self, toks: list[Tok], cue: Cue, earlier: list[Cue], inside) -> bool:
@@ -384,16 +385,16 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if t not in lex.marker_first and t != lex.per_marker:
             return None
         prev = self._prev_word(toks, i)
-        for seq in lex.relative_markers:
+        for seq in lex.relative_markers_by_first.get(t, ()):
             if self._match(toks, i, seq):
                 return Cue("relative", i, i + len(seq))
-        for seq in lex.according_markers:
+        for seq in lex.according_markers_by_first.get(t, ()):
             if self._match(toks, i, seq):
                 if seq == ("secondo",) and prev is not None and prev.lower in lex.determiners:
                     return None  # "il secondo" is an ordinal
                 j = i + len(seq)
                 return Cue("marker", i, self._extend_quanto(toks, j, seq))
-        for seq in lex.according_quanto:
+        for seq in lex.according_quanto_by_first.get(t, ()):
             if self._match(toks, i, seq):
                 j = i + len(seq)
                 if j < len(toks) and toks[j].lower in lex.impersonal_single:

@@ -18,9 +18,15 @@ from .tokens import Tok, tokenize
 if TYPE_CHECKING:
     from .entities import EntityIndex
     from .lexicon import Lexicon
+    from .rules import Sentence
 
 
 _WHO_AFTER = re.compile(r"\s*,\s*(?:who|whom|whose)\b")
+_APOSTROPHES = frozenset("'’")
+
+
+def _tok_start(tok: Tok) -> int:
+    return tok.start
 
 
 class SourceClassifier:
@@ -31,6 +37,7 @@ class SourceClassifier:
     entities: EntityIndex
     it: bool
     sentence_starts: list[int]
+    sentences: list[Sentence]
     _kinds: dict[tuple[int, int], tuple[str, str | None]]
 
     def classify(self, span: tuple[int, int]) -> tuple[str, str | None]:
@@ -42,7 +49,7 @@ class SourceClassifier:
         return cached
 
     def _classify(self, span: tuple[int, int]) -> tuple[str, str | None]:
-        toks = [t for t in tokenize(self.text, span[0], span[1])]
+        toks = self._span_tokens(span[0], span[1])
         pieces: list[list[Tok]] = [[]]
         for tok in toks:
             if tok.text == ",":
@@ -61,6 +68,27 @@ class SourceClassifier:
                 if name:
                     return "person", name
         return first
+
+    def _span_tokens(self, start: int, end: int) -> list[Tok]:
+        """The tokens of ``text[start:end]`` as :func:`tokenize` gives them (no quotation marks).
+
+        A source span lies inside a sentence whose tokens are usually built already: it
+        reuses them when the span starts and ends on token edges there, so the words are
+        not tokenized twice."""
+        k = bisect.bisect_right(self.sentence_starts, start) - 1
+        if k < 0 or k >= len(self.sentences):
+            return tokenize(self.text, start, end)
+        sent = self.sentences[k]
+        toks = sent.built_toks
+        if toks is None or end > sent.end:
+            return tokenize(self.text, start, end)
+        i = bisect.bisect_left(toks, start, key=_tok_start)
+        j = bisect.bisect_left(toks, end, key=_tok_start)
+        if (i > 0 and toks[i - 1].end > start) or (j > i and toks[j - 1].end > end):
+            return tokenize(self.text, start, end)  # a token straddles an edge of the span
+        # A lone ' or ’ token is a quotation mark the sentence paired: tokenize() without the
+        # sentence's quotation pairs drops it as an apostrophe.
+        return [t for t in toks[i:j] if t.text not in _APOSTROPHES]
 
     def _core(self, toks: list[Tok]) -> list[Tok]:
         lex = self.lex
@@ -120,9 +148,7 @@ class SourceClassifier:
             if resolved:
                 return "person", resolved
             return "role", bare
-        if head_low in lex.organization_nouns or any(
-            f" {o} " in joined for o in lex.organization_nouns
-        ):
+        if head_low in lex.organization_nouns or lex.organization_noun_pattern.search(joined):
             return "organization", bare
         if head and head.is_capitalized:
             if not self.it and len(core) == 1 and _WHO_AFTER.match(self.text, span[1]):
