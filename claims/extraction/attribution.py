@@ -154,18 +154,24 @@ class ClaimAttribution:
         return "mixed", start, end
 
     def _hedged(self, text: str, d: Draft, start: int, end: int) -> bool:
-        lex = self.lexicon
-        content = text[start:end].lower()
-        words = _WORD.findall(content)
-        if not lex.hedge_words.isdisjoint(words):
-            return True
-        # "would have to" is an obligation, not the reporter's "would have" hedge.
-        padded = (" " + " ".join(words) + " ").replace(" would have to ", " must ")
-        if lex.hedge_phrase_pattern.search(padded):
-            return True
         if d.cue_conditional:
             return True
-        if lex.lang == "it" and "rebbe" in content:  # every conditional ending holds "rebbe"
+        lex = self.lexicon
+        content = text[start:end].lower()
+        if lex.hedge_word_pattern.search(content):
+            return True
+        # Most claims hold no hedge: two substring searches rule the rest out before the
+        # claim is split into words.
+        maybe_phrase = lex.hedge_phrase_hint.search(content) is not None
+        maybe_conditional = lex.lang == "it" and "rebbe" in content  # every ending holds it
+        if not (maybe_phrase or maybe_conditional):
+            return False
+        words = _WORD.findall(content)
+        # "would have to" is an obligation, not the reporter's "would have" hedge.
+        padded = (" " + " ".join(words) + " ").replace(" would have to ", " must ")
+        if maybe_phrase and lex.hedge_phrase_pattern.search(padded):
+            return True
+        if maybe_conditional:
             conditional = any(
                 w.endswith(("rebbe", "rebbero")) and w not in lex.conditional_modals for w in words
             )

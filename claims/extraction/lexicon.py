@@ -16,6 +16,7 @@ from pathlib import Path
 from .inflect import VerbForms, english_forms, italian_forms
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
+_LETTER = r"[^\W\d_]"
 
 
 def read_lexicon_data(lang: str, directory: Path | None = None) -> dict:
@@ -115,10 +116,22 @@ class Lexicon:
         self.speech_nouns = _lower_set(d["speech_nouns"])
         self.interview_nouns = _lower_set(d["interview_nouns"])
         self.hedge_words = _lower_set(d["hedge_words"])
+        # A hedge word standing as a whole word (a maximal run of letters) in lowercase text.
+        self.hedge_word_pattern = re.compile(
+            f"(?<!{_LETTER})(?:"
+            + ("|".join(re.escape(w) for w in sorted(self.hedge_words)) or "(?!)")
+            + f")(?!{_LETTER})"
+        )
         self.hedge_phrases = tuple(p.lower() for p in d["hedge_phrases"])
         # One regex search instead of a substring test per phrase: " <phrase>" anywhere in
         # the space-joined words of a claim.
         self.hedge_phrase_pattern = _any_substring(" " + p for p in self.hedge_phrases)
+        # Text can hold a hedge phrase only if it holds the phrase's longest word ("must"
+        # also comes from "would have to", see ClaimAttribution._hedged).
+        hints = {max(p.split(), key=len, default="") for p in self.hedge_phrases}
+        if any("must" in p for p in self.hedge_phrases):
+            hints.add("would")
+        self.hedge_phrase_hint = _any_substring(sorted(hints))
         self.conditional_modals = _lower_set(d["conditional_modals"])
         self.according_markers = [tuple(m.lower().split()) for m in d["according_markers"]]
         self.according_markers.sort(key=len, reverse=True)
