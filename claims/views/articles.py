@@ -13,6 +13,7 @@ from claims.exceptions import SubmissionRefused, WorkflowError
 from claims.forms import ArticleFilterForm, ArticleSubmitForm
 from claims.ingest.services import article_submit_html, article_submit_url
 from claims.models import Article, ExtractionState
+from claims.templatetags.claims_tags import claim_url_builder
 from claims.views.common import is_htmx
 
 ARTICLES_PER_PAGE = 25
@@ -94,6 +95,9 @@ def article_list(request):
 
 def _article_context(article):
     claims = list(selectors.article_claims(article=article))
+    claim_url = claim_url_builder()
+    for claim in claims:
+        claim.url = claim_url(claim.pk)
     return {"article": article, "claims": claims, "states": ExtractionState}
 
 

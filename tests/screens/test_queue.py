@@ -210,3 +210,28 @@ def test_the_queue_answers_htmx_filtering_with_its_workspace_only(fc_client, rat
     html = response.content.decode()
     assert "<html" not in html and 'id="queue-counts"' in html
     assert "solo questa" in html and "non questa" not in html
+
+
+def test_queue_rows_show_state_verdict_and_source_in_the_readers_language(editor, ratings):
+    from tests.screens.conftest import _client_for
+
+    claim = ClaimFactory(
+        content="Il <b>ponte</b> costerà " + "molto " * 30,
+        source_text="<script>alert(1)</script> Sindaco",
+        hedged=True,
+        status=ClaimStatus.IN_PROGRESS,
+        verdict=ratings[1],
+    )
+    for language, state, hedged in (
+        ("en", "In progress", "Hedged"),
+        ("it", "In lavorazione", "Condizionale"),
+    ):
+        html = _client_for(editor, language).get(QUEUE, {"status": "open"}).content.decode()
+        row = html[html.index(f'<tr data-queue-row data-claim="{claim.pk}"') :]
+        row = row[: row.index("</tr>")]
+        assert "&lt;script&gt;" in row and "<script>" not in row
+        assert "Il &lt;b&gt;ponte&lt;/b&gt;" in row and "…" in row  # escaped and cut
+        assert f'name="claims" value="{claim.pk}"' in row  # editors may tick rows
+        assert f">{state}</span>" in row
+        assert hedged in row
+        assert ratings[1].label_for(language) in row
