@@ -170,6 +170,12 @@ CACHES = {
     )
 }
 
+# With a shared cache, sessions are read from it and written through to the
+# database: one query less on every page. A per-process memory cache could
+# serve another process's stale session, so then they stay in the database.
+if CACHE_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "filesystem://")
 BROKER_DIR = VAR_DIR / "broker"
 if CELERY_BROKER_URL.startswith("filesystem://"):
