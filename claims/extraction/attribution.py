@@ -158,20 +158,18 @@ class ClaimAttribution:
             return True
         lex = self.lexicon
         content = text[start:end].lower()
-        if lex.hedge_word_pattern.search(content):
-            return True
-        # Most claims hold no hedge: two substring searches rule the rest out before the
-        # claim is split into words.
-        maybe_phrase = lex.hedge_phrase_hint.search(content) is not None
-        maybe_conditional = lex.lang == "it" and "rebbe" in content  # every ending holds it
-        if not (maybe_phrase or maybe_conditional):
+        # Most claims hold no hedge: a few substring tests rule them out before the claim is
+        # split into words (every hedge word, phrase and conditional holds one of the hints).
+        if not any(hint in content for hint in lex.hedge_hints):
             return False
         words = _WORD.findall(content)
+        if not lex.hedge_words.isdisjoint(words):
+            return True
         # "would have to" is an obligation, not the reporter's "would have" hedge.
         padded = (" " + " ".join(words) + " ").replace(" would have to ", " must ")
-        if maybe_phrase and lex.hedge_phrase_pattern.search(padded):
+        if lex.hedge_phrase_pattern.search(padded):
             return True
-        if maybe_conditional:
+        if lex.lang == "it":
             conditional = any(
                 w.endswith(("rebbe", "rebbero")) and w not in lex.conditional_modals for w in words
             )

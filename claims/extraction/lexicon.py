@@ -16,7 +16,6 @@ from pathlib import Path
 from .inflect import VerbForms, english_forms, italian_forms
 
 LEXICON_DIR = Path(__file__).parent / "lexicons"
-_LETTER = r"[^\W\d_]"
 
 
 def read_lexicon_data(lang: str, directory: Path | None = None) -> dict:
@@ -115,24 +114,14 @@ class Lexicon:
         self.document_nouns = _lower_set(d["document_nouns"])
         self.speech_nouns = _lower_set(d["speech_nouns"])
         self.interview_nouns = _lower_set(d["interview_nouns"])
+        self.channel_openers = self.interview_nouns | {"come", "as"}  # see find_channel
         self.hedge_words = _lower_set(d["hedge_words"])
-        # A hedge word standing as a whole word (a maximal run of letters) in lowercase text.
-        self.hedge_word_pattern = re.compile(
-            f"(?<!{_LETTER})(?:"
-            + ("|".join(re.escape(w) for w in sorted(self.hedge_words)) or "(?!)")
-            + f")(?!{_LETTER})"
-        )
         self.hedge_phrases = tuple(p.lower() for p in d["hedge_phrases"])
         # One regex search instead of a substring test per phrase: " <phrase>" anywhere in
         # the space-joined words of a claim.
         self.hedge_phrase_pattern = _any_substring(" " + p for p in self.hedge_phrases)
-        # Text can hold a hedge phrase only if it holds the phrase's longest word ("must"
-        # also comes from "would have to", see ClaimAttribution._hedged).
-        hints = {max(p.split(), key=len, default="") for p in self.hedge_phrases}
-        if any("must" in p for p in self.hedge_phrases):
-            hints.add("would")
-        self.hedge_phrase_hint = _any_substring(sorted(hints))
         self.conditional_modals = _lower_set(d["conditional_modals"])
+        self.hedge_hints = self._hedge_hints()
         self.according_markers = [tuple(m.lower().split()) for m in d["according_markers"]]
         self.according_markers.sort(key=len, reverse=True)
         self.according_quanto = [tuple(m.lower().split()) for m in d["according_quanto"]]
@@ -187,6 +176,17 @@ class Lexicon:
         self.ambiguous_forms = _lower_set(d.get("ambiguous_forms", []))
         self.adverbial_phrases = [tuple(p.lower().split()) for p in d.get("adverbial_phrases", [])]
         self.adverbial_first = frozenset(p[0] for p in self.adverbial_phrases)
+
+    def _hedge_hints(self) -> tuple[str, ...]:
+        """Strings every hedged text holds one of: each hedge word, the longest word of each
+        hedge phrase, "would" (its "would have to" is rewritten before phrases are matched)
+        and, in Italian, the conditional ending "rebbe"; a hint holding another is left out."""
+        hints = set(self.hedge_words)
+        hints |= {max(p.split(), key=len, default="") for p in self.hedge_phrases}
+        hints.add("would")
+        if self.lang == "it":
+            hints.add("rebbe")
+        return tuple(sorted(h for h in hints if not any(o != h and o in h for o in hints)))
 
     def is_verb_form(self, word: str) -> bool:
         return (

@@ -437,8 +437,10 @@ class PhraseFinder:
         toks = sent.toks
         lex = self.lex
         n = len(toks)
-        for k, tok in enumerate(toks):
-            low = tok.lower
+        # Only "come"/"as" and interview nouns can open a channel: visit just those words.
+        openers = lex.channel_openers
+        for k in [k for k, tok in enumerate(toks) if tok.lower in openers]:
+            low = toks[k].lower
             if low in ("come", "as") and k + 1 < n:
                 v = k + 1  # "as first reported by", "come già riportato da"
                 while v < n - 1 and v - k <= 2 and toks[v].is_word and self._is_adverb(toks[v]):

@@ -242,7 +242,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         clause_final = (
             nxt_tok is None or nxt_tok.text in (".", ",", ";", "!", "?") or nxt_tok.text in DASHES
         )
-        if not clause_final and nxt_tok.lower in self.lex.prepositions | self.lex.time_words:
+        if not clause_final and (
+            nxt_tok.lower in self.lex.prepositions or nxt_tok.lower in self.lex.time_words
+        ):
             # "official data showed on Friday, ...": only an adjunct before the clause ends
             m = nxt
             while m < len(toks) and toks[m].is_word and m - nxt < 5:
@@ -1280,9 +1282,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return (after_source + 1, right_j), source  # "Ha spiegato il sindaco: «...»"
             if (
                 before is not None
-                and before.text in DASHES | {","}
+                and (before.text in DASHES or before.text == ",")
                 and after_source < right_j
-                and (toks[after_source].text in DASHES | {","})
+                and (toks[after_source].text in DASHES or toks[after_source].text == ",")
                 and self._clause_resumes(toks, after_source + 1, right_j)
             ):
                 # "I lavori – ha precisato X – partiranno",
@@ -1728,6 +1730,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         return None
 
     def _colon_quote(self, sent, strict: bool = False) -> Draft | None:
+        if self.text.find(":", sent.start, sent.end) < 0:
+            return None  # no colon, no "X: «Y»" (and no tokens to walk)
         toks = sent.toks
         lex = self.lex
         for k, tok in enumerate(toks):
