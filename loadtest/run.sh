@@ -13,6 +13,9 @@ DURATION=${DURATION:-120s}
 PORT=${LOAD_PORT:-8090}
 CLAIMS=${CLAIMS:-100000}
 PG=${PG_URL:-postgres://postgres@127.0.0.1:5432}
+# gunicorn's own rule for sync workers: two per core plus one, so a process
+# waiting on PostgreSQL never leaves a core idle.
+WEB_WORKERS=${WEB_WORKERS:-$(( 2 * $(nproc) + 1 ))}
 
 # Development settings with debug off: plain HTTP on loopback, no query logging.
 export DJANGO_ENV=development DJANGO_DEBUG=0 DJANGO_LOG_LEVEL=WARNING
@@ -34,18 +37,18 @@ $PY loadtest/prepare.py --users "$USERS" --plan "$LOADTEST_PLAN"
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
-.venv/bin/gunicorn factcheck.wsgi:application --bind "127.0.0.1:$PORT" --workers 3 \
+.venv/bin/gunicorn factcheck.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WEB_WORKERS" \
   --log-level warning >var/loadtest-gunicorn.log 2>&1 & pids+=($!)
 .venv/bin/celery -A factcheck worker --concurrency=1 --loglevel=WARNING \
   >var/loadtest-worker.log 2>&1 & pids+=($!)
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done
 
-# Statistics restart once every editor has logged in (--reset-stats): the
+# Statistics restart once every editor has logged in (see the locustfile): the
 # figures are the steady working day, not twenty simultaneous password checks.
-echo "== $USERS editors for $DURATION against gunicorn (3 processes) on $(nproc) cores"
+echo "== $USERS editors for $DURATION against gunicorn ($WEB_WORKERS processes) on $(nproc) cores"
 .venv/bin/locust -f loadtest/locustfile.py --headless -u "$USERS" -r 5 -t "$DURATION" \
   --host "http://127.0.0.1:$PORT" --only-summary --csv var/loadtest --exit-code-on-error 0 \
-  --reset-stats 2>&1 \
+  2>&1 \
   | sed -n '/Response time percentiles/,$p;/Name /,/Aggregated/p'
 echo "== extraction throughput (1 worker)"
 $PY loadtest/throughput.py --articles 30 --workers 1
