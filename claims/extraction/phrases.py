@@ -66,6 +66,11 @@ class PhraseFinder:
         lex = self.lex
         return low in lex.auxiliaries or low in lex.verb_finite or low in lex.verb_participles
 
+    def _verbish_word(self, low: str) -> bool:
+        """:meth:`_verbish` for a lowercase word."""
+        lex = self.lex
+        return low in lex.auxiliaries or low in lex.verb_finite or low in lex.verb_participles
+
     def _skip_adverbial_phrases(self, toks: list[Tok], i: int, j: int) -> int:
         changed = True
         while changed and i < j:

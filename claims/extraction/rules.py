@@ -27,7 +27,7 @@ from .quotes import find_quote_pairs
 from .resolution import SourceResolver
 from .segmenter import dateline_length
 from .sources import SourceClassifier
-from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok, tokenize
+from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok, token_texts, tokenize
 
 ESSERE_FORMS = frozenset(
     "è e' sono era erano sarebbe sarebbero fu furono sarà saranno sia siano fosse fossero".split()
@@ -86,6 +86,13 @@ class Sentence:
         if self._toks is None:
             self._toks = tokenize(self.text, self.start, self.end, self.quotes)
         return self._toks
+
+    def token_texts(self) -> list[str]:
+        """The texts of :attr:`toks`; a sentence in the article's own voice is judged on
+        these alone, so its Tok objects are not built just for that."""
+        if self._toks is None and not self.quotes:
+            return token_texts(self.text, self.start, self.end)
+        return [t.text for t in self.toks]
 
     @property
     def built_toks(self) -> list[Tok] | None:
@@ -1797,8 +1804,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         can verify."""
         if self.lex.boilerplate.match(self.text, sent.start, sent.end):
             return False  # "Leggi anche", "© Riproduzione riservata", "Read more:", bylines
-        toks = sent.toks
-        words = [t for t in toks if t.is_word]
+        texts = sent.token_texts()
+        words = [w for w in texts if w[0].isalnum()]
         if len(words) < 4:
             return False
         last = self.text[sent.end - 1]
@@ -1807,13 +1814,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if last not in ".!…»”\"'’)" and len(words) < 20:
             return False  # a heading or a section title
         # "Un gesto che alimenta nuove polemiche.": a verbless comment on the sentence before.
-        if words[0].lower in ("un", "una", "uno", "a", "an") and not any(
-            t.text == "," for t in toks[:6]
-        ):
+        if words[0].lower() in ("un", "una", "uno", "a", "an") and "," not in texts[:6]:
             for k in range(1, min(6, len(words))):
-                if words[k].lower in ("che", "that", "which"):
+                low = words[k].lower()
+                if low in ("che", "that", "which"):
                     return False
-                if self._verbish(words[k]):
+                if self._verbish_word(low):
                     break
         return True
 

@@ -57,3 +57,9 @@ def tokenize(text: str, start: int, end: int, quotes=()) -> list[Tok]:
         k = bisect.bisect_left([t.start for t in toks], pos)
         toks.insert(k, Tok(text[pos], pos, pos + 1))
     return toks
+
+
+def token_texts(text: str, start: int, end: int) -> list[str]:
+    """The texts of ``tokenize(text, start, end)`` (no quotation pairs), without building
+    the tokens."""
+    return _TOKEN.findall(text, start, end)
