@@ -152,6 +152,8 @@ class Lexicon:
         self.impersonal_single = frozenset(seq[0] for seq in self.impersonal_cues if len(seq) == 1)
         self.boilerplate = re.compile("|".join(d.get("boilerplate", []) or ["(?!)"]), re.IGNORECASE)
         self.retro_openers = frozenset(w.lower() for w in d.get("retro_openers", []))
+        # Words in the longest opener (an opener is compared with its words joined by spaces).
+        self.retro_opener_length = max((o.count(" ") + 1 for o in self.retro_openers), default=0)
         self.impersonal_verbs = _lower_set(d.get("impersonal_verbs", []))
         # Every word that can start or complete a cue: a sentence with none of them has no cue,
         # so the rules can skip it with one set test.

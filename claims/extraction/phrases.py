@@ -421,6 +421,8 @@ class PhraseFinder:
         return self._media_name_in(words)
 
     def _media_name_in(self, words: list[str]) -> bool:
+        if self.lex.media_first.isdisjoint(words):
+            return False  # no word can start an outlet's name
         for k, w in enumerate(words):
             for name in self.lex.media_by_first.get(w, ()):
                 if tuple(words[k : k + len(name)]) == name:

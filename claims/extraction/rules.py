@@ -817,11 +817,22 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
     def _is_retro_opener(self, toks: list[Tok], i: int, j: int) -> bool:
         """Whether tokens [i, j) before a cue are "Lo", "È quanto", "Lo si"...: then the
         content is the sentence before."""
-        words = [t.lower for t in toks[i:j] if t.is_word]
-        if not words:
+        openers = self.lex.retro_openers
+        if not openers:
             return False
-        words = [w for w in words if not self._is_adverb_word(w)]
-        return " ".join(words) in self.lex.retro_openers
+        any_word = False
+        words: list[str] = []
+        for k in range(i, j):
+            tok = toks[k]
+            if not tok.is_word:
+                continue
+            any_word = True
+            if self._is_adverb_word(tok.lower):
+                continue
+            words.append(tok.lower)
+            if len(words) > self.lex.retro_opener_length:
+                return False  # longer than every opener: the rest of the clause need not be read
+        return any_word and " ".join(words) in openers
 
     def _is_adverb_word(self, w: str) -> bool:
         return w in self.lex.adverbs or (self.it and w.endswith("mente") and len(w) > 6)
