@@ -1,0 +1,75 @@
+# ruff: noqa: E501 -- the tables hold whole example sentences
+"""The shortcuts the rules take for speed give what the long way gives."""
+
+import pytest
+
+from claims.extraction.entities import build_entity_index
+from claims.extraction.lexicon import default_lexicon
+from claims.extraction.quotes import find_quote_pairs
+from claims.extraction.rules import ArticleRules, sentences_from_spans
+from claims.extraction.segmenter import sentence_spans
+from claims.extraction.tokens import tokenize
+
+ARTICLES = [
+    (
+        "it",
+        "Il ministro dell'Economia, Carla Bentivoglio, ha detto che il deficit scenderà al 3,1%. «Non ci saranno nuove tasse», ha aggiunto l'ex-premier.",
+    ),
+    (
+        "it",
+        "Secondo l'Ansa, il sindaco 'non si ricandida'. Lo riferisce la Repubblica, citando fonti dell'opposizione.",
+    ),
+    (
+        "en",
+        "The workers' union told Reuters that members would strike. 'We are ready,' said Mary O'Neil, the union's chief.",
+    ),
+    (
+        "en",
+        "According to the city's mid-year report, ridership rose 12.5 percent, officials said. The mayor's office declined to comment.",
+    ),
+]
+
+
+def _rules_over(lang, text):
+    lex = default_lexicon(lang)
+    spans, paragraph, last_end = [], 0, 0
+    for start, end in sentence_spans(text, lex.abbreviations):
+        paragraph += "\n" in text[last_end:start]
+        spans.append((start, end, paragraph))
+        last_end = end
+    sentences = sentences_from_spans(text, spans)
+    rules = ArticleRules(text, lex, build_entity_index(text, lex))
+    return rules, rules.run(sentences)
+
+
+@pytest.mark.parametrize(("lang", "text"), ARTICLES)
+def test_a_source_is_classified_on_the_tokens_a_fresh_tokenization_gives(lang, text):
+    rules, drafts = _rules_over(lang, text)
+    sources = [d.source for d in drafts if d.source]
+    assert sources
+    # the sentences' tokens are built, so the spans are read from them
+    assert all(sent.built_toks is not None for sent in rules.sentences if sent.quotes)
+    for start, end in sources:
+        reused = rules._span_tokens(start, end)
+        fresh = tokenize(text, start, end)
+        assert [(t.text, t.start, t.end) for t in reused] == [
+            (t.text, t.start, t.end) for t in fresh
+        ]
+
+
+@pytest.mark.parametrize(("lang", "text"), ARTICLES)
+def test_token_texts_are_the_texts_of_the_tokens(lang, text):
+    lex = default_lexicon(lang)
+    for start, end in sentence_spans(text, lex.abbreviations):
+        quotes = find_quote_pairs(text, start, end)
+        sent = sentences_from_spans(text, [(start, end, 0)])[0]
+        assert sent.token_texts() == [t.text for t in tokenize(text, start, end, quotes)]
+
+
+@pytest.mark.parametrize("lang", ["it", "en"])
+def test_every_hedge_holds_one_of_the_hints_that_rule_hedges_out(lang):
+    lex = default_lexicon(lang)
+    for hedge in [*lex.hedge_words, *lex.hedge_phrases]:
+        assert any(hint in hedge for hint in lex.hedge_hints), hedge
+    if lang == "it":
+        assert any(hint in "avrebbe" for hint in lex.hedge_hints)
