@@ -163,10 +163,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         else:
             cue.past = first in lex.verb_past or first in ("had", "has", "have")
             cue.conditional = first in ("would", "could")
-        cue.needs_quote = any(" ".join(words[k:]) in lex.needs_quote for k in range(len(words)))
-        cue.needs_complement = any(
-            " ".join(words[k:]) in lex.needs_complement for k in range(len(words))
-        )
+        # "ha voluto precisare" needs what "precisare" needs: test every tail of the cue.
+        tails = [" ".join(words[k:]) for k in range(len(words))]
+        cue.needs_quote = not lex.needs_quote.isdisjoint(tails)
+        cue.needs_complement = not lex.needs_complement.isdisjoint(tails)
         return cue
 
     def _verb_at(self, toks: list[Tok], i: int, lookup) -> int:
