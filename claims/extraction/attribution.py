@@ -14,7 +14,6 @@ import json
 import re
 from pathlib import Path
 
-import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -77,7 +76,7 @@ class ClaimAttribution:
     def _sentence_spans(self, doc: Doc, text: str) -> list[tuple[int, int, int]]:
         """``(start_char, end_char, paragraph)`` of each sentence the segmenter marked."""
         arr = doc.to_array([SENT_START, IDX])
-        starts = [int(arr[i, 1]) for i in numpy.flatnonzero(arr[:, 0] == 1)]
+        starts = arr[arr[:, 0] == 1, 1].tolist()
         if not starts or starts[0] != 0:
             starts.insert(0, 0)
         starts.append(len(text))

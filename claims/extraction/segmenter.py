@@ -96,7 +96,8 @@ def _is_boundary(text: str, pos: int, end: int, abbreviations: frozenset[str]) -
     w = k
     while w > 0 and not text[w - 1].isspace() and text[w - 1] not in '(«“"':
         w -= 1
-    word = re.split("['’]", text[w:k].lower())[-1]  # "L'on." -> "on"
+    word = text[w:k].lower()
+    word = word[max(word.rfind("'"), word.rfind("’")) + 1 :]  # "L'on." -> "on"
     if word in _NUMBER_ABBREVIATIONS:
         return not nxt.isdigit()  # "No. 5", "art. 3": only before a number
     if len(word) == 1 and word.isalpha():
@@ -208,16 +209,20 @@ class NewsSentencizer:
         # One array write: setting Token.is_sent_start token by token re-checks the
         # whole Doc each time (quadratic on long articles).
         idx = doc.to_array([IDX, IS_SPACE]).astype("int64")
-        values = numpy.full(len(doc), -1, dtype="int64")
+        n = len(doc)
+        is_space = idx[:, 1].tolist()  # plain lists: numpy scalar indexing is slow in a loop
+        values = numpy.full(n, -1, dtype="int64")
         # The first non-space token at or after each boundary starts a sentence.
         starts = numpy.searchsorted(
             idx[:, 0], numpy.asarray(boundaries, dtype="int64"), side="left"
         )
+        first_tokens = []
         for i in starts.tolist():
-            while i < len(doc) and idx[i, 1]:
+            while i < n and is_space[i]:
                 i += 1
-            if i < len(doc):
-                values[i] = 1
+            if i < n:
+                first_tokens.append(i)
+        values[first_tokens] = 1
         values[0] = 1
         doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
         return doc
