@@ -146,6 +146,7 @@ class Lexicon:
         self.relative_markers_by_first = _by_first(self.relative_markers)
         self.according_markers_by_first = _by_first(self.according_markers)
         self.according_quanto_by_first = _by_first(self.according_quanto)
+        self.channel_citing_by_first = _by_first(self.channel_citing)
         self.modal_first = frozenset(link[0] for link in self.modal_links)
         self.citing_first = frozenset(seq[0] for seq in self.channel_citing)
         self.impersonal_first = frozenset(seq[0] for seq in self.impersonal_cues)

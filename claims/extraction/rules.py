@@ -1665,7 +1665,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         k = i
         while k < j and not toks[k].is_word:
             k += 1
-        for seq in lex.channel_citing:
+        if k >= len(toks):
+            return None
+        for seq in lex.channel_citing_by_first.get(toks[k].lower, ()):
             if self._match(toks, k, seq):
                 np = self.object_np(toks, k + len(seq), j)
                 if np:
