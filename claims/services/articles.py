@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from claims.exceptions import SubmissionRefused, WorkflowError
 from claims.models import Article, Claim, ExtractionState, Language
-from claims.services.sources import source_for_mention
+from claims.services.sources import sources_for_mentions
 
 logger = logging.getLogger(__name__)
 
@@ -294,12 +294,17 @@ def article_apply_extraction(*, article_id: int, records, extractor_version: str
     Idempotent: claims are matched on their spans, so applying the same
     records twice changes nothing. Whatever an editor touched (a corrected
     attribution, a status, a verdict, comments, evidence) survives.
+
+    A handful of queries however many claims and speakers: the lock, the
+    article's claims, its sources (sources_for_mentions), the writes, and
+    the article's new state. New claims are fingerprinted for "also appears
+    in" later, in batches (claims.ingest.repeats.claims_index).
     """
-    article = Article.objects.select_for_update().get(pk=article_id)
+    article = Article.objects.select_for_update().only("pk").get(pk=article_id)
     existing = {claim.extraction_key: claim for claim in article.claims.all()}
     seen: set[str] = set()
     to_create, to_update = [], []
-    sources: dict[tuple, object] = {}
+    mentions: list[tuple[Claim, tuple]] = []
     now = timezone.now()
     for position, record in enumerate(records):
         key = claim_extraction_key(record)
@@ -325,13 +330,12 @@ def article_apply_extraction(*, article_id: int, records, extractor_version: str
             for name, value in _attribution_fields(record).items():
                 setattr(claim, name, value)
             mention = record.source.text if record.source else None
-            lookup = (record.source_name or mention, mention, record.source_kind)
-            # One speaker quoted twenty times is looked up once per article.
-            if lookup not in sources:
-                sources[lookup] = source_for_mention(
-                    name=lookup[0], mention=mention, kind=record.source_kind
-                )
-            claim.source = sources[lookup]
+            mentions.append((claim, (record.source_name or mention, mention, record.source_kind)))
+
+    # Every speaker of the article at once, in the order they are quoted.
+    sources = sources_for_mentions(lookup for _claim, lookup in mentions)
+    for claim, lookup in mentions:
+        claim.source = sources[lookup]
 
     Claim.objects.bulk_create(to_create, batch_size=500)
     update_fields = [

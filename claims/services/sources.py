@@ -2,8 +2,10 @@
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils import timezone
 
 from claims.models import Source, SourceKind
 
@@ -12,6 +14,9 @@ from claims.models import Source, SourceKind
 LINKED_KINDS = {SourceKind.PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA}
 _LEADING_ARTICLE = re.compile(r"^(?:il|lo|la|i|gli|le|l'|l’|the)\s*", re.IGNORECASE)
 MAX_ALIASES = 20
+
+# (name, mention, kind): the speaker's name as resolved, the words in the text, the kind.
+Mention = tuple[str | None, str | None, str]
 
 
 def normalize_source_name(name: str) -> str:
@@ -22,24 +27,78 @@ def normalize_source_name(name: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+def _source_key(name: str | None, kind: str) -> str:
+    if not name or kind not in LINKED_KINDS:
+        return ""
+    return normalize_source_name(name)[:300]
+
+
+def _with_aliases(source: Source, aliases: list[str]) -> list[str]:
+    merged = list(source.aliases)
+    for alias in aliases:
+        if alias and alias != source.name and alias not in merged and len(merged) < MAX_ALIASES:
+            merged.append(alias)
+    return merged
+
+
+def sources_for_mentions(mentions: Iterable[Mention]) -> dict[Mention, Source | None]:
+    """The Source of each mention, created on first sight; None for unlinked kinds.
+
+    A handful of queries however many mentions: one to read the known
+    sources, and only when needed one insert (plus a read) for new ones and
+    one locked read plus one update for new aliases. Safe beside other
+    workers: a source another transaction inserts at the same moment is
+    waited for and reused (INSERT ... ON CONFLICT DO NOTHING, in name order so
+    two inserters never deadlock), and aliases are merged on locked rows.
+    """
+    keys = {mention: _source_key(mention[0], mention[2]) for mention in mentions}
+    wanted = {key for key in keys.values() if key}
+    if not wanted:
+        return dict.fromkeys(keys)
+    with transaction.atomic(savepoint=False):
+        known = Source.objects.filter(normalized_name__in=wanted).order_by()
+        found = {source.normalized_name: source for source in known}
+        missing = sorted(wanted - found.keys())
+        if missing:
+            first: dict[str, Mention] = {}
+            for mention, key in keys.items():
+                first.setdefault(key, mention)
+            Source.objects.bulk_create(
+                [
+                    Source(
+                        normalized_name=key,
+                        name=first[key][0].strip()[:300],
+                        kind=first[key][2],
+                    )
+                    for key in missing
+                ],
+                ignore_conflicts=True,
+            )
+            created = Source.objects.filter(normalized_name__in=missing).order_by()
+            found.update((source.normalized_name, source) for source in created)
+
+        aliases: dict[str, list[str]] = {}
+        for mention, key in keys.items():
+            if key:
+                aliases.setdefault(key, []).append((mention[1] or "").strip()[:300])
+        stale = [
+            found[key].pk
+            for key, new in aliases.items()
+            if _with_aliases(found[key], new) != found[key].aliases
+        ]
+        if stale:
+            # Read again under lock: another worker may have added aliases since.
+            now, changed = timezone.now(), []
+            for source in Source.objects.select_for_update().filter(pk__in=stale).order_by("pk"):
+                merged = _with_aliases(source, aliases[source.normalized_name])
+                if merged != source.aliases:
+                    source.aliases, source.updated_at = merged, now
+                    changed.append(source)
+                found[source.normalized_name] = source
+            Source.objects.bulk_update(changed, ["aliases", "updated_at"])
+    return {mention: found[key] if key else None for mention, key in keys.items()}
+
+
 def source_for_mention(*, name: str | None, mention: str | None, kind: str) -> Source | None:
     """The Source a mention refers to, created on first sight; None for unlinked kinds."""
-    if not name or kind not in LINKED_KINDS:
-        return None
-    key = normalize_source_name(name)[:300]
-    if not key:
-        return None
-    with transaction.atomic():
-        source, _ = Source.objects.get_or_create(
-            normalized_name=key, defaults={"name": name.strip()[:300], "kind": kind}
-        )
-    alias = (mention or "").strip()[:300]
-    if (
-        alias
-        and alias != source.name
-        and alias not in source.aliases
-        and len(source.aliases) < MAX_ALIASES
-    ):
-        source.aliases = [*source.aliases, alias]
-        source.save(update_fields=["aliases", "updated_at"])
-    return source
+    return sources_for_mentions([(name, mention, kind)])[(name, mention, kind)]
