@@ -10,8 +10,8 @@ from functools import partial
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -203,33 +203,71 @@ def enqueue_extraction(article_id: int) -> bool:
 
 
 def article_start_extraction(*, article_id: int, extractor_version: str) -> Article | None:
-    """Mark the start of an extraction attempt.
+    """Mark the start of an extraction attempt and return the article to extract
+    (its text and language).
 
     None when there is nothing to do: the article is gone, or this extractor
     version already finished it (a message delivered twice, for example after
-    a lost worker, costs nothing).
+    a lost worker, costs nothing). The check and the mark are one statement,
+    committed at once, so the attempt counts even if the extraction fails.
     """
-    with transaction.atomic():
-        article = Article.objects.select_for_update().filter(pk=article_id).first()
-        if article is None:
+    now = timezone.now()
+    if connection.features.can_return_columns_from_insert:  # PostgreSQL, SQLite >= 3.35
+        # One round trip, where the ORM needs an UPDATE and a SELECT.
+        quote = connection.ops.quote_name
+        columns = {
+            key: quote(Article._meta.get_field(name).column) for key, name in _START_COLUMNS.items()
+        }
+        sql = (
+            "UPDATE {table} SET {state} = %s, {started} = %s, {attempts} = {attempts} + 1, "
+            "{updated} = %s WHERE {id} = %s AND NOT ({state} = %s AND {version} = %s) "
+            "RETURNING {text}, {language}"
+        ).format(table=quote(Article._meta.db_table), **columns)
+        moment = connection.ops.adapt_datetimefield_value(now)
+        with connection.cursor() as cursor:  # autocommit: one statement, one commit
+            cursor.execute(
+                sql,
+                [
+                    ExtractionState.RUNNING,
+                    moment,
+                    moment,
+                    article_id,
+                    ExtractionState.DONE,
+                    extractor_version,
+                ],
+            )
+            row = cursor.fetchone()
+        if row is None:
             return None
-        if (
-            article.extraction_state == ExtractionState.DONE
-            and article.extractor_version == extractor_version
-        ):
-            return None
-        article.extraction_state = ExtractionState.RUNNING
-        article.extraction_started_at = timezone.now()
-        article.extraction_attempts += 1
-        article.save(
-            update_fields=[
-                "extraction_state",
-                "extraction_started_at",
-                "extraction_attempts",
-                "updated_at",
-            ]
+        loaded = {"id": article_id, "text": row[0], "language": row[1]}
+        names = [f.attname for f in Article._meta.concrete_fields if f.attname in loaded]
+        return Article.from_db(connection.alias, names, [loaded[name] for name in names])
+    started = (
+        Article.objects.filter(pk=article_id)
+        .exclude(extraction_state=ExtractionState.DONE, extractor_version=extractor_version)
+        .update(
+            extraction_state=ExtractionState.RUNNING,
+            extraction_started_at=now,
+            extraction_attempts=F("extraction_attempts") + 1,
+            updated_at=now,
         )
-    return article
+    )
+    if not started:
+        return None
+    return Article.objects.only("text", "language").filter(pk=article_id).first()
+
+
+# The placeholders of article_start_extraction's statement and their fields.
+_START_COLUMNS = {
+    "id": "id",
+    "text": "text",
+    "language": "language",
+    "state": "extraction_state",
+    "started": "extraction_started_at",
+    "attempts": "extraction_attempts",
+    "version": "extractor_version",
+    "updated": "updated_at",
+}
 
 
 def article_mark_failed(*, article_id: int, reason: str) -> None:

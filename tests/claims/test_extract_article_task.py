@@ -83,3 +83,32 @@ def test_a_failed_article_can_be_retried(article, monkeypatch, django_capture_on
 def test_a_deleted_article_is_skipped_quietly(db):
     extract_article(987654)
     assert Claim.objects.count() == 0
+
+
+@pytest.mark.parametrize("returning", [True, False], ids=["update-returning", "update-then-select"])
+def test_starting_marks_the_attempt_and_hands_over_the_text_unless_already_done(
+    article, returning, monkeypatch
+):
+    from django.db import connection
+
+    from claims import services
+    from claims.models import Article
+
+    if not returning:  # a database without UPDATE ... RETURNING
+        monkeypatch.setattr(connection.features, "can_return_columns_from_insert", False)
+    start = services.article_start_extraction
+    started = start(article_id=article.pk, extractor_version="v1")
+    assert (started.pk, started.text, started.language) == (article.pk, TEXT, "it")
+    article.refresh_from_db()
+    assert article.extraction_state == ExtractionState.RUNNING
+    assert article.extraction_attempts == 1
+    assert article.extraction_started_at is not None
+
+    Article.objects.filter(pk=article.pk).update(
+        extraction_state=ExtractionState.DONE, extractor_version="v1"
+    )
+    assert start(article_id=article.pk, extractor_version="v1") is None
+    assert start(article_id=article.pk, extractor_version="v2").text == TEXT
+    article.refresh_from_db()
+    assert (article.extraction_state, article.extraction_attempts) == (ExtractionState.RUNNING, 2)
+    assert start(article_id=987654, extractor_version="v2") is None
