@@ -325,6 +325,22 @@ def _attribution_fields(record) -> dict:
     return fields
 
 
+# What a new extraction may change on a claim it finds again.
+_REEXTRACTED_FIELDS = (
+    "position",
+    "source",
+    "source_kind",
+    "quote_type",
+    "hedged",
+    *(f"{p}_{s}" for p in ("source", "cue", "channel") for s in ("text", "start", "end")),
+)
+_REEXTRACTED_ATTNAMES = tuple(Claim._meta.get_field(name).attname for name in _REEXTRACTED_FIELDS)
+
+
+def _reextracted_values(claim: Claim) -> tuple:
+    return tuple(getattr(claim, attname) for attname in _REEXTRACTED_ATTNAMES)
+
+
 @transaction.atomic
 def article_apply_extraction(*, article_id: int, records, extractor_version: str) -> Article:
     """Write an extraction's claims in one transaction.
@@ -343,6 +359,7 @@ def article_apply_extraction(*, article_id: int, records, extractor_version: str
     seen: set[str] = set()
     to_create, to_update = [], []
     mentions: list[tuple[Claim, tuple]] = []
+    before: dict[int, tuple] = {}
     now = timezone.now()
     for position, record in enumerate(records):
         key = claim_extraction_key(record)
@@ -360,6 +377,7 @@ def article_apply_extraction(*, article_id: int, records, extractor_version: str
             )
             to_create.append(claim)
         else:
+            before[claim.pk] = _reextracted_values(claim)
             claim.updated_at = now
             to_update.append(claim)
         claim.position = position
@@ -376,18 +394,20 @@ def article_apply_extraction(*, article_id: int, records, extractor_version: str
         claim.source = sources[lookup]
 
     Claim.objects.bulk_create(to_create, batch_size=500)
-    update_fields = [
-        "position",
-        "extractor_version",
-        "source",
-        "source_kind",
-        "quote_type",
-        "hedged",
-    ]
-    update_fields += [
-        f"{p}_{s}" for p in ("source", "cue", "channel") for s in ("text", "start", "end")
-    ]
-    Claim.objects.bulk_update(to_update, update_fields + ["updated_at"], batch_size=500)
+    if to_update:
+        Claim.objects.filter(pk__in=[claim.pk for claim in to_update]).update(
+            extractor_version=extractor_version, updated_at=now
+        )
+        # Only what the new extraction changed (usually nothing): building a
+        # bulk update costs in proportion to claims times fields.
+        changed = [c for c in to_update if _reextracted_values(c) != before[c.pk]]
+        if changed:
+            fields = [
+                name
+                for i, name in enumerate(_REEXTRACTED_FIELDS)
+                if any(_reextracted_values(c)[i] != before[c.pk][i] for c in changed)
+            ]
+            Claim.objects.bulk_update(changed, fields, batch_size=500)
     _delete_untouched_stale_claims(article, [c for k, c in existing.items() if k not in seen])
 
     article.extraction_state = ExtractionState.DONE

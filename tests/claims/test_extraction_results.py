@@ -137,3 +137,33 @@ def test_reextraction_drops_untouched_claims_that_are_no_longer_found(article):
     apply(article, records_for())
     apply(article, records_for()[:1], version="test-2")
     assert list(Claim.objects.values_list("content", flat=True)) == ["le tasse scenderanno"]
+
+
+def test_reextraction_updates_what_changed_on_the_claims_it_finds_again(article):
+    apply(article, records_for())
+    first, second = Claim.objects.order_by("position")
+    old = records_for()
+    changed = ClaimRecord(
+        content=old[1].content,
+        source=old[1].source,
+        cue=span(TEXT, "Secondo"),
+        channel=None,
+        source_kind="organization",
+        quote="indirect",
+        hedged=True,
+        source_name="fonti del governo",
+    )
+
+    apply(article, [changed, old[0]], version="test-2")
+
+    after = {claim.pk: claim for claim in Claim.objects.all()}
+    assert set(after) == {first.pk, second.pk}
+    assert (after[second.pk].position, after[first.pk].position) == (0, 1)
+    assert after[second.pk].hedged is True
+    assert after[second.pk].source_kind == "organization"
+    assert after[second.pk].source.name == "fonti del governo"
+    assert after[first.pk].source_id == first.source_id
+    assert (after[first.pk].hedged, after[first.pk].cue_text) == (False, "ha detto")
+    for claim in after.values():
+        assert claim.extractor_version == "test-2"
+        assert claim.updated_at > first.updated_at
