@@ -39,7 +39,9 @@ cleanup() { for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; d
 trap cleanup EXIT INT TERM
 .venv/bin/gunicorn factcheck.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WEB_WORKERS" \
   --log-level warning >var/loadtest-gunicorn.log 2>&1 & pids+=($!)
-.venv/bin/celery -A factcheck worker --concurrency=1 --loglevel=WARNING \
+# The worker runs niced: extraction is background work and must not take a
+# core from an editor's request (it still gets every idle cycle).
+nice -n 10 .venv/bin/celery -A factcheck worker --concurrency=1 --loglevel=WARNING \
   >var/loadtest-worker.log 2>&1 & pids+=($!)
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done
 
