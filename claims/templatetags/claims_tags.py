@@ -76,7 +76,7 @@ def highlighted_text(text: str, claims) -> str:
                     format_html(
                         '<a class="claim-ref" id="claim-{}" href="{}" aria-label="{}">{}</a>',
                         claim.pk,
-                        claim.url if hasattr(claim, "url") else claim_url(claim.pk),
+                        claim_url(claim.pk),
                         _("Claim %(number)d") % {"number": claim.number},
                         claim.number,
                     )
