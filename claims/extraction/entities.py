@@ -100,7 +100,11 @@ def _collect_mentions(text: str, index: EntityIndex) -> None:
     for match in pattern.finditer(text):
         if not match.group()[0].isupper():
             continue
-        index.mentions.append((match.start(), match.end(), index.surnames[match.group().lower()]))
+        # Case-insensitive matching also pairs letters whose lowercase differs ("ſ" with "s"):
+        # such a spelling is not the name.
+        name = index.surnames.get(match.group().lower())
+        if name is not None:
+            index.mentions.append((match.start(), match.end(), name))
 
 
 def _trailing_role(before: str, lex: Lexicon) -> str | None:

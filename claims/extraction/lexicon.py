@@ -157,11 +157,17 @@ class Lexicon:
         self.retro_opener_length = max((o.count(" ") + 1 for o in self.retro_openers), default=0)
         self.impersonal_verbs = _lower_set(d.get("impersonal_verbs", []))
         # Every word that can start or complete a cue: a sentence with none of them has no cue,
-        # so the rules can skip it with one set test.
+        # so the rules can skip it with one set test. Infinitives complete a modal cue
+        # ("ha voluto precisare"), whose other words ("ha", "voluto") start no cue alone.
         self.cue_vocabulary = (
             frozenset(
                 w.split()[0]
-                for w in [*self.verb_finite, *self.verb_participles, *self.verb_gerunds]
+                for w in [
+                    *self.verb_finite,
+                    *self.verb_participles,
+                    *self.verb_gerunds,
+                    *self.verb_infinitives,
+                ]
             )
             | self.marker_first
             | self.impersonal_first

@@ -32,6 +32,18 @@ IT = [
         id="y-ha-detto-x",
     ),
     pytest.param(
+        "L'assessora Giulia Fabbri ha voluto precisare che il bando resta aperto fino a maggio.",
+        "il bando resta aperto fino a maggio",
+        {
+            "source": "L'assessora Giulia Fabbri",
+            "cue": "ha voluto precisare",
+            "kind": "person",
+            "quote": "indirect",
+            "hedged": False,
+        },
+        id="x-ha-voluto-precisare-che-y",
+    ),
+    pytest.param(
         "«Non ci saranno rincari», ha assicurato la ministra Elena Sarti.",
         "Non ci saranno rincari",
         {

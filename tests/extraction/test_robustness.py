@@ -102,6 +102,17 @@ def test_it_returns_nothing_for_empty_text():
     assert extract("   \n\n ") == []
 
 
+def test_a_surname_spelt_with_a_case_folding_lookalike_does_not_cost_the_article():
+    # "ſ" (long s) matches "s" case-insensitively but lowercases to itself.
+    text = (
+        "La sindaca Anna Rossi ha detto che il ponte riapre lunedì. "
+        "Roſsi ha aggiunto che i lavori costano meno del previsto."
+    )
+    claims = extract(text, "it")
+    assert [c.content.text for c in claims][:1] == ["il ponte riapre lunedì"]
+    assert claims[0].source_name == "Anna Rossi"
+
+
 def test_it_processes_a_one_megabyte_article_in_linear_time():
     paragraph = (
         "Il sindaco Paolo Ferretti ha detto che il ponte riaprirà a giugno. «Non ci saranno ritardi», "

@@ -73,3 +73,21 @@ def test_every_hedge_holds_one_of_the_hints_that_rule_hedges_out(lang):
         assert any(hint in hedge for hint in lex.hedge_hints), hedge
     if lang == "it":
         assert any(hint in "avrebbe" for hint in lex.hedge_hints)
+
+
+MODAL_CUES = [
+    ("it", "Il questore Marco Bellini ha voluto precisare che nessun agente era in servizio."),
+    ("it", "La rettrice ha tenuto a ribadire che le tasse non aumenteranno."),
+    ("it", "Il portavoce della Regione ha dovuto spiegare che i fondi erano già stanziati."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), MODAL_CUES)
+def test_the_no_cue_shortcut_keeps_a_modal_cue_whose_only_reporting_word_is_an_infinitive(
+    lang, text, monkeypatch
+):
+    _, with_shortcut = _rules_over(lang, text)
+    monkeypatch.setattr(ArticleRules, "_no_cue_word", lambda self, sent: False)
+    _, long_way = _rules_over(lang, text)
+    assert [d.source for d in with_shortcut] == [d.source for d in long_way]
+    assert with_shortcut[0].source is not None and with_shortcut[0].cue is not None
