@@ -3,6 +3,7 @@
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -165,14 +166,18 @@ def test_it_tokenizes_each_part_of_an_article_a_bounded_number_of_times(monkeypa
 
 
 def test_it_leaves_navigation_and_credits_out_of_claims():
-    it_text = "Leggi anche: il governo cade. Il Pil è cresciuto dello 0,3%. © Riproduzione riservata."
+    it_text = (
+        "Leggi anche: il governo cade. Il Pil è cresciuto dello 0,3%. © Riproduzione riservata."
+    )
     assert [c.content.text for c in extract(it_text, "it")] == ["Il Pil è cresciuto dello 0,3%"]
     en_text = "Read more: rates rise again. The bank raised rates on Friday.\n\nReporting by Jane Doe; Editing by Tom Smith."
     assert [c.content.text for c in extract(en_text, "en")] == ["The bank raised rates on Friday"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(NEWS_BITS), max_size=60).map("".join), st.sampled_from(["it", "en"]))
+@given(
+    st.lists(st.sampled_from(NEWS_BITS), max_size=60).map("".join), st.sampled_from(["it", "en"])
+)
 def test_it_segments_any_text_into_ordered_non_empty_sentences(text, lang):
     from claims.extraction.lexicon import default_lexicon
     from claims.extraction.segmenter import sentence_spans
@@ -183,3 +188,34 @@ def test_it_segments_any_text_into_ordered_non_empty_sentences(text, lang):
         assert last_end <= start < end <= len(text)
         assert text[start:end].strip()
         last_end = end
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        (
+            "Mauro Ferrandi ha detto che il bilancio è in attivo. Ferrandi ha aggiunto che la sede sarà ampliata.",
+            "it",
+            "Mauro Ferrandi",
+        ),
+        (
+            "Graham Whitlock said the deficit had doubled. Whitlock added that no cuts were planned.",
+            "en",
+            "Graham Whitlock",
+        ),
+        (
+            "Emanuela Zordan ha spiegato che i ragazzi iscritti sono 600. Zordan ha aggiunto che i fondi non bastano.",
+            "it",
+            "Emanuela Zordan",
+        ),
+    ],
+)
+def test_a_person_introduced_by_a_common_given_name_alone_is_a_person_later_too(text, lang, person):
+    claims = extract(text, lang)
+    assert [c.source_kind for c in claims[:2]] == ["person", "person"]
+    assert [c.source_name for c in claims[:2]] == [person, person]
+
+
+def test_a_given_name_that_opens_an_institution_or_place_is_left_out_of_the_list():
+    claims = extract("La Marina Militare ha detto che la nave è rientrata a Taranto.", "it")
+    assert claims[0].source_kind == "organization"
