@@ -1416,6 +1416,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         b = cue.i - 1
         while b > left_i and toks[b].is_word and self._is_adverb(toks[b]):
             b -= 1
+        # '"...," said X, <anything>': a quotation closed on a comma (or ? !) right before the
+        # verb is its content, so the source follows the verb however long the sentence runs.
+        after_quotation = (
+            before is not None
+            and before.text in CLOSE_QUOTES
+            and b - 1 >= left_i
+            and toks[b - 1].text in (",", "?", "!")
+        )
         relative_closed = (
             before is not None and before.text == "," and self._closes_relative(toks, left_i, b)
         )
@@ -1429,7 +1437,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             before is not None
             and (before.text == "," or before.text in CLOSE_QUOTES)
             and not relative_closed
-            and (self._inverted_source_ends(toks, start, right_j) or resumed is not None)
+            and (
+                self._inverted_source_ends(toks, start, right_j)
+                or resumed is not None
+                or after_quotation
+            )
             and not (toks[start].lower in lex.pronouns if start < right_j else False)
         ):
             # "“...,” said the spokesman." / "..., said the company's lawyer, Tom Reed."

@@ -28,6 +28,24 @@ EN = [
         id="y-x-said",
     ),
     pytest.param(
+        '"The storm is only part of the story," said Nora Whitfield, a grain trader at Lakeport Commodities, in a note to clients.',
+        "The storm is only part of the story",
+        {
+            "source": "Nora Whitfield",
+            "cue": "said",
+            "kind": "person",
+            "quote": "direct",
+            "name": "Nora Whitfield",
+        },
+        id="quote-said-x-apposition-then-more",
+    ),
+    pytest.param(
+        '"Nobody asked the tenants," said one resident of the east wing who has lived there since 1998, speaking before the vote.',
+        "Nobody asked the tenants",
+        {"source": "one resident of the east wing", "cue": "said", "quote": "direct"},
+        id="quote-said-x-relative-clause-then-more",
+    ),
+    pytest.param(
         "“We will not raise fares this year,” the transit authority said in a statement.",
         "We will not raise fares this year",
         {
