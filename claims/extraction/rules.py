@@ -1051,6 +1051,18 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if m > 0 and toks[m - 1].end > start:
                     first.content = (start, toks[m - 1].end)
 
+    def _past_short_addressee(self, toks, i, j) -> int:
+        """The index of "che" or ":" after a short addressee ("ai giornalisti che", "to
+        reporters that"), else ``i``."""
+        if toks[i].lower not in ("a", "ai", "al", "alla", "all", "agli", "alle", "ad", "to"):
+            return i
+        for k in range(i + 1, min(j, i + 5)):
+            if toks[k].lower in ("che", "that") or toks[k].text == ":":
+                return k
+            if not toks[k].is_word:
+                break
+        return i
+
     def _skip_addressee(self, toks, i, j) -> int:
         """Past "ai giornalisti" / "a margine" before an inverted source: the source starts at
         the next article ("ha detto ai giornalisti il ministro")."""
@@ -1202,6 +1214,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         ):
             # "Rossi, che guida il sindacato, ha detto": the comma closes an apposition.
             inverted = False
+        if inverted and nxt < right_j:
+            # "ha detto ai giornalisti che": a short addressee may sit before the complementizer.
+            nxt = self._past_short_addressee(toks, nxt, right_j)
         if (
             inverted
             and nxt < right_j
@@ -1443,6 +1458,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 or after_quotation
             )
             and not (toks[start].lower in lex.pronouns if start < right_j else False)
+            # "The minister, Ana Ruiz, said that ..." / "..., told reporters the ...": a
+            # complementizer or an addressee after the verb means the subject came before it.
+            and not (start < right_j and toks[start].lower == "that")
+            and addressee is None
         ):
             # "“...,” said the spokesman." / "..., said the company's lawyer, Tom Reed."
             source = self._with_apposition(toks, self.object_np(toks, start, right_j), right_j)

@@ -40,6 +40,18 @@ EN = [
         id="quote-said-x-apposition-then-more",
     ),
     pytest.param(
+        "The deputy mayor, Lena Hartigan, said that fares rise in May.",
+        "fares rise in May",
+        {"source": "The deputy mayor, Lena Hartigan", "cue": "said", "kind": "person"},
+        id="role-name-said-that-short-y",
+    ),
+    pytest.param(
+        "The deputy mayor, Lena Hartigan, told reporters that fares rise in May.",
+        "fares rise in May",
+        {"source": "The deputy mayor, Lena Hartigan", "cue": "told", "kind": "person"},
+        id="role-name-told-reporters-that-y",
+    ),
+    pytest.param(
         '"Nobody asked the tenants," said one resident of the east wing who has lived there since 1998, speaking before the vote.',
         "Nobody asked the tenants",
         {"source": "one resident of the east wing", "cue": "said", "quote": "direct"},

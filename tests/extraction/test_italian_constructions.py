@@ -44,6 +44,12 @@ IT = [
         id="x-ha-voluto-precisare-che-y",
     ),
     pytest.param(
+        "La vicesindaca, Lena Borsari, ha spiegato ai giornalisti che le tariffe aumentano a maggio.",
+        "le tariffe aumentano a maggio",
+        {"source": "La vicesindaca, Lena Borsari", "cue": "ha spiegato", "kind": "person"},
+        id="role-name-ha-spiegato-ai-giornalisti-che-y",
+    ),
+    pytest.param(
         "«Non ci saranno rincari», ha assicurato la ministra Elena Sarti.",
         "Non ci saranno rincari",
         {
