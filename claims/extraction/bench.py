@@ -10,6 +10,7 @@ elisions and conditional cues, is the slower one for the rules.
 from __future__ import annotations
 
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -35,14 +36,22 @@ def builtin_texts() -> list[tuple[str, str]]:
     ]
 
 
-def _rate(func, texts, rounds: int) -> float:
-    words = sum(len(t.split()) for _, t in texts) * rounds
-    # CPU time of this process: "one core", and steady on a busy machine.
-    started = time.process_time()
+def _rates(funcs, texts, rounds: int) -> list[float]:
+    """Words per second of each of ``funcs`` over ``texts``.
+
+    The functions take turns round by round, so a slow spell of the machine falls on all of
+    them, and each rate is read from its median round: one noisy round moves neither.
+    Timed in CPU time of this process ("one core", and steady on a busy machine).
+    """
+    words = sum(len(t.split()) for _, t in texts)
+    timings: list[list[float]] = [[] for _ in funcs]
     for _ in range(rounds):
-        for lang, text in texts:
-            func(lang, text)
-    return words / max(time.process_time() - started, 1e-9)
+        for func, spent in zip(funcs, timings, strict=True):
+            started = time.process_time()
+            for lang, text in texts:
+                func(lang, text)
+            spent.append(time.process_time() - started)
+    return [words / max(statistics.median(spent), 1e-9) for spent in timings]
 
 
 def run(files: list[str] | None = None, rounds: int = 20, out=None) -> dict:
@@ -69,15 +78,13 @@ def run(files: list[str] | None = None, rounds: int = 20, out=None) -> dict:
     def extract_claims(lang, text):
         extract(text, lang)
 
-    tokenizer_wps = _rate(tokenize, texts, rounds)
-    extractor_wps = _rate(extract_claims, texts, rounds)
+    tokenizer_wps, extractor_wps = _rates([tokenize, extract_claims], texts, rounds)
     per_language = {}
     if len(languages) > 1:
         for lang in languages:
             subset = [(lg, text) for lg, text in texts if lg == lang]
-            per_language[lang] = _rate(extract_claims, subset, rounds) / _rate(
-                tokenize, subset, rounds
-            )
+            lang_tokenizer, lang_extractor = _rates([tokenize, extract_claims], subset, rounds)
+            per_language[lang] = lang_extractor / lang_tokenizer
     ms_per_1000 = 1000.0 / extractor_wps * 1000.0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     words = sum(len(t.split()) for _, t in texts)
