@@ -897,6 +897,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                             )
                         )
                     continue
+                named = self._name_in_apposition(toks, source[1], right_j)
+                if named is not None:
+                    # "Secondo l'assessora, dott.ssa Marina Colonnese, Y": the name belongs to
+                    # the source, the content starts after it.
+                    source = (source[0], named)
                 after = source[1]
                 while (
                     after < right_j
@@ -1050,6 +1055,31 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     m -= 1
                 if m > 0 and toks[m - 1].end > start:
                     first.content = (start, toks[m - 1].end)
+
+    def _name_in_apposition(self, toks, k, j) -> int | None:
+        """The end of ", [title] Name Surname," right after a source ending at ``k`` (its
+        closing comma must follow), or ``None``."""
+        if not (k + 1 < j and toks[k].text == ","):
+            return None
+        m = k + 1
+        # a title abbreviation: "dott.", "dott.ssa", "ing.", "prof.ssa", "Dr."
+        while (
+            m < j
+            and m - k <= 4
+            and (
+                toks[m].text == "."
+                or toks[m].lower in self.lex.abbreviations
+                or toks[m].lower == "ssa"
+            )
+        ):
+            m += 1
+        first = m
+        while m < j and m - first < 4 and toks[m].is_word and toks[m].is_capitalized:
+            m += 1
+        if m == first or m >= j or toks[m].text != ",":
+            return None
+        titled = first > k + 1
+        return m if titled or self._person_in(toks[first:m]) else None
 
     def _past_short_addressee(self, toks, i, j) -> int:
         """The index of "che" or ":" after a short addressee ("ai giornalisti che", "to

@@ -50,6 +50,17 @@ IT = [
         id="role-name-ha-spiegato-ai-giornalisti-che-y",
     ),
     pytest.param(
+        "Secondo il direttore del consorzio, ing. Bruno Aimar, la diga ha retto senza danni.",
+        "la diga ha retto senza danni",
+        {
+            "source": "il direttore del consorzio, ing. Bruno Aimar",
+            "cue": "Secondo",
+            "kind": "person",
+            "name": "Bruno Aimar",
+        },
+        id="secondo-role-titled-name-y",
+    ),
+    pytest.param(
         "«Non ci saranno rincari», ha assicurato la ministra Elena Sarti.",
         "Non ci saranno rincari",
         {
