@@ -173,6 +173,7 @@ class Lexicon:
             | self.impersonal_first
             | {self.per_marker, "a", "ad"}
         )
+        self._index_weak_cue_words()
         self.cue_start = (
             self.cue_vocabulary
             | self.auxiliaries
@@ -185,6 +186,60 @@ class Lexicon:
         self.ambiguous_forms = _lower_set(d.get("ambiguous_forms", []))
         self.adverbial_phrases = [tuple(p.lower().split()) for p in d.get("adverbial_phrases", [])]
         self.adverbial_first = frozenset(p[0] for p in self.adverbial_phrases)
+
+    def _index_weak_cue_words(self) -> None:
+        """The cue vocabulary's words that are only ever the first word of a longer cue
+        ("fatto" of "fatto sapere", "a" of "a detta di", "as" of "as reported by"), with the
+        other words each of those cues needs.
+
+        Most sentences hold one of these common words; with nothing else from the vocabulary,
+        the sentence can hold a cue only if one of those cues has all its words in it."""
+        sequences = [
+            tuple(form.split())
+            for forms in (
+                self.verb_finite,
+                self.verb_participles,
+                self.verb_gerunds,
+                self.verb_infinitives,
+            )
+            for form in forms
+        ]
+        sequences += [
+            tuple(seq)
+            for group in (
+                self.relative_markers,
+                self.according_markers,
+                self.according_quanto,
+                self.impersonal_cues,
+            )
+            for seq in group
+        ]
+        single = {seq[0] for seq in sequences if len(seq) == 1}
+        if self.per_marker:
+            single.add(self.per_marker)
+        partners: dict[str, set[frozenset[str]]] = {}
+        for seq in sequences:
+            if len(seq) > 1:
+                partners.setdefault(seq[0], set()).add(frozenset(seq[1:]))
+        self.weak_cue_words = frozenset(w for w in self.cue_vocabulary if w not in single)
+        self.weak_cue_partners = {w: tuple(p) for w, p in partners.items() if w not in single}
+
+    def may_complete_a_cue(self, weak_words, words: set[str]) -> bool:
+        """Whether one of ``weak_words`` (found in a sentence whose words are ``words``) can
+        start a cue there: the other words of one of its cues are all present, or one of the
+        two constructions built on a function word is ("si" + an impersonal verb, Italian
+        "A dirlo è ...")."""
+        for word in weak_words:
+            if any(rest <= words for rest in self.weak_cue_partners.get(word, ())):
+                return True
+            if word == self.impersonal_pronoun and not self.impersonal_verbs.isdisjoint(words):
+                return True
+            if self.lang == "it" and word in ("a", "ad") and any(
+                w[-2:] in ("lo", "la", "li", "le") and w[:-2] in self.verb_infinitives
+                for w in words
+            ):
+                return True
+        return False
 
     def _hedge_hints(self) -> tuple[str, ...]:
         """Strings every hedged text holds one of: each hedge word, the longest word of each

@@ -35,6 +35,9 @@ ESSERE_FORMS = frozenset(
 _WORDS = re.compile(r"[^\W_]+")
 # The same words in text that holds no "_": the plain class is matched faster.
 _WORDS_WITHOUT_UNDERSCORE = re.compile(r"\w+")
+_QUOTE_MARKS = re.compile('[«»“”"„]')
+# Subjects that attribute nothing: "Nessuno ha confermato", "Nobody said".
+NEGATIVE_SUBJECTS = frozenset(("nessuno", "nessuna", "nobody", "none", "neither", "né"))
 CLAUSE_PUNCT = frozenset(",;:")
 _MODALS = frozenset("will would could can may might shall should must".split())
 
@@ -207,6 +210,18 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 i = cue.j
         return cues
 
+    def _negative_subject(self, toks: list[Tok], i: int) -> bool:
+        """Whether the words running up to ``i`` open with a negative quantifier."""
+        k = i
+        while k > 0 and toks[k - 1].is_word:
+            k -= 1
+        if k >= i:
+            return False
+        first = toks[k].lower
+        return first in NEGATIVE_SUBJECTS or (
+            first == "no" and k + 1 < i and toks[k + 1].lower == "one"
+        )
+
     def _plausible(self, toks: list[Tok], cue: Cue, earlier: list[Cue], inside) -> bool:
         """Reject verb cues that are not attributions in their context."""
         if cue.kind == "passive":
@@ -248,6 +263,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         before_cue = toks[cue.i - 1].lower if cue.i > 0 else ""
         if before_cue in ("not", "never", "non", "mai", "t") and cue.kind in ("verb", "impersonal"):
             return False  # "did not say", "non ha confermato": nothing is attributed
+        if cue.kind == "verb" and self._negative_subject(toks, cue.i):
+            return False  # "Nessuno dei due ha voluto commentare", "Nobody said"
         clause_final = (
             nxt_tok is None or nxt_tok.text in (".", ",", ";", "!", "?") or nxt_tok.text in DASHES
         )
@@ -781,12 +798,20 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         )
 
     def _no_cue_word(self, sent: Sentence) -> bool:
-        """One regex pass and a set test: no word of the sentence can start a cue."""
+        """One regex pass and set tests: the sentence cannot hold a cue."""
         segment = self.text[sent.start : sent.end].lower()
         if ":" in segment:
             return False
-        words = _WORDS if "_" in segment else _WORDS_WITHOUT_UNDERSCORE
-        return self.lex.cue_vocabulary.isdisjoint(words.findall(segment))
+        words = (_WORDS if "_" in segment else _WORDS_WITHOUT_UNDERSCORE).findall(segment)
+        lex = self.lex
+        hits = lex.cue_vocabulary.intersection(words)
+        if not hits:
+            return True
+        # Only words that start longer cues ("a", "di", "fatto", "as"): a cue needs its other
+        # words too. A quotation mark is left to the full rules ("Per X, «...»").
+        if not hits <= lex.weak_cue_words or _QUOTE_MARKS.search(segment):
+            return False
+        return not lex.may_complete_a_cue(hits, set(words))
 
     def _plain_sentence(self, sent: Sentence, index: int, drafts: list[Draft]) -> None:
         """A sentence with no cue and no quotation: an author claim when it is checkable."""

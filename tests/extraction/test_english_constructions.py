@@ -341,3 +341,8 @@ def test_en_gives_each_source_of_a_contrast_its_own_claim():
 def test_en_hedges_only_unconfirmed_statements(text, hedged):
     claims = extract(text, "en")
     assert claims and claims[0].hedged is hedged
+
+
+def test_en_attributes_nothing_to_a_negative_subject():
+    text = "No one at the utility confirmed that the outage was caused by the storm."
+    assert [c.source for c in extract(text, "en")] == [None]

@@ -3,6 +3,8 @@
 
 import pytest
 
+from claims.extraction import extract
+
 from .conftest import check_fields, find_claim
 
 IT = [
@@ -553,3 +555,16 @@ def test_it_gives_each_source_of_a_contrast_its_own_claim():
 )
 def test_it_skips_the_addressee_before_an_inverted_source(text):
     check_fields(find_claim(text, "it", "margini"), {"source": "il ministro dell'Economia", "channel": None})
+
+
+def test_it_reads_commentare_with_a_plain_object_as_no_attribution():
+    text = "Il questore Dario Lenzi ha commentato l'arresto con poche parole, e la procura ha aperto un fascicolo."
+    claims = extract(text, "it")
+    assert [c.source_kind for c in claims] == ["author"]
+    quoted = find_claim("«È un passo avanti», ha commentato il questore Dario Lenzi.", "it", "passo")
+    check_fields(quoted, {"source": "il questore Dario Lenzi", "cue": "ha commentato"})
+
+
+def test_it_attributes_nothing_to_a_negative_subject():
+    text = "Nessuno dei due consiglieri ha voluto commentare la lite, avvenuta dopo la seduta."
+    assert [c.source for c in extract(text, "it")] == [None]

@@ -1,6 +1,8 @@
 # ruff: noqa: E501 -- the tables hold whole example sentences
 """The shortcuts the rules take for speed give what the long way gives."""
 
+import re
+
 import pytest
 
 from claims.extraction.entities import build_entity_index
@@ -91,3 +93,64 @@ def test_the_no_cue_shortcut_keeps_a_modal_cue_whose_only_reporting_word_is_an_i
     _, long_way = _rules_over(lang, text)
     assert [d.source for d in with_shortcut] == [d.source for d in long_way]
     assert with_shortcut[0].source is not None and with_shortcut[0].cue is not None
+
+
+def _table_texts():
+    from . import (
+        test_english_constructions,
+        test_italian_constructions,
+        test_newsroom_constructions,
+    )
+
+    rows = [("it", p.values[0]) for p in test_italian_constructions.IT]
+    rows += [("en", p.values[0]) for p in test_english_constructions.EN]
+    rows += [("it", p.values[0]) for p in test_newsroom_constructions.IT]
+    rows += [("en", p.values[0]) for p in test_newsroom_constructions.EN]
+    return rows + ARTICLES + MODAL_CUES
+
+
+def _drafts(lang, text):
+    return [
+        (d.content, d.source, d.cue, d.channel, d.author, d.quote_only)
+        for d in _rules_over(lang, text)[1]
+    ]
+
+
+def test_the_no_cue_shortcut_gives_what_the_full_rules_give_on_every_table_sentence(monkeypatch):
+    rows = _table_texts()
+    assert len(rows) > 150
+    with_shortcut = [_drafts(lang, text) for lang, text in rows]
+    monkeypatch.setattr(ArticleRules, "_no_cue_word", lambda self, sent: False)
+    long_way = [_drafts(lang, text) for lang, text in rows]
+    assert with_shortcut == long_way
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("it", "Il raccolto di grano è stato il più scarso degli ultimi dieci anni."),
+        ("it", "Il fatto risale a martedì, quando la giunta ha approvato la delibera di spesa."),
+        ("en", "The plant in Ohio employs about 1,200 people, most of them as day workers."),
+    ],
+)
+def test_a_sentence_whose_only_cue_words_start_longer_cues_takes_the_shortcut(lang, sentence):
+    rules, _ = _rules_over(lang, sentence)
+    lex = default_lexicon(lang)
+    words = set(re.findall(r"\w+", sentence.lower()))
+    assert words & lex.cue_vocabulary  # a word that could start a cue is there...
+    assert rules._no_cue_word(rules.sentences[0])  # ...but none of its cues is complete
+    assert rules.sentences[0].built_toks is None  # so no tokens were built
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("it", "Il raccolto, a detta degli agronomi, è stato il più scarso del decennio."),
+        ("it", "Il governo ha fatto sapere che il decreto arriverà a gennaio."),
+        ("it", "Ad annunciarlo è stato il presidente della Regione."),
+        ("en", "The plant, as reported by the local paper, employs about 1,200 people."),
+    ],
+)
+def test_a_sentence_with_a_complete_longer_cue_gets_the_full_rules(lang, sentence):
+    rules, _ = _rules_over(lang, sentence)
+    assert not rules._no_cue_word(rules.sentences[0])
