@@ -234,9 +234,13 @@ class Lexicon:
                 return True
             if word == self.impersonal_pronoun and not self.impersonal_verbs.isdisjoint(words):
                 return True
-            if self.lang == "it" and word in ("a", "ad") and any(
-                w[-2:] in ("lo", "la", "li", "le") and w[:-2] in self.verb_infinitives
-                for w in words
+            if (
+                self.lang == "it"
+                and word in ("a", "ad")
+                and any(
+                    w[-2:] in ("lo", "la", "li", "le") and w[:-2] in self.verb_infinitives
+                    for w in words
+                )
             ):
                 return True
         return False
