@@ -1107,11 +1107,16 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         return m if titled or self._person_in(toks[first:m]) else None
 
     def _past_short_addressee(self, toks, i, j) -> int:
-        """The index of "che" or ":" after a short addressee ("ai giornalisti che", "to
-        reporters that"), else ``i``."""
-        if toks[i].lower not in ("a", "ai", "al", "alla", "all", "agli", "alle", "ad", "to"):
+        """The index of "che" or ":" after a short addressee or interview ("ai giornalisti
+        che", "in un'intervista al Gazzettino che", "to reporters that"), else ``i``."""
+        reach = 5
+        if toks[i].lower in ("in", "nel", "nella", "during") and any(
+            t.lower in self.lex.interview_nouns for t in toks[i + 1 : min(j, i + 3)]
+        ):
+            reach = 9
+        elif toks[i].lower not in ("a", "ai", "al", "alla", "all", "agli", "alle", "ad", "to"):
             return i
-        for k in range(i + 1, min(j, i + 5)):
+        for k in range(i + 1, min(j, i + reach)):
             if toks[k].lower in ("che", "that") or toks[k].text == ":":
                 return k
             if not toks[k].is_word:
@@ -1223,11 +1228,32 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         )
 
     def _closes_relative(self, toks, left_i, k) -> bool:
-        """The comma at ``k`` closes a relative clause in apposition (", che guida X,")."""
+        """The comma at ``k`` closes a relative clause in apposition (", che guida X,"), or a
+        participle's after a verbless subject ("La difesa, rappresentata dall'avv. X,")."""
         m = k - 1
         while m > left_i and toks[m].text != "," and toks[m].text not in DASHES:
             m -= 1
-        return m > left_i and m + 1 < k and self._is_relative_piece(toks, m + 1, k)
+        if not (m > left_i and m + 1 < k):
+            return False
+        if self._is_relative_piece(toks, m + 1, k):
+            return True
+        return self._is_participle_piece(toks, m + 1, k) and not any(
+            self._verbish(t) for t in toks[left_i:m]
+        )
+
+    def _is_participle_piece(self, toks, i, j) -> bool:
+        """Tokens [i, j) open with a past participle and a preposition: "rappresentata
+        dall'avv. X", "eletta dopo lo scioglimento", "elected in 2020"."""
+        if j - i < 2 or not toks[i].is_word or toks[i].is_capitalized:
+            return False
+        word = toks[i].lower
+        if self.it:
+            participle = word.endswith(
+                ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute")
+            )
+        else:
+            participle = word.endswith("ed")
+        return participle and toks[i + 1].lower in self.lex.prepositions
 
     def _verb_claim(
         self, sent, cue, left_i, right_j, c_idx, previous_source, previous_resolve, d, out, index
@@ -1677,6 +1703,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if tok.lower in ("che", "that") or tok.text == ":":
                 channel = None
                 for m in range(start, k):
+                    if toks[m].lower in lex.interview_nouns:
+                        # "in un'intervista al Gazzettino", "in an interview with KQED": the
+                        # medium the interview names is the channel, known outlet or not.
+                        found = self._named_after_interview(toks, m + 1, k)
+                        if found:
+                            channel = found
+                            break
                     if toks[m].lower in lex.interview_nouns or toks[m].lower in (
                         "a",
                         "al",
@@ -1698,6 +1731,18 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if self._verbish(tok) and not (k > start and toks[k - 1].lower in lex.determiners):
                 break
         return start, None
+
+    def _named_after_interview(self, toks, i, j) -> tuple[int, int] | None:
+        """The capitalised name introduced at ``i`` by "a/al/alla/con/with/to" after an
+        interview noun."""
+        if i >= j or toks[i].lower not in ("a", "al", "alla", "all", "ad", "con", "with", "to"):
+            return None
+        np = self.object_np(toks, i + 1, j)
+        if np is None:
+            return None
+        if any(t.is_capitalized for t in toks[np[0] : np[1]]) or self._looks_like_outlet(toks, *np):
+            return np
+        return None
 
     def _is_apposition(self, toks, i, j) -> bool:
         """Tokens [i, j) describe the phrase before them: "a spokesman for X",

@@ -281,30 +281,45 @@ def test_en_skips_an_apposition_after_an_according_to_source():
 
 def test_en_reads_an_inverted_source_with_a_lowercase_apposition():
     text = '"We see no reason to move yet," said Paul Grant, chief economist at Harbor Capital.'
-    check_fields(find_claim(text, "en", "no reason to move"), {"source": "Paul Grant", "kind": "person"})
+    check_fields(
+        find_claim(text, "en", "no reason to move"), {"source": "Paul Grant", "kind": "person"}
+    )
 
 
 def test_en_takes_data_that_showed_as_a_document_source():
     text = "The economy grew by 0.3% in the third quarter, official data showed on Friday."
-    check_fields(find_claim(text, "en", "The economy grew"), {"source": "official data", "cue": "showed"})
+    check_fields(
+        find_claim(text, "en", "The economy grew"), {"source": "official data", "cue": "showed"}
+    )
 
 
 def test_en_reads_the_platform_after_a_trailing_cue_as_channel():
     text = "The attack damaged a substation near Lviv, Governor Maksym Kozytskyi wrote on Telegram."
-    check_fields(find_claim(text, "en", "The attack damaged"),
-                 {"source": "Governor Maksym Kozytskyi", "channel": "Telegram", "cue": "wrote"})
+    check_fields(
+        find_claim(text, "en", "The attack damaged"),
+        {"source": "Governor Maksym Kozytskyi", "channel": "Telegram", "cue": "wrote"},
+    )
 
 
 def test_en_keeps_claimed_without_evidence_as_an_attribution():
     text = "The ministry claimed without evidence that its forces had destroyed a depot."
-    check_fields(find_claim(text, "en", "its forces had destroyed"), {"source": "The ministry", "cue": "claimed"})
+    check_fields(
+        find_claim(text, "en", "its forces had destroyed"),
+        {"source": "The ministry", "cue": "claimed"},
+    )
 
 
 def test_en_makes_the_citing_outlet_the_channel():
     text = "The New York Times reported, citing three officials, that the talks had collapsed."
-    check_fields(find_claim(text, "en", "the talks had collapsed"),
-                 {"source": "three officials", "channel": "The New York Times", "kind": "anonymous",
-                  "content": "the talks had collapsed"})
+    check_fields(
+        find_claim(text, "en", "the talks had collapsed"),
+        {
+            "source": "three officials",
+            "channel": "The New York Times",
+            "kind": "anonymous",
+            "content": "the talks had collapsed",
+        },
+    )
 
 
 @pytest.mark.parametrize(
@@ -326,7 +341,10 @@ def test_en_drops_a_participial_apposition_from_the_subject():
 
 def test_en_gives_each_source_of_a_contrast_its_own_claim():
     text = "The union said membership rose 5%, while the company said the figure was flat."
-    check_fields(find_claim(text, "en", "membership rose"), {"source": "The union", "content": "membership rose 5%"})
+    check_fields(
+        find_claim(text, "en", "membership rose"),
+        {"source": "The union", "content": "membership rose 5%"},
+    )
     check_fields(find_claim(text, "en", "the figure was flat"), {"source": "the company"})
 
 
@@ -346,3 +364,10 @@ def test_en_hedges_only_unconfirmed_statements(text, hedged):
 def test_en_attributes_nothing_to_a_negative_subject():
     text = "No one at the utility confirmed that the outage was caused by the storm."
     assert [c.source for c in extract(text, "en")] == [None]
+
+
+def test_en_takes_the_medium_of_an_interview_as_the_channel():
+    claim = find_claim(
+        "Dana Whitcombe said in an interview with WKVL that the plant would reopen.", "en", "reopen"
+    )
+    check_fields(claim, {"source": "Dana Whitcombe", "channel": "WKVL", "cue": "said"})

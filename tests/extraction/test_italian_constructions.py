@@ -63,6 +63,27 @@ IT = [
         id="secondo-role-titled-name-y",
     ),
     pytest.param(
+        "La nefrologa Anna Bellotto, primaria a Rovigo, ha osservato in un'intervista al Resto di Ponente che il campione era piccolo.",
+        "il campione era piccolo",
+        {
+            "source": "La nefrologa Anna Bellotto, primaria a Rovigo",
+            "cue": "ha osservato",
+            "channel": "Resto di Ponente",
+            "kind": "person",
+        },
+        id="x-apposition-ha-detto-in-un-intervista-al-y-che",
+    ),
+    pytest.param(
+        "La vicesindaca, Carla Bonomi, eletta dopo le dimissioni del sindaco, ha spiegato che il Comune chiederà i danni.",
+        "il Comune chiederà i danni",
+        {
+            "source": "La vicesindaca, Carla Bonomi, eletta dopo le dimissioni del sindaco",
+            "cue": "ha spiegato",
+            "kind": "person",
+        },
+        id="x-participle-apposition-ha-spiegato-che",
+    ),
+    pytest.param(
         "«Non ci saranno rincari», ha assicurato la ministra Elena Sarti.",
         "Non ci saranno rincari",
         {
@@ -432,8 +453,16 @@ def test_it_includes_a_name_in_apposition_after_an_inverted_source():
 def test_it_reads_per_before_a_quotation_as_according_to():
     text = "Per la segretaria del partito, Anna Ferri, «è una manovra senza coraggio»."
     claim = find_claim(text, "it", "manovra senza coraggio")
-    check_fields(claim, {"source": "la segretaria del partito, Anna Ferri", "cue": "Per", "kind": "person",
-                         "quote": "direct", "name": "Anna Ferri"})
+    check_fields(
+        claim,
+        {
+            "source": "la segretaria del partito, Anna Ferri",
+            "cue": "Per",
+            "kind": "person",
+            "quote": "direct",
+            "name": "Anna Ferri",
+        },
+    )
 
 
 def test_it_links_a_surname_to_the_person_a_role_introduced():
@@ -449,13 +478,20 @@ def test_it_keeps_verbs_of_the_reported_clause_out_of_the_cues():
     text = "Il ministro ha poi aggiunto che il taglio delle accise sarà confermato anche nel 2026."
     claims = __import__("claims.extraction", fromlist=["extract"]).extract(text, "it")
     assert len(claims) == 1
-    check_fields(claims[0], {"cue": "ha poi aggiunto",
-                             "content": "il taglio delle accise sarà confermato anche nel 2026"})
+    check_fields(
+        claims[0],
+        {
+            "cue": "ha poi aggiunto",
+            "content": "il taglio delle accise sarà confermato anche nel 2026",
+        },
+    )
 
 
 def test_it_keeps_decimal_numbers_whole():
     text = "Secondo l'Istat, il Pil crescerà dello 0,7% nel 2025."
-    check_fields(find_claim(text, "it", "il Pil"), {"content": "il Pil crescerà dello 0,7% nel 2025"})
+    check_fields(
+        find_claim(text, "it", "il Pil"), {"content": "il Pil crescerà dello 0,7% nel 2025"}
+    )
 
 
 def test_it_keeps_a_role_portfolio_and_reads_a_social_network_as_channel():
@@ -463,15 +499,19 @@ def test_it_keeps_a_role_portfolio_and_reads_a_social_network_as_channel():
         "«Abbiamo sentito troppe promesse», ha scritto su Facebook il comitato Pendolari Lombardi. "
         "Lo ha annunciato l'assessore ai Trasporti, Franco Lucente, in conferenza stampa."
     )
-    check_fields(find_claim(text, "it", "troppe promesse"),
-                 {"source": "il comitato Pendolari Lombardi", "channel": "Facebook", "kind": "organization"})
+    check_fields(
+        find_claim(text, "it", "troppe promesse"),
+        {"source": "il comitato Pendolari Lombardi", "channel": "Facebook", "kind": "organization"},
+    )
     check_fields(find_claim(text, "it", "troppe promesse"), {"cue": "ha scritto"})
 
 
 def test_it_reads_a_document_owned_by_an_organisation():
     text = "Secondo una stima di Legambiente, servirebbero almeno 300 milioni per la flotta."
-    check_fields(find_claim(text, "it", "servirebbero"),
-                 {"source": "una stima di Legambiente", "kind": "organization", "hedged": True})
+    check_fields(
+        find_claim(text, "it", "servirebbero"),
+        {"source": "una stima di Legambiente", "kind": "organization", "hedged": True},
+    )
 
 
 def test_it_follows_a_quotation_over_several_paragraphs():
@@ -482,18 +522,34 @@ def test_it_follows_a_quotation_over_several_paragraphs():
         "La conferenza è durata due ore."
     )
     first = find_claim(text, "it", "Le risorse arriveranno")
-    check_fields(first, {"source": "Il ministro Sarti", "quote": "direct", "cue": "ha detto",
-                         "content": "Abbiamo chiuso l'accordo con le regioni. Le risorse arriveranno entro marzo"})
+    check_fields(
+        first,
+        {
+            "source": "Il ministro Sarti",
+            "quote": "direct",
+            "cue": "ha detto",
+            "content": "Abbiamo chiuso l'accordo con le regioni. Le risorse arriveranno entro marzo",
+        },
+    )
     second = find_claim(text, "it", "I cantieri partiranno")
     check_fields(second, {"source": "Il ministro Sarti", "quote": "direct"})
 
 
 def test_it_reads_cosi_x_as_the_attribution_of_the_sentence_before():
-    text = "«Il governo non cadrà». Così il ministro dell'Interno, Marco Valli, a margine del vertice."
+    text = (
+        "«Il governo non cadrà». Così il ministro dell'Interno, Marco Valli, a margine del vertice."
+    )
     claims = __import__("claims.extraction", fromlist=["extract"]).extract(text, "it")
     assert [c.content.text for c in claims] == ["Il governo non cadrà"]
-    check_fields(claims[0], {"source": "il ministro dell'Interno, Marco Valli", "cue": "Così",
-                             "quote": "direct", "name": "Marco Valli"})
+    check_fields(
+        claims[0],
+        {
+            "source": "il ministro dell'Interno, Marco Valli",
+            "cue": "Così",
+            "quote": "direct",
+            "name": "Marco Valli",
+        },
+    )
 
 
 @pytest.mark.parametrize(
@@ -514,7 +570,11 @@ def test_it_reads_cosi_x_as_the_attribution_of_the_sentence_before():
         pytest.param(
             "«Un intervento rapidissimo», spiega a Repubblica il questore Vincenzo Ciarambino.",
             "Un intervento rapidissimo",
-            {"source": "il questore Vincenzo Ciarambino", "channel": "Repubblica", "kind": "person"},
+            {
+                "source": "il questore Vincenzo Ciarambino",
+                "channel": "Repubblica",
+                "kind": "person",
+            },
             id="channel-before-inverted-source",
         ),
         pytest.param(
@@ -542,8 +602,13 @@ def test_it_does_not_give_a_role_to_someone_the_article_gave_another_role():
 
 def test_it_gives_each_source_of_a_contrast_its_own_claim():
     text = "Secondo la Cgil, gli iscritti sono aumentati del 5%, mentre la Cisl sostiene che il dato è stabile."
-    check_fields(find_claim(text, "it", "iscritti"), {"source": "la Cgil", "content": "gli iscritti sono aumentati del 5%"})
-    check_fields(find_claim(text, "it", "il dato è stabile"), {"source": "la Cisl", "cue": "sostiene"})
+    check_fields(
+        find_claim(text, "it", "iscritti"),
+        {"source": "la Cgil", "content": "gli iscritti sono aumentati del 5%"},
+    )
+    check_fields(
+        find_claim(text, "it", "il dato è stabile"), {"source": "la Cisl", "cue": "sostiene"}
+    )
 
 
 @pytest.mark.parametrize(
@@ -554,17 +619,26 @@ def test_it_gives_each_source_of_a_contrast_its_own_claim():
     ],
 )
 def test_it_skips_the_addressee_before_an_inverted_source(text):
-    check_fields(find_claim(text, "it", "margini"), {"source": "il ministro dell'Economia", "channel": None})
+    check_fields(
+        find_claim(text, "it", "margini"), {"source": "il ministro dell'Economia", "channel": None}
+    )
 
 
 def test_it_reads_commentare_with_a_plain_object_as_no_attribution():
     text = "Il questore Dario Lenzi ha commentato l'arresto con poche parole, e la procura ha aperto un fascicolo."
     claims = extract(text, "it")
     assert [c.source_kind for c in claims] == ["author"]
-    quoted = find_claim("«È un passo avanti», ha commentato il questore Dario Lenzi.", "it", "passo")
+    quoted = find_claim(
+        "«È un passo avanti», ha commentato il questore Dario Lenzi.", "it", "passo"
+    )
     check_fields(quoted, {"source": "il questore Dario Lenzi", "cue": "ha commentato"})
 
 
 def test_it_attributes_nothing_to_a_negative_subject():
     text = "Nessuno dei due consiglieri ha voluto commentare la lite, avvenuta dopo la seduta."
     assert [c.source for c in extract(text, "it")] == [None]
+
+
+def test_it_keeps_a_subject_with_a_participle_apposition_as_the_subject():
+    text = "La difesa dell'imputato, rappresentata dall'avv. Lia Conte, ha respinto ogni addebito."
+    assert [(c.source, c.source_kind) for c in extract(text, "it")] == [(None, "author")]
