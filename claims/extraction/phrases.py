@@ -282,6 +282,8 @@ class PhraseFinder:
                 or low in ("che", "that", "who", "which", "mentre", "while", "citando", "citing")
             ):
                 break
+            if k > i and low == "di" and k + 1 < j and self._opens_infinitive(toks[k + 1]):
+                break  # "ha detto all'Ansa di non saperne nulla": the reported clause starts
             if k > i and (low in lex.clause_starters and low not in ("e", "and")):
                 break
             if k > i and low in ("e", "and") and k + 1 < j and not toks[k + 1].is_capitalized:
@@ -312,6 +314,18 @@ class PhraseFinder:
                 break  # "una fonte citata dall'emittente Nhk"
             k += 1
         return self._trim_np(toks, i, k)
+
+    def _opens_infinitive(self, tok: Tok) -> bool:
+        """Whether ``tok`` opens an infinitive clause after "di": "non", "aver", a reporting
+        verb's infinitive, or an infinitive with a clitic ("saperne", "averlo")."""
+        low = tok.lower
+        if tok.is_capitalized or not tok.is_word:
+            return False
+        if low in ("non", "aver", "avere", "esser", "essere") or low in self.lex.verb_infinitives:
+            return True
+        return low.endswith(("ne", "lo", "la", "li", "le", "si")) and (
+            low[:-2] + "e" in self.lex.verb_infinitives or low[:-2] in ("aver", "esser", "saper")
+        )
 
     def _name_after_portfolio(self, toks: list[Tok], i: int, j: int) -> bool:
         """ "l'assessore al bilancio Laura Verdi": a few lowercase words of a portfolio, then

@@ -84,6 +84,12 @@ IT = [
         id="x-participle-apposition-ha-spiegato-che",
     ),
     pytest.param(
+        "Il parroco, don Elia Ferri, ha detto all'Ansa di non saperne nulla.",
+        "non saperne nulla",
+        {"source": "Il parroco, don Elia Ferri", "cue": "ha detto", "channel": "Ansa"},
+        id="x-ha-detto-all-outlet-di-infinitive",
+    ),
+    pytest.param(
         "«Non ci saranno rincari», ha assicurato la ministra Elena Sarti.",
         "Non ci saranno rincari",
         {
