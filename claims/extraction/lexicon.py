@@ -114,7 +114,8 @@ class Lexicon:
         self.document_nouns = _lower_set(d["document_nouns"])
         self.speech_nouns = _lower_set(d["speech_nouns"])
         self.interview_nouns = _lower_set(d["interview_nouns"])
-        self.channel_openers = self.interview_nouns | {"come", "as"}  # see find_channel
+        # see find_channel: "come riporta X" in Italian, "as reported by X" in English
+        self.channel_openers = self.interview_nouns | ({"come"} if self.lang == "it" else {"as"})
         self.hedge_words = _lower_set(d["hedge_words"])
         self.hedge_phrases = tuple(p.lower() for p in d["hedge_phrases"])
         # One regex search instead of a substring test per phrase: " <phrase>" anywhere in

@@ -210,6 +210,19 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 i = cue.j
         return cues
 
+    def _quotation_then_subject(self, toks: list[Tok], left_i: int, i: int) -> bool:
+        """Whether a quotation closed on a comma (or ? !) ends right before the short subject
+        of the verb at ``i``: '"...," the coach said'."""
+        k = i
+        while k > left_i and i - k < 6 and toks[k - 1].is_word:
+            k -= 1
+        return (
+            left_i < k < i
+            and k - 2 >= left_i
+            and toks[k - 1].text in CLOSE_QUOTES
+            and toks[k - 2].text in (",", "?", "!")
+        )
+
     def _negative_subject(self, toks: list[Tok], i: int) -> bool:
         """Whether the words running up to ``i`` open with a negative quantifier."""
         k = i
@@ -1497,6 +1510,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         )
         if trailing and any(t.lower in ("that",) for t in rest):
             trailing = False
+        if not trailing and self._quotation_then_subject(toks, left_i, cue.i):
+            # '"...," Rivera said afterward, still in his socks ...': the quotation is the
+            # content, whatever follows the verb.
+            trailing = not (start < right_j and toks[start].lower == "that")
         # 'X said: "..."': a colon introduces the content, not a resumed quotation.
         colon = start < right_j and toks[start].text == ":"
         resumed = None if colon else self._continuation(sent, start, right_j)

@@ -40,6 +40,18 @@ EN = [
         id="quote-said-x-apposition-then-more",
     ),
     pytest.param(
+        '"It came off his knee, and I just thought, keep going," Okoro said afterward, still wearing his boots in the tunnel.',
+        "It came off his knee",
+        {"source": "Okoro", "cue": "said", "quote": "direct", "channel": None},
+        id="quote-x-said-then-long-adjunct",
+    ),
+    pytest.param(
+        '"The fans come say thank you after every game, win or lose," the captain said.',
+        "The fans come say thank you after every game, win or lose",
+        {"source": "the captain", "cue": "said", "channel": None},
+        id="quote-opening-with-come-is-no-italian-channel",
+    ),
+    pytest.param(
         "The deputy mayor, Lena Hartigan, said that fares rise in May.",
         "fares rise in May",
         {"source": "The deputy mayor, Lena Hartigan", "cue": "said", "kind": "person"},
