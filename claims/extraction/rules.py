@@ -1250,9 +1250,19 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return False
         if self._is_relative_piece(toks, m + 1, k):
             return True
-        return self._is_participle_piece(toks, m + 1, k) and not any(
-            self._verbish(t) for t in toks[left_i:m]
-        )
+        if any(self._verbish(t) for t in toks[left_i:m]):
+            return False
+        # "La difesa, rappresentata dall'avv. X," / "Labor unions, for their part,"
+        return self._is_participle_piece(toks, m + 1, k) or self._is_parenthetical(toks, m + 1, k)
+
+    def _is_parenthetical(self, toks, i, j) -> bool:
+        """Tokens [i, j) are a short aside: "however", "for their part", "dal canto loro"."""
+        words = toks[i:j]
+        if not words or len(words) > 4 or not all(t.is_word for t in words):
+            return False
+        if len(words) == 1:
+            return self._is_adverb(words[0])
+        return words[0].lower in self.lex.prepositions and not any(t.is_capitalized for t in words)
 
     def _is_participle_piece(self, toks, i, j) -> bool:
         """Tokens [i, j) open with a past participle and a preposition: "rappresentata

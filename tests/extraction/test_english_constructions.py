@@ -46,6 +46,18 @@ EN = [
         id="quote-x-said-then-long-adjunct",
     ),
     pytest.param(
+        "Local landlords, for their part, argued the new rules punish small owners.",
+        "the new rules punish small owners",
+        {"source": "Local landlords", "cue": "argued"},
+        id="x-parenthetical-argued-y",
+    ),
+    pytest.param(
+        "The tenants, however, insisted the rent had doubled.",
+        "the rent had doubled",
+        {"source": "The tenants", "cue": "insisted"},
+        id="x-however-insisted-y",
+    ),
+    pytest.param(
         '"The fans come say thank you after every game, win or lose," the captain said.',
         "The fans come say thank you after every game, win or lose",
         {"source": "the captain", "cue": "said", "channel": None},
