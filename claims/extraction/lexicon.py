@@ -62,6 +62,7 @@ class Lexicon:
     verb_infinitives: set[str] = field(default_factory=set)
     needs_quote: set[str] = field(default_factory=set)
     needs_complement: set[str] = field(default_factory=set)
+    object_claim_forms: set[str] = field(default_factory=set)
     multiword_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -79,6 +80,10 @@ class Lexicon:
             every_form = forms.finite | forms.participles | forms.gerunds | forms.infinitives
             if weak:
                 self.needs_quote |= every_form
+            if isinstance(entry, dict) and entry.get("object_claim"):
+                # "ha negato le accuse", "denied the allegations": the object is what the
+                # source disputes, a claim in its own right.
+                self.object_claim_forms |= every_form
             if isinstance(entry, dict) and entry.get("needs_complement"):
                 # "chiede scusa", "declared a state of emergency": an attribution only
                 # before a reported clause or a quotation.

@@ -52,6 +52,7 @@ class Cue:
     conditional: bool = False
     needs_quote: bool = False
     needs_complement: bool = False
+    object_claim: bool = False  # a denial whose object is the claim ("ha negato le accuse")
     interruption: bool = False  # "– ha continuato X –" inside a quotation
 
 
@@ -172,6 +173,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         tails = [" ".join(words[k:]) for k in range(len(words))]
         cue.needs_quote = not lex.needs_quote.isdisjoint(tails)
         cue.needs_complement = not lex.needs_complement.isdisjoint(tails)
+        cue.object_claim = not lex.object_claim_forms.isdisjoint(tails)
         return cue
 
     def _verb_at(self, toks: list[Tok], i: int, lookup) -> int:
@@ -210,6 +212,47 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 i = cue.j
         return cues
 
+    def _relative_subject(self, toks: list[Tok], left_i: int, i: int) -> tuple[int, int] | None:
+        """The antecedent of ", who" right before the verb at ``i`` ("policymakers, who have
+        said"), or ``None``. A person's name right before the comma is the antecedent, with
+        the role in apposition after it ("Anna Price, a city councilor, who said")."""
+        k = i - 1
+        while k > left_i and toks[k].is_word and self._is_adverb(toks[k]):
+            k -= 1
+        if not (k - 1 > left_i and toks[k].lower == "who" and toks[k - 1].text == ","):
+            return None
+        name = self._name_ending_at(toks, left_i, k - 1)
+        if name:
+            return name
+        np = self._np_before(toks, left_i, k)
+        if np and np[0] - 1 > left_i and toks[np[0] - 1].text == ",":
+            name = self._name_ending_at(toks, left_i, np[0] - 1)
+            if name:
+                return (name[0], np[1])
+        return np
+
+    def _main_verb_follows(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Whether a comma in [i, j) is followed by a verb of saying: the relative clause
+        before it sits inside the subject of that verb."""
+        lex = self.lex
+        for k in range(i, j - 1):
+            if toks[k].text == ",":
+                m = k + 1
+                while m < j and toks[m].is_word and self._is_adverb(toks[m]):
+                    m += 1
+                if m < j and (toks[m].lower in lex.verb_finite or toks[m].lower in lex.auxiliaries):
+                    return True
+        return False
+
+    def _name_ending_at(self, toks: list[Tok], left_i: int, j: int) -> tuple[int, int] | None:
+        """The run of capitalised words ending right before ``j``, when it names a person."""
+        m = j
+        while m > left_i and j - m < 4 and toks[m - 1].is_word and toks[m - 1].is_capitalized:
+            m -= 1
+        if m < j and self._person_in(toks[m:j]):
+            return (m, j)
+        return None
+
     def _quotation_then_subject(self, toks: list[Tok], left_i: int, i: int) -> bool:
         """Whether a quotation closed on a comma (or ? !) ends right before the short subject
         of the verb at ``i``: '"...," the coach said'."""
@@ -221,6 +264,16 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             and k - 2 >= left_i
             and toks[k - 1].text in CLOSE_QUOTES
             and toks[k - 2].text in (",", "?", "!")
+        )
+
+    def _object_claim(self, cue: Cue, toks: list[Tok], i: int, j: int) -> bool:
+        """A denial verb followed by its object noun phrase: "ha negato le accuse",
+        "denied the allegations", "respinto ogni addebito"."""
+        if not cue.object_claim or i >= j:
+            return False
+        first = toks[i].lower
+        return (first in self.lex.determiners or first in self.lex.articles) and any(
+            t.is_word for t in toks[i + 1 : j]
         )
 
     def _negative_subject(self, toks: list[Tok], i: int) -> bool:
@@ -293,6 +346,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             cue.needs_complement
             and not (inverted or clause_final)
             and not self._has_complement(toks, nxt)
+            and not self._object_claim(cue, toks, nxt, n)
         ):
             return False
         # "ha detto che non comunica con ...": a verb inside the reported clause.
@@ -1467,8 +1521,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             start, found = self._skip_to_complementizer(toks, start, right_j)
             if found and d.channel is None:
                 d.channel = self._span(toks, *found)
-        if len([t for t in toks[start:right_j] if t.is_word]) < 3 and not any(
-            t.text in OPEN_QUOTES for t in toks[start:right_j]
+        if (
+            len([t for t in toks[start:right_j] if t.is_word]) < 3
+            and not any(t.text in OPEN_QUOTES for t in toks[start:right_j])
+            and not self._object_claim(cue, toks, start, right_j)
         ):
             # "avevano smentito come pure Pechino": no statement to check; a gerund that
             # follows ("ha replicato, spiegando che ...") still has this subject.
@@ -1627,7 +1683,25 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return (left_i, right_j), source  # "The plan, the paper wrote, would cost ..."
             return (left_i, k), source
         else:
-            source = self.subject_np(toks, left_i, cue.i)
+            relative = self._relative_subject(toks, left_i, cue.i)
+            if relative is not None and self._main_verb_follows(toks, start, len(toks)):
+                relative = None  # "X, who spoke to Reuters on condition ..., said Y"
+            if relative is not None:
+                # "... the outlook for policymakers, who have signaled that ...": the relative
+                # pronoun's antecedent speaks; the clause it hangs on is the article's own.
+                source = relative
+                main = self._trim(toks, left_i, relative[1])
+                if main[1] - main[0] >= 4 and relative[0] > main[0]:
+                    out.append(
+                        Draft(
+                            content=self._span(toks, *main),
+                            sentence=index,
+                            paragraph=sent.paragraph,
+                            author=True,
+                        )
+                    )
+            else:
+                source = self.subject_np(toks, left_i, cue.i)
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
@@ -1657,13 +1731,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             start, found = self._skip_to_complementizer(toks, start, right_j)
             if found and d.channel is None:
                 d.channel = self._span(toks, *found)
-            if cue.needs_complement and not (
-                start < right_j
-                and (
-                    toks[start - 1].lower == "that"
-                    or toks[start].text in OPEN_QUOTES
-                    or self._bare_clause(toks, start, right_j)
+            if (
+                cue.needs_complement
+                and not (
+                    start < right_j
+                    and (
+                        toks[start - 1].lower == "that"
+                        or toks[start].text in OPEN_QUOTES
+                        or self._bare_clause(toks, start, right_j)
+                    )
                 )
+                and not self._object_claim(cue, toks, start, right_j)
             ):
                 return None
         end = right_j

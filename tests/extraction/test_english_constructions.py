@@ -395,3 +395,17 @@ def test_en_takes_the_medium_of_an_interview_as_the_channel():
         "Dana Whitcombe said in an interview with WKVL that the plant would reopen.", "en", "reopen"
     )
     check_fields(claim, {"source": "Dana Whitcombe", "channel": "WKVL", "cue": "said"})
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        ("The mayor denied the allegations.", "the allegations", "The mayor"),
+        ("The company rejected the union's figures.", "the union's figures", "The company"),
+    ],
+)
+def test_en_makes_the_object_of_a_denial_the_claim(text, content, source):
+    claims = extract(text, "en")
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        (content, source)
+    ]

@@ -647,4 +647,21 @@ def test_it_attributes_nothing_to_a_negative_subject():
 
 def test_it_keeps_a_subject_with_a_participle_apposition_as_the_subject():
     text = "La difesa dell'imputato, rappresentata dall'avv. Lia Conte, ha respinto ogni addebito."
-    assert [(c.source, c.source_kind) for c in extract(text, "it")] == [(None, "author")]
+    claims = extract(text, "it")
+    assert [c.content.text for c in claims] == ["ogni addebito"]
+    assert claims[0].source.text.startswith("La difesa dell'imputato")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        ("Il sindaco Luca Neri ha negato le accuse.", "le accuse", "Il sindaco Luca Neri"),
+        ("La Regione ha smentito la notizia.", "la notizia", "La Regione"),
+        ("Il consorzio ha respinto ogni addebito.", "ogni addebito", "Il consorzio"),
+    ],
+)
+def test_it_makes_the_object_of_a_denial_the_claim(text, content, source):
+    claims = extract(text, "it")
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        (content, source)
+    ]
