@@ -162,6 +162,9 @@ class Lexicon:
         # Words in the longest opener (an opener is compared with its words joined by spaces).
         self.retro_opener_length = max((o.count(" ") + 1 for o in self.retro_openers), default=0)
         self.impersonal_verbs = _lower_set(d.get("impersonal_verbs", []))
+        # Impersonal cues of learning rather than stating ("si apprende", "trapela"): their
+        # source is an outlet or a document cited just before, if any; never a speaker.
+        self.learning_cues = _lower_set(d.get("learning_cues", []))
         # Every word that can start or complete a cue: a sentence with none of them has no cue,
         # so the rules can skip it with one set test. Infinitives complete a modal cue
         # ("ha voluto precisare"), whose other words ("ha", "voluto") start no cue alone.

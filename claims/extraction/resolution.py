@@ -58,6 +58,7 @@ class SourceResolver:
         """
         last: tuple[int, int] | None = None
         last_person = last_org = last_plural = None
+        last_report: Draft | None = None  # the latest claim sourced to an outlet or a document
         speaker: Draft | None = None  # the latest claim quoting someone directly
         previous: Draft | None = None
         for n, d in enumerate(drafts):
@@ -92,6 +93,14 @@ class SourceResolver:
                         or self._leading_name(sentences, d.sentence)
                         or last
                     )
+                elif d.resolve == "report":
+                    # "si apprende", "trapela": what an outlet or a document reported just
+                    # before ("Lo ha rivelato il Wsj. ... Bin Laden, si apprende, ..."); after a
+                    # person or a party speaking it is the article's own unnamed sourcing.
+                    if last_report is not None and d.paragraph - last_report.paragraph <= 1:
+                        d.source = last_report.source
+                    else:
+                        d.author = True
                 elif d.resolve == "any":
                     d.source = last or self._leading_subject(sentences, d.sentence + 1)
                 elif d.resolve == "it":
@@ -111,6 +120,8 @@ class SourceResolver:
                     last_person = d.source
                 elif kind in ("organization", "document", "media"):
                     last_org = d.source
+                if kind in ("document", "media"):
+                    last_report = d
                 if self._is_plural(d.source):
                     last_plural = d.source
                 if d.quote_only or d.open_quote or self._starts_with_quote(d):

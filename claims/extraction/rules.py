@@ -1079,7 +1079,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 else:
                     content = (left_i, right_j)
                 if source is None:
-                    d.resolve = "any"
+                    learned = " ".join(t.lower for t in toks[cue.i : cue.j]) in lex.learning_cues
+                    d.resolve = "report" if learned else "any"
             else:  # verb or gerund
                 self.retro_source = None
                 result = self._verb_claim(

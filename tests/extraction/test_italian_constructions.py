@@ -665,3 +665,28 @@ def test_it_makes_the_object_of_a_denial_the_claim(text, content, source):
     assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
         (content, source)
     ]
+
+
+def test_it_gives_si_apprende_to_the_outlet_just_cited_but_never_to_a_speaker():
+    after_outlet = (
+        "Secondo il Giornale di Brenta, la fabbrica chiuderà a giugno. "
+        "Si apprende inoltre che i dipendenti sarebbero già stati avvisati."
+    )
+    claims = extract(after_outlet, "it")
+    assert claims[-1].source is not None and claims[-1].source.text == "il Giornale di Brenta"
+    after_speaker = (
+        "Il sindaco Paolo Neri ha detto che il ponte riaprirà a maggio. "
+        "Si apprende inoltre che la Regione avrebbe stanziato due milioni."
+    )
+    claims = extract(after_speaker, "it")
+    assert claims[-1].source is None and claims[-1].source_kind == "author"
+    assert claims[-1].hedged
+
+
+def test_it_gives_si_precisa_to_the_last_source():
+    text = (
+        "Secondo una nota della Provincia, i lavori sono finiti. "
+        "«La strada riapre domani», si precisa."
+    )
+    claims = extract(text, "it")
+    assert claims[-1].source is not None and "Provincia" in claims[-1].source.text
