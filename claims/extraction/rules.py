@@ -1683,6 +1683,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             ):
                 return (left_i, right_j), source  # "The plan, the paper wrote, would cost ..."
             return (left_i, k), source
+        elif (
+            c_idx > 0
+            and previous_source is not None
+            and before is not None
+            and before.lower in ("and", "but", "or")
+        ):
+            # "Pelletier called the speculation 'noise' and said ...": the same subject
+            source = previous_source
         else:
             relative = self._relative_subject(toks, left_i, cue.i)
             if relative is not None and self._main_verb_follows(toks, start, len(toks)):

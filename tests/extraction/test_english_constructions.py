@@ -409,3 +409,13 @@ def test_en_makes_the_object_of_a_denial_the_claim(text, content, source):
     assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
         (content, source)
     ]
+
+
+def test_en_gives_a_coordinated_verb_the_subject_of_the_first():
+    text = (
+        "Rep. Lena Okafor called the audit “overdue” and said the agency had ignored "
+        "three earlier warnings."
+    )
+    claims = extract(text, "en")
+    assert [c.source.text for c in claims] == ["Rep. Lena Okafor", "Rep. Lena Okafor"]
+    assert claims[1].content.text.startswith("the agency had ignored")
