@@ -276,6 +276,25 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             t.is_word for t in toks[i + 1 : j]
         )
 
+    def _source_like(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Whether tokens [i, j) can name a source: a capitalised name, or a noun for people,
+        bodies, outlets or documents ("three officials", "fonti dell'intelligence")."""
+        lex = self.lex
+        nouns = (
+            lex.anonymous_nouns,
+            lex.role_nouns,
+            lex.organization_nouns,
+            lex.media_nouns,
+            lex.document_nouns,
+        )
+        for k in range(i, j):
+            tok = toks[k]
+            if tok.is_capitalized and k > i:
+                return True
+            if any(tok.lower in group for group in nouns):
+                return True
+        return toks[i].is_capitalized and toks[i].lower not in lex.articles
+
     def _negative_subject(self, toks: list[Tok], i: int) -> bool:
         """Whether the words running up to ``i`` open with a negative quantifier."""
         k = i
@@ -969,6 +988,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                         )
             elif cue.kind == "marker":
                 source = self._with_apposition(toks, self.marker_np(toks, cue.j, right_j), right_j)
+                if (
+                    toks[cue.i].lower in ("citing", "citando")
+                    and source is not None
+                    and not self._source_like(toks, *source)
+                ):
+                    continue  # "cut its forecast, citing a warm winter": a reason, not a source
                 if c_idx > 0 and toks[cue.i].lower in ("citing", "citando") and source is not None:
                     # "The Times reported, citing three officials, that ...": the outlet relays
                     relay = self.subject_np(toks, 0, cues[c_idx - 1].i)

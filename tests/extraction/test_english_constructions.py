@@ -419,3 +419,15 @@ def test_en_gives_a_coordinated_verb_the_subject_of_the_first():
     claims = extract(text, "en")
     assert [c.source.text for c in claims] == ["Rep. Lena Okafor", "Rep. Lena Okafor"]
     assert claims[1].content.text.startswith("the agency had ignored")
+
+
+def test_en_reads_citing_a_reason_as_no_source():
+    text = "The retailer cut its sales forecast, citing a mild winter that left stores with unsold coats."
+    claims = extract(text, "en")
+    assert [c.source for c in claims] == [None]
+    relayed = find_claim(
+        "The Ledger reported, citing two council members, that the vote would be delayed.",
+        "en",
+        "the vote would be delayed",
+    )
+    check_fields(relayed, {"source": "two council members", "channel": "The Ledger"})
