@@ -23,6 +23,16 @@ _NAME_RE = re.compile(
 )
 
 
+# A personal title right before a name, or an age right after it, marks a person whatever
+# their given name.
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|Col|Sgt|Rev|Fr|Sig|"
+    r"[Dd]ott|[Pp]rof|[Aa]vv|[Ii]ng|[Oo]n|[Ss]en|[Mm]ons|[Gg]eom|[Aa]rch)\.|"
+    r"\b(?:[Dd]ott\.ssa|[Pp]rof\.ssa|[Ss]ig\.ra|don|suor|padre|Don|Suor|Padre))\s+$"
+)
+_AGE_AFTER = re.compile(r",\s*\d{1,3}(?:\s+(?:anni|years old))?\s*,")
+
+
 @dataclass
 class EntityIndex:
     """What the article tells us about the people it names."""
@@ -58,6 +68,11 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
                 and not any(w.lower() in lex.organization_nouns for w in words[1:])
             ):
                 words = words[1:]
+            elif len(words) <= 4 and (
+                _TITLE_BEFORE.search(text, max(0, match.start() - 12), match.start())
+                or _AGE_AFTER.match(text, match.end())
+            ):
+                pass  # "Dr. Mirela Vasquez-Hollin", "Aurel Constantin, 52,": a person
             elif (
                 len(words) <= 3
                 and _trailing_role(text[max(0, match.start() - 80) : match.start()], lex)

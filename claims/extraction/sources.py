@@ -62,7 +62,7 @@ class SourceClassifier:
         first = self._classify_tokens(pieces[0], span)
         # An apposition: "Il Ceo di Apple, Tim Cook" names the person; "The lawsuit, filed in
         # Ohio" stays what its first piece is.
-        if len(pieces) > 1 and first[0] in ("role", "organization"):
+        if len(pieces) > 1 and first[0] in ("role", "organization", "anonymous"):
             for piece in pieces[1:]:
                 name = self._person_in(self._core(piece))
                 if name:
@@ -156,7 +156,7 @@ class SourceClassifier:
             return "organization", bare
         if head_low in lex.pronouns:
             return "person", bare
-        if head_low.endswith("s" if not self.it else ("i", "e")) and len(core) <= 3:
+        if _looks_plural(head_low, self.it) and len(core) <= 3:
             return "anonymous", bare
         return "role", bare
 
@@ -272,3 +272,14 @@ class SourceClassifier:
                 ):
                     return " ".join(t.text for t in names)
         return None
+
+
+# Italian singular nouns ending in -e ("il relatore", "il presidente", "il giudice").
+_SINGULAR_E = ("ore", "ente", "ante", "ale", "ione", "ice", "ere", "ese")
+
+
+def _looks_plural(word: str, italian: bool) -> bool:
+    """A rough number test for a head noun no lexicon lists."""
+    if not italian:
+        return word.endswith("s")
+    return word.endswith("i") or (word.endswith("e") and not word.endswith(_SINGULAR_E))

@@ -690,3 +690,15 @@ def test_it_gives_si_precisa_to_the_last_source():
     )
     claims = extract(text, "it")
     assert claims[-1].source is not None and "Provincia" in claims[-1].source.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Il relatore ha spiegato che il testo arriverà in aula a marzo.", "role"),
+        ("Il giudice ha spiegato che la sentenza arriverà a marzo.", "role"),
+        ("I relatori hanno spiegato che il testo arriverà in aula a marzo.", "anonymous"),
+    ],
+)
+def test_it_tells_a_singular_noun_in_e_from_a_plural(text, kind):
+    assert extract(text, "it")[0].source_kind == kind

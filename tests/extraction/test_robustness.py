@@ -219,3 +219,29 @@ def test_a_person_introduced_by_a_common_given_name_alone_is_a_person_later_too(
 def test_a_given_name_that_opens_an_institution_or_place_is_left_out_of_the_list():
     claims = extract("La Marina Militare ha detto che la nave è rientrata a Taranto.", "it")
     assert claims[0].source_kind == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "person"),
+    [
+        (
+            'The agency\'s envoy, Dr. Ilse Varga-Moreau, sounded cautious. "Nothing is settled yet," she said.',
+            "en",
+            "Ilse Varga-Moreau",
+        ),
+        (
+            "Teodor Brask, 47, who owns a bakery on the square, said sales had halved.",
+            "en",
+            "Teodor Brask",
+        ),
+        (
+            "Il relatore, on. Ermes Collodi, ha spiegato che il testo arriverà in aula a marzo.",
+            "it",
+            "Ermes Collodi",
+        ),
+    ],
+)
+def test_a_title_before_a_name_or_an_age_after_it_marks_a_person(text, lang, person):
+    claim = extract(text, lang)[-1]
+    assert claim.source_kind == "person"
+    assert claim.source_name == person
