@@ -32,6 +32,25 @@ def read_lexicon_data(lang: str, directory: Path | None = None) -> dict:
     return data
 
 
+# Italian prepositions fuse with the article that follows: "a detta di" is also "a detta
+# dell'azienda", "degli amministratori"; "stando a" is also "stando agli atti".
+_ARTICULATED = {
+    "di": ("del", "dello", "della", "dell", "dei", "degli", "delle"),
+    "a": ("al", "allo", "alla", "all", "ai", "agli", "alle"),
+}
+
+
+def _with_articulated_prepositions(markers, lang: str) -> list[tuple[str, ...]]:
+    """``markers`` plus, in Italian, each one ending in "di"/"a" with that preposition
+    fused with every article; longest first, no repeats."""
+    out = list(dict.fromkeys(markers))
+    if lang == "it":
+        for seq in markers:
+            for form in _ARTICULATED.get(seq[-1], ()):
+                out.append(seq[:-1] + (form,))
+    return sorted(dict.fromkeys(out), key=len, reverse=True)
+
+
 def _lower_set(words) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
@@ -128,7 +147,9 @@ class Lexicon:
         self.hedge_phrase_pattern = _any_substring(" " + p for p in self.hedge_phrases)
         self.conditional_modals = _lower_set(d["conditional_modals"])
         self.hedge_hints = self._hedge_hints()
-        self.according_markers = [tuple(m.lower().split()) for m in d["according_markers"]]
+        self.according_markers = _with_articulated_prepositions(
+            [tuple(m.lower().split()) for m in d["according_markers"]], self.lang
+        )
         self.according_markers.sort(key=len, reverse=True)
         self.according_quanto = [tuple(m.lower().split()) for m in d["according_quanto"]]
         self.relative_markers = [tuple(m.lower().split()) for m in d["relative_markers"]]

@@ -63,6 +63,29 @@ IT = [
         id="secondo-role-titled-name-y",
     ),
     pytest.param(
+        "Stando agli atti depositati in cancelleria, l'indagine sarebbe partita da un esposto anonimo.",
+        "l'indagine sarebbe partita da un esposto anonimo",
+        {
+            "source": "atti depositati in cancelleria",
+            "cue": "Stando agli",
+            "kind": "document",
+            "hedged": True,
+        },
+        id="stando-agli-x-y",
+    ),
+    pytest.param(
+        "La proposta, a detta dell'assessore, sarà discussa a giugno.",
+        "La proposta, a detta dell'assessore, sarà discussa a giugno",
+        {"source": "assessore", "cue": "a detta dell"},
+        id="y-a-detta-dell-x-z",
+    ),
+    pytest.param(
+        "A parere dei geologi, il versante resta instabile.",
+        "il versante resta instabile",
+        {"source": "geologi", "cue": "A parere dei", "kind": "anonymous"},
+        id="a-parere-dei-x-y",
+    ),
+    pytest.param(
         "La nefrologa Anna Bellotto, primaria a Rovigo, ha osservato in un'intervista al Resto di Ponente che il campione era piccolo.",
         "il campione era piccolo",
         {
