@@ -214,6 +214,9 @@ class Lexicon:
         for name in self.media_names:
             self.media_by_first.setdefault(name[0], []).append(name)
         self.ambiguous_forms = _lower_set(d.get("ambiguous_forms", []))
+        # Italian verb forms that are also everyday nouns: after an article ("l'accusa",
+        # "la stima dei danni") they are the noun, not a clitic and a verb.
+        self.noun_homographs = _lower_set(d.get("noun_homographs", []))
         self.adverbial_phrases = [tuple(p.lower().split()) for p in d.get("adverbial_phrases", [])]
         self.adverbial_first = frozenset(p[0] for p in self.adverbial_phrases)
 

@@ -686,6 +686,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             ):
                 if not (self.it and prev.lower in ("lo", "la", "le", "gli", "l")):
                     return None  # a noun: "la nota", "the report"
+                if toks[i].lower in lex.noun_homographs:
+                    return None  # "l'accusa", "la stima dei danni": the noun, not "la" + verb
             if not self.it and prev is None and i + 1 < n and toks[i + 1].lower in lex.prepositions:
                 return None
             return self._verb_flags(Cue("verb", i, i + length), toks)
@@ -1518,7 +1520,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if source is None:
                 d.resolve = previous_resolve or ("pl" if cue.plural else "sg")
         else:
-            source = self.subject_np(toks, left_i, cue.i)
+            # "Il ministro la definisce ...": the clitic before the verb is not the subject's.
+            subject_end = k + 1 if clitic and k >= left_i else cue.i
+            source = self.subject_np(toks, left_i, subject_end)
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None

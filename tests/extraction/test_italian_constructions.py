@@ -725,3 +725,19 @@ def test_it_gives_si_precisa_to_the_last_source():
 )
 def test_it_tells_a_singular_noun_in_e_from_a_plural(text, kind):
     assert extract(text, "it")[0].source_kind == kind
+
+
+def test_it_reads_a_verb_form_after_an_article_as_the_noun_it_also_is():
+    text = "La stima provvisoria dei danni, elaborata dai tecnici del Comune, supera i 60 milioni."
+    assert [c.source for c in extract(text, "it")] == [None]
+    quoted = find_claim(
+        "Il legale ha detto che gli atti su cui si fonda l'accusa «sono stati letti male».",
+        "it",
+        "sono stati letti male",
+    )
+    check_fields(quoted, {"source": "Il legale", "cue": "ha detto"})
+
+
+def test_it_leaves_a_clitic_out_of_the_subject():
+    claim = find_claim("Il ministro la definisce «una svolta».", "it", "una svolta")
+    check_fields(claim, {"source": "Il ministro", "cue": "definisce"})
