@@ -1867,6 +1867,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                             channel = found
                             break
                 return k + 1, channel
+            if tok.text == "," and k > start:
+                # "ha detto ai cronisti, all'uscita dall'aula, che": an aside closed by a
+                # second comma right before the complementizer
+                for m in range(k + 2, min(right_j - 1, k + 9)):
+                    if not toks[m].is_word:
+                        if toks[m].text == "," and toks[m + 1].lower in ("che", "that"):
+                            return m + 2, None
+                        break
+                break
             if not tok.is_word:
                 break
             if tok.lower in lex.complement_words:

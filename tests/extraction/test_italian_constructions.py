@@ -74,6 +74,12 @@ IT = [
         id="stando-agli-x-y",
     ),
     pytest.param(
+        "Il difensore ha detto ai cronisti, all'uscita dal tribunale, che il suo assistito è innocente.",
+        "il suo assistito è innocente",
+        {"source": "Il difensore", "cue": "ha detto"},
+        id="x-ha-detto-ai-cronisti-aside-che-y",
+    ),
+    pytest.param(
         "La proposta, a detta dell'assessore, sarà discussa a giugno.",
         "La proposta, a detta dell'assessore, sarà discussa a giugno",
         {"source": "assessore", "cue": "a detta dell"},
