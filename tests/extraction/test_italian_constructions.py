@@ -76,7 +76,7 @@ IT = [
     pytest.param(
         "Il difensore ha detto ai cronisti, all'uscita dal tribunale, che il suo assistito è innocente.",
         "il suo assistito è innocente",
-        {"source": "Il difensore", "cue": "ha detto"},
+        {"source": "Il difensore", "cue": "ha detto", "content": "il suo assistito è innocente"},
         id="x-ha-detto-ai-cronisti-aside-che-y",
     ),
     pytest.param(
