@@ -465,6 +465,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         return False
 
     def _opens_complement(self, toks: list[Tok], cue: Cue) -> bool:
+        if toks[cue.j - 1].lower in ("told", "tells", "tell"):
+            return True  # "told reporters the agreement showed ...": what follows is reported
         k = cue.j
         while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
             k += 1

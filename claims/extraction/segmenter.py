@@ -103,7 +103,10 @@ def _is_boundary(text: str, pos: int, end: int, abbreviations: frozenset[str]) -
     if len(word) == 1 and word.isalpha():
         return False  # an initial: J. R. R. Tolkien
     if _INITIALISM.search(text[w : k + 1]) and not nxt.isdigit():
-        # "U.S. officials", "10 a.m. Tuesday" continue; "in the U.S. The ..." ends.
+        # "U.S. officials", "10 a.m. Tuesday" continue; "in the U.S. The ..." ends, and so
+        # does '... after 10 a.m. "What we are seeing ...': a quotation opens a sentence.
+        if nxt in '«“"':
+            return True
         following = re.match(r"[^\W\d_]+", text[j : j + 20])
         return bool(following) and following.group().lower() in _SENTENCE_OPENERS
     if word in abbreviations or word.rstrip(".") in abbreviations:

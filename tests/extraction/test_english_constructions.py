@@ -431,3 +431,25 @@ def test_en_reads_citing_a_reason_as_no_source():
         "the vote would be delayed",
     )
     check_fields(relayed, {"source": "two council members", "channel": "The Ledger"})
+
+
+def test_en_keeps_a_verb_after_told_addressee_inside_the_reported_clause():
+    claim = find_claim(
+        "The envoy, Ruth Okonjo, told reporters the accord showed that talks can work.",
+        "en",
+        "the accord showed",
+    )
+    check_fields(
+        claim,
+        {
+            "source": "The envoy, Ruth Okonjo",
+            "cue": "told",
+            "content": "the accord showed that talks can work",
+        },
+    )
+
+
+def test_en_reads_a_noun_like_estimate_after_a_noun_as_no_cue():
+    text = "The cost, about $800,000 a year, is part of the savings estimate, the mayor said."
+    claim = extract(text, "en")[0]
+    assert claim.source.text == "the mayor"

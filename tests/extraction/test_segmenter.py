@@ -85,6 +85,11 @@ def test_it_segments_news_prose(text, expected):
             ['He said "no."', "The vote failed."],
             id="en-full-stop-inside-quote",
         ),
+        pytest.param(
+            'She spoke shortly after 10 a.m. "We are not done," she said.',
+            ["She spoke shortly after 10 a.m.", '"We are not done," she said.'],
+            id="en-initialism-before-a-quotation",
+        ),
     ],
 )
 def test_en_segments_news_prose(text, expected):
