@@ -1336,8 +1336,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return True
         if any(self._verbish(t) for t in toks[left_i:m]):
             return False
-        # "La difesa, rappresentata dall'avv. X," / "Labor unions, for their part,"
-        return self._is_participle_piece(toks, m + 1, k) or self._is_parenthetical(toks, m + 1, k)
+        # "La difesa, rappresentata dall'avv. X," / "Labor unions, for their part," /
+        # "L'amministratore delegato, dott. Federico Roccati,"
+        return (
+            self._is_participle_piece(toks, m + 1, k)
+            or self._is_parenthetical(toks, m + 1, k)
+            or self._name_in_apposition(toks, m, k + 1) == k
+        )
 
     def _is_parenthetical(self, toks, i, j) -> bool:
         """Tokens [i, j) are a short aside: "however", "for their part", "dal canto loro"."""

@@ -74,6 +74,22 @@ IT = [
         id="stando-agli-x-y",
     ),
     pytest.param(
+        "Il direttore del museo, dott. Ivo Sandri, ha definito la scoperta «eccezionale».",
+        "la scoperta «eccezionale»",
+        {
+            "source": "Il direttore del museo, dott. Ivo Sandri",
+            "cue": "ha definito",
+            "kind": "person",
+        },
+        id="role-titled-name-ha-definito-x-y",
+    ),
+    pytest.param(
+        "«Il ponte resta chiuso», ha tagliato corto la sindaca Alba Ferri.",
+        "Il ponte resta chiuso",
+        {"source": "la sindaca Alba Ferri", "cue": "ha tagliato corto"},
+        id="y-ha-tagliato-corto-x",
+    ),
+    pytest.param(
         "Il difensore ha detto ai cronisti, all'uscita dal tribunale, che il suo assistito è innocente.",
         "il suo assistito è innocente",
         {"source": "Il difensore", "cue": "ha detto", "content": "il suo assistito è innocente"},
