@@ -217,14 +217,25 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         said"), or ``None``. A person's name right before the comma is the antecedent, with
         the role in apposition after it ("Anna Price, a city councilor, who said")."""
         k = i - 1
-        while k > left_i and toks[k].is_word and self._is_adverb(toks[k]):
+        # "who said", "who has long argued", Italian "che in un'intervista ha accusato"
+        while k > left_i and i - k <= 8 and toks[k].is_word and toks[k].lower not in ("who", "che"):
             k -= 1
-        if not (k - 1 > left_i and toks[k].lower == "who" and toks[k - 1].text == ","):
+        if not (k - 1 > left_i and toks[k].lower in ("who", "che") and toks[k - 1].text == ","):
             return None
+        if toks[k].lower == "che" and i - k > 1 and any(self._verbish(t) for t in toks[k + 1 : i]):
+            return None  # "..., che ha detto ... ha aggiunto": not the relative's own verb
         name = self._name_ending_at(toks, left_i, k - 1)
         if name:
             return name
         np = self._np_before(toks, left_i, k)
+        if np is None:
+            # "Di parere opposto la vicesindaca Lea Marchi, che ...": from the nearest article
+            for m in range(k - 2, max(left_i, k - 10) - 1, -1):
+                if not toks[m].is_word:
+                    break
+                if toks[m].lower in self.lex.articles:
+                    np = (m, k - 1)
+                    break
         if np and np[0] - 1 > left_i and toks[np[0] - 1].text == ",":
             name = self._name_ending_at(toks, left_i, np[0] - 1)
             if name:
@@ -754,7 +765,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         self.channel_end = -1
         if ch_i >= 0:
             cues = [c for c in cues if not (ch_i <= c.i < ch_j)]
-            self.channel_end = ch_j
+            # "l'assessore, che in un'intervista alla Stampa ha accusato ...": a channel inside
+            # a relative clause does not cut the subject off from its verb.
+            m = ch_i - 1
+            while m > 0 and (
+                toks[m].lower in self.lex.prepositions or toks[m].lower in self.lex.articles
+            ):
+                m -= 1
+            in_relative = m > 0 and m < ch_i and toks[m].lower in ("che", "who")
+            self.channel_end = -1 if in_relative else ch_j
         if cues:
             self._drafts_from_cues(sent, index, cues, inside, new)
             self._separate_contents(toks, new)
@@ -1529,7 +1548,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         else:
             # "Il ministro la definisce ...": the clitic before the verb is not the subject's.
             subject_end = k + 1 if clitic and k >= left_i else cue.i
-            source = self.subject_np(toks, left_i, subject_end)
+            relative = self._relative_subject(toks, left_i, cue.i)
+            if relative is not None and not self._main_verb_follows(toks, cue.j, len(toks)):
+                # "l'assessore, che in un'intervista ha accusato il Comune di ...": the
+                # antecedent of "che" speaks.
+                source = relative
+            else:
+                source = self.subject_np(toks, left_i, subject_end)
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None

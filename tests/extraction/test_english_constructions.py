@@ -453,3 +453,13 @@ def test_en_reads_a_noun_like_estimate_after_a_noun_as_no_cue():
     text = "The cost, about $800,000 a year, is part of the savings estimate, the mayor said."
     claim = extract(text, "en")[0]
     assert claim.source.text == "the mayor"
+
+
+def test_en_gives_a_who_clause_to_its_antecedent():
+    claims = extract(
+        "The budget was praised by Anna Price, a city councilor, who later said the plan would save money.",
+        "en",
+    )
+    assert claims[-1].source.text == "Anna Price, a city councilor"
+    assert claims[-1].content.text == "the plan would save money"
+    assert claims[0].source is None  # the clause the relative hangs on is the article's own

@@ -90,6 +90,16 @@ IT = [
         id="y-ha-tagliato-corto-x",
     ),
     pytest.param(
+        "Di parere opposto la vicesindaca Lea Marchi, che in un'intervista alla Gazzetta di Ponente ha accusato la Regione di «ritardi inaccettabili».",
+        "la Regione di «ritardi inaccettabili»",
+        {
+            "source": "la vicesindaca Lea Marchi",
+            "cue": "ha accusato",
+            "channel": "Gazzetta di Ponente",
+        },
+        id="x-che-in-un-intervista-al-y-ha-accusato",
+    ),
+    pytest.param(
         "Il difensore ha detto ai cronisti, all'uscita dal tribunale, che il suo assistito è innocente.",
         "il suo assistito è innocente",
         {"source": "Il difensore", "cue": "ha detto", "content": "il suo assistito è innocente"},
