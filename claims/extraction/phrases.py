@@ -105,6 +105,8 @@ class PhraseFinder:
             ):
                 if self._opens_relative_piece(toks, k):
                     break  # ", who chairs the committee,": an apposition, dropped below
+                if low in ("who", "whom", "whose"):
+                    break  # "an aide to Sen. Crowell who now runs the agency": no subject of ours
                 tail = toks[k + 1 : j]
                 if tail and not any(self._verbish(t) for t in tail):
                     self.cut_at = k
@@ -180,7 +182,10 @@ class PhraseFinder:
         ):
             return None
         if j - i > MAX_SOURCE_TOKENS:
-            i = j - MAX_SOURCE_TOKENS
+            if len(kept) > 1 and kept[0][0] >= i:
+                j = kept[0][1]  # "Daniel Ames, a former aide to ... who now runs ...": the name
+            else:
+                i = j - MAX_SOURCE_TOKENS
         i, j = self._trim(toks, i, j)
         return (i, j) if j > i else None
 

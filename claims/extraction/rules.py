@@ -1361,6 +1361,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             self._is_participle_piece(toks, m + 1, k)
             or self._is_parenthetical(toks, m + 1, k)
             or self._name_in_apposition(toks, m, k + 1) == k
+            or (not self.it and self._is_apposition(toks, m + 1, k))  # ", a plastics molder,"
         )
 
     def _is_parenthetical(self, toks, i, j) -> bool:

@@ -463,3 +463,29 @@ def test_en_gives_a_who_clause_to_its_antecedent():
     assert claims[-1].source.text == "Anna Price, a city councilor"
     assert claims[-1].content.text == "the plan would save money"
     assert claims[0].source is None  # the clause the relative hangs on is the article's own
+
+
+def test_en_keeps_a_subject_whose_apposition_holds_a_who_clause():
+    claim = find_claim(
+        "Omar Reyes, a former aide to Sen. Ruth Kalen who now runs the state port authority, "
+        "said in a statement that cargo volumes had recovered.",
+        "en",
+        "cargo volumes had recovered",
+    )
+    check_fields(claim, {"source": "Omar Reyes", "cue": "said"})
+
+
+def test_en_reads_added_with_a_plain_object_as_no_cue():
+    claim = find_claim(
+        "A spokesperson for Lakeport Foods, a snack maker in Ohio, said the company had added 40 workers.",
+        "en",
+        "40 workers",
+    )
+    check_fields(
+        claim,
+        {
+            "source": "A spokesperson for Lakeport Foods, a snack maker in Ohio",
+            "cue": "said",
+            "content": "the company had added 40 workers",
+        },
+    )
