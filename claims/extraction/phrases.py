@@ -278,7 +278,7 @@ class PhraseFinder:
                     and k + 1 < j
                     and (toks[k + 1].is_capitalized or self._name_after_portfolio(toks, k + 1, j))
                     # "ha detto il sindaco a Repubblica": an outlet is the channel, not a portfolio
-                    and not self._media_name_in([t.lower for t in toks[k + 1 : min(j, k + 6)]])
+                    and not self._media_name_in(toks[k + 1 : min(j, k + 6)])
                 )
                 if not role_portfolio:
                     break
@@ -433,18 +433,22 @@ class PhraseFinder:
         return None, i
 
     def _looks_like_outlet(self, toks, i, j) -> bool:
-        words = [t.lower for t in toks[i:j]]
         lex = self.lex
-        if any(w in lex.media_nouns for w in words):
+        if any(t.lower in lex.media_nouns for t in toks[i:j]):
             return True
-        return self._media_name_in(words)
+        return self._media_name_in(toks[i:j])
 
-    def _media_name_in(self, words: list[str]) -> bool:
+    def _media_name_in(self, toks: list[Tok]) -> bool:
+        """Whether the tokens hold an outlet's name, written with a capital ("the Times",
+        "la Stampa"; not "at times", "la stampa locale", "chief economist")."""
+        words = [t.lower for t in toks]
         if self.lex.media_first.isdisjoint(words):
             return False  # no word can start an outlet's name
         for k, w in enumerate(words):
             for name in self.lex.media_by_first.get(w, ()):
-                if tuple(words[k : k + len(name)]) == name:
+                if tuple(words[k : k + len(name)]) == name and any(
+                    t.is_capitalized for t in toks[k : k + len(name)]
+                ):
                     return True
         return False
 

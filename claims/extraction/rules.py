@@ -1362,6 +1362,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             or self._is_parenthetical(toks, m + 1, k)
             or self._name_in_apposition(toks, m, k + 1) == k
             or (not self.it and self._is_apposition(toks, m + 1, k))  # ", a plastics molder,"
+            # "La sen. Loredana Fabris, componente della commissione, ha annunciato ...": a
+            # short verbless piece after a person's name describes them
+            or (
+                k - m <= 10
+                and not any(t.text == "," for t in toks[left_i:m])
+                and self._name_ending_at(toks, left_i, m) is not None
+                and all(t.is_word or t.text in ("'", "’", ".") for t in toks[m + 1 : k])
+            )
         )
 
     def _is_parenthetical(self, toks, i, j) -> bool:
@@ -1728,6 +1736,19 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     while m > left_i and toks[m - 1].text != "," and toks[m - 1].text not in DASHES:
                         m -= 1
                     if left_i < m < role_end:
+                        k = m
+                        source = (m, name_start + len(names))
+                elif names and role_end > left_i and toks[role_end].text == ",":
+                    # "..., Jane Doe, chief economist at Westbank, said": the name comes first
+                    m = role_end
+                    while m > left_i and toks[m - 1].is_word:
+                        m -= 1
+                    if (
+                        left_i < m < role_end
+                        and toks[m - 1].text == ","
+                        and role_end - m <= 5
+                        and self._name_ending_at(toks, m, role_end) == (m, role_end)
+                    ):
                         k = m
                         source = (m, name_start + len(names))
             if source and self._is_pronoun(toks, *source):

@@ -121,9 +121,7 @@ class SourceClassifier:
         if head_low in lex.anonymous_nouns and not name:
             return "anonymous", bare
         # "The Washington Post", "Il Fatto Quotidiano": an outlet's name beats its head noun.
-        outlet = self._media_name_in([t.lower for t in core]) or self._media_name_in(
-            [t.lower for t in words]
-        )
+        outlet = self._media_name_in(core) or self._media_name_in(words)
         if head_low in lex.document_nouns and not outlet and not (name and core[0] is not head):
             owner = self._owner(core, head)
             if owner:

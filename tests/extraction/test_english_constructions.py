@@ -489,3 +489,35 @@ def test_en_reads_added_with_a_plain_object_as_no_cue():
             "content": "the company had added 40 workers",
         },
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        (
+            "Freight rates will rise again, Jane Doe, chief economist at Westbank, said.",
+            "Jane Doe, chief economist at Westbank",
+            "person",
+        ),
+        (
+            "Freight rates will rise again, the bank's chief economist, Jane Doe, said.",
+            "the bank's chief economist, Jane Doe",
+            "person",
+        ),
+    ],
+)
+def test_en_reads_a_name_and_role_pair_before_said(text, source, kind):
+    claim = extract(text, "en")[0]
+    assert (claim.content.text, claim.source.text, claim.source_kind) == (
+        "Freight rates will rise again",
+        source,
+        kind,
+    )
+
+
+def test_en_needs_a_capital_for_an_outlet_named_by_a_common_word():
+    # "Economist", "Times", "Open" are outlets only when written as names.
+    claim = extract("The bank's chief economist said growth would slow.", "en")[0]
+    assert claim.source_kind == "role"
+    claim = extract("The Economist said growth would slow.", "en")[0]
+    assert claim.source_kind == "media"

@@ -773,3 +773,15 @@ def test_it_reads_a_verb_form_after_an_article_as_the_noun_it_also_is():
 def test_it_leaves_a_clitic_out_of_the_subject():
     claim = find_claim("Il ministro la definisce «una svolta».", "it", "una svolta")
     check_fields(claim, {"source": "Il ministro", "cue": "definisce"})
+
+
+def test_it_reads_a_role_after_a_name_as_an_apposition_of_the_subject():
+    claim = find_claim(
+        "La sen. Ada Lenzi, componente della commissione Sanità, ha annunciato un'interrogazione al ministro.",
+        "it",
+        "interrogazione",
+    )
+    check_fields(
+        claim,
+        {"source": "La sen. Ada Lenzi, componente della commissione Sanità", "kind": "person"},
+    )
