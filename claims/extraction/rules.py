@@ -1588,7 +1588,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             d.channel = self._span(toks, *channel)
         if start < right_j and toks[start].lower in ("che", ":", "come", "di"):
             start += 1
-        else:
+        elif not self._object_claim(cue, toks, start, right_j):
+            # (a denial's object keeps its relative: "respinge le accuse mosse da X che ...")
             start, found = self._skip_to_complementizer(toks, start, right_j)
             if found and d.channel is None:
                 d.channel = self._span(toks, *found)

@@ -713,6 +713,11 @@ def test_it_keeps_a_subject_with_a_participle_apposition_as_the_subject():
         ("Il sindaco Luca Neri ha negato le accuse.", "le accuse", "Il sindaco Luca Neri"),
         ("La Regione ha smentito la notizia.", "la notizia", "La Regione"),
         ("Il consorzio ha respinto ogni addebito.", "ogni addebito", "Il consorzio"),
+        (
+            "Il ministero respinge le accuse dei sindacati che chiedono le dimissioni.",
+            "le accuse dei sindacati che chiedono le dimissioni",
+            "Il ministero",
+        ),
     ],
 )
 def test_it_makes_the_object_of_a_denial_the_claim(text, content, source):
