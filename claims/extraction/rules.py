@@ -361,6 +361,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return False  # "did not say", "non ha confermato": nothing is attributed
         if cue.kind == "verb" and self._negative_subject(toks, cue.i):
             return False  # "Nessuno dei due ha voluto commentare", "Nobody said"
+        if (
+            prev_tok is not None
+            and prev_tok.lower in ("who", "che")
+            and prev >= 1
+            and toks[prev - 1].text == ","
+            and self._main_verb_follows(toks, cue.j, n)
+        ):
+            return False  # "X, who spoke to Reuters on condition ..., said Y": not X's claim
         clause_final = (
             nxt_tok is None or nxt_tok.text in (".", ",", ";", "!", "?") or nxt_tok.text in DASHES
         )

@@ -120,6 +120,12 @@ class SourceClassifier:
         joined = " " + " ".join(t.lower for t in core) + " "
         if head_low in lex.anonymous_nouns and not name:
             return "anonymous", bare
+        if (
+            len(core) >= 3
+            and head_low in _ONE_OF
+            and core[1].lower in ("of", "di", "dei", "degli", "delle")
+        ):
+            return "anonymous", bare  # "One of them", "uno di loro", "una delle dipendenti"
         # "The Washington Post", "Il Fatto Quotidiano": an outlet's name beats its head noun.
         outlet = self._media_name_in(core) or self._media_name_in(words)
         if head_low in lex.document_nouns and not outlet and not (name and core[0] is not head):
@@ -271,6 +277,8 @@ class SourceClassifier:
                     return " ".join(t.text for t in names)
         return None
 
+
+_ONE_OF = frozenset(("one", "uno", "una", "some", "alcuni", "alcune", "two", "due"))
 
 # Italian singular nouns ending in -e ("il relatore", "il presidente", "il giudice").
 _SINGULAR_E = ("ore", "ente", "ante", "ale", "ione", "ice", "ere", "ese")

@@ -521,3 +521,18 @@ def test_en_needs_a_capital_for_an_outlet_named_by_a_common_word():
     assert claim.source_kind == "role"
     claim = extract("The Economist said growth would slow.", "en")[0]
     assert claim.source_kind == "media"
+
+
+def test_en_drops_a_cue_inside_a_who_clause_that_a_main_verb_follows():
+    text = (
+        "A former clerk, who spoke to Reuters on condition of anonymity, said the files "
+        'had been shredded "within a week, maybe less."'
+    )
+    claims = extract(text, "en")
+    assert [(c.source.text, c.cue.text) for c in claims] == [("A former clerk", "said")]
+    assert claims[0].content.text.startswith("the files had been shredded")
+
+
+def test_en_reads_one_of_them_as_an_unnamed_source():
+    text = "Workers were anxious. One of them said the shifts would be cut."
+    assert extract(text, "en")[-1].source_kind == "anonymous"
