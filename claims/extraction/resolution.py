@@ -101,6 +101,13 @@ class SourceResolver:
                         d.source = last_report.source
                     else:
                         d.author = True
+                elif d.resolve == "lead":
+                    d.source = self._clause_subject(sentences[d.sentence]) or (
+                        self._leading_name(sentences, d.sentence)
+                        or last_person
+                        or last
+                        or self._leading_subject(sentences, d.sentence)
+                    )
                 elif d.resolve == "any":
                     d.source = last or self._leading_subject(sentences, d.sentence + 1)
                 elif d.resolve == "it":
@@ -211,6 +218,34 @@ class SourceResolver:
         if k == 0 or not has_head:
             return None
         return toks[0].start, toks[k - 1].end
+
+    def _clause_subject(self, sentence) -> tuple[int, int] | None:
+        """The explicit subject opening ``sentence``, up to its auxiliary or finite verb
+        ("I difensori hanno sollevato ..."); ``None`` for a dropped subject ("Poi ha ...")."""
+        toks = sentence.toks
+        lex = self.lex
+        start = 0
+        while (
+            start < len(toks)
+            and toks[start].is_word
+            and (toks[start].lower in lex.clause_starters or self._is_adverb(toks[start]))
+        ):
+            start += 1
+        k = start
+        while (
+            k < len(toks)
+            and k - start < 8
+            and toks[k].is_word
+            and toks[k].lower not in lex.auxiliaries
+            and toks[k].lower not in lex.verb_finite
+        ):
+            k += 1
+        if k == start or k >= len(toks) or not toks[k].is_word:
+            return None
+        span = self.subject_np(toks, start, k)
+        if span is None or self._is_pronoun(toks, *span):
+            return None
+        return toks[span[0]].start, toks[span[1] - 1].end
 
     def _leading_name(self, sentences, index) -> tuple[int, int] | None:
         """The person named in the sentence before (a dropped subject's usual antecedent)."""

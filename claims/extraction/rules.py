@@ -320,6 +320,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
 
     def _plausible(self, toks: list[Tok], cue: Cue, earlier: list[Cue], inside) -> bool:
         """Reject verb cues that are not attributions in their context."""
+        if (
+            cue.kind == "passive"
+            and earlier
+            and cue.i > 0
+            and toks[cue.i - 1].is_word
+            and toks[cue.i - 1].lower not in ("e", "ed", "and", "ma", "but")
+            and self._opens_complement(toks, earlier[-1])
+        ):
+            return False  # "X avverte che un movimento è stato rilevato dai sensori": X's words
         if cue.kind == "passive":
             k = cue.j
             while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
@@ -392,8 +401,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return False
         if (
             earlier
-            and cue.kind == "verb"
-            and cue.j - cue.i == 1
+            and cue.kind in ("verb", "passive")
             and self._opens_complement(toks, earlier[-1])
         ):
             # "X ha spiegato che i contatti proseguono": still inside X's reported clause,
@@ -1560,7 +1568,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         # Forward: subject before the cue, content after it.
         if cue.kind == "gerund" or (before is None and c_idx > 0) or (coordinated and c_idx > 0):
             source = previous_source
-            if source is None:
+            if source is None and cue.kind == "gerund" and c_idx == 0 and not previous_resolve:
+                # "I difensori hanno sollevato un'eccezione, sostenendo che ...": the subject
+                # of the clause the gerund hangs on
+                d.resolve = "lead"
+            elif source is None:
                 d.resolve = previous_resolve or ("pl" if cue.plural else "sg")
         else:
             # "Il ministro la definisce ...": the clitic before the verb is not the subject's.
@@ -1691,7 +1703,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if cue.kind == "gerund":
             source = previous_source
             if source is None:
-                d.resolve = "sg"
+                # "The defence filed a motion, arguing that ...": the clause's own subject
+                d.resolve = "lead" if c_idx == 0 else "sg"
         elif (
             before is not None
             and (before.text == "," or before.text in CLOSE_QUOTES)

@@ -536,3 +536,12 @@ def test_en_drops_a_cue_inside_a_who_clause_that_a_main_verb_follows():
 def test_en_reads_one_of_them_as_an_unnamed_source():
     text = "Workers were anxious. One of them said the shifts would be cut."
     assert extract(text, "en")[-1].source_kind == "anonymous"
+
+
+def test_en_gives_a_gerund_the_subject_of_its_clause():
+    claim = find_claim(
+        "The defence lawyers have filed a motion, arguing that the search was illegal.",
+        "en",
+        "the search was illegal",
+    )
+    check_fields(claim, {"source": "The defence lawyers", "cue": "arguing"})

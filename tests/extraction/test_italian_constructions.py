@@ -790,3 +790,26 @@ def test_it_reads_a_role_after_a_name_as_an_apposition_of_the_subject():
         claim,
         {"source": "La sen. Ada Lenzi, componente della commissione Sanità", "kind": "person"},
     )
+
+
+def test_it_gives_a_gerund_the_subject_of_its_clause():
+    claim = find_claim(
+        "I legali hanno presentato ricorso, sostenendo che la gara era irregolare.",
+        "it",
+        "la gara era irregolare",
+    )
+    check_fields(claim, {"source": "I legali", "cue": "sostenendo"})
+
+
+def test_it_keeps_verbs_inside_a_reported_clause_out_of_the_cues():
+    text = (
+        "Il consorzio avverte che i terreni sono saturi e che una frana è già stata "
+        "rilevata dai sensori installati in primavera."
+    )
+    claims = extract(text, "it")
+    assert [c.source.text for c in claims] == ["Il consorzio"]
+    text = (
+        "Fonti sindacali riferiscono che il prefetto convocherà le parti per evitare lo "
+        "sciopero che i sindacati di base hanno già annunciato per fine mese."
+    )
+    assert [c.source.text for c in extract(text, "it")] == ["Fonti sindacali"]
