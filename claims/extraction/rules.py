@@ -477,6 +477,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             or tok.lower == "di"
         ):
             return True
+        if self._against_gerund(toks, k, len(toks)):
+            return True  # "cautioned against reading too much into it": the warning is the claim
         k2, _ = self._skip_to_complementizer(toks, k, len(toks))
         if k2 != k:
             return True
@@ -490,6 +492,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if toks[m].lower in self.lex.auxiliaries:
                     return True
         return False
+
+    def _against_gerund(self, toks: list[Tok], k: int, j: int) -> bool:
+        """ "against" and a gerund at ``k``: the object of "warned", "cautioned", "advised"."""
+        return (
+            not self.it
+            and k + 1 < j
+            and toks[k].lower == "against"
+            and toks[k + 1].lower.endswith("ing")
+        )
 
     def _opens_complement(self, toks: list[Tok], cue: Cue) -> bool:
         if toks[cue.j - 1].lower in ("told", "tells", "tell"):
@@ -1666,7 +1677,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             or rest[0].lower in lex.time_words
             or self._is_adverb(rest[0])
         )
-        if trailing and any(t.lower in ("that",) for t in rest):
+        warning = self._against_gerund(toks, start, right_j)
+        if trailing and (any(t.lower in ("that",) for t in rest) or warning):
             trailing = False
         if not trailing and self._quotation_then_subject(toks, left_i, cue.i):
             # '"...," Rivera said afterward, still in his socks ...': the quotation is the
@@ -1856,6 +1868,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     )
                 )
                 and not self._object_claim(cue, toks, start, right_j)
+                and not warning
             ):
                 return None
         end = right_j

@@ -23,3 +23,25 @@ def test_it_detects_italian_and_english(text, lang):
 @pytest.mark.parametrize("text", ["", "   ", "1234 5678", "😀😀😀", "Привет мир"])
 def test_it_always_answers_a_supported_language(text):
     assert detect_language(text) in ("it", "en")
+
+
+def test_the_statistical_model_loads_offline():
+    # A failure here used to be swallowed, leaving only the function-word vote.
+    from claims.extraction.language import _identifier
+
+    _identifier.cache_clear()
+    lang, confidence = _identifier().classify("Il sindaco ha detto che il ponte riapre lunedì.")
+    assert lang == "it" and confidence > 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # no word of either function-word list: only the model can tell
+        ("Economists cautioned against reading too much into a single month.", "en"),
+        ("Analysts warned against expecting a quick recovery.", "en"),
+        ("Gli economisti invitano alla prudenza sui dati mensili.", "it"),
+    ],
+)
+def test_it_detects_texts_without_common_function_words(text, lang):
+    assert detect_language(text) == lang
