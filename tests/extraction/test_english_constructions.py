@@ -545,3 +545,17 @@ def test_en_gives_a_gerund_the_subject_of_its_clause():
         "the search was illegal",
     )
     check_fields(claim, {"source": "The defence lawyers", "cue": "arguing"})
+
+
+def test_en_reads_cautioned_against_as_a_claim():
+    claim = find_claim(
+        "Economists cautioned against reading too much into a single month.", "en", "against"
+    )
+    check_fields(
+        claim,
+        {
+            "source": "Economists",
+            "cue": "cautioned",
+            "content": "against reading too much into a single month",
+        },
+    )
