@@ -238,6 +238,7 @@ class SourceResolver:
             and toks[k].is_word
             and toks[k].lower not in lex.auxiliaries
             and toks[k].lower not in lex.verb_finite
+            and not (k > start and self._looks_like_english_verb(toks[k]))
         ):
             k += 1
         if k == start or k >= len(toks) or not toks[k].is_word:
@@ -246,6 +247,13 @@ class SourceResolver:
         if span is None or self._is_pronoun(toks, *span):
             return None
         return toks[span[0]].start, toks[span[1] - 1].end
+
+    def _looks_like_english_verb(self, tok) -> bool:
+        """A past-tense verb or a sentence adverb right after an English subject ("The UAW
+        then sued", "The company filed")."""
+        if self.it or tok.is_capitalized:
+            return False
+        return self._is_adverb(tok) or tok.lower.endswith("ed") or tok.lower in _IRREGULAR_PAST
 
     def _leading_name(self, sentences, index) -> tuple[int, int] | None:
         """The person named in the sentence before (a dropped subject's usual antecedent)."""
@@ -264,3 +272,11 @@ class SourceResolver:
         if name in self.entities.persons or (k == 1 and self.entities.full_name(toks[0].text)):
             return toks[0].start, toks[k - 1].end
         return None
+
+
+# Common irregular past tenses that end an English subject ("The company cut its forecast").
+_IRREGULAR_PAST = frozenset(
+    "cut made took gave won lost met sent held left put set went came got began brought "
+    "bought built chose drew fell felt fought found flew grew heard hit kept knew led let "
+    "paid ran rose saw sold shut spent stood struck sought took threw wrote".split()
+)

@@ -493,6 +493,30 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     return True
         return False
 
+    def _clause_before_gerund(self, sent, index, cue, left_i, out) -> None:
+        """ "The UAW sued GM in January, accusing ...": the clause the gerund hangs on is the
+        article's own statement."""
+        toks = sent.toks
+        if cue.i - 1 <= left_i or toks[cue.i - 1].text != ",":
+            return
+        main = self._trim(toks, left_i, cue.i - 1)
+        if main[1] - main[0] >= 4:
+            out.append(
+                Draft(
+                    content=self._span(toks, *main),
+                    sentence=index,
+                    paragraph=sent.paragraph,
+                    author=True,
+                )
+            )
+
+    def _accusation(self, toks: list[Tok], i: int, j: int) -> bool:
+        """ "accusing them of hiring ...", "blaming the drought for ...": the accused and the
+        charge are the claim."""
+        return toks[j - 1].lower in ("accusing", "blaming", "accusando") and any(
+            t.lower in ("of", "for", "di") for t in toks[j : j + 5]
+        )
+
     def _against_gerund(self, toks: list[Tok], k: int, j: int) -> bool:
         """ "against" and a gerund at ``k``: the object of "warned", "cautioned", "advised"."""
         return (
@@ -713,6 +737,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return self._verb_flags(Cue("gerund", i, j + 1), toks)
             if nxt and nxt.lower in ("di", "of") and length > 1:
                 return self._verb_flags(Cue("gerund", i, j + 1), toks)  # "dando conto di"
+            if self._accusation(toks, i, j):
+                return self._verb_flags(Cue("gerund", i, j), toks)  # "accusing them of hiring"
+            if not self.it and self._bare_clause(toks, j - 1, n):
+                return self._verb_flags(Cue("gerund", i, j), toks)  # "saying demand had fallen"
             return None
         # finite forms: dice, disse, riferiscono, said, tells
         length = self._verb_at(toks, i, lex.verb_finite)
@@ -1583,6 +1611,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 # "I difensori hanno sollevato un'eccezione, sostenendo che ...": the subject
                 # of the clause the gerund hangs on
                 d.resolve = "lead"
+                self._clause_before_gerund(sent, index, cue, left_i, out)
             elif source is None:
                 d.resolve = previous_resolve or ("pl" if cue.plural else "sg")
         else:
@@ -1717,6 +1746,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if source is None:
                 # "The defence filed a motion, arguing that ...": the clause's own subject
                 d.resolve = "lead" if c_idx == 0 else "sg"
+                if c_idx == 0:
+                    self._clause_before_gerund(sent, index, cue, left_i, out)
         elif (
             before is not None
             and (before.text == "," or before.text in CLOSE_QUOTES)
@@ -1869,6 +1900,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 )
                 and not self._object_claim(cue, toks, start, right_j)
                 and not warning
+                and not self._accusation(toks, cue.i, cue.j)
             ):
                 return None
         end = right_j

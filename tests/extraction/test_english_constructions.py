@@ -559,3 +559,23 @@ def test_en_reads_cautioned_against_as_a_claim():
             "content": "against reading too much into a single month",
         },
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The union sued the carmaker in March, accusing it of hiring temporary staff instead of recalling laid-off workers.",
+            "it of hiring temporary staff instead of recalling laid-off workers",
+        ),
+        (
+            "The retailer cut its outlook for the year, saying demand had weakened in Europe.",
+            "demand had weakened in Europe",
+        ),
+    ],
+)
+def test_en_gives_a_gerund_after_the_main_clause_its_subject(text, content):
+    claims = extract(text, "en")
+    assert claims[0].source is None  # the main clause: the article's own statement
+    assert claims[1].content.text == content
+    assert claims[1].source.text in ("The union", "The retailer")
