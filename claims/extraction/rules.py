@@ -479,6 +479,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return True
         if self._against_gerund(toks, k, len(toks)):
             return True  # "cautioned against reading too much into it": the warning is the claim
+        if self.it and tok.lower in ("a", "al", "alla", "all", "ai", "agli", "alle", "ad"):
+            # "ha chiesto alla Regione di dichiarare ...": an addressee, then "di" + infinitive
+            for m in range(k + 1, min(len(toks) - 1, k + 6)):
+                if not toks[m].is_word:
+                    break
+                if toks[m].lower == "di" and self._opens_infinitive(toks[m + 1]):
+                    return True
         k2, _ = self._skip_to_complementizer(toks, k, len(toks))
         if k2 != k:
             return True

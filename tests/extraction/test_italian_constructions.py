@@ -90,6 +90,12 @@ IT = [
         id="y-ha-tagliato-corto-x",
     ),
     pytest.param(
+        "Per una famiglia di quattro persone l'aumento sarà di 20 euro l'anno, ha calcolato l'ufficio tributi.",
+        "Per una famiglia di quattro persone l'aumento sarà di 20 euro l'anno",
+        {"source": "l'ufficio tributi", "cue": "ha calcolato"},
+        id="y-ha-calcolato-x",
+    ),
+    pytest.param(
         "Di parere opposto la vicesindaca Lea Marchi, che in un'intervista alla Gazzetta di Ponente ha accusato la Regione di «ritardi inaccettabili».",
         "la Regione di «ritardi inaccettabili»",
         {
@@ -813,3 +819,13 @@ def test_it_keeps_verbs_inside_a_reported_clause_out_of_the_cues():
         "sciopero che i sindacati di base hanno già annunciato per fine mese."
     )
     assert [c.source.text for c in extract(text, "it")] == ["Fonti sindacali"]
+
+
+def test_it_splits_a_second_verb_with_an_addressee_and_di():
+    claims = extract(
+        "La sindaca Ada Neri ha detto che il paese ha retto e ha chiesto alla Regione di "
+        "dichiarare lo stato di calamità.",
+        "it",
+    )
+    assert [c.cue.text for c in claims] == ["ha detto", "ha chiesto"]
+    assert claims[1].content.text == "alla Regione di dichiarare lo stato di calamità"
