@@ -1151,6 +1151,24 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     content = (after, right_j)  # "Secondo X, Y."
                 elif cue.i > 0 and (toks[cue.i - 1].text in DASHES or toks[cue.i - 1].text == ","):
                     content = (left_i, right_j)  # "Y – secondo X – Z"
+                    colon = next(
+                        (m for m in range(after, right_j - 3) if toks[m].text in (":", ";")),
+                        None,
+                    )
+                    if colon is not None and toks[colon + 1].text not in OPEN_QUOTES:
+                        # "Una cifra che, a detta di X, sarebbe insufficiente: la stima ...": what
+                        # follows the colon is the article's own explanation.
+                        content = (left_i, colon)
+                        rest = self._trim(toks, colon + 1, right_j)
+                        if rest[1] - rest[0] >= 4:
+                            out.append(
+                                Draft(
+                                    content=self._span(toks, *rest),
+                                    sentence=index,
+                                    paragraph=sent.paragraph,
+                                    author=True,
+                                )
+                            )
                 else:
                     content = (after, right_j)  # "... che secondo X sarebbe Y"
             elif cue.kind == "cleft":
@@ -2266,7 +2284,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 d.sentence = index
         drafts = self._apply_retro(drafts)
         self._resolve(drafts, sentences)
-        return [d for d in drafts if d.content[1] > d.content[0]]
+        # In reading order: a rule may emit a sentence's author part after its attributed part.
+        return sorted((d for d in drafts if d.content[1] > d.content[0]), key=_content_start)
 
     def enclosing_quote(self, start: int, end: int) -> tuple[int, int, int, int] | None:
         """The quotation pair of the sentence that strictly contains ``[start, end)``, if any."""
@@ -2277,6 +2296,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if q[1] <= start and end <= q[2] and (q[1], q[2]) != (start, end):
                 return q
         return None
+
+
+def _content_start(draft: Draft) -> int:
+    return draft.content[0]
 
 
 def sentences_from_spans(text: str, spans: list[tuple[int, int, int]]) -> list[Sentence]:

@@ -829,3 +829,14 @@ def test_it_splits_a_second_verb_with_an_addressee_and_di():
     )
     assert [c.cue.text for c in claims] == ["ha detto", "ha chiesto"]
     assert claims[1].content.text == "alla Regione di dichiarare lo stato di calamità"
+
+
+def test_it_leaves_what_follows_a_colon_after_a_mid_sentence_marker_to_the_article():
+    claims = extract(
+        "Una cifra che, a detta dei sindaci, sarebbe insufficiente: la stima dei danni "
+        "elaborata dai tecnici supera già i 60 milioni.",
+        "it",
+    )
+    assert [(c.source.text if c.source else None) for c in claims] == ["sindaci", None]
+    assert claims[0].content.text.endswith("sarebbe insufficiente")
+    assert claims[1].content.text.startswith("la stima dei danni")  # reading order
