@@ -329,6 +329,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             and self._opens_complement(toks, earlier[-1])
         ):
             return False  # "X avverte che un movimento è stato rilevato dai sensori": X's words
+        if cue.kind == "passive" and cue.i > 0 and toks[cue.i - 1].lower in ("non", "not"):
+            return False  # "non è stata commentata dall'ateneo": nothing is attributed
         if cue.kind == "passive":
             k = cue.j
             while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
@@ -1149,6 +1151,26 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     content = (left_i, cue.i)  # "Y, secondo X." / "Y, according to X."
                 elif not left_words or short_adverbial:
                     content = (after, right_j)  # "Secondo X, Y."
+                elif (
+                    c_idx == 0
+                    and cue.i - 2 > left_i
+                    and toks[cue.i - 1].text == ","
+                    and toks[cue.i - 2].lower in ("che", "which")
+                    and cue.i - 2 - left_i >= 4
+                ):
+                    # "... un autobus che, secondo il tabellone, sarebbe passato": the relative
+                    # clause is X's; the sentence around it is the article's.
+                    content = (after, right_j)
+                    main = self._trim(toks, left_i, cue.i - 2)
+                    if main[1] - main[0] >= 4:
+                        out.append(
+                            Draft(
+                                content=self._span(toks, *main),
+                                sentence=index,
+                                paragraph=sent.paragraph,
+                                author=True,
+                            )
+                        )
                 elif cue.i > 0 and (toks[cue.i - 1].text in DASHES or toks[cue.i - 1].text == ","):
                     content = (left_i, right_j)  # "Y – secondo X – Z"
                     colon = next(

@@ -840,3 +840,18 @@ def test_it_leaves_what_follows_a_colon_after_a_mid_sentence_marker_to_the_artic
     assert [(c.source.text if c.source else None) for c in claims] == ["sindaci", None]
     assert claims[0].content.text.endswith("sarebbe insufficiente")
     assert claims[1].content.text.startswith("la stima dei danni")  # reading order
+
+
+def test_it_gives_a_marker_inside_a_relative_clause_only_that_clause():
+    claims = extract(
+        "Alla fermata una cinquantina di persone aspettava un autobus che, secondo il "
+        "tabellone, sarebbe dovuto passare venti minuti prima.",
+        "it",
+    )
+    assert [(c.source.text if c.source else None) for c in claims] == [None, "il tabellone"]
+    assert claims[1].content.text == "sarebbe dovuto passare venti minuti prima"
+
+
+def test_it_attributes_nothing_to_a_negated_passive():
+    text = "La notizia, trapelata in mattinata, non è stata commentata dall'ateneo."
+    assert [c.source for c in extract(text, "it")] == [None]
