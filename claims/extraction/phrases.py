@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from .rules import Sentence
 
 MAX_SOURCE_TOKENS = 14
+_APPROXIMATELY = frozenset(
+    ("about", "around", "nearly", "almost", "roughly", "over", "circa", "oltre", "quasi")
+)
 # Prepositions that stay inside a noun phrase: "il portavoce del ministero",
 # "a spokesperson for GM".
 NP_PREPOSITIONS = frozenset("di del dello della dell dei degli delle of for de".split())
@@ -179,6 +182,8 @@ class PhraseFinder:
             and self._is_adverbial(toks, i, j)
             and j - i > 1
             and toks[i].lower in lex.prepositions
+            # "About 31% of the firms surveyed said": an approximate number, not a place
+            and not (toks[i].lower in _APPROXIMATELY and toks[i + 1].text[0].isdigit())
         ):
             return None
         if j - i > MAX_SOURCE_TOKENS:

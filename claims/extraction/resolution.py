@@ -123,8 +123,10 @@ class SourceResolver:
             if d.source is not None:
                 last = d.source
                 kind = self.classify(d.source)[0]
-                if kind in ("person", "role"):
-                    last_person = d.source
+                if kind in ("person", "role") or (
+                    kind == "anonymous" and not self._is_plural(d.source)
+                ):
+                    last_person = d.source  # "One of them, a machine operator, said ... he said"
                 elif kind in ("organization", "document", "media"):
                     last_org = d.source
                 if kind in ("document", "media"):

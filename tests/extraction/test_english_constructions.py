@@ -579,3 +579,18 @@ def test_en_gives_a_gerund_after_the_main_clause_its_subject(text, content):
     assert claims[0].source is None  # the main clause: the article's own statement
     assert claims[1].content.text == content
     assert claims[1].source.text in ("The union", "The retailer")
+
+
+def test_en_takes_an_approximate_share_as_the_subject():
+    claim = find_claim(
+        "About 40% of the 300 shops surveyed said sales had fallen.", "en", "sales had fallen"
+    )
+    check_fields(claim, {"source": "About 40% of the 300 shops surveyed", "cue": "said"})
+
+
+def test_en_resolves_he_to_a_single_unnamed_speaker():
+    text = (
+        "Mayor Ann Cole said the vote was fair. One of the drivers, who asked not to be named, said the "
+        'depot was closing. "We have nowhere else to go," he said.'
+    )
+    assert extract(text, "en")[-1].source.text == "One of the drivers"
