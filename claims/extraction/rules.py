@@ -748,7 +748,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return self._verb_flags(Cue("gerund", i, j + 1), toks)  # "dando conto di"
             if self._accusation(toks, i, j):
                 return self._verb_flags(Cue("gerund", i, j), toks)  # "accusing them of hiring"
-            if not self.it and self._bare_clause(toks, j - 1, n):
+            if (
+                not self.it
+                and self._bare_clause(toks, j - 1, n)
+                and not (prev is not None and (prev.lower in lex.determiners or prev.lower == "s"))
+                and nxt is not None
+                and nxt.lower not in lex.verb_finite
+                and nxt.lower not in lex.auxiliaries
+            ):
                 return self._verb_flags(Cue("gerund", i, j), toks)  # "saying demand had fallen"
             return None
         # finite forms: dice, disse, riferiscono, said, tells

@@ -99,8 +99,11 @@ class SourceClassifier:
         ):
             k += 1
         core = words[k:]
-        # "Mueller's special counsel": the possessor is not the head.
+        # "Mueller's special counsel": the possessor is not the head (but in "people familiar
+        # with the club's thinking" the possessive sits inside a modifier).
         for m in range(1, len(core) - 1):
+            if core[m].lower in lex.prepositions:
+                break
             if core[m].lower == "s" and core[m].start - core[m - 1].end == 1:
                 core = core[m + 1 :]
                 break

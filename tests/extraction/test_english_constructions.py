@@ -594,3 +594,13 @@ def test_en_resolves_he_to_a_single_unnamed_speaker():
         'depot was closing. "We have nowhere else to go," he said.'
     )
     assert extract(text, "en")[-1].source.text == "One of the drivers"
+
+
+def test_en_reads_a_possessive_inside_a_modifier_and_a_noun_in_ing():
+    claim = find_claim(
+        "People familiar with the club's thinking said the coach would stay.", "en", "coach"
+    )
+    check_fields(
+        claim,
+        {"source": "People familiar with the club's thinking", "cue": "said", "kind": "anonymous"},
+    )
