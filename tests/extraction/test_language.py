@@ -45,3 +45,19 @@ def test_the_statistical_model_loads_offline():
 )
 def test_it_detects_texts_without_common_function_words(text, lang):
     assert detect_language(text) == lang
+
+
+def test_a_long_article_is_decided_by_function_words_without_loading_the_model():
+    from claims.extraction.language import _identifier
+
+    _identifier.cache_clear()
+    article = (
+        "Il consiglio comunale ha approvato il bilancio nella notte. La giunta ha detto che "
+        "le tasse non aumenteranno e che i fondi per le scuole sono confermati. Per "
+        "l'opposizione è una manovra che pesa sulle famiglie e sul commercio della città. "
+    ) * 3
+    assert detect_language(article) == "it"
+    assert _identifier.cache_info().currsize == 0
+    mixed = "Breaking news: il sindaco Paolo Neri and the council met on Monday, ha detto."
+    detect_language(mixed)
+    assert _identifier.cache_info().currsize == 1  # too short and mixed: the model decides
