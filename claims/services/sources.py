@@ -12,7 +12,9 @@ from claims.models import Source, SourceKind
 # Only named speakers are the same source wherever they appear; "fonti
 # diplomatiche" in two articles, or "the spokesperson", need not be.
 LINKED_KINDS = {SourceKind.PERSON, SourceKind.ORGANIZATION, SourceKind.MEDIA}
-_LEADING_ARTICLE = re.compile(r"^(?:il|lo|la|i|gli|le|l'|l’|the)\s*", re.IGNORECASE)
+# A whole leading article: "Il Messaggero", "L'Istat", "The Times" (never the first letters of
+# a name: "Istat", "Lega", "Theresa May" keep theirs).
+_LEADING_ARTICLE = re.compile(r"^(?:(?:il|lo|la|i|gli|le|the)\s+|l['’]\s*)", re.IGNORECASE)
 MAX_ALIASES = 20
 
 # (name, mention, kind): the speaker's name as resolved, the words in the text, the kind.
