@@ -395,7 +395,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             cue.needs_complement
             and not (inverted or clause_final)
             and not self._has_complement(toks, nxt)
-            and not self._object_claim(cue, toks, nxt, n)
+            and not self._object_of_its_own(cue, toks, nxt, n)
         ):
             return False
         # "ha detto che non comunica con ...": a verb inside the reported clause.
@@ -479,8 +479,6 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             or tok.lower == "di"
         ):
             return True
-        if self._against_gerund(toks, k, len(toks)):
-            return True  # "cautioned against reading too much into it": the warning is the claim
         if self.it and tok.lower in ("a", "al", "alla", "all", "ai", "agli", "alle", "ad"):
             # "ha chiesto alla Regione di dichiarare ...": an addressee, then "di" + infinitive
             for m in range(k + 1, min(len(toks) - 1, k + 6)):
@@ -502,22 +500,38 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     return True
         return False
 
+    def _add_author_part(self, sent, index, start: int, end: int, out) -> None:
+        """Tokens [start, end) of the sentence, trimmed, as the article's own claim when four
+        tokens or more are left (the part a rule splits off an attributed claim)."""
+        toks = sent.toks
+        ci, cj = self._trim(toks, start, end)
+        if cj - ci >= 4:
+            out.append(
+                Draft(
+                    content=self._span(toks, ci, cj),
+                    sentence=index,
+                    paragraph=sent.paragraph,
+                    author=True,
+                )
+            )
+
     def _clause_before_gerund(self, sent, index, cue, left_i, out) -> None:
         """ "The UAW sued GM in January, accusing ...": the clause the gerund hangs on is the
         article's own statement."""
         toks = sent.toks
         if cue.i - 1 <= left_i or toks[cue.i - 1].text != ",":
             return
-        main = self._trim(toks, left_i, cue.i - 1)
-        if main[1] - main[0] >= 4:
-            out.append(
-                Draft(
-                    content=self._span(toks, *main),
-                    sentence=index,
-                    paragraph=sent.paragraph,
-                    author=True,
-                )
-            )
+        self._add_author_part(sent, index, left_i, cue.i - 1, out)
+
+    def _object_of_its_own(self, cue: Cue, toks: list[Tok], i: int, j: int) -> bool:
+        """A verb that needs a reported clause has a claim without one when its object is the
+        claim: a denial's object ("denied the allegations"), a warning ("cautioned against
+        reading too much into it"), an accusation ("accusing them of hiring ...")."""
+        return (
+            self._object_claim(cue, toks, i, j)
+            or self._against_gerund(toks, i, j)
+            or self._accusation(toks, cue.i, cue.j)
+        )
 
     def _accusation(self, toks: list[Tok], i: int, j: int) -> bool:
         """ "accusing them of hiring ...", "blaming the drought for ...": the accused and the
@@ -1070,16 +1084,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 source = self._np_before(toks, left_i, cue.i)
                 content = (cue.j, right_j)
                 if source and source[0] - left_i >= 5 and c_idx == 0:
-                    author = self._trim(toks, left_i, source[0])
-                    if author[1] - author[0] >= 4:
-                        out.append(
-                            Draft(
-                                content=self._span(toks, *author),
-                                sentence=index,
-                                paragraph=sent.paragraph,
-                                author=True,
-                            )
-                        )
+                    self._add_author_part(sent, index, left_i, source[0], out)
             elif cue.kind == "marker":
                 source = self._with_apposition(toks, self.marker_np(toks, cue.j, right_j), right_j)
                 if (
@@ -1168,16 +1173,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     # "... un autobus che, secondo il tabellone, sarebbe passato": the relative
                     # clause is X's; the sentence around it is the article's.
                     content = (after, right_j)
-                    main = self._trim(toks, left_i, cue.i - 2)
-                    if main[1] - main[0] >= 4:
-                        out.append(
-                            Draft(
-                                content=self._span(toks, *main),
-                                sentence=index,
-                                paragraph=sent.paragraph,
-                                author=True,
-                            )
-                        )
+                    self._add_author_part(sent, index, left_i, cue.i - 2, out)
                 elif cue.i > 0 and (toks[cue.i - 1].text in DASHES or toks[cue.i - 1].text == ","):
                     content = (left_i, right_j)  # "Y – secondo X – Z"
                     colon = next(
@@ -1188,16 +1184,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                         # "Una cifra che, a detta di X, sarebbe insufficiente: la stima ...": what
                         # follows the colon is the article's own explanation.
                         content = (left_i, colon)
-                        rest = self._trim(toks, colon + 1, right_j)
-                        if rest[1] - rest[0] >= 4:
-                            out.append(
-                                Draft(
-                                    content=self._span(toks, *rest),
-                                    sentence=index,
-                                    paragraph=sent.paragraph,
-                                    author=True,
-                                )
-                            )
+                        self._add_author_part(sent, index, colon + 1, right_j, out)
                 else:
                     content = (after, right_j)  # "... che secondo X sarebbe Y"
             elif cue.kind == "cleft":
@@ -1922,16 +1909,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 else:
                     d.resolve = "sg"
             if source is not None and self.cut_at is not None and c_idx == 0:
-                author = self._trim(toks, left_i, self.cut_at)
-                if author[1] - author[0] >= 4:
-                    out.append(
-                        Draft(
-                            content=self._span(toks, *author),
-                            sentence=index,
-                            paragraph=sent.paragraph,
-                            author=True,
-                        )
-                    )
+                self._add_author_part(sent, index, left_i, self.cut_at, out)
         if start < right_j and toks[start].lower in ("that", ":"):
             start += 1
         else:
@@ -1952,9 +1930,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                         or self._bare_clause(toks, start, right_j)
                     )
                 )
-                and not self._object_claim(cue, toks, start, right_j)
-                and not warning
-                and not self._accusation(toks, cue.i, cue.j)
+                and not self._object_of_its_own(cue, toks, start, right_j)
             ):
                 return None
         end = right_j
