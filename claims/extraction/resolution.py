@@ -280,5 +280,5 @@ class SourceResolver:
 _IRREGULAR_PAST = frozenset(
     "cut made took gave won lost met sent held left put set went came got began brought "
     "bought built chose drew fell felt fought found flew grew heard hit kept knew led let "
-    "paid ran rose saw sold shut spent stood struck sought took threw wrote".split()
+    "paid ran rose saw sold shut spent stood struck sought threw wrote".split()
 )
