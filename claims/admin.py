@@ -583,3 +583,6 @@ class ClaimFingerprintAdmin(ReadOnlyAdmin):
     list_filter = ["language"]
     search_fields = ["digest", "claim__content"]
     raw_id_fields = ["claim"]
+
+# The user pages (role on the Add user page, roles in the list) live apart.
+from claims import admin_users  # noqa: E402, F401

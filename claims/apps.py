@@ -6,3 +6,15 @@ class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = _("Claims")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_save
+
+        from claims.services.users import superuser_join_admin_role
+
+        post_save.connect(
+            superuser_join_admin_role,
+            sender=get_user_model(),
+            dispatch_uid="claims.superuser_join_admin_role",
+        )

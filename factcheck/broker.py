@@ -32,3 +32,9 @@ class Channel(filesystem.Channel):
 
 class Transport(filesystem.Transport):
     Channel = Channel
+
+    @property
+    def default_connection_params(self):
+        # A folder has no host: without this kombu "reverts to localhost" and
+        # logs a warning on every connection, which reads like a fault.
+        return {"port": self.default_port}

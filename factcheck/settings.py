@@ -7,6 +7,7 @@ requires DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS and turns on secure cookies.
 
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -129,7 +130,16 @@ LOGOUT_REDIRECT_URL = "/accounts/login/"
 LANGUAGE_CODE = env_str("DJANGO_LANGUAGE_CODE", "it")
 LANGUAGES = [("it", _("Italian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "claims" / "locale"]
+# The desk's time zone: every date on the screens is shown in it.
 TIME_ZONE = env_str("DJANGO_TIME_ZONE", "Europe/Rome")
+try:
+    ZoneInfo(TIME_ZONE)
+except (ValueError, ZoneInfoNotFoundError):
+    raise ImproperlyConfigured(
+        f"DJANGO_TIME_ZONE={TIME_ZONE!r} is not a time zone: use a name like Europe/Rome."
+    ) from None
+# Short dates read "5 dic 2026, 00:32" / "5 Dec 2026, 00:32" (factcheck/formats/).
+FORMAT_MODULE_PATH = ["factcheck.formats"]
 USE_I18N = True
 USE_TZ = True
 

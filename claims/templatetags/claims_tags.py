@@ -237,18 +237,15 @@ def queue_rows(context, rows, current, can_bulk: bool) -> str:
 @register.simple_tag
 def history_rows(events) -> str:
     """The rows of a claim's history table (a claim may have hundreds)."""
-    from django.utils import dateformat
-    from django.utils.formats import get_format
-    from django.utils.timezone import localtime
+    from claims.templatetags.desk_format import time_element
 
-    date_pattern = get_format("SHORT_DATETIME_FORMAT")
     system = _("system")
     rows = []
     for event in events:
         rows.append(
             format_html(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                dateformat.format(localtime(event.created_at), date_pattern),
+                time_element(event.created_at, "SHORT_DATETIME_FORMAT"),
                 event.actor.get_username() if event.actor else system,
                 event_label(event),
                 event_value(event.old_value, event.field),

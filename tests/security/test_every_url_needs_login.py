@@ -14,6 +14,7 @@ PUBLIC = {
     "accounts/password_reset/done/",
     "accounts/reset/done/",
     "healthz",
+    "favicon.ico",
     "i18n/setlang/",
     "admin/login/",
     # The API's description (no data): programmers read it before they have a token.
