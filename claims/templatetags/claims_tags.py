@@ -240,11 +240,17 @@ def history_rows(events) -> str:
     from claims.templatetags.desk_format import time_element
 
     system = _("system")
+    # data-label: on a phone each row is a card, and the cells name what they hold.
+    labels = [
+        escape(label)
+        for label in (_("When"), _("Who"), _("Change"), _("From"), _("To"), _("Reason"))
+    ]
+    row_html = "<tr>" + "".join(f'<td data-label="{label}">{{}}</td>' for label in labels) + "</tr>"
     rows = []
     for event in events:
         rows.append(
             format_html(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                row_html,
                 time_element(event.created_at, "SHORT_DATETIME_FORMAT"),
                 event.actor.get_username() if event.actor else system,
                 event_label(event),
