@@ -112,7 +112,8 @@ WIDER_THAN_THE_WINDOW = """() => {
   const out = [];
   for (const el of document.querySelectorAll("body *")) {
     const box = el.getBoundingClientRect();
-    const spills = el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === "visible";
+    const spills = el.scrollWidth > el.clientWidth + 1
+      && getComputedStyle(el).overflowX === "visible";
     if (box.width > 0 && (box.right > window.innerWidth + 0.5 || spills) && el.checkVisibility()) {
       out.push(`${el.tagName.toLowerCase()}.${el.className}#${el.id}: ${Math.round(box.right)} px`);
     }
