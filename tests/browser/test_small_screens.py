@@ -135,24 +135,31 @@ def _assert_no_sideways_scroll(page, name):
         pytest.fail(f"{name} is {widths[0]} px wide in a {widths[1]} px window: {culprits}")
 
 
-@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["390", "1366"])
-def test_no_screen_scrolls_sideways(new_page, screenshot, viewport):
+@pytest.mark.parametrize(
+    "viewport, language",
+    [(PHONE, "en"), (LAPTOP, "en"), (PHONE, "it")],
+    ids=["390", "1366", "390-italian"],
+)
+def test_no_screen_scrolls_sideways(new_page, screenshot, viewport, language):
     article, claims, feed, job = _desk()
     page = _page_at(new_page, viewport)
+    suffix = f"{viewport['width']}" + ("" if language == "en" else f"-{language}")
     login_path = "/accounts/login/"
     page.goto(login_path)
     _assert_no_sideways_scroll(page, "login")
-    screenshot(page, f"login-{viewport['width']}")
+    screenshot(page, f"login-{suffix}")
     log_in(page, "ed_phone", PASSWORD)
+    if language != "en":  # logged in with the English labels, then the interface switches
+        page.context.add_cookies([{"name": "django_language", "value": language, "url": page.url}])
     for name, path in _screens(article, claims, feed, job):
         response = page.goto(path)
         assert response.status == 200, (name, path, response.status)
         page.wait_for_load_state("networkidle")
         _assert_no_sideways_scroll(page, name)
-        screenshot(page, f"{name}-{viewport['width']}")
+        screenshot(page, f"{name}-{suffix}")
 
 
-def test_the_phone_menu_folds_and_opens_without_scripts(browser, live_server):
+def test_the_phone_menu_folds_and_opens_without_scripts(browser, live_server, screenshot):
     make_user("fc_menu", "fact-checker")
     context = browser.new_context(
         base_url=live_server.url, viewport=PHONE, java_script_enabled=False, locale="en-GB"
@@ -167,6 +174,7 @@ def test_the_phone_menu_folds_and_opens_without_scripts(browser, live_server):
         assert bar["height"] <= 64, f"the top bar takes {bar['height']} px of a phone's screen"
         page.locator("#menu > summary").click()
         expect(queue_link).to_be_visible()
+        screenshot(page, "menu-open-390")
         queue_link.click()
         page.wait_for_url("**/queue/")
     finally:
