@@ -31,4 +31,5 @@ def announce_worker_ready(**kwargs):
         return
     from django.conf import settings
 
+    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
     (settings.VAR_DIR / "worker.ready").write_text(str(os.getpid()))

@@ -243,6 +243,10 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+if not PRODUCTION:
+    # With PostgreSQL and Redis nothing else creates var/ in a fresh clone,
+    # and beat (started by `make run`) cannot open its schedule without it.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 # Ingest from the web (claims/ingest): links, feeds and batch imports.
 CELERY_IMPORTS = ("claims.ingest.tasks",)
