@@ -34,6 +34,5 @@ def superuser_join_admin_role(sender, instance, created: bool, raw: bool = False
     look at groups, show the first administrator as one."""
     if not created or raw or not instance.is_superuser:
         return
-    group = Group.objects.filter(name="admin").first()
-    if group is not None:  # absent only before migrations have run
-        instance.groups.add(group)
+    if Group.objects.filter(name="admin").exists():  # absent only before migrations
+        user_set_role(user=instance, role="admin")

@@ -202,6 +202,9 @@ def test_on_a_phone_the_queue_shows_the_claim_at_hand_first(new_page):
     current = page.locator("#current-claim").bounding_box()
     first_row = page.locator("tr[data-queue-row]").first.bounding_box()
     assert current["y"] < first_row["y"], "the decision panel must come before the list"
+    filters = page.locator("form.filters").bounding_box()
+    assert current["y"] < filters["y"], "the claim at hand comes before the filters"
+    assert current["y"] < PHONE["height"] / 3, f"the claim at hand starts at {current['y']} px"
     # Tables are cards: a row fits the screen and its cells sit one below the other.
     assert first_row["width"] <= PHONE["width"]
     cells = page.locator("tr[data-queue-row]").first.locator("td:not(:has(input))").all()
