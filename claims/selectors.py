@@ -20,6 +20,7 @@ from claims.models import (
     Rating,
     SourceKind,
 )
+from claims.search import article_search_condition
 
 OPEN_STATUSES = (ClaimStatus.UNVERIFIED, ClaimStatus.IN_PROGRESS, ClaimStatus.IN_REVIEW)
 ARTICLE_SORTS = {
@@ -78,7 +79,7 @@ def article_list(
     )
     search = (search or "").strip()
     if search:
-        qs = qs.filter(Q(title__icontains=search) | Q(text__icontains=search))
+        qs = qs.filter(article_search_condition(search))
     if state in ExtractionState.values:
         qs = qs.filter(extraction_state=state)
     if language in Language.values:

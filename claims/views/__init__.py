@@ -20,6 +20,7 @@ from claims.views.claims import (
 )
 from claims.views.dashboard import home
 from claims.views.queue import queue, queue_bulk, queue_decide, queue_take, queue_undo
+from claims.views.search import search_results
 
 __all__ = [
     "article_detail",
@@ -40,4 +41,5 @@ __all__ = [
     "queue_decide",
     "queue_take",
     "queue_undo",
+    "search_results",
 ]

@@ -1,0 +1,265 @@
+"""One search box over articles, claims and sources.
+
+On PostgreSQL each article is searched in its own language (the Italian or
+English configuration of migration 0015: stemmed, accents folded), so
+"sanzione" finds "sanzioni" and "citta" finds "città", and results are
+ranked. A kind of thing that no word matches is searched again by trigram
+similarity, for names spelt another way ("Zelenskij" finds "Zelensky").
+Elsewhere (SQLite) a plain case-insensitive substring search stands in.
+
+Ranking reads at most CANDIDATES matches per kind: a common word in a
+million claims must not cost a million rank computations. Within that cap
+the order is by rank; beyond it the page says there are more.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import BooleanField, Q, TextField
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Substr
+
+from claims.models import Article, Claim, Source
+
+RESULTS_PER_KIND = 20
+CANDIDATES = 500
+# Shorter queries match too much to be useful, and trigrams need three letters.
+MIN_QUERY_LENGTH = 2
+MAX_QUERY_LENGTH = 200
+
+ARTICLE_QUERY = (
+    "(CASE WHEN language = 'en' THEN websearch_to_tsquery('fc_english', %s) "
+    "ELSE websearch_to_tsquery('fc_italian', %s) END)"
+)
+
+ARTICLES_SQL = f"""
+SELECT id, ts_rank(search_vector, {ARTICLE_QUERY}) AS rank
+FROM (
+    SELECT id, language, search_vector FROM claims_article
+    WHERE search_vector @@ websearch_to_tsquery('fc_italian', %s)
+       OR search_vector @@ websearch_to_tsquery('fc_english', %s)
+    LIMIT %s
+) AS found
+WHERE search_vector @@ {ARTICLE_QUERY}
+ORDER BY rank DESC, id DESC
+LIMIT %s
+"""
+
+# The inner query uses the two per-language indexes (a BitmapOr); the outer
+# one keeps a claim only when it matches in its own article's language.
+CLAIMS_SQL = """
+SELECT found.id, ts_rank(
+    CASE WHEN a.language = 'en' THEN to_tsvector('fc_english'::regconfig, found.content)
+         ELSE to_tsvector('fc_italian'::regconfig, found.content) END,
+    CASE WHEN a.language = 'en' THEN websearch_to_tsquery('fc_english', %s)
+         ELSE websearch_to_tsquery('fc_italian', %s) END
+) AS rank
+FROM (
+    SELECT id, article_id, content FROM claims_claim
+    WHERE to_tsvector('fc_italian'::regconfig, content) @@ websearch_to_tsquery('fc_italian', %s)
+       OR to_tsvector('fc_english'::regconfig, content) @@ websearch_to_tsquery('fc_english', %s)
+    LIMIT %s
+) AS found
+JOIN claims_article a ON a.id = found.article_id
+WHERE CASE WHEN a.language = 'en'
+           THEN to_tsvector('fc_english'::regconfig, found.content)
+                @@ websearch_to_tsquery('fc_english', %s)
+           ELSE to_tsvector('fc_italian'::regconfig, found.content)
+                @@ websearch_to_tsquery('fc_italian', %s) END
+ORDER BY rank DESC, found.id DESC
+LIMIT %s
+"""
+
+CLAIMS_FUZZY_SQL = """
+SELECT id, rank FROM (
+    SELECT id, word_similarity(%s, fc_unaccent(lower(content))) AS rank FROM claims_claim
+    WHERE %s <%% fc_unaccent(lower(content))
+    LIMIT %s
+) AS found
+ORDER BY rank DESC, id DESC
+LIMIT %s
+"""
+
+SOURCE_TEXT = "(name || ' ' || aliases::text)"
+
+SOURCES_SQL = f"""
+SELECT id, ts_rank(to_tsvector('fc_simple'::regconfig, {SOURCE_TEXT}),
+                   websearch_to_tsquery('fc_simple', %s)) AS rank
+FROM claims_source
+WHERE to_tsvector('fc_simple'::regconfig, {SOURCE_TEXT}) @@ websearch_to_tsquery('fc_simple', %s)
+ORDER BY rank DESC, id DESC
+LIMIT %s
+"""
+
+SOURCES_FUZZY_SQL = f"""
+SELECT id, word_similarity(%s, fc_unaccent(lower({SOURCE_TEXT}))) AS rank
+FROM claims_source
+WHERE %s <%% fc_unaccent(lower({SOURCE_TEXT}))
+ORDER BY rank DESC, id DESC
+LIMIT %s
+"""
+
+
+@dataclass
+class SearchGroup:
+    items: list = field(default_factory=list)
+    # More matched than are shown.
+    more: bool = False
+    # Found by spelling similarity because no word matched.
+    fuzzy: bool = False
+
+
+@dataclass
+class SearchResults:
+    query: str
+    articles: SearchGroup = field(default_factory=SearchGroup)
+    claims: SearchGroup = field(default_factory=SearchGroup)
+    sources: SearchGroup = field(default_factory=SearchGroup)
+    too_short: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.articles.items or self.claims.items or self.sources.items)
+
+
+def clean_query(query: str | None) -> str:
+    return " ".join((query or "").split())[:MAX_QUERY_LENGTH]
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: what the trigram indexes hold."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def uses_full_text() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def search_everything(*, query: str, limit: int = RESULTS_PER_KIND) -> SearchResults:
+    """The best matches of each kind, best first, in a fixed number of queries."""
+    query = clean_query(query)
+    results = SearchResults(query=query)
+    if len(query) < MIN_QUERY_LENGTH:
+        results.too_short = bool(query)
+        return results
+    if uses_full_text():
+        ranked = {
+            "articles": _ranked_articles(query, limit),
+            "claims": _ranked_claims(query, limit),
+            "sources": _ranked_sources(query, limit),
+        }
+    else:
+        ranked = _substring_matches(query, limit)
+    results.articles = _group(ranked["articles"], _articles_by_id, limit)
+    results.claims = _group(ranked["claims"], _claims_by_id, limit)
+    results.sources = _group(ranked["sources"], _sources_by_id, limit)
+    return results
+
+
+def article_search_condition(query: str) -> Q:
+    """The article list's search box: words in the article's language, or a
+    substring of its title or text (names and numbers typed in part)."""
+    query = clean_query(query)
+    substring = Q(title__icontains=query) | Q(text__icontains=query)
+    if not uses_full_text():
+        return substring
+    words = RawSQL(
+        "claims_article.search_vector @@ "
+        + ARTICLE_QUERY.replace("language", "claims_article.language"),
+        (query, query),
+        output_field=BooleanField(),
+    )
+    return Q(words) | substring
+
+
+# --- PostgreSQL ---------------------------------------------------------------
+
+
+def _rows(sql: str, params) -> list[tuple[int, float]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+
+def _ranked_articles(query: str, limit: int):
+    rows = _rows(ARTICLES_SQL, (query, query, query, query, CANDIDATES, query, query, limit + 1))
+    return rows, False
+
+
+def _ranked_claims(query: str, limit: int):
+    rows = _rows(CLAIMS_SQL, (query,) * 4 + (CANDIDATES, query, query, limit + 1))
+    if rows:
+        return rows, False
+    folded = fold(query)
+    return _rows(CLAIMS_FUZZY_SQL, (folded, folded, CANDIDATES, limit + 1)), True
+
+
+def _ranked_sources(query: str, limit: int):
+    rows = _rows(SOURCES_SQL, (query, query, limit + 1))
+    if rows:
+        return rows, False
+    folded = fold(query)
+    return _rows(SOURCES_FUZZY_SQL, (folded, folded, limit + 1)), True
+
+
+# --- Anywhere else: substrings ------------------------------------------------
+
+
+def _substring_matches(query: str, limit: int) -> dict:
+    articles = Article.objects.filter(Q(title__icontains=query) | Q(text__icontains=query))
+    claims = Claim.objects.filter(content__icontains=query)
+    sources = Source.objects.annotate(alias_text=Cast("aliases", TextField())).filter(
+        Q(name__icontains=query) | Q(alias_text__icontains=query)
+    )
+
+    def newest(queryset):
+        ids = queryset.order_by("-id").values_list("id", flat=True)[: limit + 1]
+        return [(pk, 0.0) for pk in ids], False
+
+    return {"articles": newest(articles), "claims": newest(claims), "sources": newest(sources)}
+
+
+# --- Loading what was found ------------------------------------------------------
+
+
+def _group(ranked, load, limit: int) -> SearchGroup:
+    rows, fuzzy = ranked
+    ids = [pk for pk, _rank in rows[:limit]]
+    found = load(ids) if ids else {}
+    return SearchGroup(
+        items=[found[pk] for pk in ids if pk in found], more=len(rows) > limit, fuzzy=fuzzy
+    )
+
+
+def _articles_by_id(ids):
+    return (
+        Article.objects.only("id", "title", "language", "submitted_at", "extraction_state")
+        .annotate(text_head=Substr("text", 1, 160))
+        .in_bulk(ids)
+    )
+
+
+def _claims_by_id(ids):
+    return (
+        Claim.objects.select_related("article", "verdict")
+        .only(
+            "id",
+            "content",
+            "source_text",
+            "status",
+            "article__id",
+            "article__title",
+            "article__language",
+            "verdict__id",
+            "verdict__label_it",
+            "verdict__label_en",
+            "verdict__slug",
+        )
+        .in_bulk(ids)
+    )
+
+
+def _sources_by_id(ids):
+    return Source.objects.only("id", "name", "kind", "aliases").in_bulk(ids)
