@@ -227,29 +227,37 @@ class QueueFilters:
     article: int | None = None
 
 
+QUEUE_ROW_FIELDS = (
+    "id",
+    "content",
+    "source_text",
+    "cue_text",
+    "source_kind",
+    "quote_type",
+    "hedged",
+    "status",
+    "version",
+    "created_at",
+    "article__id",
+    "article__title",
+    "article__language",
+    "verdict__id",
+    "verdict__label_it",
+    "verdict__label_en",
+    "verdict__slug",
+    "assignee__id",
+    "assignee__username",
+)
+
+
+def claim_queue_rows():
+    """Claims with what a row of the queue shows, and nothing else."""
+    return Claim.objects.select_related("article", "verdict", "assignee").only(*QUEUE_ROW_FIELDS)
+
+
 def claim_queue(*, filters: QueueFilters, user):
     """The filtered review queue, oldest claim first."""
-    qs = Claim.objects.select_related("article", "verdict", "assignee").only(
-        "id",
-        "content",
-        "source_text",
-        "cue_text",
-        "source_kind",
-        "quote_type",
-        "hedged",
-        "status",
-        "version",
-        "created_at",
-        "article__id",
-        "article__title",
-        "article__language",
-        "verdict__id",
-        "verdict__label_it",
-        "verdict__label_en",
-        "verdict__slug",
-        "assignee__id",
-        "assignee__username",
-    )
+    qs = claim_queue_rows()
     if filters.status == "open":
         qs = qs.filter(status__in=OPEN_STATUSES)
     elif filters.status in ClaimStatus.values:
