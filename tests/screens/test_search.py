@@ -13,6 +13,7 @@ from tests.factories import ArticleFactory, ClaimFactory
 
 SEARCH = reverse("claims:search")
 
+
 @pytest.fixture
 def newsroom(db):
     italian = ArticleFactory(
