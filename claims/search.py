@@ -159,19 +159,25 @@ def search_everything(*, query: str, limit: int = RESULTS_PER_KIND) -> SearchRes
 
 
 def article_search_condition(query: str) -> Q:
-    """The article list's search box: words in the article's language, or a
-    substring of its title or text (names and numbers typed in part)."""
+    """The article list's search box: the words stemmed as Italian or as
+    English, or a substring of the title or text (names typed in part).
+
+    Every branch is one an index answers (a BitmapOr), so the list's count
+    never reads every article; the /search/ screen is the stricter one,
+    matching each article in its own language only."""
     query = clean_query(query)
     substring = Q(title__icontains=query) | Q(text__icontains=query)
     if not uses_full_text():
         return substring
-    words = RawSQL(
-        "claims_article.search_vector @@ "
-        + ARTICLE_QUERY.replace("language", "claims_article.language"),
-        (query, query),
-        output_field=BooleanField(),
-    )
-    return Q(words) | substring
+    words = [
+        RawSQL(
+            f"claims_article.search_vector @@ websearch_to_tsquery('{config}', %s)",
+            (query,),
+            output_field=BooleanField(),
+        )
+        for config in ("fc_italian", "fc_english")
+    ]
+    return Q(words[0]) | Q(words[1]) | substring
 
 
 # --- PostgreSQL ---------------------------------------------------------------

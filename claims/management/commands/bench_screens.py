@@ -174,6 +174,28 @@ ARTICLE_BATCH = 200
 STATUS_WEIGHTS = [55, 15, 10, 15, 5]  # unverified, in progress, in review, published, dismissed
 
 
+def screen_urls(*, article, busy, middle) -> list[tuple[str, str]]:
+    """Every editor screen worth timing (and whose query plans the tests check)."""
+    return [
+        ("dashboard", "/"),
+        ("submit form", "/articles/new/"),
+        ("articles", "/articles/"),
+        ("articles: search", "/articles/?q=castelfranco"),
+        ("articles: search, stemmed", "/articles/?q=sanzione"),
+        ("articles: filtered", "/articles/?language=it&unreviewed=yes&sort=oldest&page=3"),
+        ("article page (50 claims)", f"/articles/{article.pk}/"),
+        ("claim page (200 events)", f"/claims/{busy.pk}/"),
+        *QUEUE_PAGES,
+        ("queue: middle claim", f"/queue/?claim={middle.pk}"),
+        ("queue: one article", f"/queue/?article={article.pk}"),
+        ("search: common word", "/search/?q=sanzione"),
+        ("search: name", "/search/?q=Zelensky"),
+        ("search: other spelling", "/search/?q=Zelenskij"),
+        ("search: two words", "/search/?q=pensioni+minime"),
+        ("search: nothing", "/search/?q=ornitorinco"),
+    ]
+
+
 class ClaimWriter:
     """Writes seeded claims: COPY on PostgreSQL (a million rows in about a minute
     on two cores), bulk_create elsewhere.
@@ -394,24 +416,7 @@ class Command(BaseCommand):
         middle = Claim.objects.filter(article__in=bench).order_by("id")[
             Claim.objects.filter(article__in=bench).count() // 2
         ]
-        pages = [
-            ("dashboard", "/"),
-            ("submit form", "/articles/new/"),
-            ("articles", "/articles/"),
-            ("articles: search", "/articles/?q=castelfranco"),
-            ("articles: search, stemmed", "/articles/?q=sanzione"),
-            ("articles: filtered", "/articles/?language=it&unreviewed=yes&sort=oldest&page=3"),
-            ("article page (50 claims)", f"/articles/{article.pk}/"),
-            ("claim page (200 events)", f"/claims/{busy.pk}/"),
-            *QUEUE_PAGES,
-            ("queue: middle claim", f"/queue/?claim={middle.pk}"),
-            ("queue: one article", f"/queue/?article={article.pk}"),
-            ("search: common word", "/search/?q=sanzione"),
-            ("search: name", "/search/?q=Zelensky"),
-            ("search: other spelling", "/search/?q=Zelenskij"),
-            ("search: two words", "/search/?q=pensioni+minime"),
-            ("search: nothing", "/search/?q=ornitorinco"),
-        ]
+        pages = screen_urls(article=article, busy=busy, middle=middle)
         if hasattr(os, "getloadavg"):
             load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
             self.stdout.write(f"\nLoad average before measuring: {load} ({os.cpu_count()} CPUs)")
