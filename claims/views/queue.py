@@ -181,9 +181,9 @@ def _answer(request, context: dict, *, saved_id=None, push: bool = False):
     if not is_htmx(request):
         return render(request, "claims/queue.html", context)
     if request.headers.get("HX-Target") == PANEL_ID and context["current_in_page"]:
-        saved = []
-        if saved_id and saved_id in context["row_ids"]:
-            saved = list(selectors.claim_queue_rows().filter(pk=saved_id))
+        # The saved claim's row, fresh, even when it has left the filtered
+        # queue: it stays where it was, so the list does not jump.
+        saved = list(selectors.claim_queue_rows().filter(pk=saved_id)) if saved_id else []
         response = render(
             request, "claims/_queue_panel_swap.html", {**context, "saved_rows": saved}
         )

@@ -129,6 +129,9 @@
 
   // --- The queue at speed: the claim panel is swapped in place (htmx), and
   // the list only moves its highlight, keeping the current row in view.
+  // No settle delay: htmx wires a new panel's forms when it settles, and a
+  // key pressed in those 20 ms would post the old-fashioned way (a reload).
+  if (window.htmx) window.htmx.config.defaultSettleDelay = 0;
   function markCurrentRow() {
     var panel = document.getElementById("current-claim");
     if (!panel) return;
@@ -145,15 +148,19 @@
     });
   }
 
-  document.addEventListener("htmx:afterSettle", function (event) {
+  function afterPanelSwap(event) {
     if (!document.getElementById("current-claim")) return;
-    markCurrentRow();
+    if (event.type === "htmx:afterSettle") markCurrentRow();
+    // htmx gives focus back to the field of the same id in the new panel; a
+    // new claim starts with the keys free (not typing in last claim's note).
     var active = document.activeElement;
-    if (!active || active === document.body || !document.contains(active)) {
+    if (!active || active === document.body || !document.contains(active) || typing(active)) {
       var heading = document.getElementById("current-heading");
       if (heading) heading.focus({ preventScroll: true });
     }
-  });
+  }
+  document.addEventListener("htmx:afterSwap", afterPanelSwap);
+  document.addEventListener("htmx:afterSettle", afterPanelSwap);
 
   // A row's link opens its claim in the panel without reloading the page.
   document.addEventListener("click", function (event) {
