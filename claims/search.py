@@ -160,24 +160,30 @@ def search_everything(*, query: str, limit: int = RESULTS_PER_KIND) -> SearchRes
 
 def article_search_condition(query: str) -> Q:
     """The article list's search box: the words stemmed as Italian or as
-    English, or a substring of the title or text (names typed in part).
+    English, or the phrase in a title; when no word matches, a substring of
+    the title or text (a name or number typed in part).
 
-    Every branch is one an index answers (a BitmapOr), so the list's count
-    never reads every article; the /search/ screen is the stricter one,
-    matching each article in its own language only."""
+    Each branch is one an index answers (a BitmapOr), so the list's count
+    never reads every article's text: a substring of a common word matches
+    the trigrams of nearly every article, and checking it reads them all.
+    The /search/ screen is the stricter one, each article in its own
+    language only."""
     query = clean_query(query)
-    substring = Q(title__icontains=query) | Q(text__icontains=query)
+    title = Q(title__icontains=query)
+    substring = title | Q(text__icontains=query)
     if not uses_full_text():
         return substring
-    words = [
+    words = Q(
         RawSQL(
-            f"claims_article.search_vector @@ websearch_to_tsquery('{config}', %s)",
-            (query,),
+            "claims_article.search_vector @@ websearch_to_tsquery('fc_italian', %s) "
+            "OR claims_article.search_vector @@ websearch_to_tsquery('fc_english', %s)",
+            (query, query),
             output_field=BooleanField(),
         )
-        for config in ("fc_italian", "fc_english")
-    ]
-    return Q(words[0]) | Q(words[1]) | substring
+    )
+    if Article.objects.filter(words).exists():
+        return words | title
+    return substring
 
 
 # --- PostgreSQL ---------------------------------------------------------------
