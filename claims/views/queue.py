@@ -252,9 +252,10 @@ def review_decisions(claim, user) -> list[Decision]:
 
     Only for showing: the services decide when the form is posted, and any
     refusal they raise comes back as a message."""
-    if not user.has_perm("claims.set_verdict"):
-        return []
     status = ClaimStatus(claim.status)
+    # A closed claim changes on its own page (a correction), not from the queue.
+    if not user.has_perm("claims.set_verdict") or status in CLOSED_STATUSES:
+        return []
     allowed = TRANSITIONS.get(status, set())
     decisions = []
     if user.has_perm("claims.publish_claim"):
@@ -272,6 +273,7 @@ def review_decisions(claim, user) -> list[Decision]:
     return decisions
 
 
+CLOSED_STATUSES = (ClaimStatus.PUBLISHED, ClaimStatus.DISMISSED)
 DECISION_TARGETS = {
     "publish": ClaimStatus.PUBLISHED,
     "send_back": ClaimStatus.IN_PROGRESS,

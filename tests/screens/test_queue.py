@@ -373,3 +373,16 @@ def test_a_queue_action_opened_by_get_goes_back_to_the_queue(fc_client, ratings,
     assert response.status_code == 200
     assert response.redirect_chain[-1][0].startswith(QUEUE)
     assert "here is the queue" in response.content.decode()
+
+
+def test_the_last_decision_answers_the_workspace_with_its_message_once(fc_client, ratings):
+    claim = ClaimFactory()
+    response = fc_client.post(
+        reverse("claims:queue_review"),
+        {"claim": claim.pk, "version": claim.version, "decision": "dismiss", "filters": ""},
+        headers=PANEL,
+    )
+    html = response.content.decode()
+    assert response.headers["HX-Retarget"] == "#queue-workspace"  # it left the open queue
+    assert html.count("That was the last claim of this queue.") == 1
+    assert 'id="review-form"' not in html  # closed: decided on its own page from now on
