@@ -71,6 +71,19 @@ ORDER BY rank DESC, found.id DESC
 LIMIT %s
 """
 
+# Titles only: the text is long enough that nearly every article holds the
+# trigrams of any name, and checking each one reads them all. Migration 0006's
+# index on UPPER(title) answers it.
+ARTICLES_FUZZY_SQL = """
+SELECT id, rank FROM (
+    SELECT id, word_similarity(%s, UPPER(title::text)) AS rank FROM claims_article
+    WHERE %s <%% UPPER(title::text)
+    LIMIT %s
+) AS found
+ORDER BY rank DESC, id DESC
+LIMIT %s
+"""
+
 CLAIMS_FUZZY_SQL = """
 SELECT id, rank FROM (
     SELECT id, word_similarity(%s, fc_unaccent(lower(content))) AS rank FROM claims_claim
@@ -197,7 +210,10 @@ def _rows(sql: str, params) -> list[tuple[int, float]]:
 
 def _ranked_articles(query: str, limit: int):
     rows = _rows(ARTICLES_SQL, (query, query, query, query, CANDIDATES, query, query, limit + 1))
-    return rows, False
+    if rows:
+        return rows, False
+    upper = query.upper()
+    return _rows(ARTICLES_FUZZY_SQL, (upper, upper, CANDIDATES, limit + 1)), True
 
 
 def _ranked_claims(query: str, limit: int):

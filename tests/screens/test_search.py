@@ -79,6 +79,13 @@ def test_a_name_spelt_another_way_is_found_by_similarity(newsroom):
     assert results.sources.fuzzy
 
 
+def test_an_article_title_spelt_another_way_is_found_by_similarity(newsroom):
+    headline = ArticleFactory(title="Zelensky a Roma", language="it", text="Visita di Stato.")
+    results = search.search_everything(query="Zelenskij")
+    assert ids(results.articles) == [headline.pk]
+    assert results.articles.fuzzy
+
+
 def test_sources_are_found_by_their_aliases(newsroom):
     results = search.search_everything(query="presidente ucraino")
     assert ids(results.sources) == [newsroom["zelensky"].pk]
