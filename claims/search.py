@@ -23,7 +23,7 @@ from django.db.models.functions import Cast, Substr
 from claims.models import Article, Claim, Source
 
 RESULTS_PER_KIND = 20
-CANDIDATES = 500
+CANDIDATES = 200
 # Shorter queries match too much to be useful, and trigrams need three letters.
 MIN_QUERY_LENGTH = 2
 MAX_QUERY_LENGTH = 200
@@ -46,28 +46,29 @@ ORDER BY rank DESC, id DESC
 LIMIT %s
 """
 
-# The inner query uses the two per-language indexes (a BitmapOr); the outer
-# one keeps a claim only when it matches in its own article's language.
+# The innermost query uses the two per-language indexes (a BitmapOr); each
+# candidate's vector is then built once, in its article's language, and a
+# claim is kept only when it matches in that language.
 CLAIMS_SQL = """
-SELECT found.id, ts_rank(
-    CASE WHEN a.language = 'en' THEN to_tsvector('fc_english'::regconfig, found.content)
-         ELSE to_tsvector('fc_italian'::regconfig, found.content) END,
-    CASE WHEN a.language = 'en' THEN websearch_to_tsquery('fc_english', %s)
-         ELSE websearch_to_tsquery('fc_italian', %s) END
-) AS rank
-FROM (
-    SELECT id, article_id, content FROM claims_claim
-    WHERE to_tsvector('fc_italian'::regconfig, content) @@ websearch_to_tsquery('fc_italian', %s)
-       OR to_tsvector('fc_english'::regconfig, content) @@ websearch_to_tsquery('fc_english', %s)
-    LIMIT %s
-) AS found
-JOIN claims_article a ON a.id = found.article_id
-WHERE CASE WHEN a.language = 'en'
-           THEN to_tsvector('fc_english'::regconfig, found.content)
-                @@ websearch_to_tsquery('fc_english', %s)
-           ELSE to_tsvector('fc_italian'::regconfig, found.content)
-                @@ websearch_to_tsquery('fc_italian', %s) END
-ORDER BY rank DESC, found.id DESC
+WITH found AS MATERIALIZED (
+    SELECT c.id,
+           CASE WHEN a.language = 'en' THEN to_tsvector('fc_english'::regconfig, c.content)
+                ELSE to_tsvector('fc_italian'::regconfig, c.content) END AS vector,
+           CASE WHEN a.language = 'en' THEN websearch_to_tsquery('fc_english', %s)
+                ELSE websearch_to_tsquery('fc_italian', %s) END AS query
+    FROM (
+        SELECT id, article_id, content FROM claims_claim
+        WHERE to_tsvector('fc_italian'::regconfig, content)
+              @@ websearch_to_tsquery('fc_italian', %s)
+           OR to_tsvector('fc_english'::regconfig, content)
+              @@ websearch_to_tsquery('fc_english', %s)
+        LIMIT %s
+    ) AS c
+    JOIN claims_article a ON a.id = c.article_id
+)
+SELECT id, ts_rank(vector, query) AS rank FROM found
+WHERE vector @@ query
+ORDER BY rank DESC, id DESC
 LIMIT %s
 """
 
@@ -217,7 +218,7 @@ def _ranked_articles(query: str, limit: int):
 
 
 def _ranked_claims(query: str, limit: int):
-    rows = _rows(CLAIMS_SQL, (query,) * 4 + (CANDIDATES, query, query, limit + 1))
+    rows = _rows(CLAIMS_SQL, (query,) * 4 + (CANDIDATES, limit + 1))
     if rows:
         return rows, False
     folded = fold(query)
