@@ -138,7 +138,8 @@ class SearchResults:
 
 
 def clean_query(query: str | None) -> str:
-    return " ".join((query or "").split())[:MAX_QUERY_LENGTH]
+    # PostgreSQL refuses NUL characters in text: drop them rather than fail.
+    return " ".join((query or "").replace("\x00", "").split())[:MAX_QUERY_LENGTH]
 
 
 def fold(text: str) -> str:

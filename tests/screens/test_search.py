@@ -120,7 +120,9 @@ def test_htmx_gets_the_results_only(fc_client, newsroom):
     assert "le sanzioni funzionano" in html and "<html" not in html
 
 
-@pytest.mark.parametrize("query", ["", "a", "   ", "x" * 5000, "'\"&|!():*<>", "-", "\x00"])
+@pytest.mark.parametrize(
+    "query", ["", "a", "   ", "x" * 5000, "'\"&|!():*<>", "-", "\x00", "san\x00zione"]
+)
 def test_odd_queries_answer_a_page_never_an_error(fc_client, newsroom, query):
     response = fc_client.get(SEARCH, {"q": query})
     assert response.status_code == 200
@@ -136,6 +138,11 @@ def test_search_asks_a_fixed_number_of_queries(fc_client, newsroom):
     for n in range(30):
         ClaimFactory(article=newsroom["italian"], content=f"le sanzioni numero {n}")
     assert count("sanzione") == few
+
+
+def test_the_article_list_search_takes_odd_queries(fc_client, newsroom):
+    for query in ("san\x00zione", "'\"&|!():*<>", "x" * 5000):
+        assert fc_client.get(reverse("claims:article_list"), {"q": query}).status_code == 200
 
 
 def test_the_article_list_search_finds_another_form_of_a_word(fc_client, newsroom):
