@@ -17,7 +17,8 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return min(self.object_list.order_by()[: self.cap + 1].count(), self.cap + 1)
+        rows = self.object_list.order_by().values("pk")[: self.cap + 1]
+        return min(rows.count(), self.cap + 1)
 
     @property
     def capped(self) -> bool:
