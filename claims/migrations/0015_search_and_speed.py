@@ -85,6 +85,10 @@ FORWARD = [
     # "Articles with unreviewed claims": one small index-only probe per article.
     "CREATE INDEX IF NOT EXISTS claim_unverified_article "
     "ON claims_claim (article_id) WHERE status = 'unverified'",
+    # Statistics for the new column and the extended statistics now, not at
+    # autovacuum's next visit: without them the planner guesses (badly).
+    "ANALYZE claims_article",
+    "ANALYZE claims_claim",
 ]
 
 BACKWARD = [
