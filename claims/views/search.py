@@ -11,4 +11,5 @@ from claims.views.common import is_htmx
 def search_results(request):
     results = search.search_everything(query=request.GET.get("q", ""))
     template = "claims/_search_results.html" if is_htmx(request) else "claims/search.html"
-    return render(request, template, {"results": results, "query": results.query})
+    context = {"results": results, "query": results.query, "search_query": results.query}
+    return render(request, template, context)
