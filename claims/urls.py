@@ -21,9 +21,11 @@ urlpatterns = [
     path("claims/<int:pk>/evidence/", views.claim_evidence, name="claim_evidence"),
     path("queue/", views.queue, name="queue"),
     path("queue/decide/", views.queue_decide, name="queue_decide"),
+    path("queue/review/", views.queue_review, name="queue_review"),
     path("queue/take/", views.queue_take, name="queue_take"),
     path("queue/undo/", views.queue_undo, name="queue_undo"),
     path("queue/bulk/", views.queue_bulk, name="queue_bulk"),
+    path("search/", views.search_results, name="search"),
     # Django's own view: stores the choice in the language cookie (and session).
     path("i18n/setlang/", set_language, name="set_language"),
 ]

@@ -192,11 +192,12 @@ def claim_url_builder():
 
 
 @register.simple_tag(takes_context=True)
-def queue_rows(context, rows, current, can_bulk: bool) -> str:
+def queue_rows(context, rows, current, can_bulk: bool, oob: bool = False) -> str:
     """The rows of the review queue's table (25 a page, on every decision).
 
     Built in Python for the same reason as the badges: the template version
-    spent most of the queue page's time resolving variables.
+    spent most of the queue page's time resolving variables. With oob, each
+    row replaces its namesake in the page (htmx's out-of-band swap).
     """
     from django.utils.text import Truncator
 
@@ -228,8 +229,10 @@ def queue_rows(context, rows, current, can_bulk: bool) -> str:
         cells.append(f"<td>{status}</td>")
         cells.append(f"<td>{escape(rating_label(row.verdict))}</td>")
         row_class = "current" if is_current else ""
+        swap = ' hx-swap-oob="true"' if oob else ""
         out.append(
-            f'<tr data-queue-row data-claim="{row.pk}" class="{row_class}">{"".join(cells)}</tr>'
+            f'<tr id="queue-row-{row.pk}" data-queue-row data-claim="{row.pk}" '
+            f'class="{row_class}"{swap}>{"".join(cells)}</tr>'
         )
     return mark_safe("\n".join(out))
 

@@ -19,7 +19,15 @@ from claims.views.claims import (
     claim_verdict,
 )
 from claims.views.dashboard import home
-from claims.views.queue import queue, queue_bulk, queue_decide, queue_take, queue_undo
+from claims.views.queue import (
+    queue,
+    queue_bulk,
+    queue_decide,
+    queue_review,
+    queue_take,
+    queue_undo,
+)
+from claims.views.search import search_results
 
 __all__ = [
     "article_detail",
@@ -38,6 +46,8 @@ __all__ = [
     "queue",
     "queue_bulk",
     "queue_decide",
+    "queue_review",
     "queue_take",
     "queue_undo",
+    "search_results",
 ]

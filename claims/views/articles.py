@@ -2,7 +2,6 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from claims.exceptions import SubmissionRefused, WorkflowError
 from claims.forms import ArticleFilterForm, ArticleSubmitForm
 from claims.ingest.services import article_submit_html, article_submit_url
 from claims.models import Article, ExtractionState
+from claims.pagination import CappedPaginator
 from claims.templatetags.claims_tags import claim_url_builder
 from claims.views.common import is_htmx
 
@@ -83,7 +83,7 @@ def article_new(request):
 def article_list(request):
     form = ArticleFilterForm(request.GET or None)
     filters = form.filters() if request.GET else ArticleFilterForm({}).filters()
-    paginator = Paginator(selectors.article_list(**filters), ARTICLES_PER_PAGE)
+    paginator = CappedPaginator(selectors.article_list(**filters), ARTICLES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     counts = selectors.article_claim_counts(article_ids=[article.pk for article in page])
     for article in page:

@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from claims import services
@@ -149,8 +150,10 @@ def test_a_fact_checker_is_refused_bulk_changes(fc_client, ratings):
     response = fc_client.post(
         reverse("claims:queue_bulk"),
         {"claims": [claim.pk], "status": ClaimStatus.DISMISSED, "filters": ""},
+        follow=True,
     )
-    assert response.status_code == 403
+    # Back in the queue with the reason, not on an error page.
+    assert response.redirect_chain[-1][0].startswith(QUEUE)
     assert "Only an editor can change claims in bulk." in response.content.decode()
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.UNVERIFIED
@@ -227,7 +230,7 @@ def test_queue_rows_show_state_verdict_and_source_in_the_readers_language(editor
         ("it", "In lavorazione", "Condizionale"),
     ):
         html = _client_for(editor, language).get(QUEUE, {"status": "open"}).content.decode()
-        row = html[html.index(f'<tr data-queue-row data-claim="{claim.pk}"') :]
+        row = html[html.index(f'<tr id="queue-row-{claim.pk}" data-queue-row') :]
         row = row[: row.index("</tr>")]
         assert "&lt;script&gt;" in row and "<script>" not in row
         assert "Il &lt;b&gt;ponte&lt;/b&gt;" in row and "…" in row  # escaped and cut
@@ -235,3 +238,151 @@ def test_queue_rows_show_state_verdict_and_source_in_the_readers_language(editor
         assert f">{state}</span>" in row
         assert hedged in row
         assert ratings[1].label_for(language) in row
+
+
+# --- The queue at speed (htmx) and an editor's decisions ------------------------
+
+PANEL = {"HX-Request": "true", "HX-Target": "current-claim"}
+
+
+def test_moving_within_the_page_answers_the_claim_panel_alone(fc_client, ratings):
+    first, second = ClaimFactory(content="prima"), ClaimFactory(content="seconda")
+    response = fc_client.get(QUEUE, {"start": first.pk, "claim": second.pk}, headers=PANEL)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="current-claim"' in html and f'data-claim="{second.pk}"' in html
+    assert "<table" not in html and "<html" not in html  # the list stays as it is
+    assert 'id="queue-counts" hx-swap-oob="true"' in html
+    assert "HX-Retarget" not in response.headers
+
+
+def test_moving_off_the_page_answers_the_whole_workspace(fc_client, ratings):
+    claims = [ClaimFactory() for _ in range(30)]
+    # The browser shows the page starting at the first claim; the last is not on it.
+    response = fc_client.get(QUEUE, {"start": claims[0].pk, "claim": claims[-1].pk}, headers=PANEL)
+    assert response.headers["HX-Retarget"] == "#queue-workspace"
+    assert "<table" in response.content.decode()
+
+
+def test_save_and_next_in_place_updates_the_saved_row_and_moves_on(fc_client, ratings):
+    first, second = ClaimFactory(), ClaimFactory()
+    response = fc_client.post(
+        reverse("claims:queue_decide"),
+        {
+            "claim": first.pk,
+            "version": first.version,
+            "verdict": ratings[0].pk,
+            "to_review": "on",
+            "filters": "status=open",
+            "start": first.pk,
+        },
+        headers=PANEL,
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'data-claim="{second.pk}" data-version' in html  # the next claim's panel
+    assert f'<tr id="queue-row-{first.pk}"' in html and 'hx-swap-oob="true"' in html
+    saved_row = html[html.index(f'<tr id="queue-row-{first.pk}"') :]
+    assert "In review" in saved_row[: saved_row.index("</tr>")]
+    assert "Saved:" in html  # the message comes with the panel
+    assert response.headers["HX-Push-Url"].endswith(f"claim={second.pk}")
+
+
+def in_review(ratings, verdict_by):
+    claim = ClaimFactory(
+        status=ClaimStatus.IN_REVIEW, verdict=ratings[0], verdict_set_by=verdict_by
+    )
+    return claim
+
+
+def test_an_editor_publishes_from_the_queue(editor_client, fact_checker, ratings):
+    claim = in_review(ratings, fact_checker)
+    html = editor_client.get(QUEUE, {"status": "in_review"}).content.decode()
+    assert 'data-decision="p"' in html and 'id="why-publish"' not in html
+    response = editor_client.post(
+        reverse("claims:queue_review"),
+        {"claim": claim.pk, "version": claim.version, "decision": "publish", "filters": ""},
+        follow=True,
+    )
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.PUBLISHED
+    assert "now “Published”" in response.content.decode()
+
+
+def test_publishing_your_own_verdict_is_disabled_with_the_reason(editor_client, editor, ratings):
+    claim = in_review(ratings, editor)
+    html = editor_client.get(QUEUE, {"status": "in_review"}).content.decode()
+    button = html[html.index('value="publish"') - 60 : html.index('id="why-publish"') + 100]
+    assert "disabled" in button and "You set this verdict" in button
+    # Posted anyway (an old page): back to the queue with the service's reason.
+    response = editor_client.post(
+        reverse("claims:queue_review"),
+        {"claim": claim.pk, "version": claim.version, "decision": "publish", "filters": ""},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "you set this verdict yourself" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.IN_REVIEW
+
+
+def test_sending_back_needs_a_note_and_keeps_it_in_the_history(
+    editor_client, fact_checker, ratings
+):
+    claim = in_review(ratings, fact_checker)
+    url = reverse("claims:queue_review")
+    data = {"claim": claim.pk, "version": claim.version, "decision": "send_back", "filters": ""}
+    response = editor_client.post(url, data, follow=True)
+    assert "Write a note" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.IN_REVIEW
+    editor_client.post(url, {**data, "note": "Manca la fonte del dato Istat."})
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.IN_PROGRESS
+    event = ClaimEvent.objects.filter(claim=claim, field="status").latest("id")
+    assert event.reason == "Manca la fonte del dato Istat."
+
+
+def test_anyone_reviewing_dismisses_but_only_editors_publish(fc_client, ratings):
+    claim = ClaimFactory()
+    html = fc_client.get(QUEUE).content.decode()
+    assert 'data-decision="d"' in html
+    assert 'data-decision="p"' not in html and 'data-decision="b"' not in html
+    fc_client.post(
+        reverse("claims:queue_review"),
+        {"claim": claim.pk, "version": claim.version, "decision": "dismiss", "filters": ""},
+    )
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.DISMISSED
+
+
+def test_a_refused_decision_in_place_shows_the_reason_in_the_panel(fc_client, ratings):
+    claim = ClaimFactory(status=ClaimStatus.PUBLISHED, verdict=ratings[0])
+    response = fc_client.post(
+        reverse("claims:queue_review"),
+        {"claim": claim.pk, "version": claim.version, "decision": "dismiss", "filters": ""},
+        headers=PANEL,
+    )
+    assert response.status_code == 200
+    assert "cannot go from" in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["queue_decide", "queue_review", "queue_take", "queue_undo"])
+def test_a_queue_action_opened_by_get_goes_back_to_the_queue(fc_client, ratings, name):
+    response = fc_client.get(reverse(f"claims:{name}"), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith(QUEUE)
+    assert "here is the queue" in response.content.decode()
+
+
+def test_the_last_decision_answers_the_workspace_with_its_message_once(fc_client, ratings):
+    claim = ClaimFactory()
+    response = fc_client.post(
+        reverse("claims:queue_review"),
+        {"claim": claim.pk, "version": claim.version, "decision": "dismiss", "filters": ""},
+        headers=PANEL,
+    )
+    html = response.content.decode()
+    assert response.headers["HX-Retarget"] == "#queue-workspace"  # it left the open queue
+    assert html.count("That was the last claim of this queue.") == 1
+    assert 'id="review-form"' not in html  # closed: decided on its own page from now on
