@@ -73,6 +73,18 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_CUT_MARKS = " \t\n,;:—–-"
+
+
+def _trimmed_cut(text: str, start: int, end: int) -> tuple[int, int]:
+    """A part of a split claim: no white space or separating punctuation at its edges."""
+    while start < end and text[start] in _CUT_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _CUT_MARKS:
+        end -= 1
+    return start, end
+
+
 def checked_span(text: str, kind: str, start, end, *, required: bool = False) -> Span:
     """A [start, end) span inside the text, trimmed; None for an empty attribution span.
 
@@ -499,8 +511,8 @@ def claim_split(
             field="at",
         )
     text = article.text
-    first = _trimmed(text, current.content_start, at)
-    second = _trimmed(text, at, current.content_end)
+    first = _trimmed_cut(text, current.content_start, at)
+    second = _trimmed_cut(text, at, current.content_end)
     if first[0] == first[1] or second[0] == second[1]:
         raise SpanRefused(_("Both parts of a split need words."), field="at")
     before = claim_record(current)
