@@ -74,7 +74,8 @@ def highlighted_text(text: str, claims) -> str:
                 claim = span[3]
                 out.append(
                     format_html(
-                        '<a class="claim-ref" id="claim-{}" href="{}" aria-label="{}">{}</a>',
+                        '<a class="claim-ref" id="claim-{}" href="{}" aria-label="{}" '
+                        "data-nontext>{}</a>",
                         claim.pk,
                         claim_url(claim.pk),
                         _("Claim %(number)d") % {"number": claim.number},
@@ -92,7 +93,25 @@ def highlighted_text(text: str, claims) -> str:
             else:
                 piece = f'<span class="att att-{kind}" data-claim="{claim.pk}">{piece}</span>'
         out.append(piece)
+        # Say what the words just read were: highlights are colours to the eye only.
+        for _start, end, kind, claim in active:
+            if end == right:
+                out.append(_span_end_label(kind, claim.number))
     return mark_safe("".join(out))
+
+
+_SPAN_END_LABELS = {
+    "claim": gettext_lazy("end of claim %(number)d"),
+    "source": gettext_lazy("source of claim %(number)d"),
+    "cue": gettext_lazy("cue of claim %(number)d"),
+    "channel": gettext_lazy("channel of claim %(number)d"),
+}
+
+
+def _span_end_label(kind: str, number: int) -> str:
+    label = escape(str(_SPAN_END_LABELS[kind]) % {"number": number})
+    return f'<span class="visually-hidden" data-nontext> ({label})</span>'
+
 
 
 @functools.lru_cache(maxsize=16)
