@@ -30,7 +30,7 @@ from claims.models import (
     Source,
     SourceKind,
 )
-from claims.services.review import _lock_current, require_perm
+from claims.services.review import _display, _lock_current, require_perm
 from claims.services.sources import (
     LINKED_KINDS,
     normalize_source_name,
@@ -349,6 +349,43 @@ def _fresh(claim: Claim) -> Claim:
     return Claim.objects.select_related("article").get(pk=claim.pk)
 
 
+def _shown_span(text, start, end) -> str:
+    if start is None:
+        return text or ""
+    return f"{text} [{start}, {end})"
+
+
+def _edit_events(claim: Claim, user, old: dict, new: dict) -> list[ClaimEvent]:
+    """The history rows of an edit: a re-cut span, or a corrected value."""
+    events = []
+    for kind in SPAN_KINDS:
+        text_f, start_f, end_f = _FIELD_OF[kind]
+        changed = {f for f in (text_f, start_f, end_f) if f in new and old[f] != new[f]}
+        if not changed:
+            continue
+        if changed & {start_f, end_f}:
+            before = _shown_span(old.get(text_f), old.get(start_f), old.get(end_f))
+            after = _shown_span(new.get(text_f), new.get(start_f), new.get(end_f))
+            events.append(_event(claim, user, "respan", text_f, before, after))
+        else:
+            events.append(
+                _event(claim, user, "correct_attribution", text_f, old[text_f], new[text_f])
+            )
+    for name in VALUE_FIELDS:
+        if name in new and old[name] != new[name]:
+            events.append(
+                _event(
+                    claim,
+                    user,
+                    "correct_attribution",
+                    name,
+                    _display(old[name]),
+                    _display(new[name]),
+                )
+            )
+    return events
+
+
 @transaction.atomic
 def claim_edit_extraction(*, claim: Claim, user, expected_version: int | None, **values) -> Claim:
     """Change a claim's spans (content, source, cue, channel: offsets or typed
@@ -372,11 +409,7 @@ def claim_edit_extraction(*, claim: Claim, user, expected_version: int | None, *
     current.corrected_at = timezone.now()
     current.version += 1
     current.save()
-    ClaimEvent.objects.bulk_create(
-        _event(current, user, "edit_extraction", name, old_values[name], new[name])
-        for name in new
-        if name != "source" and old_values[name] != new[name]
-    )
+    ClaimEvent.objects.bulk_create(_edit_events(current, user, old_values, new))
     ExtractionCorrection.objects.bulk_create(
         _record(current, action=action, user=user, field=field, before=before, after=after)
         for action, field in changes

@@ -304,8 +304,13 @@ EVENT_LABELS = {
         "assign": gettext_lazy("Assignment"),
         "comment": gettext_lazy("Comment"),
         "evidence": gettext_lazy("Evidence"),
+        "respan": gettext_lazy("Span changed"),
+        "add_claim": gettext_lazy("Claim added by an editor"),
+        "split": gettext_lazy("Split"),
+        "merge": gettext_lazy("Merged with the next claim"),
     },
     "fields": {
+        "content": gettext_lazy("content"),
         "source_text": gettext_lazy("source"),
         "cue_text": gettext_lazy("cue"),
         "channel_text": gettext_lazy("channel"),
