@@ -68,7 +68,8 @@ def claim_checkworthiness(*, content: str, source_kind: str, hedged: bool) -> Ch
         found.append("number")
     if _DATE.search(content):
         found.append("date")
-    if _NAMED.search(content):
+    # "March" is a date, not an actor.
+    if any(not _DATE.fullmatch(word) for word in _NAMED.findall(content)):
         found.append("named")
     if hedged or _HEDGE_WORDS.search(content):
         found.append("hedged")

@@ -265,6 +265,8 @@ def _resolve(article: Article, claim: Claim, values: dict) -> dict:
                 words = text[span[0] : span[1]]
         elif typed is not None:
             words = typed.strip()
+            if words == (getattr(claim, f"{kind}_text") or ""):
+                continue  # unchanged words keep their place in the text
             limit = TEXT_LIMITS[kind]
             if len(words) > limit:
                 raise SpanRefused(

@@ -195,6 +195,9 @@ def claim_badges(claim) -> str:
         items.append(_badge("badge-verdict", words["verdict"], escape(rating_label(claim.verdict))))
     if claim.corrected_by_id:
         items.append(_badge("badge-corrected", "", words["corrected"]))
+    worth = worth_badge(claim)
+    if worth:
+        items.append(f"<li>{worth}</li>")
     badges = "".join(items)
     return mark_safe(f'<ul class="badges" aria-label="{words["attribution"]}">{badges}</ul>')
 
@@ -208,6 +211,23 @@ def claim_url_builder():
     marker = "2147483647"
     head, tail = reverse("claims:claim_detail", args=[int(marker)]).split(marker, 1)
     return lambda pk: f"{head}{pk}{tail}"
+
+
+def worth_badge(claim) -> str:
+    """Check-worthiness as a badge; its reasons on hover and for screen readers."""
+    from claims.checkworthiness import reasons_text
+
+    score = getattr(claim, "checkworthiness", None)
+    if score is None:
+        return ""
+    level = "high" if score >= 60 else "low" if score < 35 else "mid"
+    reasons = escape(reasons_text(claim.checkworthiness_reasons) or _("no signal"))
+    label = escape(_("Check-worthiness"))
+    return (
+        f'<span class="badge badge-worth {level}" title="{label} {score}: {reasons}" '
+        f'data-worth="{score}">{label} {score}'
+        f'<span class="visually-hidden">: {reasons}</span></span>'
+    )
 
 
 def source_url(pk: int) -> str:
@@ -250,7 +270,9 @@ def queue_rows(context, rows, current, can_bulk: bool) -> str:
             )
         content = escape(Truncator(row.content).chars(90))
         aria = ' aria-current="true"' if is_current else ""
-        cells.append(f'<td><a href="{link_head}{row.pk}"{aria}>{content}</a></td>')
+        worth = worth_badge(row)
+        worth = f" {worth}" if worth else ""
+        cells.append(f'<td><a href="{link_head}{row.pk}"{aria}>{content}</a>{worth}</td>')
         source = escape(Truncator(row.source_text or "—").chars(40))
         cells.append(f"<td>{source}{hedged if row.hedged else ''}</td>")
         status = (

@@ -31,7 +31,16 @@ QUEUE_PAGE = 25
 QUEUE_LEAD = 3
 UNDO_KEY = "queue_undo"
 UNDO_DEPTH = 20
-FILTER_FIELDS = ("status", "verdict", "language", "source_kind", "hedged", "mine", "article")
+FILTER_FIELDS = (
+    "status",
+    "verdict",
+    "language",
+    "source_kind",
+    "hedged",
+    "mine",
+    "article",
+    "sort",
+)
 
 
 def _filter_params(data) -> QueryDict:
@@ -84,29 +93,40 @@ def queue(request):
     current_id = _int(request.GET.get("claim"))
     start = _int(request.GET.get("start"))
     before = _int(request.GET.get("before"))
+    sort = filters.sort
     if before and not start:
-        rows = list(reversed(qs.filter(id__lt=before).order_by("-id")[:QUEUE_PAGE]))
+        rows = list(
+            reversed(
+                selectors.claim_queue_before(queryset=qs, claim_id=before, sort=sort)[:QUEUE_PAGE]
+            )
+        )
     else:
         if not start and current_id:
             lead = list(
-                qs.filter(id__lt=current_id)
-                .order_by("-id")
-                .values_list("id", flat=True)[:QUEUE_LEAD]
+                selectors.claim_queue_before(
+                    queryset=qs, claim_id=current_id, sort=sort
+                ).values_list("id", flat=True)[:QUEUE_LEAD]
             )
             start = lead[-1] if lead else current_id
-        rows = list(qs.filter(id__gte=start)[:QUEUE_PAGE] if start else qs[:QUEUE_PAGE])
+        rows = list(
+            selectors.claim_queue_from(queryset=qs, claim_id=start, sort=sort)[:QUEUE_PAGE]
+            if start
+            else qs[:QUEUE_PAGE]
+        )
     if current_id is None and rows:
         current_id = rows[0].pk
     row_ids = [row.pk for row in rows]
     # The neighbours just outside the page: they link the pages and let j/k
     # cross a page's edge.
     before_page = (
-        selectors.claim_queue_neighbour(queryset=qs, claim_id=row_ids[0], forward=False)
+        selectors.claim_queue_neighbour(queryset=qs, claim_id=row_ids[0], forward=False, sort=sort)
         if rows
         else None
     )
     after_page = (
-        selectors.claim_queue_neighbour(queryset=qs, claim_id=row_ids[-1]) if rows else None
+        selectors.claim_queue_neighbour(queryset=qs, claim_id=row_ids[-1], sort=sort)
+        if rows
+        else None
     )
 
     current = None
@@ -129,9 +149,9 @@ def queue(request):
             next_url = _queue_url(filter_query, start=after_page, claim=after_page)
     elif current is not None:
         previous_id = selectors.claim_queue_neighbour(
-            queryset=qs, claim_id=current.pk, forward=False
+            queryset=qs, claim_id=current.pk, forward=False, sort=sort
         )
-        next_id = selectors.claim_queue_neighbour(queryset=qs, claim_id=current.pk)
+        next_id = selectors.claim_queue_neighbour(queryset=qs, claim_id=current.pk, sort=sort)
         previous_url = _queue_url(filter_query, claim=previous_id) if previous_id else None
         next_url = _queue_url(filter_query, claim=next_id) if next_id else None
 
@@ -211,7 +231,8 @@ def queue_decide(request):
         },
     )
     qs = _queryset(request, filter_query)
-    next_id = selectors.claim_queue_neighbour(queryset=qs, claim_id=claim.pk)
+    sort = QueryDict(filter_query or "").get("sort") or "oldest"
+    next_id = selectors.claim_queue_neighbour(queryset=qs, claim_id=claim.pk, sort=sort)
     if next_id is None:
         messages.info(request, _("That was the last claim of this queue."))
         return redirect(_queue_url(filter_query, claim=claim.pk))
