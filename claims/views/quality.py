@@ -4,10 +4,27 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy
 
 from claims.quality import CATEGORIES, FIELDS, extraction_quality
 
 ITEMS_SHOWN = 200
+CATEGORY_LABELS = {
+    "kept": gettext_lazy("Kept"),
+    "respanned": gettext_lazy("Re-spanned"),
+    "corrected": gettext_lazy("Corrected"),
+    "not_a_claim": gettext_lazy("Not a claim"),
+    "merged": gettext_lazy("Merged"),
+    "added": gettext_lazy("Added"),
+}
+FIELD_LABELS = {
+    "source": gettext_lazy("source"),
+    "cue": gettext_lazy("cue"),
+    "channel": gettext_lazy("channel"),
+    "kind": gettext_lazy("kind"),
+    "quote": gettext_lazy("quotation"),
+    "hedged": gettext_lazy("hedged"),
+}
 
 
 @login_required
@@ -32,11 +49,15 @@ def extraction_quality_page(request):
         key = (request.GET.get("version", ""), request.GET.get("language", ""))
         figures = groups.get(key)
         if figures is not None:
-            chosen = {"version": key[0], "language": key[1], "show": show, "field": field}
+            label = CATEGORY_LABELS[show]
+            if field:
+                label = f"{label}: {FIELD_LABELS[field]}"
+            chosen = {"version": key[0], "language": key[1], "label": label}
             items = figures.items_for(show, field)
     context = {
         "rows": rows,
         "fields": FIELDS,
+        "field_labels": [(name, FIELD_LABELS[name]) for name in FIELDS],
         "chosen": chosen,
         "items": items[:ITEMS_SHOWN],
         "more_items": max(0, len(items) - ITEMS_SHOWN),
