@@ -2,14 +2,12 @@
 span fields and "not_a_claim", split and merge. The rules are in
 claims/services/editing.py; a refusal names the field it is about."""
 
-from django.db import transaction
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from claims import services
 from claims.api import filters
 from claims.api.errors import PreconditionRequired
 from claims.api.serializers import (
@@ -20,7 +18,7 @@ from claims.api.serializers import (
     StrictFieldsMixin,
 )
 from claims.api.views import IF_MATCH, ClaimViewSet, _if_match_version, _with_errors
-from claims.models import Article, ClaimStatus, QuoteType, Source, SourceKind
+from claims.models import Article, QuoteType, Source, SourceKind
 from claims.services import editing
 
 SPAN_HELP = "Character offset into the article's text, [start, end); null clears the span."
@@ -88,7 +86,6 @@ def _refused(exc: editing.SpanRefused) -> ValidationError:
     return ValidationError({exc.field: [exc.message]})
 
 
-EDIT_KEYS = set(editing.EDIT_FIELDS)
 STATUS_CODES = _with_errors(
     ClaimDetailSerializer,
     400,
@@ -177,38 +174,13 @@ class EditableClaimViewSet(ClaimViewSet):
         data.is_valid(raise_exception=True)
         changes = dict(data.validated_data)
         version = self._version(request, changes)
-        edits = {key: changes.pop(key) for key in list(changes) if key in EDIT_KEYS}
         try:
-            with transaction.atomic():
-                claim = self._apply(request, claim, version, edits, changes)
+            claim = editing.claim_edit(
+                claim=claim, user=request.user, expected_version=version, changes=changes
+            )
         except editing.SpanRefused as exc:
             raise _refused(exc) from None
         return self._answer(claim)
-
-    def _apply(self, request, claim, version, edits, changes):
-        user = request.user
-        if edits:
-            claim = editing.claim_edit_extraction(
-                claim=claim, user=user, expected_version=version, **edits
-            )
-            version = claim.version
-        new_status = changes.get("status")
-        if new_status == ClaimStatus.NOT_A_CLAIM:
-            changes.pop("status")
-            claim = editing.claim_mark_not_a_claim(
-                claim=claim, user=user, expected_version=version, reason=changes.get("reason", "")
-            )
-            version = claim.version
-        elif new_status and claim.status == ClaimStatus.NOT_A_CLAIM:
-            claim = editing.claim_restore(claim=claim, user=user, expected_version=version)
-            version = claim.version
-            if new_status == ClaimStatus.UNVERIFIED:
-                changes.pop("status")
-        if set(changes) - {"reason"}:
-            claim = services.claim_update(
-                claim=claim, user=user, expected_version=version, changes=changes
-            )
-        return claim
 
     @extend_schema(
         summary="Split a claim in two at an offset",

@@ -657,6 +657,36 @@ def claim_merge(*, claim: Claim, other: Claim, user, expected_version: int | Non
     return keep
 
 
+@transaction.atomic
+def claim_edit(*, claim: Claim, user, expected_version: int | None, changes: dict) -> Claim:
+    """One PATCH of a claim: spans and attribution (claim_edit_extraction), then
+    "not a claim" or its undoing, then verdict, assignee and state through
+    claim_update; the versions chain, and any refusal rolls everything back."""
+    from claims.services.review import claim_update
+
+    changes = dict(changes)
+    edits = {key: changes.pop(key) for key in list(changes) if key in EDIT_FIELDS}
+    version = expected_version
+    if edits:
+        claim = claim_edit_extraction(claim=claim, user=user, expected_version=version, **edits)
+        version = claim.version
+    new_status = changes.get("status")
+    if new_status == ClaimStatus.NOT_A_CLAIM:
+        changes.pop("status")
+        claim = claim_mark_not_a_claim(
+            claim=claim, user=user, expected_version=version, reason=changes.get("reason", "")
+        )
+        version = claim.version
+    elif new_status and Claim.objects.filter(pk=claim.pk, status=ClaimStatus.NOT_A_CLAIM).exists():
+        claim = claim_restore(claim=claim, user=user, expected_version=version)
+        version = claim.version
+        if new_status == ClaimStatus.UNVERIFIED:
+            changes.pop("status")
+    if set(changes) - {"reason"}:
+        claim = claim_update(claim=claim, user=user, expected_version=version, changes=changes)
+    return claim
+
+
 # --- Re-extraction -------------------------------------------------------------------
 
 
