@@ -39,7 +39,12 @@ def test_checkable_claims_outrank_pleasantries_and_no_comment():
 
 
 def test_reasons_are_words_for_people():
-    assert reasons_text("number,no_comment") == "+ numbers; − declined to comment"
+    from django.utils import translation
+
+    with translation.override("en"):
+        assert reasons_text("number,no_comment") == "+ numbers; − declined to comment"
+    with translation.override("it"):
+        assert reasons_text("number") == "+ numeri"
     assert reasons_text("bogus") == ""
 
 
