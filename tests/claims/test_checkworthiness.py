@@ -75,3 +75,25 @@ def test_extraction_stores_the_score_and_its_reasons():
     assert deficit.checkworthiness > thanks.checkworthiness
     assert "number" in deficit.checkworthiness_reasons.split(",")
     assert "pleasantry" in thanks.checkworthiness_reasons.split(",")
+
+
+@pytest.mark.django_db
+def test_the_backfill_scores_claims_without_a_score_and_nothing_else():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tests.factories import ClaimFactory
+
+    old = ClaimFactory(content="the deficit reached 3.4 percent in 2025", checkworthiness=None)
+    kept = ClaimFactory(content="the deficit reached 3.4 percent", checkworthiness=7)
+    out = StringIO()
+    call_command("score_checkworthiness", stdout=out)
+    assert "scored 1 claims" in out.getvalue()
+    old.refresh_from_db()
+    kept.refresh_from_db()
+    assert old.checkworthiness > 40 and "number" in old.checkworthiness_reasons
+    assert kept.checkworthiness == 7 and old.version == 1
+    call_command("score_checkworthiness", "--all", stdout=StringIO())
+    kept.refresh_from_db()
+    assert kept.checkworthiness != 7
