@@ -29,6 +29,8 @@ def claims_editor_data(claims) -> list[dict]:
             "cue": _span(claim.cue_text, claim.cue_start, claim.cue_end),
             "channel": _span(claim.channel_text, claim.channel_start, claim.channel_end),
             "source_text": claim.source_text,
+            "cue_text": claim.cue_text,
+            "channel_text": claim.channel_text,
             "source_id": claim.source_id,
             "source_kind": claim.source_kind,
             "quote_type": claim.quote_type,

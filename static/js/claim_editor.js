@@ -177,6 +177,8 @@
         kind === "source" && !claim.source && claim.source_text ? claim.source_text : spanWords(claim[kind]);
     });
     document.getElementById("editor-source-text").value = claim.source_text || "";
+    document.getElementById("editor-cue-text").value = claim.cue ? claim.cue.text : (claim.cue_text || "");
+    document.getElementById("editor-channel-text").value = claim.channel ? claim.channel.text : (claim.channel_text || "");
     document.getElementById("editor-kind").value = claim.source_kind;
     document.getElementById("editor-quote").value = claim.quote_type;
     document.getElementById("editor-hedged").checked = !!claim.hedged;
@@ -346,6 +348,11 @@
       payload.source_text = name;
       if (suggested[name]) payload.source = suggested[name].id;
     }
+    // Typed cue and channel words are found in the text near the claim by the server.
+    ["cue", "channel"].forEach(function (kind) {
+      var words = document.getElementById("editor-" + kind + "-text").value.trim();
+      if (words !== (claim[kind + "_text"] || "")) payload[kind + "_text"] = words;
+    });
     act(call("PATCH", claimUrl(claim), payload), claim.id, msg("saved"));
   });
 

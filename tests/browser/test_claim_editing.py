@@ -115,6 +115,12 @@ def test_an_editor_adds_respans_splits_merges_and_rejects_claims_in_the_text(
     expect(page.locator(f'.article-text .att-source[data-claim="{ponte.pk}"]')).to_have_text(
         "Paola Greco"
     )
+    # A channel typed instead of selected: the server finds the words in the text.
+    page.get_by_label("Channel (type it)").fill("Comune")
+    page.get_by_role("button", name="Save attribution").click()
+    expect(page.locator(f'.article-text .att-channel[data-claim="{ponte.pk}"]')).to_have_text(
+        "Comune"
+    )
     screenshot(page, "article-editing")
 
     # Split it at "costerà", then merge the two parts again.
