@@ -18,6 +18,7 @@ from claims.models import (
     ClaimFingerprint,
     Comment,
     Evidence,
+    ExtractionCorrection,
     Feed,
     FeedItem,
     ImportJob,
@@ -25,6 +26,7 @@ from claims.models import (
     Language,
     Rating,
     Source,
+    SourceChange,
 )
 
 
@@ -586,3 +588,34 @@ class ClaimFingerprintAdmin(ReadOnlyAdmin):
 
 # The user pages (role on the Add user page, roles in the list) live apart.
 from claims import admin_users  # noqa: E402, F401
+
+# --- Issue 15: editors' corrections of the extraction, and sources' history (read only).
+
+
+@admin.register(ExtractionCorrection)
+class ExtractionCorrectionAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "action", "field", "extractor_version", "language", "article"]
+    list_filter = ["action", "field", "extractor_version", "language"]
+    fields = [
+        "article",
+        "claim",
+        "action",
+        "field",
+        "extraction_key",
+        "extractor_version",
+        "language",
+        "before",
+        "after",
+        "actor",
+        "created_at",
+    ]
+    readonly_fields = fields
+    list_select_related = ["article"]
+
+
+@admin.register(SourceChange)
+class SourceChangeAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "source", "action", "claims_moved", "actor"]
+    list_filter = ["action"]
+    fields = ["source", "action", "old_value", "new_value", "claims_moved", "actor", "created_at"]
+    readonly_fields = fields

@@ -213,6 +213,11 @@ class QueueFilterForm(ScreenForm):
     hedged = forms.ChoiceField(label=_("Hedged"), required=False, choices=YES_NO)
     mine = forms.BooleanField(label=_("Assigned to me"), required=False)
     article = forms.IntegerField(label=_("Article number"), required=False, min_value=1)
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[("", _("Oldest first")), ("worth", _("Most check-worthy first"))],
+    )
 
     def __init__(self, *args, ratings=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -238,6 +243,7 @@ class QueueFilterForm(ScreenForm):
             hedged=data.get("hedged", ""),
             mine=bool(data.get("mine")),
             article=data.get("article"),
+            sort=data.get("sort") or "oldest",
         )
 
 

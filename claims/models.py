@@ -51,6 +51,15 @@ class ClaimStatus(models.TextChoices):
     IN_REVIEW = "in_review", _("In review")
     PUBLISHED = "published", _("Published")
     DISMISSED = "dismissed", _("Dismissed (not check-worthy)")
+    # An extraction error, not a judgement on the claim: it leaves the queue
+    # and the gold, and counts against the extractor's precision.
+    NOT_A_CLAIM = "not_a_claim", _("Not a claim (extraction error)")
+
+
+class ClaimOrigin(models.TextChoices):
+    EXTRACTED = "extracted", _("Extracted")
+    ADDED = "added", _("Added by an editor")
+    SPLIT = "split", _("Split off by an editor")
 
 
 class Article(models.Model):
@@ -193,6 +202,16 @@ class Claim(models.Model):
         Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
     )
     extractor_version = models.CharField(max_length=32, blank=True)
+    # Editors own the claims (claims/services/editing.py): where a claim came
+    # from, and the record as the extractor first produced it (its spans,
+    # kind, quote, hedging and version), so each correction is labelled data.
+    origin = models.CharField(
+        _("origin"), max_length=16, choices=ClaimOrigin.choices, default=ClaimOrigin.EXTRACTED
+    )
+    extracted_record = models.JSONField(null=True, blank=True, editable=False)
+    # Triage (claims/checkworthiness.py): 0-100 and the reasons, computed at extraction.
+    checkworthiness = models.PositiveSmallIntegerField(_("check-worthiness"), null=True, blank=True)
+    checkworthiness_reasons = models.CharField(max_length=500, blank=True)
 
     # Set when an editor corrects the attribution: re-extraction keeps it.
     corrected_by = models.ForeignKey(
@@ -272,6 +291,78 @@ class Claim(models.Model):
             or self.assignee_id
             or self.rationale
         )
+
+
+class ExtractionCorrection(models.Model):
+    """One editor action on a claim's extraction, kept as labelled data.
+
+    `extractor_version` is the version that produced the original (for an
+    added claim: the version that missed it); `before` and `after` are the
+    claim's spans and attribution on either side of the action.
+    """
+
+    class Action(models.TextChoices):
+        ADDED = "added", _("Added")
+        RESPANNED = "respanned", _("Re-spanned")
+        CORRECTED = "corrected", _("Attribution corrected")
+        SPLIT = "split", _("Split")
+        MERGED = "merged", _("Merged")
+        NOT_A_CLAIM = "not_a_claim", _("Marked not a claim")
+        RESTORED = "restored", _("Restored as a claim")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="extraction_corrections"
+    )
+    # NULL once the claim is gone (the second claim of a merge).
+    claim = models.ForeignKey(
+        "Claim", null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections"
+    )
+    action = models.CharField(max_length=16, choices=Action.choices)
+    field = models.CharField(max_length=32, blank=True)
+    # The extraction key of a merged-away claim: re-extraction must not bring it back.
+    extraction_key = models.CharField(max_length=64, blank=True)
+    extractor_version = models.CharField(max_length=32, blank=True)
+    language = models.CharField(max_length=16, blank=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("extraction correction")
+        verbose_name_plural = _("extraction corrections")
+        indexes = [
+            models.Index(fields=["article", "action"]),
+            models.Index(fields=["extractor_version", "language"]),
+        ]
+
+    def __str__(self):
+        return f"{self.action} {self.field}".strip()
+
+
+class SourceChange(models.Model):
+    """A source's history: renamed, retyped, or a duplicate merged into it."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="changes")
+    action = models.CharField(max_length=16)  # rename, retype, merge
+    old_value = models.JSONField(null=True, blank=True)
+    new_value = models.JSONField(null=True, blank=True)
+    claims_moved = models.PositiveIntegerField(default=0)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("source change")
+        verbose_name_plural = _("source history")
+
+    def __str__(self):
+        return f"{self.action} {self.source_id}"
 
 
 class Evidence(models.Model):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q
-from django.db.models.functions import Greatest, Length, Substr
+from django.db.models.functions import Coalesce, Greatest, Length, Substr
 
 from claims.models import (
     Article,
@@ -229,6 +229,8 @@ class QueueFilters:
     hedged: str = ""
     mine: bool = False
     article: int | None = None
+    # "oldest" (the default) or "worth": most check-worthy first (claims/checkworthiness.py).
+    sort: str = "oldest"
 
 
 QUEUE_ROW_FIELDS = (
@@ -242,6 +244,8 @@ QUEUE_ROW_FIELDS = (
     "status",
     "version",
     "created_at",
+    "checkworthiness",
+    "checkworthiness_reasons",
     "article__id",
     "article__title",
     "article__language",
@@ -280,7 +284,33 @@ def claim_queue(*, filters: QueueFilters, user):
         qs = qs.filter(assignee=user)
     if filters.article:
         qs = qs.filter(article_id=filters.article)
+    if filters.sort == "worth":
+        # Unscored claims (extracted before triage existed) come last.
+        return qs.annotate(worth=Coalesce("checkworthiness", -1)).order_by("-worth", "id")
     return qs.order_by("id")
+
+
+def _worth_of(queryset, claim_id: int) -> int:
+    value = Claim.objects.filter(pk=claim_id).values_list("checkworthiness", flat=True).first()
+    return -1 if value is None else value
+
+
+def claim_queue_from(*, queryset, claim_id: int, sort: str = "oldest"):
+    """The queue from a claim on (that claim included), in the queue's order."""
+    if sort == "worth":
+        worth = _worth_of(queryset, claim_id)
+        return queryset.filter(Q(worth__lt=worth) | Q(worth=worth, id__gte=claim_id))
+    return queryset.filter(id__gte=claim_id)
+
+
+def claim_queue_before(*, queryset, claim_id: int, sort: str = "oldest"):
+    """The claims just before one in the queue, nearest first."""
+    if sort == "worth":
+        worth = _worth_of(queryset, claim_id)
+        return queryset.filter(Q(worth__gt=worth) | Q(worth=worth, id__lt=claim_id)).order_by(
+            "worth", "-id"
+        )
+    return queryset.filter(id__lt=claim_id).order_by("-id")
 
 
 def claim_queue_counts(*, queryset) -> dict:
@@ -329,8 +359,16 @@ def _estimated_rows(queryset) -> int:
     return int(float(f"{rows:.2g}"))
 
 
-def claim_queue_neighbour(*, queryset, claim_id: int, forward: bool = True) -> int | None:
+def claim_queue_neighbour(
+    *, queryset, claim_id: int, forward: bool = True, sort: str = "oldest"
+) -> int | None:
     """The id of the next (or previous) claim of the queue after claim_id."""
+    if sort == "worth":
+        if forward:
+            after = claim_queue_from(queryset=queryset, claim_id=claim_id, sort=sort)
+            return after.exclude(id=claim_id).values_list("id", flat=True).first()
+        before = claim_queue_before(queryset=queryset, claim_id=claim_id, sort=sort)
+        return before.values_list("id", flat=True).first()
     if forward:
         return queryset.filter(id__gt=claim_id).order_by("id").values_list("id", flat=True).first()
     return queryset.filter(id__lt=claim_id).order_by("-id").values_list("id", flat=True).first()

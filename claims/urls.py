@@ -2,6 +2,7 @@ from django.urls import path
 from django.views.i18n import set_language
 
 from claims import views
+from claims.views import quality, sources
 
 app_name = "claims"
 
@@ -26,6 +27,13 @@ urlpatterns = [
     path("queue/undo/", views.queue_undo, name="queue_undo"),
     path("queue/bulk/", views.queue_bulk, name="queue_bulk"),
     path("search/", views.search_results, name="search"),
+    # Issue 15: speaker pages and the extraction quality page.
+    path("sources/", sources.source_list, name="source_list"),
+    path("sources/suggest/", sources.source_suggest, name="source_suggest"),
+    path("sources/<int:pk>/", sources.source_detail, name="source_detail"),
+    path("sources/<int:pk>/edit/", sources.source_edit, name="source_edit"),
+    path("sources/<int:pk>/merge/", sources.source_merge_view, name="source_merge"),
+    path("quality/extraction/", quality.extraction_quality_page, name="extraction_quality"),
     # Django's own view: stores the choice in the language cookie (and session).
     path("i18n/setlang/", set_language, name="set_language"),
 ]

@@ -8,6 +8,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import APIRootView, DefaultRouter
 
 from claims.api import views
+from claims.api.editing import EditableClaimViewSet
 from claims.api.errors import api_not_found
 
 app_name = "api"
@@ -25,7 +26,7 @@ class Router(DefaultRouter):
 
 router = Router(trailing_slash=True)
 router.register("articles", views.ArticleViewSet, basename="article")
-router.register("claims", views.ClaimViewSet, basename="claim")
+router.register("claims", EditableClaimViewSet, basename="claim")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("ratings", views.RatingViewSet, basename="rating")
 

@@ -16,8 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from claims.checkworthiness import apply_checkworthiness
 from claims.exceptions import SubmissionRefused, WorkflowError
 from claims.models import Article, Claim, ExtractionState, Language
+from claims.services.editing import extraction_overrides, extraction_record
 from claims.services.sources import sources_for_mentions
 
 logger = logging.getLogger(__name__)
@@ -328,6 +330,9 @@ def _attribution_fields(record) -> dict:
 # What a new extraction may change on a claim it finds again.
 _REEXTRACTED_FIELDS = (
     "position",
+    "extracted_record",
+    "checkworthiness",
+    "checkworthiness_reasons",
     "source",
     "source_kind",
     "quote_type",
@@ -356,6 +361,8 @@ def article_apply_extraction(*, article_id: int, records, extractor_version: str
     """
     article = Article.objects.select_for_update().only("pk").get(pk=article_id)
     existing = {claim.extraction_key: claim for claim in article.claims.all()}
+    # Editors' claims stand: a new record on words they re-cut is skipped.
+    answered = extraction_overrides(article_id, existing.values())
     seen: set[str] = set()
     to_create, to_update = [], []
     mentions: list[tuple[Claim, tuple]] = []
@@ -367,6 +374,8 @@ def article_apply_extraction(*, article_id: int, records, extractor_version: str
             continue
         seen.add(key)
         claim = existing.get(key)
+        if claim is None and answered(record, key):
+            continue
         if claim is None:
             claim = Claim(
                 article=article,
@@ -385,6 +394,9 @@ def article_apply_extraction(*, article_id: int, records, extractor_version: str
         if not claim.corrected_by_id:
             for name, value in _attribution_fields(record).items():
                 setattr(claim, name, value)
+            # What this version produced, for measuring it against the editors.
+            claim.extracted_record = extraction_record(record, extractor_version)
+            apply_checkworthiness(claim)
             mention = record.source.text if record.source else None
             mentions.append((claim, (record.source_name or mention, mention, record.source_kind)))
 

@@ -6,8 +6,10 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from claims.models import Source, SourceKind
+from claims.exceptions import NotAllowed, WorkflowError
+from claims.models import Claim, Source, SourceChange, SourceKind
 
 # Only named speakers are the same source wherever they appear; "fonti
 # diplomatiche" in two articles, or "the spokesperson", need not be.
@@ -104,3 +106,101 @@ def sources_for_mentions(mentions: Iterable[Mention]) -> dict[Mention, Source | 
 def source_for_mention(*, name: str | None, mention: str | None, kind: str) -> Source | None:
     """The Source a mention refers to, created on first sight; None for unlinked kinds."""
     return sources_for_mentions([(name, mention, kind)])[(name, mention, kind)]
+
+
+# --- Editors' changes to sources: rename, retype, merge duplicates ----------------
+
+
+def _require_source_editor(user) -> None:
+    if not user.has_perm("claims.change_source"):
+        raise NotAllowed(_("Only an editor can change sources."))
+
+
+def _log_source_change(source: Source, user, action: str, old, new, moved: int = 0) -> None:
+    SourceChange.objects.create(
+        source=source,
+        action=action,
+        old_value=old,
+        new_value=new,
+        claims_moved=moved,
+        actor=user if getattr(user, "pk", None) else None,
+    )
+
+
+@transaction.atomic
+def source_rename(*, source: Source, user, name: str) -> Source:
+    """A new display name; the old one stays an alias so mentions still find it."""
+    _require_source_editor(user)
+    name = unicodedata.normalize("NFC", (name or "").replace("\x00", "")).strip()
+    if not name:
+        raise WorkflowError(_("A source needs a name."))
+    if len(name) > 300:
+        raise WorkflowError(_("A name is at most 300 characters."))
+    source = Source.objects.select_for_update().get(pk=source.pk)
+    if name == source.name:
+        return source
+    key = normalize_source_name(name)[:300]
+    clash = Source.objects.filter(normalized_name=key).exclude(pk=source.pk).first()
+    if clash is not None:
+        raise WorkflowError(
+            _("“%(name)s” is already a source: merge the two instead.") % {"name": clash.name}
+        )
+    old = source.name
+    source.name, source.normalized_name = name, key
+    source.aliases = _with_aliases(source, [old])
+    source.save()
+    _log_source_change(source, user, "rename", old, name)
+    return source
+
+
+@transaction.atomic
+def source_retype(*, source: Source, user, kind: str) -> Source:
+    _require_source_editor(user)
+    if kind not in SourceKind.values:
+        raise WorkflowError(_("Unknown source kind."))
+    source = Source.objects.select_for_update().get(pk=source.pk)
+    if kind == source.kind:
+        return source
+    old = source.kind
+    source.kind = kind
+    source.save(update_fields=["kind", "updated_at"])
+    _log_source_change(source, user, "retype", old, kind)
+    return source
+
+
+@transaction.atomic
+def source_merge(*, into: Source, other: Source, user) -> Source:
+    """Fold a duplicate into a source: its claims move, its names become aliases,
+    and the history keeps what it was."""
+    _require_source_editor(user)
+    if into.pk == other.pk:
+        raise WorkflowError(_("A source cannot be merged into itself."))
+    locked = {
+        s.pk: s
+        for s in Source.objects.select_for_update()
+        .filter(pk__in=[into.pk, other.pk])
+        .order_by("pk")
+    }
+    if len(locked) != 2:
+        raise WorkflowError(_("There is no such source."))
+    into, other = locked[into.pk], locked[other.pk]
+    moved = Claim.objects.filter(source=other).update(source=into, updated_at=timezone.now())
+    names = [other.name, *other.aliases]
+    merged = list(into.aliases)
+    for alias in names:
+        if alias and alias != into.name and alias not in merged:
+            merged.append(alias)
+    into.aliases = merged[: MAX_ALIASES * 2]
+    into.save(update_fields=["aliases", "updated_at"])
+    # The duplicate's own history follows it.
+    SourceChange.objects.filter(source=other).update(source=into)
+    _log_source_change(
+        into,
+        user,
+        "merge",
+        {"id": other.pk, "name": other.name, "kind": other.kind, "aliases": other.aliases},
+        {"id": into.pk, "name": into.name},
+        moved,
+    )
+    other.delete()
+    return into

@@ -74,7 +74,8 @@ def highlighted_text(text: str, claims) -> str:
                 claim = span[3]
                 out.append(
                     format_html(
-                        '<a class="claim-ref" id="claim-{}" href="{}" aria-label="{}">{}</a>',
+                        '<a class="claim-ref" id="claim-{}" href="{}" aria-label="{}" '
+                        "data-nontext>{}</a>",
                         claim.pk,
                         claim_url(claim.pk),
                         _("Claim %(number)d") % {"number": claim.number},
@@ -92,7 +93,25 @@ def highlighted_text(text: str, claims) -> str:
             else:
                 piece = f'<span class="att att-{kind}" data-claim="{claim.pk}">{piece}</span>'
         out.append(piece)
+        # Say what the words just read were: highlights are colours to the eye only.
+        for _start, end, kind, claim in active:
+            if end == right:
+                out.append(_span_end_label(kind, claim.number))
     return mark_safe("".join(out))
+
+
+_SPAN_END_LABELS = {
+    "claim": gettext_lazy("end of claim %(number)d"),
+    "source": gettext_lazy("source of claim %(number)d"),
+    "cue": gettext_lazy("cue of claim %(number)d"),
+    "channel": gettext_lazy("channel of claim %(number)d"),
+}
+
+
+def _span_end_label(kind: str, number: int) -> str:
+    label = escape(str(_SPAN_END_LABELS[kind]) % {"number": number})
+    return f'<span class="visually-hidden" data-nontext> ({label})</span>'
+
 
 
 @functools.lru_cache(maxsize=16)
@@ -150,12 +169,12 @@ def claim_badges(claim) -> str:
     the queue show dozens of these, and this is several times faster.
     """
     words = _words()
+    source_words = escape(claim.source_text) if claim.source_text else words["no_source"]
+    if claim.source_id:
+        # Every claim leads to its speaker's page.
+        source_words = f'<a href="{source_url(claim.source_id)}">{source_words}</a>'
     items = [
-        _badge(
-            "badge-source",
-            words["source"],
-            escape(claim.source_text) if claim.source_text else words["no_source"],
-        ),
+        _badge("badge-source", words["source"], source_words),
         _badge(
             "badge-kind",
             words["kind"],
@@ -176,6 +195,9 @@ def claim_badges(claim) -> str:
         items.append(_badge("badge-verdict", words["verdict"], escape(rating_label(claim.verdict))))
     if claim.corrected_by_id:
         items.append(_badge("badge-corrected", "", words["corrected"]))
+    worth = worth_badge(claim)
+    if worth:
+        items.append(f"<li>{worth}</li>")
     badges = "".join(items)
     return mark_safe(f'<ul class="badges" aria-label="{words["attribution"]}">{badges}</ul>')
 
@@ -189,6 +211,35 @@ def claim_url_builder():
     marker = "2147483647"
     head, tail = reverse("claims:claim_detail", args=[int(marker)]).split(marker, 1)
     return lambda pk: f"{head}{pk}{tail}"
+
+
+def worth_badge(claim) -> str:
+    """Check-worthiness as a badge; its reasons on hover and for screen readers."""
+    from claims.checkworthiness import reasons_text
+
+    score = getattr(claim, "checkworthiness", None)
+    if score is None:
+        return ""
+    level = "high" if score >= 60 else "low" if score < 35 else "mid"
+    reasons = escape(reasons_text(claim.checkworthiness_reasons) or _("no signal"))
+    label = escape(_("Check-worthiness"))
+    return (
+        f'<span class="badge badge-worth {level}" title="{label} {score}: {reasons}" '
+        f'data-worth="{score}">{label} {score}'
+        f'<span class="visually-hidden">: {reasons}</span></span>'
+    )
+
+
+def source_url(pk: int) -> str:
+    """A source page's address without a reverse() per claim."""
+    global _SOURCE_URL
+    if _SOURCE_URL is None:
+        marker = "2147483647"
+        _SOURCE_URL = tuple(reverse("claims:source_detail", args=[int(marker)]).split(marker, 1))
+    return f"{_SOURCE_URL[0]}{pk}{_SOURCE_URL[1]}"
+
+
+_SOURCE_URL = None
 
 
 @register.simple_tag(takes_context=True)
@@ -220,7 +271,9 @@ def queue_rows(context, rows, current, can_bulk: bool, oob: bool = False) -> str
             )
         content = escape(Truncator(row.content).chars(90))
         aria = ' aria-current="true"' if is_current else ""
-        cells.append(f'<td><a href="{link_head}{row.pk}"{aria}>{content}</a></td>')
+        worth = worth_badge(row)
+        worth = f" {worth}" if worth else ""
+        cells.append(f'<td><a href="{link_head}{row.pk}"{aria}>{content}</a>{worth}</td>')
         source = escape(Truncator(row.source_text or "—").chars(40))
         cells.append(f"<td>{source}{hedged if row.hedged else ''}</td>")
         status = (
@@ -279,8 +332,13 @@ EVENT_LABELS = {
         "assign": gettext_lazy("Assignment"),
         "comment": gettext_lazy("Comment"),
         "evidence": gettext_lazy("Evidence"),
+        "respan": gettext_lazy("Span changed"),
+        "add_claim": gettext_lazy("Claim added by an editor"),
+        "split": gettext_lazy("Split"),
+        "merge": gettext_lazy("Merged with the next claim"),
     },
     "fields": {
+        "content": gettext_lazy("content"),
         "source_text": gettext_lazy("source"),
         "cue_text": gettext_lazy("cue"),
         "channel_text": gettext_lazy("channel"),

@@ -15,6 +15,7 @@ from claims.models import Article, ExtractionState
 from claims.pagination import CappedPaginator
 from claims.templatetags.claims_tags import claim_url_builder
 from claims.views.common import is_htmx
+from claims.views.editing import claims_editor_data, editor_choices
 
 ARTICLES_PER_PAGE = 25
 
@@ -98,7 +99,13 @@ def _article_context(article):
     claim_url = claim_url_builder()
     for claim in claims:
         claim.url = claim_url(claim.pk)
-    return {"article": article, "claims": claims, "states": ExtractionState}
+    return {
+        "article": article,
+        "claims": claims,
+        "states": ExtractionState,
+        # For the in-text editor (static/js/claim_editor.js).
+        "claims_data": claims_editor_data(claims),
+    }
 
 
 @login_required
@@ -107,7 +114,9 @@ def article_detail(request, pk):
         article = selectors.article_detail(article_id=pk)
     except Article.DoesNotExist:
         raise Http404 from None
-    return render(request, "claims/article_detail.html", _article_context(article))
+    context = _article_context(article)
+    context.update(editor_choices())
+    return render(request, "claims/article_detail.html", context)
 
 
 @login_required

@@ -23,6 +23,7 @@ from claims.forms import (
     VerdictForm,
 )
 from claims.models import Claim, ClaimStatus, Comment, QuoteType, SourceKind
+from claims.services.editing import claim_edit_extraction
 from claims.services.review import TRANSITIONS
 from claims.views.common import safe_next
 
@@ -194,7 +195,8 @@ def claim_attribution(request, pk):
         pk,
         "attribution",
         form,
-        lambda: services.claim_correct_attribution(
+        # Through the editing service: typed words are found and underlined in the text.
+        lambda: claim_edit_extraction(
             claim=claim,
             user=request.user,
             expected_version=form.cleaned_data["version"],

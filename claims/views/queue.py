@@ -36,7 +36,16 @@ UNDO_KEY = "queue_undo"
 UNDO_DEPTH = 20
 # The claim panel's element id: an htmx request aimed at it gets the panel alone.
 PANEL_ID = "current-claim"
-FILTER_FIELDS = ("status", "verdict", "language", "source_kind", "hedged", "mine", "article")
+FILTER_FIELDS = (
+    "status",
+    "verdict",
+    "language",
+    "source_kind",
+    "hedged",
+    "mine",
+    "article",
+    "sort",
+)
 
 
 def _filter_params(data) -> QueryDict:
@@ -87,29 +96,40 @@ def _workspace(request, *, filter_query: str, claim_id=None, start=None, before=
     # before `before`; opening a claim shows it with a few of its predecessors.
     # A claim deep in a long queue costs no OFFSET scan and no position count.
     current_id = claim_id
+    sort = form.filters().sort
     if before and not start:
-        rows = list(reversed(qs.filter(id__lt=before).order_by("-id")[:QUEUE_PAGE]))
+        rows = list(
+            reversed(
+                selectors.claim_queue_before(queryset=qs, claim_id=before, sort=sort)[:QUEUE_PAGE]
+            )
+        )
     else:
         if not start and current_id:
             lead = list(
-                qs.filter(id__lt=current_id)
-                .order_by("-id")
-                .values_list("id", flat=True)[:QUEUE_LEAD]
+                selectors.claim_queue_before(
+                    queryset=qs, claim_id=current_id, sort=sort
+                ).values_list("id", flat=True)[:QUEUE_LEAD]
             )
             start = lead[-1] if lead else current_id
-        rows = list(qs.filter(id__gte=start)[:QUEUE_PAGE] if start else qs[:QUEUE_PAGE])
+        rows = list(
+            selectors.claim_queue_from(queryset=qs, claim_id=start, sort=sort)[:QUEUE_PAGE]
+            if start
+            else qs[:QUEUE_PAGE]
+        )
     if current_id is None and rows:
         current_id = rows[0].pk
     row_ids = [row.pk for row in rows]
     # The neighbours just outside the page: they link the pages and let j/k
     # cross a page's edge.
     before_page = (
-        selectors.claim_queue_neighbour(queryset=qs, claim_id=row_ids[0], forward=False)
+        selectors.claim_queue_neighbour(queryset=qs, claim_id=row_ids[0], forward=False, sort=sort)
         if rows
         else None
     )
     after_page = (
-        selectors.claim_queue_neighbour(queryset=qs, claim_id=row_ids[-1]) if rows else None
+        selectors.claim_queue_neighbour(queryset=qs, claim_id=row_ids[-1], sort=sort)
+        if rows
+        else None
     )
 
     current = None
@@ -137,9 +157,9 @@ def _workspace(request, *, filter_query: str, claim_id=None, start=None, before=
             next_url = _queue_url(filter_query, start=after_page, claim=after_page)
     elif current is not None:
         previous_id = selectors.claim_queue_neighbour(
-            queryset=qs, claim_id=current.pk, forward=False
+            queryset=qs, claim_id=current.pk, forward=False, sort=sort
         )
-        next_id = selectors.claim_queue_neighbour(queryset=qs, claim_id=current.pk)
+        next_id = selectors.claim_queue_neighbour(queryset=qs, claim_id=current.pk, sort=sort)
         previous_url = _queue_url(filter_query, claim=previous_id) if previous_id else None
         next_url = _queue_url(filter_query, claim=next_id) if next_id else None
 
@@ -316,7 +336,8 @@ def queue_review(request):
 
 def _next_claim(request, filter_query: str, claim):
     qs = _queryset(request, filter_query)
-    next_id = selectors.claim_queue_neighbour(queryset=qs, claim_id=claim.pk)
+    sort = QueryDict(filter_query or "").get("sort") or "oldest"
+    next_id = selectors.claim_queue_neighbour(queryset=qs, claim_id=claim.pk, sort=sort)
     if next_id is None:
         messages.info(request, _("That was the last claim of this queue."))
         next_id = claim.pk

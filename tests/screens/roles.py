@@ -14,10 +14,16 @@ from tests.factories import UserFactory
 PASSWORD = "correct horse battery"
 _roles = importlib.import_module("claims.migrations.0004_roles")
 _scale = importlib.import_module("claims.migrations.0002_default_rating_scale")
+_editing = importlib.import_module("claims.migrations.0011_editors_own_claims")
+
+
+def role_codes(name: str) -> list[str]:
+    return list(_roles.ROLES[name]) + _editing.EXTRA_PERMS.get(name, [])
 
 
 def ensure_roles() -> None:
-    for name, codes in _roles.ROLES.items():
+    for name in _roles.ROLES:
+        codes = role_codes(name)
         group, created = Group.objects.get_or_create(name=name)
         if not created and group.permissions.exists():
             continue

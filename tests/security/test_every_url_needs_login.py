@@ -93,3 +93,35 @@ def test_every_form_post_without_a_csrf_token_is_refused():
         assert response.status_code in (403, 404, 405), (path, response.status_code)
         checked += response.status_code == 403
     assert checked > 15, "the forms must be reached"
+
+
+@pytest.mark.django_db
+def test_the_speaker_quality_and_editing_addresses_need_login(client):
+    """Named here as well as walked above, so a change to the walk cannot drop them."""
+    from claims.models import Source
+
+    claim = ClaimFactory(article=ArticleFactory())
+    source = Source.objects.create(name="Anna Blu", normalized_name="anna blu", kind="person")
+    pages = [
+        "/sources/",
+        "/sources/suggest/?q=an",
+        f"/sources/{source.pk}/",
+        "/quality/extraction/",
+    ]
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"].startswith("/accounts/login/"), path
+    for path in (f"/sources/{source.pk}/edit/", f"/sources/{source.pk}/merge/"):
+        response = client.post(path, {"name": "x", "kind": "person", "other": source.pk})
+        assert response.status_code == 302, path
+    api = [
+        ("post", "/api/claims/"),
+        ("patch", f"/api/claims/{claim.pk}/"),
+        ("post", f"/api/claims/{claim.pk}/split/"),
+        ("post", f"/api/claims/{claim.pk}/merge/"),
+    ]
+    for method, path in api:
+        assert getattr(client, method)(path).status_code in (401, 403), path
+    source.refresh_from_db()
+    assert source.name == "Anna Blu"
