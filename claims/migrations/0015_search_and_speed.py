@@ -122,7 +122,7 @@ class PostgresSQL(migrations.RunSQL):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0008_renormalize_source_names"),
+        ("claims", "0011_editors_own_claims"),
     ]
 
     operations = [PostgresSQL(FORWARD, BACKWARD)]
