@@ -6,7 +6,6 @@ the claim since)."""
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,7 +23,7 @@ from claims.services.review import (
     claim_take,
     claim_undo_decision,
 )
-from claims.views.common import is_htmx
+from claims.views.common import is_htmx, role_required
 
 QUEUE_PAGE = 25
 # Claims shown above the one opened by its link, for context.
@@ -67,7 +66,7 @@ def _int(value):
         return None
 
 
-@login_required
+@role_required
 def queue(request):
     ratings = selectors.rating_scale()
     data = request.GET.copy()
@@ -173,7 +172,7 @@ def _claim_or_back(request, filter_query):
     return claim
 
 
-@login_required
+@role_required
 @require_POST
 def queue_decide(request):
     """Save a verdict (and rationale), then go on to the next claim of the queue."""
@@ -218,7 +217,7 @@ def queue_decide(request):
     return redirect(_queue_url(filter_query, claim=next_id))
 
 
-@login_required
+@role_required
 @require_POST
 def queue_take(request):
     """Assign the claim to me and stay on it."""
@@ -238,7 +237,7 @@ def queue_take(request):
     return redirect(_queue_url(filter_query, claim=claim.pk))
 
 
-@login_required
+@role_required
 @require_POST
 def queue_undo(request):
     filter_query = request.POST.get("filters", "")
@@ -268,7 +267,7 @@ def queue_undo(request):
     return redirect(_queue_url(filter_query, claim=undo.claim_id))
 
 
-@login_required
+@role_required
 @require_POST
 def queue_bulk(request):
     """An editor's change of state or assignee for the claims ticked in the list."""
