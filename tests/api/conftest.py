@@ -44,9 +44,9 @@ def client_as(roles):
         if user is None:
             return client
         if token:
-            from rest_framework.authtoken.models import Token
+            from claims.services.tokens import api_token_create
 
-            key = Token.objects.get_or_create(user=user)[0].key
+            _token, key = api_token_create(owner=user, created_by=user, name="tests")
             client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         else:
             client.force_login(user)
