@@ -3,7 +3,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from claims import services
-from tests.api.factories import role_user
+from tests.api.factories import UserFactory, role_user
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +30,7 @@ def roles(db):
         "fact-checker": role_user("fact-checker"),
         "editor": role_user("editor"),
         "admin": role_user("admin"),
+        "superuser": UserFactory(username="root-user", is_superuser=True, is_staff=True),
     }
 
 
