@@ -339,7 +339,7 @@ def claim_attribution(request, pk):
             expected_version=form.cleaned_data["version"],
             reason=form.cleaned_data["reason"],
         ),
-        _("Attribution saved.")
+        _("Attribution corrected.")
         if not _is_published(pk)
         else _("Correction saved: the public record changes once another editor approves it."),
         "attribution",
