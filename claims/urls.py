@@ -2,6 +2,7 @@ from django.urls import path
 from django.views.i18n import set_language
 
 from claims import views
+from claims.views.tokens import my_tokens
 
 app_name = "claims"
 
@@ -26,6 +27,7 @@ urlpatterns = [
     path("claims/<int:pk>/assign/", views.claim_assign, name="claim_assign"),
     path("claims/<int:pk>/comments/", views.claim_comment, name="claim_comment"),
     path("claims/<int:pk>/evidence/", views.claim_evidence, name="claim_evidence"),
+    path("account/tokens/", my_tokens, name="my_tokens"),
     path("queue/", views.queue, name="queue"),
     path("queue/decide/", views.queue_decide, name="queue_decide"),
     path("queue/take/", views.queue_take, name="queue_take"),

@@ -162,3 +162,22 @@ def test_a_superuser_still_can(client):
     target = person("ed_su2", "editor")
     response = client.get(reverse("admin:auth_user_change", args=[target.pk]))
     assert 'name="is_superuser"' in response.content.decode()
+
+
+def test_people_make_and_revoke_their_own_tokens_on_their_page(client):
+    reader = person("integration-cms")  # no newsroom role: reads published fact-checks only
+    client.force_login(reader)
+    page = client.post(reverse("claims:my_tokens"), {"name": "CMS"})
+    key = page.context["key"]
+    assert f'<code id="api-key">{key}</code>' in page.content.decode()
+    assert "no-store" in page["Cache-Control"]
+    listing = client.get(reverse("claims:my_tokens")).content.decode()
+    assert key not in listing and key[:8] in listing
+    token = ApiToken.objects.get(user=reader)
+    other = person("someone-else", "editor")
+    _other_token, _ = api_token_create(owner=other, created_by=other)
+    client.post(reverse("claims:my_tokens"), {"revoke": _other_token.pk})
+    assert ApiToken.objects.get(pk=_other_token.pk).revoked_at is None  # not theirs
+    client.post(reverse("claims:my_tokens"), {"revoke": token.pk})
+    assert ApiToken.objects.get(pk=token.pk).revoked_at is not None
+    assert api(key).get("/api/claims/").status_code == 401

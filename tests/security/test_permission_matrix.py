@@ -168,6 +168,14 @@ SCREENS = {
         [("post", {"url": "https://www.istat.it/a", "public": "on"}, EVERYONE, "ok")],
     ),
     "claims:queue": (None, [("get", None, EVERYONE, "ok")]),
+    # Only a login: an integration's account (no newsroom role) makes its token here.
+    "claims:my_tokens": (
+        None,
+        [
+            ("get", None, EVERYONE | {"no-role"}, "ok"),
+            ("post", {"name": "cms"}, EVERYONE | {"no-role"}, "ok"),
+        ],
+    ),
     "claims:queue_decide": (
         None,
         [
