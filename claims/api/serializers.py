@@ -161,7 +161,9 @@ class CorrectionSerializer(serializers.Serializer):
 class PublicRecordSerializer(serializers.Serializer):
     """What readers see: the version two people approved (claims/public_record.py)."""
 
-    verdict = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    verdict = serializers.CharField(
+        source="verdict.slug", read_only=True, allow_null=True, default=None
+    )
     rationale = serializers.CharField()
     source_text = serializers.CharField()
     source_kind = serializers.CharField()
@@ -171,7 +173,9 @@ class PublicRecordSerializer(serializers.Serializer):
     hedged = serializers.BooleanField()
     evidence = PublicEvidenceSerializer(many=True)
     published_at = serializers.DateTimeField()
-    published_by = UsernameField(read_only=True)
+    published_by = serializers.CharField(
+        source="published_by.username", read_only=True, allow_null=True, default=None
+    )
     modified_at = serializers.DateTimeField(allow_null=True)
     correction_note = serializers.CharField()
     corrections = serializers.SerializerMethodField()
