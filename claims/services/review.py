@@ -185,7 +185,9 @@ def field_text(value) -> str:
         return "1" if value else "0"
     if hasattr(value, "pk"):
         return str(value.pk)
-    return str(value)
+    # Browsers send a textarea's line breaks as CRLF and an attribute's as LF;
+    # forms strip the ends: neither is a change anyone made.
+    return str(value).replace("\r\n", "\n").strip()
 
 
 def _current_text(claim: Claim, field: str) -> str:
@@ -216,7 +218,8 @@ def claim_edit_fields(
     else:
         changed, conflicts = {}, []
         for field, value in values.items():
-            mine, seen, now = field_text(value), base.get(field, ""), _current_text(current, field)
+            mine, now = field_text(value), _current_text(current, field)
+            seen = field_text(base.get(field, ""))
             if mine == seen or mine == now:
                 continue
             if now != seen:

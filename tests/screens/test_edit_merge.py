@@ -129,3 +129,23 @@ def test_a_refused_verdict_keeps_the_rationale_that_was_typed(editor_client, rat
     assert "needs a written reason" in html
     assert "Una spiegazione lunga e scritta con cura." in html
     assert not ClaimEvent.objects.filter(claim=claim, field="rationale").exists()
+
+
+def test_line_breaks_sent_differently_by_the_browser_are_not_a_change(
+    fc_client, editor_client, ratings
+):
+    claim = ClaimFactory(rationale="Prima riga.\r\nSeconda riga.")
+    seen = Claim.objects.get(pk=claim.pk)
+    fc_client.post(
+        reverse("claims:claim_verdict", args=[claim.pk]),
+        verdict_form(seen, rationale="Riscritta da Anna."),
+    )
+    # The editor changes only the verdict. Their textarea sends the old
+    # rationale with CRLF, the hidden base (an attribute) with LF: that is not
+    # a change of theirs, so Anna's rationale stays and nothing conflicts.
+    data = verdict_form(seen, verdict=ratings[2].pk)
+    data["base_rationale"] = "Prima riga.\nSeconda riga."
+    response = editor_client.post(reverse("claims:claim_verdict", args=[claim.pk]), data)
+    assert response.status_code == 302 and "conflict" not in response["Location"]
+    claim.refresh_from_db()
+    assert claim.verdict == ratings[2] and claim.rationale == "Riscritta da Anna."
