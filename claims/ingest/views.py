@@ -1,7 +1,8 @@
 """Screens of the ingest: submit a link, feeds, batch imports, repeated claims.
 
-Function views with @login_required; htmx requests get the partial, plain
-requests the full page, and every page reads without JavaScript.
+Function views with @role_required (a login and a newsroom role); htmx
+requests get the partial, plain requests the full page, and every page reads
+without JavaScript.
 """
 
 from django.contrib import messages
