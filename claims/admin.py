@@ -5,17 +5,24 @@ services (with its version checked and its history written)."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken import admin as _drf_token_admin  # noqa: F401 - registers first
+from rest_framework.authtoken.models import TokenProxy
 
 from claims import exports, services
 from claims.exceptions import DomainError, EditConflict, SubmissionRefused
 from claims.models import (
+    ApiToken,
     Article,
     Claim,
     ClaimEvent,
     ClaimFingerprint,
+    ClaimVersion,
     Comment,
     Evidence,
     ExtractionCorrection,
@@ -231,6 +238,27 @@ class ClaimEventInline(admin.TabularInline):
         return super().get_queryset(request).select_related("actor")
 
 
+class ClaimVersionInline(admin.TabularInline):
+    """The claim's public versions: approved ones are what readers saw."""
+
+    model = ClaimVersion
+    fields = [
+        "state",
+        "kind",
+        "verdict",
+        "note",
+        "approved_by",
+        "approved_at",
+        "withdrawn_at",
+        "withdrawn_reason",
+    ]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    max_num = 0
+    verbose_name_plural = _("public versions")
+
+
 EDITABLE_CLAIM_FIELDS = [
     "source_text",
     "cue_text",
@@ -254,7 +282,10 @@ class ClaimAdminForm(forms.ModelForm):
         label=_("reason"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Needed to correct a published verdict; kept in the history."),
+        help_text=_(
+            "Needed to change a published claim: the change waits for a second editor's "
+            "approval; kept in the history."
+        ),
     )
     request = None  # set by ClaimAdmin.get_form
 
@@ -386,7 +417,7 @@ class ClaimAdmin(ExportActionsMixin, admin.ModelAdmin):
         ),
         (_("Record"), {"fields": ["extractor_version", "created_at", "updated_at"]}),
     ]
-    inlines = [ClaimEventInline]
+    inlines = [ClaimVersionInline, ClaimEventInline]
     actions = [*ExportActionsMixin.export_actions]
     show_full_result_count = False
 
@@ -588,6 +619,7 @@ class ClaimFingerprintAdmin(ReadOnlyAdmin):
 
 # The user pages (role on the Add user page, roles in the list) live apart.
 from claims import admin_users  # noqa: E402, F401
+from claims.admin_users import DeskUserAdmin  # noqa: E402
 
 # --- Issue 15: editors' corrections of the extraction, and sources' history (read only).
 
@@ -619,3 +651,154 @@ class SourceChangeAdmin(ReadOnlyAdmin):
     list_filter = ["action"]
     fields = ["source", "action", "old_value", "new_value", "claims_moved", "actor", "created_at"]
     readonly_fields = fields
+
+# --- People, roles and API tokens.
+#
+# The admin role manages users and their roles, but nothing that would let
+# it act as someone else or above itself: it cannot make anyone a superuser
+# or give permissions outside the roles, cannot change a superuser at all
+# (password, e-mail, status), and never sees an API key, not even its own
+# after creation. Keys are stored as digests (claims/services/tokens.py).
+
+admin.site.unregister(TokenProxy)  # DRF's admin shows keys in clear
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+
+
+@admin.register(User)
+class RoleUserAdmin(DeskUserAdmin):
+    def _only_superusers_may(self, request) -> bool:
+        return not request.user.is_superuser
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if self._only_superusers_may(request):
+            fields += ["is_superuser", "user_permissions"]
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and self._only_superusers_may(request):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and self._only_superusers_may(request):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def user_change_password(self, request, id, form_url=""):
+        user = self.get_object(request, admin.utils.unquote(id))
+        if user is not None and user.is_superuser and self._only_superusers_may(request):
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
+
+    def save_model(self, request, obj, form, change):
+        if self._only_superusers_may(request) and obj.is_superuser:
+            # Nothing on the form allows it; a forged POST gets nowhere either.
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+
+class ApiTokenAddForm(forms.ModelForm):
+    request = None  # set by ApiTokenAdmin.get_form
+
+    class Meta:
+        model = ApiToken
+        fields = ["user", "name"]
+
+    def clean(self):
+        from claims.services.tokens import api_token_may_issue
+
+        cleaned = super().clean()
+        owner = cleaned.get("user")
+        if owner is not None and not api_token_may_issue(issuer=self.request.user, owner=owner):
+            raise forms.ValidationError(
+                _(
+                    "You can make tokens for yourself, and for accounts that can change "
+                    "nothing (integrations). Ask this person to make their own."
+                )
+            )
+        return cleaned
+
+    def _post_clean(self):
+        pass  # the service fills in the digest and the rest
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = [
+        "prefix",
+        "name",
+        "user",
+        "created_by",
+        "created_at",
+        "last_used_at",
+        "revoked_at",
+        "revoked_reason",
+    ]
+    list_filter = ["revoked_at", "created_at"]
+    search_fields = ["user__username", "name", "prefix"]
+    list_select_related = ["user", "created_by"]
+    raw_id_fields = ["user"]
+    readonly_fields = [
+        "user",
+        "name",
+        "prefix",
+        "created_by",
+        "created_at",
+        "last_used_at",
+        "revoked_at",
+        "revoked_reason",
+    ]
+    actions = ["revoke"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = ApiTokenAddForm
+        form = super().get_form(request, obj, **kwargs)
+        return type(form.__name__, (form,), {"request": request})
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj else []
+
+    def get_fields(self, request, obj=None):
+        return ApiTokenAddForm.Meta.fields if obj is None else self.readonly_fields
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoked, never deleted: the list is the record of who had access
+
+    def save_model(self, request, obj, form, change):
+        from claims.services.tokens import api_token_create
+
+        token, key = api_token_create(
+            owner=form.cleaned_data["user"],
+            created_by=request.user,
+            name=form.cleaned_data.get("name", ""),
+        )
+        obj.pk = token.pk
+        obj.__dict__.update({k: v for k, v in token.__dict__.items() if not k.startswith("_")})
+        request._new_api_key = key
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # The key is shown on this page, once, and stored nowhere.
+        response = TemplateResponse(
+            request,
+            "admin/claims/apitoken/created.html",
+            {
+                **self.admin_site.each_context(request),
+                "token": obj,
+                "key": request._new_api_key,
+                "opts": self.opts,
+            },
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+
+    @admin.action(description=_("Revoke the selected tokens"), permissions=["change"])
+    def revoke(self, request, queryset):
+        from claims.services.tokens import api_token_revoke
+
+        for token in queryset:
+            api_token_revoke(token=token, user=request.user)
+        messages.success(request, _("Tokens revoked."))

@@ -18,3 +18,4 @@ class ClaimsConfig(AppConfig):
             sender=get_user_model(),
             dispatch_uid="claims.superuser_join_admin_role",
         )
+        from claims import receivers  # noqa: F401 - connects the receivers

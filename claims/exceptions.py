@@ -32,6 +32,8 @@ class EditConflict(DomainError):
 
     code = "conflict"
 
-    def __init__(self, message: str, *, current):
+    def __init__(self, message: str, *, current, fields=()):
         super().__init__(message)
         self.current = current
+        # The fields both people changed (empty: the whole edit was stale).
+        self.fields = tuple(fields)

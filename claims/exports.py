@@ -17,7 +17,8 @@ from django.http import StreamingHttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from claims.models import Claim, ClaimStatus, Rating, SourceKind
+from claims.models import Claim, Rating, SourceKind, VersionState
+from claims.public_record import PublicRecord, iter_public_records, public_record
 
 CHUNK_SIZE = 2000
 
@@ -177,18 +178,21 @@ def _date(value):
     return value.date().isoformat()
 
 
-def _claim_author(claim: Claim) -> dict | None:
+def _claim_author(claim: Claim, record: PublicRecord) -> dict | None:
     article = claim.article
-    if claim.source_kind == SourceKind.AUTHOR:
+    if record.source_kind == SourceKind.AUTHOR:
         if article.author:
             return {"@type": "Person", "name": article.author}
         if article.outlet:
             return {"@type": "Organization", "name": article.outlet}
         return None
-    name = claim.source.name if claim.source_id else claim.source_text
+    # The source's shared name, unless the published attribution names
+    # someone other than the claim's working copy does (a pending correction).
+    same_source = claim.source_id and claim.source_text == record.source_text
+    name = claim.source.name if same_source else record.source_text
     if not name:
         return None
-    kind = "Person" if claim.source_kind in PERSON_KINDS else "Organization"
+    kind = "Person" if record.source_kind in PERSON_KINDS else "Organization"
     return {"@type": kind, "name": name}
 
 
@@ -199,13 +203,34 @@ def _publisher() -> dict:
     return publisher
 
 
-def claim_review(claim: Claim, *, bounds: tuple[int, int], request=None) -> dict:
-    """One published claim as a schema.org ClaimReview (a JSON-LD node)."""
+def _corrections(record: PublicRecord) -> list[dict]:
+    notes = [
+        {"@type": "CorrectionComment", "text": note, "datePublished": _date(when)}
+        for when, note in record.corrections
+        if note
+    ]
+    if record.withdrawn_at:
+        notes.append(
+            {
+                "@type": "CorrectionComment",
+                "text": record.withdrawn_reason,
+                "datePublished": _date(record.withdrawn_at),
+            }
+        )
+    return notes
+
+
+def claim_review(
+    claim: Claim, *, bounds: tuple[int, int], request=None, record: PublicRecord | None = None
+) -> dict:
+    """One published claim as a schema.org ClaimReview (a JSON-LD node), from
+    its public record: the version two people approved, never the working copy."""
+    record = record if record is not None else public_record(claim)
     article = claim.article
     language = article.language
     worst, best = bounds
     item = {"@type": "Claim"}
-    author = _claim_author(claim)
+    author = _claim_author(claim, record)
     if author:
         item["author"] = author
     appearance = {"@type": "CreativeWork"}
@@ -221,36 +246,64 @@ def claim_review(claim: Claim, *, bounds: tuple[int, int], request=None) -> dict
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": claim_public_url(claim, request),
-        "claimReviewed": claim.content,
+        "claimReviewed": record.content,
         "itemReviewed": item,
         "author": _publisher(),
-        "datePublished": _date(claim.published_at),
+        "datePublished": _date(record.published_at),
         "inLanguage": language,
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": claim.verdict.value,
-            "bestRating": best,
-            "worstRating": worst,
-            "alternateName": claim.verdict.label_for(language),
-        },
     }
-    if claim.rationale:
-        review["reviewBody"] = claim.rationale
+    modified = record.withdrawn_at or record.modified_at
+    if modified:
+        review["dateModified"] = _date(modified)
+    corrections = _corrections(record)
+    if corrections:
+        review["correction"] = corrections
+    if record.withdrawn_at:
+        # Withdrawn: the page says so and gives no rating to reuse.
+        review["creativeWorkStatus"] = "Withdrawn"
+        return review
+    review["reviewRating"] = {
+        "@type": "Rating",
+        "ratingValue": record.verdict.value,
+        "bestRating": best,
+        "worstRating": worst,
+        "alternateName": record.verdict.label_for(language),
+    }
+    if record.rationale:
+        review["reviewBody"] = record.rationale
     return review
 
 
 def published_claims(queryset: QuerySet) -> QuerySet:
+    """Claims with a live public record (published by two people, not withdrawn)."""
     return (
-        queryset.filter(status=ClaimStatus.PUBLISHED, verdict__isnull=False)
-        .select_related("article", "source", "verdict")
+        queryset.filter(versions__state=VersionState.APPROVED, versions__withdrawn_at__isnull=True)
+        .distinct()
+        .select_related("article", "source")
         .defer("article__text")
     )
 
 
+def claims_with_public_records(queryset: QuerySet, *, live_only: bool = True):
+    """(claim, record) pairs a chunk at a time; withdrawn ones only if not live_only."""
+    records = iter_public_records(queryset)
+    while True:
+        chunk = [record for _, record in zip(range(500), records, strict=False)]
+        if not chunk:
+            return
+        claims = Claim.objects.select_related("article", "source").defer("article__text")
+        by_id = claims.in_bulk([record.claim_id for record in chunk])
+        for record in chunk:
+            if live_only and record.is_withdrawn:
+                continue
+            yield by_id[record.claim_id], record
+
+
 def claim_reviews(queryset: QuerySet, request=None) -> Iterator[dict]:
+    """The feed: every live published claim of queryset; withdrawn ones leave it."""
     bounds = rating_scale_bounds()
-    for claim in published_claims(queryset).order_by("id").iterator(chunk_size=500):
-        yield claim_review(claim, bounds=bounds, request=request)
+    for claim, record in claims_with_public_records(queryset):
+        yield claim_review(claim, bounds=bounds, request=request, record=record)
 
 
 def claimreview_response(queryset: QuerySet, request=None, filename="claimreview.jsonld"):

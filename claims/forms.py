@@ -118,13 +118,51 @@ class VersionedForm(ScreenForm):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
-class AttributionForm(VersionedForm):
+class MergeBaseMixin:
+    """Carries the values the form showed (hidden `base_<field>` inputs), so a
+    save writes only what this person changed and merges with the rest."""
+
+    merge_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from claims.services.review import field_text
+
+        for name in self.merge_fields:
+            self.fields[f"base_{name}"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, strip=False
+            )
+            if name in self.initial:
+                self.initial[f"base_{name}"] = field_text(self.initial[name])
+
+    def base_values(self) -> dict[str, str] | None:
+        if not any(f"base_{name}" in self.data for name in self.merge_fields):
+            return None
+        return {name: self.data.get(f"base_{name}", "") for name in self.merge_fields}
+
+
+class AttributionForm(MergeBaseMixin, VersionedForm):
+    merge_fields = (
+        "source_text",
+        "cue_text",
+        "channel_text",
+        "source_kind",
+        "quote_type",
+        "hedged",
+    )
+
     source_text = forms.CharField(label=_("Source"), required=False, max_length=500)
     cue_text = forms.CharField(label=_("Cue"), required=False, max_length=300)
     channel_text = forms.CharField(label=_("Channel"), required=False, max_length=300)
     source_kind = forms.ChoiceField(label=_("Source kind"), choices=SourceKind.choices)
     quote_type = forms.ChoiceField(label=_("Quotation"), choices=QuoteType.choices)
     hedged = forms.BooleanField(label=_("Hedged by the article"), required=False)
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required to change a published claim; readers see it once approved."),
+    )
 
     @classmethod
     def for_claim(cls, claim, **kwargs):
@@ -146,7 +184,9 @@ class RatingChoiceField(forms.ModelChoiceField):
         return obj.label_for(get_language() or "en")
 
 
-class VerdictForm(VersionedForm):
+class VerdictForm(MergeBaseMixin, VersionedForm):
+    merge_fields = ("verdict", "rationale")
+
     verdict = RatingChoiceField(
         label=_("Verdict"),
         queryset=Rating.objects.order_by("position"),
@@ -160,13 +200,31 @@ class VerdictForm(VersionedForm):
         label=_("Reason for the correction"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Required to change a published verdict."),
+        help_text=_("Required to change a published claim; readers see it once approved."),
     )
 
 
 class StatusForm(VersionedForm):
     status = forms.ChoiceField(label=_("New state"), choices=ClaimStatus.choices)
     reason = forms.CharField(label=_("Note"), required=False, max_length=2000)
+
+
+class WithdrawForm(VersionedForm):
+    reason = forms.CharField(
+        label=_("Public reason for the withdrawal"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Readers see it where the fact-check was."),
+    )
+
+
+class ApproveForm(VersionedForm):
+    note = forms.CharField(
+        label=_("Public note"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class AssignForm(VersionedForm):
@@ -191,6 +249,9 @@ class CommentForm(ScreenForm):
 class EvidenceForm(ScreenForm):
     url = forms.CharField(label=_("Link (URL)"), max_length=2000)
     description = forms.CharField(label=_("Description"), required=False, max_length=500)
+    public = forms.BooleanField(
+        label=_("Show to readers with the published fact-check"), required=False, initial=True
+    )
 
 
 class QueueFilterForm(ScreenForm):

@@ -60,6 +60,9 @@ class ClaimOrigin(models.TextChoices):
     EXTRACTED = "extracted", _("Extracted")
     ADDED = "added", _("Added by an editor")
     SPLIT = "split", _("Split off by an editor")
+    # Taken back from the public after publication, with a public reason; it
+    # can be reworked and published again (claims/services/publication.py).
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Article(models.Model):
@@ -259,6 +262,7 @@ class Claim(models.Model):
             ("set_verdict", _("Can set a claim's verdict")),
             ("assign_claim", _("Can assign claims to others")),
             ("publish_claim", _("Can approve and publish a verdict")),
+            ("withdraw_claim", _("Can withdraw a published fact-check")),
             ("bulk_edit_claims", _("Can change many claims at once")),
             ("export_claims", _("Can export claims")),
         ]
@@ -369,6 +373,8 @@ class Evidence(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
     url = models.URLField(_("URL"), max_length=2000)
     description = models.CharField(_("description"), max_length=500, blank=True)
+    # Shown to readers with the published fact-check (from its next approved version on).
+    public = models.BooleanField(_("shown to readers"), default=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -427,6 +433,117 @@ class ClaimEvent(models.Model):
         return f"{self.action} {self.field}".strip()
 
 
+class VersionState(models.TextChoices):
+    PENDING = "pending", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Turned down")
+
+
+class VersionKind(models.TextChoices):
+    PUBLICATION = "publication", _("Publication")
+    CORRECTION = "correction", _("Correction")
+
+
+class ClaimVersion(models.Model):
+    """A version of what the public sees of a claim: its verdict, rationale,
+    attribution and public evidence, as written by its authors.
+
+    While a claim is being worked on, its one pending version collects the
+    people who change any of that (its authors). Approving it copies the
+    claim's working values into it; only someone with the publish right who
+    is none of its authors may do that. The latest approved version is the
+    public record (claims/public_record.py): later edits wait in a new
+    pending version until a second person approves them as a correction.
+    """
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="versions")
+    state = models.CharField(
+        _("state"), max_length=16, choices=VersionState.choices, default=VersionState.PENDING
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=VersionKind.choices, blank=True)
+    authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+", verbose_name=_("authors")
+    )
+    # The public reason of a correction (or the note of a publication).
+    note = models.TextField(_("public note"), blank=True)
+
+    # The snapshot, filled in when the version is approved.
+    verdict = models.ForeignKey(
+        Rating, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    rationale = models.TextField(_("rationale"), blank=True)
+    source_text = models.CharField(_("source"), max_length=500, blank=True)
+    cue_text = models.CharField(_("cue"), max_length=300, blank=True)
+    channel_text = models.CharField(_("channel"), max_length=300, blank=True)
+    source_kind = models.CharField(
+        _("source kind"), max_length=16, choices=SourceKind.choices, blank=True
+    )
+    quote_type = models.CharField(_("quote"), max_length=16, choices=QuoteType.choices, blank=True)
+    hedged = models.BooleanField(_("hedged"), default=False)
+    evidence_ids = models.JSONField(_("public evidence"), default=list, blank=True)
+
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_reason = models.TextField(_("reason for the withdrawal"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["claim_id", "-id"]
+        verbose_name = _("claim version")
+        verbose_name_plural = _("claim versions")
+        constraints = [
+            # One version at a time is being written: edits from everyone join it.
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=models.Q(state="pending"),
+                name="claim_version_one_pending",
+            ),
+        ]
+        indexes = [models.Index(fields=["claim", "state", "-approved_at"])]
+
+    def __str__(self):
+        return f"{self.claim_id} #{self.pk} {self.state}"
+
+
+class ApiToken(models.Model):
+    """An API key, stored as its SHA-256 digest: shown once at creation and
+    unreadable afterwards. A password change or deactivation revokes it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    # The key's first characters, so its owner can tell keys apart.
+    prefix = models.CharField(_("key starts with"), max_length=12, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_reason = models.CharField(_("why revoked"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.name or self.user_id})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
 # --- Ingest from the web (claims/ingest): feeds, batch imports, repeated claims.
 
 
@@ -437,9 +554,7 @@ class Feed(models.Model):
     canonical_url = models.CharField(max_length=2000, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=500, blank=True)
     # Items are submitted in this language; empty means detected per article.
-    language = models.CharField(
-        _("language"), max_length=16, choices=Language.choices, blank=True
-    )
+    language = models.CharField(_("language"), max_length=16, choices=Language.choices, blank=True)
     active = models.BooleanField(_("active"), default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -3,6 +3,7 @@ from django.views.i18n import set_language
 
 from claims import views
 from claims.views import quality, sources
+from claims.views.tokens import my_tokens
 
 app_name = "claims"
 
@@ -17,9 +18,17 @@ urlpatterns = [
     path("claims/<int:pk>/attribution/", views.claim_attribution, name="claim_attribution"),
     path("claims/<int:pk>/verdict/", views.claim_verdict, name="claim_verdict"),
     path("claims/<int:pk>/status/", views.claim_status, name="claim_status"),
+    path("claims/<int:pk>/approve/", views.claim_approve, name="claim_approve"),
+    path(
+        "claims/<int:pk>/discard-correction/",
+        views.claim_discard_correction,
+        name="claim_discard_correction",
+    ),
+    path("claims/<int:pk>/withdraw/", views.claim_withdraw, name="claim_withdraw"),
     path("claims/<int:pk>/assign/", views.claim_assign, name="claim_assign"),
     path("claims/<int:pk>/comments/", views.claim_comment, name="claim_comment"),
     path("claims/<int:pk>/evidence/", views.claim_evidence, name="claim_evidence"),
+    path("account/tokens/", my_tokens, name="my_tokens"),
     path("queue/", views.queue, name="queue"),
     path("queue/decide/", views.queue_decide, name="queue_decide"),
     path("queue/review/", views.queue_review, name="queue_review"),

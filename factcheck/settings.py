@@ -279,7 +279,7 @@ CELERY_BEAT_SCHEDULE.update(
 REST_FRAMEWORK = {
     # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "claims.api.authentication.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Each view lists the role permissions of its actions (claims/api/permissions.py).
@@ -304,8 +304,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Fact-check claims API",
     "DESCRIPTION": (
         "Articles, claims, attributions, sources and their verification. "
-        "Authenticate with a token (`Authorization: Token <key>`, keys are managed "
-        "in the admin) or a session. Every error is JSON: `detail` (for people), "
+        "Authenticate with a token (`Authorization: Token <key>`; make one on "
+        "/account/tokens/, the key is shown once) or a session. A claim's `public` "
+        "field is what readers see: it changes only when a second person approves. "
+        "Every error is JSON: `detail` (for people), "
         "`code` (for programs), `errors` (per field)."
     ),
     "VERSION": "1.0.0",

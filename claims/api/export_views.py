@@ -2,6 +2,7 @@
 roles, throttling and JSON errors work as in the API, answering with a
 streamed file. The claim list's filters are the query parameters."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -14,6 +15,7 @@ from claims import exports
 from claims.api.filters import ClaimFilter
 from claims.api.serializers import ErrorSerializer
 from claims.models import Claim
+from claims.public_record import public_record
 
 
 class AnyAcceptNegotiation(BaseContentNegotiation):
@@ -126,8 +128,16 @@ class ClaimReviewDetail(ExportView):
         },
     )
     def get(self, request, pk: int):
-        claim = get_object_or_404(exports.published_claims(Claim.objects.all()), pk=pk)
-        review = exports.claim_review(claim, bounds=exports.rating_scale_bounds(), request=request)
+        claim = get_object_or_404(
+            Claim.objects.select_related("article", "source").defer("article__text"), pk=pk
+        )
+        record = public_record(claim)
+        if record is None:
+            raise Http404
+        # A withdrawn fact-check still answers here, saying it was withdrawn.
+        review = exports.claim_review(
+            claim, bounds=exports.rating_scale_bounds(), request=request, record=record
+        )
         response = Response(review, content_type="application/ld+json")
         response["Content-Disposition"] = f'inline; filename="claimreview-{claim.pk}.jsonld"'
         return response

@@ -148,8 +148,62 @@ class ClaimSerializer(serializers.ModelSerializer):
         return row
 
 
+class PublicEvidenceSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    description = serializers.CharField()
+
+
+class CorrectionSerializer(serializers.Serializer):
+    date = serializers.DateTimeField()
+    note = serializers.CharField()
+
+
+class PublicRecordSerializer(serializers.Serializer):
+    """What readers see: the version two people approved (claims/public_record.py)."""
+
+    verdict = serializers.CharField(
+        source="verdict.slug", read_only=True, allow_null=True, default=None
+    )
+    rationale = serializers.CharField()
+    source_text = serializers.CharField()
+    source_kind = serializers.CharField()
+    cue_text = serializers.CharField()
+    channel_text = serializers.CharField()
+    quote_type = serializers.CharField()
+    hedged = serializers.BooleanField()
+    evidence = PublicEvidenceSerializer(many=True)
+    published_at = serializers.DateTimeField()
+    published_by = serializers.CharField(
+        source="published_by.username", read_only=True, allow_null=True, default=None
+    )
+    modified_at = serializers.DateTimeField(allow_null=True)
+    correction_note = serializers.CharField()
+    corrections = serializers.SerializerMethodField()
+    withdrawn_at = serializers.DateTimeField(allow_null=True)
+    withdrawn_reason = serializers.CharField()
+
+    @extend_schema_field(CorrectionSerializer(many=True))
+    def get_corrections(self, record):
+        return [
+            CorrectionSerializer({"date": when, "note": note}).data
+            for when, note in record.corrections
+        ]
+
+
 class ClaimDetailSerializer(ClaimSerializer):
-    """One claim with its offsets into the article and who did what."""
+    """One claim with its offsets into the article and who did what. Its
+    verdict, rationale and attribution are the working copy; `public` is what
+    readers see (null until published), which changes only when a second
+    person approves."""
+
+    public = serializers.SerializerMethodField()
+
+    @extend_schema_field(PublicRecordSerializer(allow_null=True))
+    def get_public(self, claim):
+        from claims.public_record import public_record
+
+        record = public_record(claim)
+        return PublicRecordSerializer(record).data if record is not None else None
 
     verdict_detail = RatingSerializer(source="verdict", read_only=True)
     corrected_by = UsernameField(read_only=True)
@@ -182,8 +236,26 @@ class ClaimDetailSerializer(ClaimSerializer):
             "comments_url",
             "evidence_url",
             "history_url",
+            "public",
         ]
         read_only_fields = fields
+
+
+class ApproveSerializer(StrictFieldsMixin, serializers.Serializer):
+    version = serializers.IntegerField(min_value=1, required=False)
+    note = serializers.CharField(
+        allow_blank=True,
+        required=False,
+        max_length=2_000,
+        help_text="The public note of a correction (its authors' reason by default).",
+    )
+
+
+class WithdrawSerializer(StrictFieldsMixin, serializers.Serializer):
+    version = serializers.IntegerField(min_value=1, required=False)
+    reason = serializers.CharField(
+        allow_blank=True, max_length=2_000, help_text="Readers see it where the fact-check was."
+    )
 
 
 class ClaimUpdateSerializer(StrictFieldsMixin, serializers.Serializer):
@@ -206,7 +278,10 @@ class ClaimUpdateSerializer(StrictFieldsMixin, serializers.Serializer):
         allow_blank=True,
         required=False,
         max_length=2_000,
-        help_text="Why: needed to correct a published verdict; kept in the history.",
+        help_text=(
+            "Why: needed to change a published claim, whose public record then waits "
+            "for a second editor's approval; kept in the history."
+        ),
     )
     assignee = UsernameField(allow_null=True, required=False)
 

@@ -20,6 +20,7 @@ from claims.api import filters, serializers
 from claims.api.errors import PreconditionRequired
 from claims.ingest import services as ingest_services
 from claims.models import Rating
+from claims.services import publication
 
 ERRORS = {
     400: OpenApiResponse(serializers.ErrorSerializer, description="Invalid input or refused."),
@@ -163,6 +164,8 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         "evidence": ["claims.view_evidence"],
         "add_evidence": ["claims.view_claim", "claims.add_evidence"],
         "history": ["claims.view_claimevent"],
+        "approve": ["claims.view_claim", "claims.publish_claim"],
+        "withdraw": ["claims.view_claim", "claims.withdraw_claim"],
         "metadata": ["claims.view_claim"],
     }
 
@@ -225,6 +228,54 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         )
         response["ETag"] = f'"{claim.version}"'
         return response
+
+    def _claim_response(self, claim):
+        claim = self.get_queryset().get(pk=claim.pk)
+        response = Response(
+            serializers.ClaimDetailSerializer(claim, context=self.get_serializer_context()).data
+        )
+        response["ETag"] = f'"{claim.version}"'
+        return response
+
+    @extend_schema(
+        summary="Approve the claim's pending version (publish it, or its correction)",
+        description=(
+            "Publishes a claim in review, or makes a published claim's pending "
+            "correction public. Refused (400) to anyone who wrote part of it."
+        ),
+        request=serializers.ApproveSerializer,
+        responses=_with_errors(serializers.ClaimDetailSerializer, 400, 401, 403, 404),
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        claim = self.get_object()
+        data = serializers.ApproveSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        claim = publication.claim_approve(
+            claim=claim,
+            user=request.user,
+            expected_version=data.validated_data.get("version"),
+            note=data.validated_data.get("note", ""),
+        )
+        return self._claim_response(claim)
+
+    @extend_schema(
+        summary="Withdraw a published fact-check, with a public reason",
+        request=serializers.WithdrawSerializer,
+        responses=_with_errors(serializers.ClaimDetailSerializer, 400, 401, 403, 404),
+    )
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        claim = self.get_object()
+        data = serializers.WithdrawSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        claim = publication.claim_withdraw(
+            claim=claim,
+            user=request.user,
+            expected_version=data.validated_data.get("version"),
+            reason=data.validated_data["reason"],
+        )
+        return self._claim_response(claim)
 
     @extend_schema(
         summary="Comments on a claim",

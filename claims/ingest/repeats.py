@@ -164,13 +164,19 @@ def claim_also_appears_in(claim: Claim, *, limit: int = 20) -> list[Repeat]:
 
 @transaction.atomic
 def claim_apply_existing_verdict(
-    *, claim: Claim, source_claim: Claim, user, expected_version: int | None
+    *, claim: Claim, source_claim: Claim, user, expected_version: int | None, reason: str = ""
 ):
     """Give claim the verdict (and, when it has none, the rationale) of the same
-    claim in another article, through the review service: the role, version and
-    audit rules are the same as for setting a verdict by hand."""
+    claim in another article, through the review service: the role, version,
+    authorship and audit rules are the same as for setting a verdict by hand.
+    The person applying it says why it fits, in their own words."""
     from claims.services.review import claim_set_verdict
 
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowError(
+            _("Say why this verdict fits this claim too: the reason is kept in the history.")
+        )
     source_claim = Claim.objects.select_related("verdict", "article").get(pk=source_claim.pk)
     if source_claim.verdict is None:
         raise WorkflowError(_("That claim has no verdict yet."))
@@ -180,10 +186,11 @@ def claim_apply_existing_verdict(
         similarity(claim.content, source_claim.content) < SIMILARITY_THRESHOLD
     ):
         raise WorkflowError(_("That claim is not a repeat of this one."))
-    reason = _("Verdict of the same claim in “%(title)s” (claim %(id)d).") % {
+    origin = _("Verdict of the same claim in “%(title)s” (claim %(id)d).") % {
         "title": (source_claim.article.title or source_claim.article.url or "")[:200],
         "id": source_claim.pk,
     }
+    reason = f"{reason[:1500]} ({origin})"
     return claim_set_verdict(
         claim=claim,
         user=user,

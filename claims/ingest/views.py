@@ -1,23 +1,23 @@
 """Screens of the ingest: submit a link, feeds, batch imports, repeated claims.
 
-Function views with @login_required; htmx requests get the partial, plain
-requests the full page, and every page reads without JavaScript.
+Function views with @role_required (a login and a newsroom role); htmx
+requests get the partial, plain requests the full page, and every page reads
+without JavaScript.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from claims.exceptions import DomainError, EditConflict, SubmissionRefused
+from claims.exceptions import DomainError, SubmissionRefused
 from claims.ingest import feeds, imports, repeats, services
 from claims.ingest.forms import FeedForm, ImportUploadForm, UrlSubmitForm
 from claims.models import Article, Claim, Feed, ImportJob, ImportState
+from claims.views.common import role_required
 
 
 def _is_htmx(request) -> bool:
@@ -29,7 +29,7 @@ def _require_add_article(request):
         raise PermissionDenied(_("Your role cannot submit articles."))
 
 
-@login_required
+@role_required
 def index(request):
     return render(
         request,
@@ -42,7 +42,7 @@ def index(request):
     )
 
 
-@login_required
+@role_required
 def url_submit(request):
     _require_add_article(request)
     form = UrlSubmitForm(request.POST or None)
@@ -70,7 +70,7 @@ def url_submit(request):
     )
 
 
-@login_required
+@role_required
 def fetch_state(request, pk: int):
     """The fetch state of an article submitted by link (a partial that polls itself)."""
     article = get_object_or_404(
@@ -86,7 +86,7 @@ def fetch_state(request, pk: int):
     return response
 
 
-@login_required
+@role_required
 @require_POST
 def fetch_retry(request, pk: int):
     _require_add_article(request)
@@ -100,7 +100,7 @@ def fetch_retry(request, pk: int):
     return redirect("claims:article_detail", article.pk)
 
 
-@login_required
+@role_required
 def feed_list(request):
     form = FeedForm(request.POST or None)
     refused = None
@@ -142,7 +142,7 @@ def _enqueue_poll(feed_id: int) -> bool:
     return True
 
 
-@login_required
+@role_required
 def feed_detail(request, pk: int):
     feed = get_object_or_404(Feed, pk=pk)
     items = feed.items.select_related("article").order_by("-created_at", "-id")
@@ -150,7 +150,7 @@ def feed_detail(request, pk: int):
     return render(request, "ingest/feed_detail.html", {"feed": feed, "page": page})
 
 
-@login_required
+@role_required
 @require_POST
 def feed_poll_now(request, pk: int):
     _require_add_article(request)
@@ -162,7 +162,7 @@ def feed_poll_now(request, pk: int):
     return redirect("ingest:feed_detail", feed.pk)
 
 
-@login_required
+@role_required
 @require_POST
 def feed_toggle(request, pk: int):
     _require_add_article(request)
@@ -171,7 +171,7 @@ def feed_toggle(request, pk: int):
     return redirect("ingest:feed_detail", feed.pk)
 
 
-@login_required
+@role_required
 def import_list(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     refused = None
@@ -195,7 +195,7 @@ def import_list(request):
     )
 
 
-@login_required
+@role_required
 def import_detail(request, pk: int):
     job = get_object_or_404(ImportJob.objects.defer("payload"), pk=pk)
     context = {
@@ -207,7 +207,7 @@ def import_detail(request, pk: int):
     return render(request, template, context)
 
 
-@login_required
+@role_required
 def claim_repeats(request, pk: int):
     claim = get_object_or_404(Claim.objects.select_related("article", "verdict"), pk=pk)
     context = {"claim": claim, "repeats": repeats.claim_also_appears_in(claim)}
@@ -215,30 +215,39 @@ def claim_repeats(request, pk: int):
     return render(request, template, context)
 
 
-@login_required
-@require_POST
+@role_required
 def claim_apply_verdict(request, pk: int):
-    claim = get_object_or_404(Claim, pk=pk)
-    source = get_object_or_404(Claim, pk=request.POST.get("source_claim") or 0)
+    """Apply a repeat's verdict, with the user's reason; every answer, refusals
+    included, goes back to the claim page with a message."""
+    claim = get_object_or_404(Claim.objects.only("id", "version"), pk=pk)
+    if request.method != "POST":
+        return redirect("claims:claim_detail", claim.pk)
+    source = Claim.objects.filter(pk=_int(request.POST.get("source_claim"))).first()
     version = request.POST.get("version")
     try:
+        if source is None:
+            raise DomainError(_("That claim no longer exists."))
         repeats.claim_apply_existing_verdict(
             claim=claim,
             source_claim=source,
             user=request.user,
             expected_version=int(version) if version and version.isdigit() else None,
+            reason=request.POST.get("reason", ""),
         )
-    except EditConflict as exc:
-        messages.error(request, exc.message)
     except DomainError as exc:
-        if _is_htmx(request):
-            return HttpResponse(exc.message, status=400)
         messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The verdict was applied."))
+        return redirect("claims:claim_detail", claim.pk)
+    messages.success(request, _("The verdict was applied."))
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(target)
     return redirect("ingest:claim_repeats", claim.pk)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

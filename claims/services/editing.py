@@ -30,7 +30,10 @@ from claims.models import (
     Source,
     SourceKind,
 )
-from claims.services.review import _display, _lock_current, require_perm
+from claims.services.audit import display as _display
+from claims.services.audit import lock_claim as _lock_current
+from claims.services.audit import require_perm
+from claims.services.publication import version_add_author
 from claims.services.sources import (
     LINKED_KINDS,
     normalize_source_name,
@@ -389,9 +392,15 @@ def _edit_events(claim: Claim, user, old: dict, new: dict) -> list[ClaimEvent]:
 
 
 @transaction.atomic
-def claim_edit_extraction(*, claim: Claim, user, expected_version: int | None, **values) -> Claim:
+def claim_edit_extraction(
+    *, claim: Claim, user, expected_version: int | None, reason: str = "", **values
+) -> Claim:
     """Change a claim's spans (content, source, cue, channel: offsets or typed
-    words found in the text) and attribution values; kept on re-extraction."""
+    words found in the text) and attribution values; kept on re-extraction.
+
+    On a published claim it is a correction, as in claim_correct_attribution:
+    it needs a reason, and whoever makes it is an author of the next public
+    version, so they cannot approve it themselves."""
     require_perm(user, "correct_attribution", _("Your role cannot change claims' extraction."))
     current = _lock_current(claim, expected_version)
     article = Article.objects.only("id", "text", "language").get(pk=current.article_id)
@@ -405,6 +414,8 @@ def claim_edit_extraction(*, claim: Claim, user, expected_version: int | None, *
     changes = _classify(before, after)
     if not changes and old_values.get("source") == new.get("source"):
         return current
+    _require_reason_if_public(current, reason)
+    version_add_author(claim=current, user=user, note=reason if _is_public(current) else "")
     _relink_source(current, new)
     apply_checkworthiness(current)
     current.corrected_by = user
@@ -668,7 +679,13 @@ def claim_edit(*, claim: Claim, user, expected_version: int | None, changes: dic
     edits = {key: changes.pop(key) for key in list(changes) if key in EDIT_FIELDS}
     version = expected_version
     if edits:
-        claim = claim_edit_extraction(claim=claim, user=user, expected_version=version, **edits)
+        claim = claim_edit_extraction(
+            claim=claim,
+            user=user,
+            expected_version=version,
+            reason=changes.get("reason", ""),
+            **edits,
+        )
         version = claim.version
     new_status = changes.get("status")
     if new_status == ClaimStatus.NOT_A_CLAIM:
@@ -722,3 +739,16 @@ def extraction_overrides(article_id: int, claims: Iterable[Claim]) -> Callable[[
         return False
 
     return answered
+
+
+def _is_public(claim: Claim) -> bool:
+    return claim.status == ClaimStatus.PUBLISHED
+
+
+def _require_reason_if_public(claim: Claim, reason: str) -> None:
+    # The same rule as claims/services/review.py: a change to what readers see
+    # is a correction with a written reason.
+    from claims.services.review import _require_reason_if_public as require
+
+    require(claim, reason)
+

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.exceptions import EditConflict, NotAllowed, WorkflowError
 from claims.models import (
@@ -19,7 +20,14 @@ from claims.models import (
     Rating,
     SourceKind,
 )
+from claims.services.audit import Change, require_perm
+from claims.services.audit import apply_values as _apply
+from claims.services.audit import lock_claim as _lock_current
+from claims.services.audit import save_with_history as _save_with_history
+from claims.services.publication import claim_approve, claim_withdraw, version_add_author
 from claims.services.sources import source_for_mention
+
+__all__ = ["Change", "require_perm"]
 
 ATTRIBUTION_FIELDS = (
     "source_text",
@@ -30,84 +38,62 @@ ATTRIBUTION_FIELDS = (
     "hedged",
 )
 
-# Which workflow moves are allowed from each state. Leaving "published" is
-# only possible through a verdict correction, never by a state change.
+# Which workflow moves are allowed from each state. A published claim leaves
+# "published" only by being withdrawn (with a public reason); a withdrawn one
+# is reworked and goes through review and a second person's approval again.
 TRANSITIONS = {
     ClaimStatus.UNVERIFIED: {ClaimStatus.IN_PROGRESS, ClaimStatus.DISMISSED},
     ClaimStatus.IN_PROGRESS: {ClaimStatus.IN_REVIEW, ClaimStatus.UNVERIFIED, ClaimStatus.DISMISSED},
     ClaimStatus.IN_REVIEW: {ClaimStatus.PUBLISHED, ClaimStatus.IN_PROGRESS, ClaimStatus.DISMISSED},
-    ClaimStatus.PUBLISHED: set(),
+    ClaimStatus.PUBLISHED: {ClaimStatus.WITHDRAWN},
     ClaimStatus.DISMISSED: {ClaimStatus.UNVERIFIED},
+    ClaimStatus.WITHDRAWN: {ClaimStatus.IN_PROGRESS},
+}
+
+# The permission each move needs, whatever the route (screen, API, bulk, admin).
+_WITHDRAW_REFUSED = gettext_lazy("Only an editor can withdraw a fact-check.")
+STATUS_PERMISSIONS = {
+    ClaimStatus.UNVERIFIED: (
+        "set_verdict",
+        gettext_lazy("Your role cannot change a claim's state."),
+    ),
+    ClaimStatus.IN_PROGRESS: (
+        "set_verdict",
+        gettext_lazy("Your role cannot change a claim's state."),
+    ),
+    ClaimStatus.IN_REVIEW: ("set_verdict", gettext_lazy("Your role cannot send claims to review.")),
+    ClaimStatus.DISMISSED: ("set_verdict", gettext_lazy("Your role cannot dismiss claims.")),
+    ClaimStatus.PUBLISHED: ("publish_claim", gettext_lazy("Only an editor can publish a verdict.")),
+    ClaimStatus.WITHDRAWN: (
+        "withdraw_claim",
+        gettext_lazy("Only an editor can withdraw a fact-check."),
+    ),
 }
 
 
-@dataclass(frozen=True)
-class Change:
-    field: str
-    old: object
-    new: object
+def _is_public(claim: Claim) -> bool:
+    return claim.status == ClaimStatus.PUBLISHED
 
 
-def require_perm(user, perm: str, message: str) -> None:
-    if not user.has_perm(f"claims.{perm}"):
-        raise NotAllowed(message)
-
-
-def _lock_current(claim: Claim, expected_version: int | None) -> Claim:
-    """The claim's row, locked; EditConflict if someone saved it since it was read."""
-    current = Claim.objects.select_for_update().get(pk=claim.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise EditConflict(
+def _require_reason_if_public(claim: Claim, reason: str) -> None:
+    if _is_public(claim) and not reason.strip():
+        raise WorkflowError(
             _(
-                "Someone else saved this claim while you were editing it. "
-                "Here are the current values: review them and save again."
-            ),
-            current=current,
+                "This claim is published: changing it is a correction and needs a written "
+                "reason. The public record stays as it is until a second editor approves it."
+            )
         )
-    return current
-
-
-def _display(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    return str(value)
-
-
-def _save_with_history(claim: Claim, user, action: str, changes: list[Change], reason: str = ""):
-    claim.version += 1
-    claim.save()
-    ClaimEvent.objects.bulk_create(
-        ClaimEvent(
-            claim=claim,
-            actor=user if getattr(user, "pk", None) else None,
-            action=action,
-            field=change.field,
-            old_value=_display(change.old),
-            new_value=_display(change.new),
-            reason=reason,
-        )
-        for change in changes
-    )
-    return claim
-
-
-def _apply(claim: Claim, values: dict) -> list[Change]:
-    changes = []
-    for field, new in values.items():
-        old = getattr(claim, field)
-        if old != new:
-            setattr(claim, field, new)
-            changes.append(Change(field, old, new))
-    return changes
 
 
 @transaction.atomic
 def claim_correct_attribution(
-    *, claim: Claim, user, expected_version: int | None, **values
+    *, claim: Claim, user, expected_version: int | None, reason: str = "", **values
 ) -> Claim:
-    """Correct source, cue, channel, kind, quote type or hedging; kept on re-extraction."""
+    """Correct source, cue, channel, kind, quote type or hedging; kept on re-extraction.
+
+    On a published claim this is a correction: it needs a reason and waits
+    for a second person's approval before the public sees it.
+    """
     require_perm(user, "correct_attribution", _("Your role cannot correct attributions."))
     unknown = set(values) - set(ATTRIBUTION_FIELDS)
     if unknown:
@@ -120,13 +106,16 @@ def claim_correct_attribution(
     changes = _apply(claim, values)
     if not changes:
         return claim
+    _require_reason_if_public(claim, reason)
     if {"source_text", "source_kind"} & {change.field for change in changes}:
         claim.source = source_for_mention(
             name=claim.source_text, mention=claim.source_text, kind=claim.source_kind
         )
     claim.corrected_by = user
     claim.corrected_at = timezone.now()
-    return _save_with_history(claim, user, "correct_attribution", changes)
+    version_add_author(claim=claim, user=user, note=reason if _is_public(claim) else "")
+    action = "correction" if _is_public(claim) else "correct_attribution"
+    return _save_with_history(claim, user, action, changes, reason=reason.strip())
 
 
 @transaction.atomic
@@ -139,26 +128,24 @@ def claim_set_verdict(
     rationale: str | None = None,
     reason: str = "",
 ) -> Claim:
-    """Set the verdict (and rationale). A published verdict changes only as a
-    correction with a written reason."""
+    """Set the verdict (and rationale); whoever does is an author of the next
+    public version. On a published claim it is a correction with a reason."""
     require_perm(user, "set_verdict", _("Your role cannot set verdicts."))
     claim = _lock_current(claim, expected_version)
     values = {"verdict": verdict}
     if rationale is not None:
         values["rationale"] = rationale
-    if claim.status == ClaimStatus.PUBLISHED and not reason.strip():
-        raise WorkflowError(
-            _("This verdict is published: changing it is a correction and needs a written reason.")
-        )
-    if claim.status == ClaimStatus.PUBLISHED and verdict is None:
+    if _is_public(claim) and verdict is None:
         raise WorkflowError(_("A published claim must keep a verdict."))
     changes = _apply(claim, values)
     if not changes:
         return claim
+    _require_reason_if_public(claim, reason)
     if any(change.field == "verdict" for change in changes):
         claim.verdict_set_by = user
         claim.verdict_set_at = timezone.now()
-    action = "correction" if claim.status == ClaimStatus.PUBLISHED else "set_verdict"
+    version_add_author(claim=claim, user=user, note=reason if _is_public(claim) else "")
+    action = "correction" if _is_public(claim) else "set_verdict"
     return _save_with_history(claim, user, action, changes, reason=reason.strip())
 
 
@@ -166,7 +153,12 @@ def claim_set_verdict(
 def claim_set_status(
     *, claim: Claim, user, expected_version: int | None, status: str, reason: str = ""
 ) -> Claim:
-    """Move the claim along the workflow: new → in progress → in review → published."""
+    """Move the claim along the workflow: new → in progress → in review →
+    published (by a second person) → withdrawn → in progress again."""
+    if status not in STATUS_PERMISSIONS:
+        raise WorkflowError(_("Choose a valid state."))
+    perm, message = STATUS_PERMISSIONS[ClaimStatus(status)]
+    require_perm(user, perm, str(message))
     claim = _lock_current(claim, expected_version)
     if status == claim.status:
         return claim
@@ -178,15 +170,85 @@ def claim_set_status(
     if status == ClaimStatus.IN_REVIEW and claim.verdict_id is None:
         raise WorkflowError(_("Set a verdict before sending the claim to review."))
     if status == ClaimStatus.PUBLISHED:
-        require_perm(user, "publish_claim", _("Only an editor can publish a verdict."))
-        if claim.verdict_set_by_id == user.pk:
-            raise WorkflowError(
-                _("Publishing needs a second editor: you set this verdict yourself.")
-            )
-        claim.published_by = user
-        claim.published_at = timezone.now()
+        return claim_approve(claim=claim, user=user, expected_version=None, note=reason)
+    if status == ClaimStatus.WITHDRAWN:
+        return claim_withdraw(claim=claim, user=user, expected_version=None, reason=reason)
     changes = _apply(claim, {"status": status})
     return _save_with_history(claim, user, "set_status", changes, reason=reason.strip())
+
+
+def field_text(value) -> str:
+    """A field's value as a form carries it, to compare what people saw and sent."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if hasattr(value, "pk"):
+        return str(value.pk)
+    # Browsers send a textarea's line breaks as CRLF and an attribute's as LF;
+    # forms strip the ends: neither is a change anyone made.
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def _current_text(claim: Claim, field: str) -> str:
+    return field_text(claim.verdict_id if field == "verdict" else getattr(claim, field))
+
+
+@transaction.atomic
+def claim_edit_fields(
+    *,
+    claim: Claim,
+    user,
+    values: dict,
+    base: dict[str, str] | None,
+    expected_version: int | None = None,
+    reason: str = "",
+) -> Claim:
+    """One panel's edit, merged with whatever others saved since it was loaded.
+
+    `base` holds the values the form showed. Only the fields the user changed
+    are written, so two people editing different fields both keep their work;
+    a field someone else changed meanwhile to another value is a conflict
+    (EditConflict naming it) and nothing is saved. Without `base` (a client
+    that does not send it) the claim's version decides, as in the API.
+    """
+    current = _lock_current(claim, expected_version if base is None else None)
+    if base is None:
+        changed = dict(values)
+    else:
+        changed, conflicts = {}, []
+        for field, value in values.items():
+            mine, now = field_text(value), _current_text(current, field)
+            seen = field_text(base.get(field, ""))
+            if mine == seen or mine == now:
+                continue
+            if now != seen:
+                conflicts.append(field)
+            changed[field] = value
+        if conflicts:
+            raise EditConflict(
+                _(
+                    "Someone else changed the same field while you were editing it. "
+                    "Nothing was saved: compare both values, then save again."
+                ),
+                current=current,
+                fields=conflicts,
+            )
+    attribution = {k: changed[k] for k in ATTRIBUTION_FIELDS if k in changed}
+    if attribution:
+        current = claim_correct_attribution(
+            claim=current, user=user, expected_version=None, reason=reason, **attribution
+        )
+    if "verdict" in changed or "rationale" in changed:
+        current = claim_set_verdict(
+            claim=current,
+            user=user,
+            expected_version=None,
+            verdict=changed["verdict"] if "verdict" in changed else current.verdict,
+            rationale=changed.get("rationale"),
+            reason=reason,
+        )
+    return current
 
 
 @transaction.atomic
@@ -220,7 +282,11 @@ def claim_add_comment(*, claim: Claim, user, body: str, parent: Comment | None =
 
 
 @transaction.atomic
-def claim_add_evidence(*, claim: Claim, user, url: str, description: str = "") -> Evidence:
+def claim_add_evidence(
+    *, claim: Claim, user, url: str, description: str = "", public: bool = True
+) -> Evidence:
+    """A link for the claim. Public evidence joins the next public version: on
+    a published claim it waits, as a correction, for a second person."""
     from claims.services.articles import validate_article_url
 
     if not user.has_perm("claims.add_evidence"):
@@ -228,9 +294,17 @@ def claim_add_evidence(*, claim: Claim, user, url: str, description: str = "") -
     url = validate_article_url(url)
     if not url:
         raise WorkflowError(_("Evidence needs a link."))
+    claim = _lock_current(claim, None)
     evidence = Evidence.objects.create(
-        claim=claim, url=url, description=(description or "").strip()[:500], added_by=user
+        claim=claim,
+        url=url,
+        description=(description or "").strip()[:500],
+        added_by=user,
+        public=public,
     )
+    if public:
+        note = _("Evidence added: %(url)s") % {"url": url} if _is_public(claim) else ""
+        version_add_author(claim=claim, user=user, note=note)
     ClaimEvent.objects.create(claim=claim, actor=user, action="evidence", new_value=url)
     return evidence
 
@@ -425,7 +499,11 @@ def claim_update(*, claim: Claim, user, expected_version: int | None, changes: d
     attribution = {k: changes[k] for k in ATTRIBUTION_FIELDS if k in changes}
     if attribution:
         claim = claim_correct_attribution(
-            claim=claim, user=user, expected_version=version, **attribution
+            claim=claim,
+            user=user,
+            expected_version=version,
+            reason=changes.get("reason", ""),
+            **attribution,
         )
         version = claim.version
 

@@ -327,7 +327,10 @@ EVENT_LABELS = {
     "actions": {
         "correct_attribution": gettext_lazy("Attribution corrected"),
         "set_verdict": gettext_lazy("Verdict"),
-        "correction": gettext_lazy("Correction of a published verdict"),
+        "correction": gettext_lazy("Correction proposed (waits for approval)"),
+        "approve_correction": gettext_lazy("Correction approved and made public"),
+        "discard_correction": gettext_lazy("Correction turned down"),
+        "withdraw": gettext_lazy("Withdrawn from the public"),
         "set_status": gettext_lazy("State"),
         "assign": gettext_lazy("Assignment"),
         "comment": gettext_lazy("Comment"),
@@ -358,7 +361,7 @@ def event_label(event) -> str:
     labels = EVENT_LABELS
     action = str(labels["actions"].get(event.action, event.action))
     field = labels["fields"].get(event.field)
-    if field and event.action not in ("set_status", "assign"):
+    if field and event.action not in ("set_status", "assign", "withdraw"):
         return f"{action}: {field}"
     return action
 

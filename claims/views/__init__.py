@@ -10,13 +10,16 @@ from claims.views.articles import (
     article_retry,
 )
 from claims.views.claims import (
+    claim_approve,
     claim_assign,
     claim_attribution,
     claim_comment,
     claim_detail,
+    claim_discard_correction,
     claim_evidence,
     claim_status,
     claim_verdict,
+    claim_withdraw,
 )
 from claims.views.dashboard import home
 from claims.views.queue import (
@@ -35,13 +38,16 @@ __all__ = [
     "article_new",
     "article_progress",
     "article_retry",
+    "claim_approve",
     "claim_assign",
     "claim_attribution",
     "claim_comment",
     "claim_detail",
+    "claim_discard_correction",
     "claim_evidence",
     "claim_status",
     "claim_verdict",
+    "claim_withdraw",
     "home",
     "queue",
     "queue_bulk",

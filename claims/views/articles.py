@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import permission_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +14,7 @@ from claims.ingest.services import article_submit_html, article_submit_url
 from claims.models import Article, ExtractionState
 from claims.pagination import CappedPaginator
 from claims.templatetags.claims_tags import claim_url_builder
-from claims.views.common import is_htmx
+from claims.views.common import is_htmx, role_required
 from claims.views.editing import claims_editor_data, editor_choices
 
 ARTICLES_PER_PAGE = 25
@@ -39,7 +39,7 @@ def _submit(data: dict, title: str, user):
     )
 
 
-@login_required
+@role_required
 def article_new(request):
     """Paste or upload an article; refusals are shown beside the form, input kept."""
     if not request.user.has_perm("claims.add_article"):
@@ -80,7 +80,7 @@ def article_new(request):
     )
 
 
-@login_required
+@role_required
 def article_list(request):
     form = ArticleFilterForm(request.GET or None)
     filters = form.filters() if request.GET else ArticleFilterForm({}).filters()
@@ -108,7 +108,7 @@ def _article_context(article):
     }
 
 
-@login_required
+@role_required
 def article_detail(request, pk):
     try:
         article = selectors.article_detail(article_id=pk)
@@ -119,7 +119,7 @@ def article_detail(request, pk):
     return render(request, "claims/article_detail.html", context)
 
 
-@login_required
+@role_required
 def article_progress(request, pk):
     """The extraction state, polled by htmx while queued or running.
 
@@ -140,7 +140,7 @@ def article_progress(request, pk):
     return render(request, "claims/_extraction_progress.html", context)
 
 
-@login_required
+@role_required
 @permission_required("claims.add_article", raise_exception=True)
 @require_POST
 def article_retry(request, pk):

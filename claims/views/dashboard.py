@@ -1,11 +1,11 @@
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from claims import selectors
 from claims.models import ClaimStatus
+from claims.views.common import role_required
 
 
-@login_required
+@role_required
 def home(request):
     by_status, by_verdict = selectors.claim_counts()
     return render(

@@ -2,11 +2,12 @@
 
 from urllib.parse import urlencode
 
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 
 from claims.quality import CATEGORIES, FIELDS, extraction_quality
+from claims.views.common import role_required
 
 ITEMS_SHOWN = 200
 CATEGORY_LABELS = {
@@ -27,7 +28,7 @@ FIELD_LABELS = {
 }
 
 
-@login_required
+@role_required
 @permission_required("claims.view_extractioncorrection", raise_exception=True)
 def extraction_quality_page(request):
     groups = extraction_quality()

@@ -9,7 +9,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,7 +26,7 @@ from claims.services.review import (
     claim_take,
     claim_undo_decision,
 )
-from claims.views.common import is_htmx
+from claims.views.common import is_htmx, role_required
 
 QUEUE_PAGE = 25
 # Claims shown above the one opened by its link, for context.
@@ -216,7 +215,7 @@ def _answer(request, context: dict, *, saved_id=None, push: bool = False):
     return response
 
 
-@login_required
+@role_required
 def queue(request):
     data = request.GET.copy()
     data.setdefault("status", "open")
@@ -301,7 +300,7 @@ DECISION_TARGETS = {
 }
 
 
-@login_required
+@role_required
 @post_only
 def queue_review(request):
     """Approve and publish, send back with a note, or dismiss; then the next claim."""
@@ -357,7 +356,7 @@ def _claim_or_back(request, filter_query):
     return claim
 
 
-@login_required
+@role_required
 @post_only
 def queue_decide(request):
     """Save a verdict (and rationale), then go on to the next claim of the queue."""
@@ -394,7 +393,7 @@ def queue_decide(request):
     return _next_claim(request, filter_query, claim)
 
 
-@login_required
+@role_required
 @post_only
 def queue_take(request):
     """Assign the claim to me and stay on it."""
@@ -414,7 +413,7 @@ def queue_take(request):
     return _after_action(request, filter_query, claim_id=claim.pk, saved_id=claim.pk)
 
 
-@login_required
+@role_required
 @post_only
 def queue_undo(request):
     filter_query = request.POST.get("filters", "")
@@ -444,7 +443,7 @@ def queue_undo(request):
     return _after_action(request, filter_query, claim_id=undo.claim_id, saved_id=undo.claim_id)
 
 
-@login_required
+@role_required
 @post_only
 def queue_bulk(request):
     """An editor's change of state or assignee for the claims ticked in the list."""

@@ -3,7 +3,7 @@ of published verdicts; editors rename, retype and merge duplicates."""
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +15,7 @@ from claims import source_selectors
 from claims.exceptions import NotAllowed, WorkflowError
 from claims.models import Source, SourceKind
 from claims.services.sources import source_merge, source_rename, source_retype
+from claims.views.common import role_required
 
 SOURCES_PER_PAGE = 50
 CLAIMS_PER_PAGE = 50
@@ -42,7 +43,7 @@ class SourceMergeForm(forms.Form):
     )
 
 
-@login_required
+@role_required
 @permission_required("claims.view_source", raise_exception=True)
 def source_list(request):
     form = SourceSearchForm(request.GET or None)
@@ -54,7 +55,7 @@ def source_list(request):
     return render(request, "claims/sources/list.html", context)
 
 
-@login_required
+@role_required
 @permission_required("claims.view_source", raise_exception=True)
 def source_suggest(request):
     """Names and aliases for the article page's source field (JSON)."""
@@ -78,7 +79,7 @@ def _detail_context(request, source, **forms_):
     }
 
 
-@login_required
+@role_required
 @permission_required("claims.view_source", raise_exception=True)
 def source_detail(request, pk):
     source = get_object_or_404(Source, pk=pk)
@@ -90,7 +91,7 @@ def _refuse(request, source, exc, status, **forms_):
     return render(request, "claims/sources/detail.html", context, status=status)
 
 
-@login_required
+@role_required
 @require_POST
 def source_edit(request, pk):
     source = get_object_or_404(Source, pk=pk)
@@ -109,7 +110,7 @@ def source_edit(request, pk):
     return redirect("claims:source_detail", pk=source.pk)
 
 
-@login_required
+@role_required
 @require_POST
 def source_merge_view(request, pk):
     source = get_object_or_404(Source, pk=pk)

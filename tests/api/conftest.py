@@ -3,7 +3,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from claims import services
-from tests.api.factories import role_user
+from tests.api.factories import UserFactory, role_user
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +30,7 @@ def roles(db):
         "fact-checker": role_user("fact-checker"),
         "editor": role_user("editor"),
         "admin": role_user("admin"),
+        "superuser": UserFactory(username="root-user", is_superuser=True, is_staff=True),
     }
 
 
@@ -44,9 +45,9 @@ def client_as(roles):
         if user is None:
             return client
         if token:
-            from rest_framework.authtoken.models import Token
+            from claims.services.tokens import api_token_create
 
-            key = Token.objects.get_or_create(user=user)[0].key
+            _token, key = api_token_create(owner=user, created_by=user, name="tests")
             client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
         else:
             client.force_login(user)

@@ -38,10 +38,30 @@ class SourceFactory(factory.django.DjangoModelFactory):
 
 
 class PublishedClaimFactory(ClaimFactory):
+    """A claim as published by two people: its approved version is what the
+    public sees (claims/public_record.py)."""
+
     status = ClaimStatus.PUBLISHED
     verdict = factory.LazyFunction(lambda: Rating.objects.get(slug="false"))
     published_at = factory.LazyFunction(timezone.now)
     rationale = "I dati dell'Istat dicono il contrario."
+
+    @factory.post_generation
+    def approved_version(claim, create, extracted, **kwargs):
+        if not create:
+            return
+        from claims.models import ClaimVersion, VersionKind, VersionState
+        from claims.services.publication import PUBLIC_FIELDS
+
+        ClaimVersion.objects.create(
+            claim=claim,
+            state=VersionState.APPROVED,
+            kind=VersionKind.PUBLICATION,
+            approved_by=claim.published_by,
+            approved_at=claim.published_at,
+            evidence_ids=list(claim.evidence.filter(public=True).values_list("pk", flat=True)),
+            **{field: getattr(claim, field) for field in PUBLIC_FIELDS},
+        )
 
 
 class CommentFactory(factory.django.DjangoModelFactory):

@@ -8,15 +8,16 @@ import pytest
 from claims.models import ExtractionState
 from tests.api.factories import ArticleFactory, ClaimFactory, PublishedClaimFactory, SourceFactory
 
-READERS = {"fact-checker", "editor", "admin"}
-ADMIN = {"admin"}
-ROLES = ["anonymous", "no-role", "fact-checker", "editor", "admin"]
+READERS = {"fact-checker", "editor", "admin", "superuser"}
+EDITORS = {"editor", "admin", "superuser"}
+ADMIN = {"admin", "superuser"}
+ROLES = ["anonymous", "no-role", "fact-checker", "editor", "admin", "superuser"]
 
 TEXT = "Il sindaco ha detto che il nuovo ponte sarà aperto entro la fine di giugno."
 
 # name, method, path (formatted with the objects), body, roles allowed, status when allowed
 ENDPOINTS = [
-    ("api root", "get", "/api/", None, {"fact-checker", "editor", "admin", "no-role"}, 200),
+    ("api root", "get", "/api/", None, READERS | {"no-role"}, 200),
     ("article list", "get", "/api/articles/", None, READERS, 200),
     ("article detail", "get", "/api/articles/{article}/", None, READERS, 200),
     ("article create", "post", "/api/articles/", {"text": TEXT, "language": "it"}, READERS, 201),
@@ -32,6 +33,15 @@ ENDPOINTS = [
         200,
     ),
     ("claim history", "get", "/api/claims/{claim}/history/", None, READERS, 200),
+    ("claim approve", "post", "/api/claims/{in_review}/approve/", {}, EDITORS, 200),
+    (
+        "claim withdraw",
+        "post",
+        "/api/claims/{published}/withdraw/",
+        {"reason": "La fonte ha smentito."},
+        EDITORS,
+        200,
+    ),
     ("comment list", "get", "/api/claims/{claim}/comments/", None, READERS, 200),
     ("comment add", "post", "/api/claims/{claim}/comments/", {"body": "Verificare"}, READERS, 201),
     ("evidence list", "get", "/api/claims/{claim}/evidence/", None, READERS, 200),
@@ -55,8 +65,24 @@ ENDPOINTS = [
 
 @pytest.fixture
 def objects(db, sent_to_queue):
+    from claims.models import Rating
+    from claims.services.review import claim_set_status, claim_set_verdict
+    from tests.api.factories import role_user
+
     source = SourceFactory()
+    author = role_user("fact-checker", "matrix-author")
+    in_review = claim_set_verdict(
+        claim=ClaimFactory(),
+        user=author,
+        expected_version=None,
+        verdict=Rating.objects.get(slug="false"),
+    )
+    for status in ("in_progress", "in_review"):
+        in_review = claim_set_status(
+            claim=in_review, user=author, expected_version=None, status=status
+        )
     return {
+        "in_review": in_review.pk,
         "article": ArticleFactory(extraction_state=ExtractionState.FAILED).pk,
         "claim": ClaimFactory(source=source).pk,
         "source": source.pk,

@@ -134,7 +134,8 @@ def test_review_with_keyboard_shortcuts_publish_as_second_editor_and_see_history
     page.locator("body").click(position={"x": 5, "y": 300})
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(rf"/claims/{first.pk}/"))
-    expect(page.get_by_role("button", name="Approve and publish")).to_have_count(0)
+    expect(page.get_by_role("button", name="Approve and publish")).to_be_disabled()
+    expect(page.locator("#why-published")).to_contain_text("Only an editor")
 
     editor = new_page()
     log_in(editor, "ed_carla", PASSWORD)
@@ -172,10 +173,11 @@ def test_two_people_saving_the_same_claim_the_second_sees_a_conflict(new_page):
     bruno.locator("#id_source_text").fill("Il primo cittadino")
     bruno.get_by_role("button", name="Save attribution").click()
     conflict = bruno.locator("#conflict")
-    expect(conflict).to_contain_text("Someone else saved this claim")
+    expect(conflict).to_contain_text("Someone else changed the same field")
     expect(conflict.locator(".current-value").first).to_have_text("Mario Rossi, sindaco")
     expect(conflict.locator(".your-value").first).to_have_text("Il primo cittadino")
-    expect(bruno.locator("#id_source_text")).to_have_value("Mario Rossi, sindaco")
+    # What bruno typed is kept in the form, to save again or replace.
+    expect(bruno.locator("#id_source_text")).to_have_value("Il primo cittadino")
     claim.refresh_from_db()
     assert claim.source_text == "Mario Rossi, sindaco"
     assert claim.corrected_by.username == "fc_anna"
@@ -206,14 +208,15 @@ def test_a_fact_checker_is_refused_an_editors_action(new_page):
     page.goto("/queue/")
     expect(page.locator("#bulk-form")).to_have_count(0)
     page.goto(f"/claims/{claim.pk}/")
-    expect(page.get_by_role("button", name="Approve and publish")).to_have_count(0)
+    expect(page.get_by_role("button", name="Approve and publish")).to_be_disabled()
     token = page.locator("input[name=csrfmiddlewaretoken]").first.get_attribute("value")
     response = page.request.post(
         f"/claims/{claim.pk}/status/",
         form={"csrfmiddlewaretoken": token, "version": str(claim.version), "status": "published"},
         headers={"Referer": page.url},
     )
-    assert response.status == 403
+    # Back on the claim page (not a bare error page), with the reason.
+    assert response.status == 200 and response.url.endswith(f"/claims/{claim.pk}/")
     assert "Only an editor can publish a verdict." in response.text()
     response = page.request.post(
         "/queue/bulk/",

@@ -125,6 +125,8 @@ def claim_form(claim, **changes):
         "reason": "",
         "events-TOTAL_FORMS": "0",
         "events-INITIAL_FORMS": "0",
+        "versions-TOTAL_FORMS": "0",
+        "versions-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return {k: v for k, v in data.items() if v != "" or k in ("reason", "verdict", "assignee")}
@@ -205,5 +207,5 @@ def test_only_the_export_permission_sees_the_export_actions(client):
 
 def test_api_tokens_are_managed_in_the_admin(superuser):
     index = superuser.get(reverse("admin:index"))
-    assert b"authtoken" in index.content
-    assert superuser.get(reverse("admin:authtoken_tokenproxy_changelist")).status_code == 200
+    assert b"apitoken" in index.content
+    assert superuser.get(reverse("admin:claims_apitoken_changelist")).status_code == 200

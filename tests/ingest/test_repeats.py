@@ -10,7 +10,10 @@ from claims.ingest.repeats import (
     similarity,
 )
 from claims.ingest.tasks import index_claim_fingerprints
-from claims.models import ClaimEvent, ClaimFingerprint, ClaimStatus, Rating
+from claims.models import ClaimEvent, ClaimFingerprint, Rating
+from claims.public_record import public_record
+from claims.services.publication import claim_approve
+from tests.api.factories import PublishedClaimFactory
 from tests.factories import ArticleFactory, ClaimFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +80,11 @@ def test_claims_are_indexed_once_by_the_beat_task(checked):
 def test_an_editor_applies_the_existing_verdict_in_one_action(checked, editor):
     repeat = ClaimFactory(content=BRIDGE + ".")
     claim = claim_apply_existing_verdict(
-        claim=repeat, source_claim=checked, user=editor, expected_version=repeat.version
+        claim=repeat,
+        source_claim=checked,
+        user=editor,
+        expected_version=repeat.version,
+        reason="Stessa frase, stessi dati",
     )
     claim.refresh_from_db()
     assert claim.verdict.slug == "false"
@@ -85,26 +92,54 @@ def test_an_editor_applies_the_existing_verdict_in_one_action(checked, editor):
     assert claim.verdict_set_by == editor
     assert claim.version == repeat.version + 1
     event = ClaimEvent.objects.filter(claim=claim, field="verdict").get()
-    assert "Il ponte riapre" in event.reason
+    assert "Il ponte riapre" in event.reason and "Stessa frase" in event.reason
+
+
+def test_applying_a_verdict_needs_a_reason(checked, editor):
+    repeat = ClaimFactory(content=BRIDGE)
+    with pytest.raises(WorkflowError, match="Say why"):
+        claim_apply_existing_verdict(
+            claim=repeat, source_claim=checked, user=editor, expected_version=None, reason=" "
+        )
+    repeat.refresh_from_db()
+    assert repeat.verdict is None
 
 
 def test_applying_a_verdict_keeps_the_review_rules(checked, editor):
     repeat = ClaimFactory(content=BRIDGE)
     with pytest.raises(EditConflict):
         claim_apply_existing_verdict(
-            claim=repeat, source_claim=checked, user=editor, expected_version=repeat.version + 5
+            claim=repeat,
+            source_claim=checked,
+            user=editor,
+            expected_version=repeat.version + 5,
+            reason="x",
         )
     with pytest.raises(NotAllowed):
         claim_apply_existing_verdict(
-            claim=repeat, source_claim=checked, user=UserFactory(), expected_version=None
+            claim=repeat,
+            source_claim=checked,
+            user=UserFactory(),
+            expected_version=None,
+            reason="x",
         )
-    published = ClaimFactory(
-        content=BRIDGE, status=ClaimStatus.PUBLISHED, verdict=Rating.objects.get(slug="true")
-    )
+    published = PublishedClaimFactory(content=BRIDGE, verdict=Rating.objects.get(slug="true"))
+    with pytest.raises(WorkflowError):  # a correction needs the applier's own reason
+        claim_apply_existing_verdict(
+            claim=published, source_claim=checked, user=editor, expected_version=None
+        )
     claim = claim_apply_existing_verdict(
-        claim=published, source_claim=checked, user=editor, expected_version=None
+        claim=published,
+        source_claim=checked,
+        user=editor,
+        expected_version=None,
+        reason="Nuovi dati Istat",
     )
-    assert claim.verdict.slug == "false"  # a correction, with the reason written for it
+    assert claim.verdict.slug == "false"  # the working copy, as a pending correction
+    record = public_record(claim)
+    assert record.verdict.slug == "true"  # the public record waits for a second editor
+    with pytest.raises(WorkflowError, match="second editor"):
+        claim_approve(claim=claim, user=editor, expected_version=None)
 
 
 def test_only_a_rated_repeat_in_another_article_can_lend_its_verdict(checked, editor):
@@ -112,11 +147,11 @@ def test_only_a_rated_repeat_in_another_article_can_lend_its_verdict(checked, ed
     other = ClaimFactory(content="tutt'altra cosa detta da qualcun altro in un altro momento")
     with pytest.raises(WorkflowError):
         claim_apply_existing_verdict(
-            claim=checked, source_claim=unrated, user=editor, expected_version=None
+            claim=checked, source_claim=unrated, user=editor, expected_version=None, reason="x"
         )
     with pytest.raises(WorkflowError):
         claim_apply_existing_verdict(
-            claim=other, source_claim=checked, user=editor, expected_version=None
+            claim=other, source_claim=checked, user=editor, expected_version=None, reason="x"
         )
 
 

@@ -158,7 +158,12 @@ def test_an_editor_applies_a_verdict_from_the_also_appears_in_list(editor):
     assert b"La diga chiude" in page.content and b"Apply this verdict" in page.content
     response = client.post(
         reverse("ingest:claim_apply_verdict", args=[repeat.pk]),
-        {"source_claim": source.pk, "version": repeat.version, "next": "//evil.example/"},
+        {
+            "source_claim": source.pk,
+            "version": repeat.version,
+            "next": "//evil.example/",
+            "reason": "Stessa notizia",
+        },
     )
     assert response["Location"] == reverse("ingest:claim_repeats", args=[repeat.pk])
     repeat.refresh_from_db()

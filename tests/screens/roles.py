@@ -14,21 +14,27 @@ from tests.factories import UserFactory
 PASSWORD = "correct horse battery"
 _roles = importlib.import_module("claims.migrations.0004_roles")
 _scale = importlib.import_module("claims.migrations.0002_default_rating_scale")
+_roles_since = importlib.import_module("claims.migrations.0009_publication_versions_and_tokens")
 _editing = importlib.import_module("claims.migrations.0011_editors_own_claims")
 
 
-def role_codes(name: str) -> list[str]:
-    return list(_roles.ROLES[name]) + _editing.EXTRA_PERMS.get(name, [])
+def _role_codes(name: str) -> list[str]:
+    """A role's permissions as the migrations leave them (0004, 0009, 0011)."""
+    codes = list(_roles.ROLES.get(name, [])) + _roles_since.ADD.get(name, [])
+    codes = [code for code in codes if code not in _roles_since.REMOVE.get(name, [])]
+    return codes + _editing.EXTRA_PERMS.get(name, [])
+
+
+role_codes = _role_codes
 
 
 def ensure_roles() -> None:
     for name in _roles.ROLES:
-        codes = role_codes(name)
         group, created = Group.objects.get_or_create(name=name)
         if not created and group.permissions.exists():
             continue
         perms = []
-        for code in codes:
+        for code in _role_codes(name):
             app_label, codename = code.split(".")
             perm = Permission.objects.filter(
                 content_type__app_label=app_label, codename=codename

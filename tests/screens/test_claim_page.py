@@ -75,10 +75,12 @@ def test_a_stale_form_gets_a_conflict_with_the_current_values_and_saves_nothing(
     response = fc_client.post(
         reverse("claims:claim_attribution", args=[claim.pk]),
         _attribution(claim, version=seen_version, source_text="Luca Bianchi"),
+        follow=True,
     )
     html = response.content.decode()
-    assert response.status_code == 409
+    assert response.redirect_chain[-1][0].startswith(_page(claim))
     assert "Someone else saved this claim" in html
+    assert 'value="Luca Bianchi"' in html  # what was typed is still in the form
     assert '<td class="current-value">Giulia Verdi</td>' in html
     assert '<td class="your-value">Luca Bianchi</td>' in html
     claim.refresh_from_db()
@@ -92,8 +94,9 @@ def test_a_verdict_is_required_before_review(fc_client, ratings):
     response = fc_client.post(
         reverse("claims:claim_status", args=[claim.pk]),
         {"version": claim.version, "status": ClaimStatus.IN_REVIEW},
+        follow=True,
     )
-    assert response.status_code == 400
+    assert response.redirect_chain == [(_page(claim), 302)]
     assert "Set a verdict before sending the claim to review." in response.content.decode()
 
 
@@ -112,11 +115,16 @@ def test_publishing_needs_an_editor_other_than_the_one_who_set_the_verdict(
     )
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.IN_REVIEW
+    html = editor_client.get(_page(claim)).content.decode()
+    # The button is there, disabled, with the reason beside it.
+    assert 'data-status="published" disabled' in html
+    assert "you set this verdict yourself" in html
     response = editor_client.post(
         reverse("claims:claim_status", args=[claim.pk]),
         {"version": claim.version, "status": ClaimStatus.PUBLISHED},
+        follow=True,
     )
-    assert response.status_code == 400
+    assert response.redirect_chain == [(_page(claim), 302)]
     assert "Publishing needs a second editor" in response.content.decode()
     response = second_editor_client.post(
         reverse("claims:claim_status", args=[claim.pk]),
@@ -137,13 +145,17 @@ def test_a_fact_checker_cannot_publish(fc_client, editor, ratings):
         claim=claim, user=editor, expected_version=claim.version, status=ClaimStatus.IN_REVIEW
     )
     html = fc_client.get(_page(claim)).content.decode()
-    assert 'data-status="published"' not in html
+    assert 'data-status="published" disabled' in html
+    assert "Only an editor can publish a verdict." in html
     response = fc_client.post(
         reverse("claims:claim_status", args=[claim.pk]),
         {"version": claim.version, "status": ClaimStatus.PUBLISHED},
+        follow=True,
     )
-    assert response.status_code == 403
+    assert response.redirect_chain == [(_page(claim), 302)]
     assert "Only an editor can publish a verdict." in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.IN_REVIEW
 
 
 def test_a_published_verdict_changes_only_with_a_written_reason(
@@ -160,8 +172,10 @@ def test_a_published_verdict_changes_only_with_a_written_reason(
         claim=claim, user=editor, expected_version=None, status=ClaimStatus.PUBLISHED
     )
     url = reverse("claims:claim_verdict", args=[claim.pk])
-    response = editor_client.post(url, {"version": claim.version, "verdict": ratings[2].pk})
-    assert response.status_code == 400
+    response = editor_client.post(
+        url, {"version": claim.version, "verdict": ratings[2].pk}, follow=True
+    )
+    assert response.redirect_chain[-1][0].startswith(_page(claim))
     assert "needs a written reason" in response.content.decode()
     response = editor_client.post(
         url, {"version": claim.version, "verdict": ratings[2].pk, "reason": "Nuovi dati."}

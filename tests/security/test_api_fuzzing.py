@@ -14,7 +14,6 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, Phase
 from hypothesis import settings as hypothesis_settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 
 from claims.models import Article, Claim
@@ -51,7 +50,9 @@ def token(db, monkeypatch):
     # connection that holds this test's transaction.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    yield Token.objects.create(user=admin).key
+    from claims.services.tokens import api_token_create
+
+    yield api_token_create(owner=admin, created_by=admin)[1]
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 
