@@ -10,16 +10,19 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Max, Min, QuerySet
+from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
-from claims.models import Claim, ClaimStatus, Rating, SourceKind
+from claims import claimreview
+from claims.models import Claim, ClaimStatus
+from claims.public.addresses import fact_check_url
+from claims.public_record import public_record, public_records
 
 CHUNK_SIZE = 2000
+# Claims per round trip of the ClaimReview export (each chunk: the claims, their
+# public records, evidence and corrections).
+CLAIMREVIEW_CHUNK_SIZE = 500
 
 # The columns of the CSV and the keys of the JSON export, in order.
 EXPORT_FIELDS = {
@@ -141,116 +144,59 @@ def claims_json_response(queryset: QuerySet, filename: str = "claims.json"):
     )
 
 
-# --- schema.org ClaimReview
-
-
-PERSON_KINDS = {SourceKind.PERSON, SourceKind.ROLE, SourceKind.ANONYMOUS}
-
-
-def rating_scale_bounds() -> tuple[int, int]:
-    """(worst, best) numeric values of the newsroom's rating scale."""
-    bounds = Rating.objects.aggregate(worst=Min("value"), best=Max("value"))
-    return bounds["worst"] or 0, bounds["best"] or 0
+# --- schema.org ClaimReview (built in claims/claimreview.py from the public record)
 
 
 def claim_public_url(claim: Claim, request=None) -> str:
-    """The claim's public page when configured, else its permalink here."""
-    template = getattr(settings, "FACTCHECK_CLAIM_URL_TEMPLATE", "")
-    if template:
-        return template.format(id=claim.pk)
-    for name in ("claims:claim_detail", "claims:claim-detail", "claims:claim"):
-        try:
-            path = reverse(name, args=[claim.pk])
-            break
-        except NoReverseMatch:
-            continue
-    else:
-        path = reverse("exports:claimreview-detail", args=[claim.pk])
-    return request.build_absolute_uri(path) if request is not None else path
-
-
-def _date(value):
-    if value is None:
-        return None
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return value.date().isoformat()
-
-
-def _claim_author(claim: Claim) -> dict | None:
-    article = claim.article
-    if claim.source_kind == SourceKind.AUTHOR:
-        if article.author:
-            return {"@type": "Person", "name": article.author}
-        if article.outlet:
-            return {"@type": "Organization", "name": article.outlet}
-        return None
-    name = claim.source.name if claim.source_id else claim.source_text
-    if not name:
-        return None
-    kind = "Person" if claim.source_kind in PERSON_KINDS else "Organization"
-    return {"@type": kind, "name": name}
-
-
-def _publisher() -> dict:
-    publisher = {"@type": "Organization", "name": settings.FACTCHECK_PUBLISHER_NAME}
-    if settings.FACTCHECK_PUBLISHER_URL:
-        publisher["url"] = settings.FACTCHECK_PUBLISHER_URL
-    return publisher
-
-
-def claim_review(claim: Claim, *, bounds: tuple[int, int], request=None) -> dict:
-    """One published claim as a schema.org ClaimReview (a JSON-LD node)."""
-    article = claim.article
-    language = article.language
-    worst, best = bounds
-    item = {"@type": "Claim"}
-    author = _claim_author(claim)
-    if author:
-        item["author"] = author
-    appearance = {"@type": "CreativeWork"}
-    if article.url:
-        appearance["url"] = article.url
-    if article.title:
-        appearance["headline"] = article.title
-    if article.outlet:
-        appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
-    item["appearance"] = appearance
-    item["datePublished"] = _date(article.published_at or article.submitted_at)
-    review = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": claim_public_url(claim, request),
-        "claimReviewed": claim.content,
-        "itemReviewed": item,
-        "author": _publisher(),
-        "datePublished": _date(claim.published_at),
-        "inLanguage": language,
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": claim.verdict.value,
-            "bestRating": best,
-            "worstRating": worst,
-            "alternateName": claim.verdict.label_for(language),
-        },
-    }
-    if claim.rationale:
-        review["reviewBody"] = claim.rationale
-    return review
+    """The address of the claim's public fact-check page (see claims/public/addresses.py)."""
+    return fact_check_url(claim_id=claim.pk, slug=claim.public_slug, request=request)
 
 
 def published_claims(queryset: QuerySet) -> QuerySet:
     return (
         queryset.filter(status=ClaimStatus.PUBLISHED, verdict__isnull=False)
-        .select_related("article", "source", "verdict")
-        .defer("article__text")
+        .select_related("article")
+        .defer("article__text", "article__raw_html")
+    )
+
+
+def claim_review_for(claim: Claim, request=None, *, scale=None) -> dict | None:
+    """The claim's ClaimReview; None unless it is published and not withdrawn."""
+    record = public_record(claim)
+    if record is None or record.withdrawn_at is not None:
+        return None
+    return claimreview.claim_review(
+        record,
+        article=claim.article,
+        url=claim_public_url(claim, request),
+        scale=scale if scale is not None else claimreview.rating_scale(),
     )
 
 
 def claim_reviews(queryset: QuerySet, request=None) -> Iterator[dict]:
-    bounds = rating_scale_bounds()
-    for claim in published_claims(queryset).order_by("id").iterator(chunk_size=500):
-        yield claim_review(claim, bounds=bounds, request=request)
+    """Every published, not withdrawn claim of ``queryset``, read in chunks by id."""
+    scale = claimreview.rating_scale()
+    publisher = claimreview.publisher_node()
+    claims = published_claims(queryset).order_by("id")
+    last_id = 0
+    while True:
+        chunk = list(claims.filter(pk__gt=last_id)[:CLAIMREVIEW_CHUNK_SIZE])
+        if not chunk:
+            return
+        last_id = chunk[-1].pk
+        ids = [claim.pk for claim in chunk]
+        records = {r.claim_id: r for r in public_records(Claim.objects.filter(pk__in=ids))}
+        for claim in chunk:
+            record = records.get(claim.pk)
+            if record is None or record.withdrawn_at is not None:
+                continue
+            yield claimreview.claim_review(
+                record,
+                article=claim.article,
+                url=claim_public_url(claim, request),
+                scale=scale,
+                publisher=publisher,
+            )
 
 
 def claimreview_response(queryset: QuerySet, request=None, filename="claimreview.jsonld"):

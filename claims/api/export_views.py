@@ -2,6 +2,7 @@
 roles, throttling and JSON errors work as in the API, answering with a
 streamed file. The claim list's filters are the query parameters."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
@@ -127,7 +128,9 @@ class ClaimReviewDetail(ExportView):
     )
     def get(self, request, pk: int):
         claim = get_object_or_404(exports.published_claims(Claim.objects.all()), pk=pk)
-        review = exports.claim_review(claim, bounds=exports.rating_scale_bounds(), request=request)
+        review = exports.claim_review_for(claim, request)
+        if review is None:  # withdrawn: its ClaimReview is taken down
+            raise Http404
         response = Response(review, content_type="application/ld+json")
         response["Content-Disposition"] = f'inline; filename="claimreview-{claim.pk}.jsonld"'
         return response

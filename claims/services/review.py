@@ -19,6 +19,7 @@ from claims.models import (
     Rating,
     SourceKind,
 )
+from claims.public.addresses import public_slug_for
 from claims.services.sources import source_for_mention
 
 ATTRIBUTION_FIELDS = (
@@ -185,6 +186,8 @@ def claim_set_status(
             )
         claim.published_by = user
         claim.published_at = timezone.now()
+        if not claim.public_slug:  # kept for good: links to the public page must last
+            claim.public_slug = public_slug_for(claim_id=claim.pk, content=claim.content)
     changes = _apply(claim, {"status": status})
     return _save_with_history(claim, user, "set_status", changes, reason=reason.strip())
 
