@@ -73,7 +73,12 @@ def fact_check(request, key: str):
     if not canonical:
         query = request.META.get("QUERY_STRING", "")
         return redirect(f"{path}?{query}" if query else path, permanent=True)
+    return fact_check_page(request, found)
 
+
+def fact_check_page(request, found: selectors.FactCheck) -> HttpResponse:
+    """The page of one fact-check, from its public record alone."""
+    path = fact_check_path(claim_id=found.claim_id, slug=found.slug)
     default = found.article.language if found.article.language in LANGUAGE_NAMES else "it"
     language = _requested_language(request, default)
     other = _other_language(language)
