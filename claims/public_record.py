@@ -107,6 +107,4 @@ def public_records(queryset: QuerySet | None = None) -> list[PublicRecord]:
             ),
         )
     )
-    return [
-        _record(claim, list(claim.evidence.all()), claim.correction_events) for claim in claims
-    ]
+    return [_record(claim, list(claim.evidence.all()), claim.correction_events) for claim in claims]
