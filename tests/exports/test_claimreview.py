@@ -19,7 +19,13 @@ from claims import exports
 from claims.models import ClaimStatus, Rating, SourceKind
 from claims.public_record import public_records
 from claims.services.review import claim_set_verdict
-from tests.api.factories import ArticleFactory, ClaimFactory, PublishedClaimFactory, SourceFactory
+from tests.api.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    EvidenceFactory,
+    PublishedClaimFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -472,3 +478,13 @@ def test_a_withdrawn_fact_check_leaves_the_export(admin, monkeypatch):
     monkeypatch.setattr(exports, "public_records", records_with_one_withdrawn)
     reviews = export(admin)
     assert [review["url"] for review in reviews] == [f"http://testserver/fact-checks/{kept.pk}/"]
+
+
+@pytest.mark.parametrize("count", [3, 40])
+def test_the_export_asks_a_fixed_number_of_queries_per_chunk(
+    admin, count, django_assert_max_num_queries
+):
+    for _ in range(count):
+        EvidenceFactory(claim=PublishedClaimFactory())
+    with django_assert_max_num_queries(15):
+        assert len(export(admin)) == count

@@ -10,6 +10,7 @@ import pytest
 from claims.models import ClaimStatus, Rating, SourceKind
 from claims.public.addresses import public_slug_for
 from claims.services.review import claim_set_verdict
+from tests.api.factories import EvidenceFactory
 from tests.factories import ClaimFactory
 from tests.public.conftest import publish
 
@@ -143,3 +144,24 @@ def test_a_source_kind_never_leaks_an_editor_field_into_the_feed(client, editors
     body = client.get("/fact-checks/feed/rss/").content.decode()
     assert f"/fact-checks/{claim.public_slug}/" in body
     assert "editor-one" not in body and "editor-two" not in body
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_public_lists_ask_a_fixed_number_of_queries(
+    client, editors, count, settings, django_assert_max_num_queries
+):
+    """Index, feeds, sitemap and export cost the same for 3 fact-checks or 30 (no N+1)."""
+    settings.FACTCHECK_PUBLIC_PAGE_SIZE = 50
+    for number in range(count):
+        claim = publish(ClaimFactory(content=f"affermazione {number}"), editors)
+        EvidenceFactory(claim=claim)
+        claim_set_verdict(
+            claim=claim,
+            user=editors[0],
+            expected_version=None,
+            verdict=Rating.objects.get(slug="true"),
+            reason="Nuovi dati.",
+        )
+    for path in ("/fact-checks/", "/fact-checks/feed/rss/", "/sitemap.xml"):
+        with django_assert_max_num_queries(8):
+            assert client.get(path).status_code == 200, path
