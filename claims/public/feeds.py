@@ -1,5 +1,6 @@
 """RSS and Atom feeds of new and corrected fact-checks: one item when a
-fact-check is published, and one more for each correction."""
+fact-check is published, one more for each correction, and one if it is
+withdrawn."""
 
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from claims.public.addresses import absolute_public_url, fact_check_url
-from claims.public.selectors import FeedEntry, feed_entries
+from claims.public.selectors import CORRECTION, WITHDRAWAL, FeedEntry, feed_entries
 
 
 @dataclass(frozen=True)
@@ -54,22 +55,26 @@ class FactCheckFeed(Feed):
         with translation.override(item.entry.fact_check.article.language):
             verdict = record.verdict.label_for(translation.get_language()) if record.verdict else ""
             quote = Truncator(record.content).chars(120)
-            if item.entry.correction:
+            if item.entry.kind == CORRECTION:
                 return _("Correction — %(verdict)s: “%(claim)s”") % {
                     "verdict": verdict,
                     "claim": quote,
                 }
+            if item.entry.kind == WITHDRAWAL:
+                return _("Withdrawn — “%(claim)s”") % {"claim": quote}
             return _("%(verdict)s: “%(claim)s”") % {"verdict": verdict, "claim": quote}
 
     def item_description(self, item: _Item):
         record = item.entry.fact_check.record
-        if item.entry.correction:
+        if item.entry.kind in (CORRECTION, WITHDRAWAL):
             return item.entry.note or record.rationale
         return record.rationale
 
     def item_link(self, item: _Item):
-        if item.entry.correction:
-            return f"{item.url}#correction-{item.entry.correction}"
+        if item.entry.kind == CORRECTION:
+            return f"{item.url}#correction-{item.entry.number}"
+        if item.entry.kind == WITHDRAWAL:
+            return f"{item.url}#withdrawn"
         return item.url
 
     def item_guid(self, item: _Item):

@@ -106,18 +106,22 @@ def fact_check_index(*, query: str = "") -> QuerySet:
     return search_published(claims, query) if query else claims
 
 
+PUBLICATION, CORRECTION, WITHDRAWAL = "publication", "correction", "withdrawal"
+
+
 @dataclass(frozen=True)
 class FeedEntry:
-    """One item of the feeds: a new fact-check, or a correction of one."""
+    """One item of the feeds: a fact-check published, corrected or withdrawn."""
 
     fact_check: FactCheck
     at: datetime
-    correction: int  # 0: the publication; n: the n-th correction
+    kind: str  # PUBLICATION, CORRECTION or WITHDRAWAL
+    number: int = 0  # of a correction: 1 for the first
     note: str = ""
 
 
 def feed_entries(*, limit: int = FEED_LENGTH) -> list[FeedEntry]:
-    """The newest publications and corrections, newest first."""
+    """The newest publications, corrections and withdrawals, newest first."""
     # Recently published claims, and recently changed ones (where corrections are).
     newest = list(_with_articles(published_claims())[:limit])
     changed = list(_with_articles(published_claims().order_by("-updated_at", "-id"))[:limit])
@@ -125,8 +129,12 @@ def feed_entries(*, limit: int = FEED_LENGTH) -> list[FeedEntry]:
     entries = []
     for fact_check in fact_checks(claims.values()):
         record = fact_check.record
-        entries.append(FeedEntry(fact_check=fact_check, at=record.published_at, correction=0))
+        entries.append(FeedEntry(fact_check, record.published_at, PUBLICATION))
         for number, (when, note) in enumerate(record.corrections, start=1):
-            entries.append(FeedEntry(fact_check=fact_check, at=when, correction=number, note=note))
+            entries.append(FeedEntry(fact_check, when, CORRECTION, number, note))
+        if record.withdrawn_at is not None:
+            entries.append(
+                FeedEntry(fact_check, record.withdrawn_at, WITHDRAWAL, note=record.withdrawn_reason)
+            )
     entries.sort(key=lambda entry: (entry.at, entry.fact_check.claim_id), reverse=True)
     return entries[:limit]

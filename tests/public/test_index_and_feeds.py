@@ -165,3 +165,36 @@ def test_public_lists_ask_a_fixed_number_of_queries(
     for path in ("/fact-checks/", "/fact-checks/feed/rss/", "/sitemap.xml"):
         with django_assert_max_num_queries(8):
             assert client.get(path).status_code == 200, path
+
+
+def test_a_withdrawal_is_an_item_of_the_feed_and_a_badge_in_the_index(
+    client, published, monkeypatch
+):
+    """Withdrawal belongs to the corrections work, whose public records say when and
+    why; here a record is given those fields and the lists must show them."""
+    from datetime import UTC, datetime
+
+    from claims.public import selectors
+    from claims.public_record import public_records
+
+    def records_withdrawn(queryset=None):
+        return [
+            type(record)(
+                **{
+                    **record.__dict__,
+                    "withdrawn_at": datetime(2030, 1, 1, tzinfo=UTC),
+                    "withdrawn_reason": "Attribuita alla persona sbagliata.",
+                }
+            )
+            for record in public_records(queryset)
+        ]
+
+    monkeypatch.setattr(selectors, "public_records", records_withdrawn)
+    items = feed_items(client, "/fact-checks/feed/rss/").find("channel").findall("item")
+    assert items[0].findtext("title") == "Ritirata — “il ponte sul Serchio riaprirà a marzo”"
+    assert items[0].findtext("link").endswith(f"/fact-checks/{published.public_slug}/#withdrawn")
+    assert "persona sbagliata" in items[0].findtext("description")
+    index = client.get("/fact-checks/").content.decode()
+    assert '<span class="withdrawn-badge">Ritirata</span>' in index
+    page = client.get(f"/fact-checks/{published.public_slug}/").content.decode()
+    assert 'id="withdrawn"' in page and "application/ld+json" not in page
