@@ -38,8 +38,7 @@ def _published_fact_check():
         url="https://comune.example.it/cantieri",
         description="Cronoprogramma dei lavori del Comune",
     )
-    for status in ("in_progress",):
-        claim = claim_set_status(claim=claim, user=setter, expected_version=None, status=status)
+    claim = claim_set_status(claim=claim, user=setter, expected_version=None, status="in_progress")
     claim = claim_set_verdict(
         claim=claim,
         user=setter,
@@ -65,6 +64,7 @@ def test_a_reader_finds_a_fact_check_and_reads_it_in_both_languages(new_page, sc
     page.get_by_label("Cerca tra le verifiche").fill("Serchio")
     page.get_by_role("button", name="Cerca").click()
     expect(page.locator("#result-count")).to_contain_text("1 verifica contiene")
+    screenshot(page, "public-fact-check-index")
     page.get_by_role("link", name="il ponte sul Serchio riaprirà entro marzo").click()
 
     page.wait_for_url(f"**/fact-checks/{claim.public_slug}/")
