@@ -121,7 +121,8 @@ def fact_check_page(request, found: selectors.FactCheck) -> HttpResponse:
 @require_safe
 def fact_check_index(request):
     language = _requested_language(request, translation.get_language() or "it")
-    query = request.GET.get("q", "").strip()[: selectors.SEARCH_MAX_LENGTH]
+    # PostgreSQL refuses NUL in text, and no word of a fact-check has one.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[: selectors.SEARCH_MAX_LENGTH]
     claims = selectors.fact_check_index(query=query)
     page = Paginator(claims, settings.FACTCHECK_PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
     items = selectors.fact_checks(page.object_list)

@@ -6,6 +6,9 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as fuzz_settings
+from hypothesis import strategies as st
 
 from claims.models import ClaimStatus, Rating, SourceKind
 from claims.public.addresses import public_slug_for
@@ -198,3 +201,19 @@ def test_a_withdrawal_is_an_item_of_the_feed_and_a_badge_in_the_index(
     assert '<span class="withdrawn-badge">Ritirata</span>' in index
     page = client.get(f"/fact-checks/{published.public_slug}/").content.decode()
     assert 'id="withdrawn"' in page and "application/ld+json" not in page
+
+
+@given(
+    query=st.text(max_size=300) | st.sampled_from(["\x00", "%", "_", "\\", "'--", "<b>"]),
+    page=st.text(max_size=12) | st.integers().map(str),
+    lang=st.text(max_size=5) | st.sampled_from(["it", "en"]),
+)
+@fuzz_settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+def test_any_search_page_or_language_gets_an_answer(client, published, query, page, lang):
+    response = client.get("/fact-checks/", {"q": query, "page": page, "lang": lang})
+    assert response.status_code == 200
