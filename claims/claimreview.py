@@ -69,15 +69,11 @@ def review_rating(verdict: Rating, *, language: str, scale: RatingScale | None) 
 # --- Who made the claim
 
 
-@functools.lru_cache(maxsize=4)
-def _words(language: str) -> dict[str, frozenset[str]]:
-    """The lexicon's word lists this module reads (the claim's language, English otherwise).
-
-    Articles, role nouns and prepositions of both languages: an Italian
-    article's source may well be "the minister" quoted in English."""
-    own = read_lexicon_data("it" if language.startswith("it") else "en")
-    english = read_lexicon_data("en") if language.startswith("it") else own
-    italian = own if language.startswith("it") else read_lexicon_data("it")
+@functools.cache
+def _words() -> dict[str, frozenset[str]]:
+    """The lexicons' articles, role nouns, prepositions and given names, of both
+    languages at once: an Italian article may quote "the minister" in English."""
+    italian, english = read_lexicon_data("it"), read_lexicon_data("en")
 
     def both(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in [*italian[key], *english[key]])
@@ -86,7 +82,7 @@ def _words(language: str) -> dict[str, frozenset[str]]:
         "articles": both("articles"),
         "roles": both("role_nouns"),
         "prepositions": both("prepositions") | _ARTICULATED_PREPOSITIONS,
-        "given_names": frozenset(own["given_names"]),
+        "given_names": frozenset(italian["given_names"]) | frozenset(english["given_names"]),
     }
 
 
@@ -111,14 +107,14 @@ def _bare(word: str) -> str:
     return _ELISION.sub("", word).strip(".,;:()«»“”\"'").lower()
 
 
-def strip_article(text: str, language: str, *, any_case: bool = False) -> str:
+def strip_article(text: str, *, any_case: bool = False) -> str:
     """ "il portavoce della Questura" -> "portavoce della Questura"; "l'Istat" -> "Istat".
 
     In a name only a lower-case article goes ("La Stampa", "The Times" keep theirs);
     a role (any_case) loses a capitalized one too ("Il presidente" -> "presidente").
     """
     text = text.strip(" ,;:")
-    articles = _words(language)["articles"]
+    articles = _words()["articles"]
     elided = re.match(r"^([A-Za-z]+)['’]\s*(?=\S)", text)
     if elided and (any_case or elided.group(1).islower()):
         if elided.group(1).lower() in articles:
@@ -129,12 +125,11 @@ def strip_article(text: str, language: str, *, any_case: bool = False) -> str:
     return text
 
 
-def _has_role(text: str, language: str) -> bool:
-    roles = _words(language)["roles"] | _words("en")["roles"]
-    return any(_bare(word) in roles for word in text.split())
+def _has_role(text: str) -> bool:
+    return any(_bare(word) in _words()["roles"] for word in text.split())
 
 
-def _name_start(words: list[str], language: str) -> int:
+def _name_start(words: list[str]) -> int:
     """Where a personal name at the end of ``words`` begins (len(words): none)."""
     start = len(words)
     while start > 0 and (
@@ -144,13 +139,12 @@ def _name_start(words: list[str], language: str) -> int:
         start -= 1
     if start < len(words) and words[start] in _NAME_PARTICLES:
         start += 1
-    lexicon = _words(language)
+    lexicon = _words()
     tail = words[start:]
     for offset, word in enumerate(tail[:-1]):
         if word in lexicon["given_names"]:
             return start + offset  # "della Regione Lombardia Attilio Fontana"
-    roles = lexicon["roles"] | _words("en")["roles"]
-    while start < len(words) - 1 and _bare(words[start]) in roles:
+    while start < len(words) - 1 and _bare(words[start]) in lexicon["roles"]:
         start += 1  # "Mayor Ellen Park"
     before = words[start - 1].lower() if start else ""
     if before and (before in lexicon["prepositions"] or re.search(r"['’]$", before)):
@@ -158,10 +152,10 @@ def _name_start(words: list[str], language: str) -> int:
     if start == 0 or before not in lexicon["articles"]:
         return start
     # "Il Messaggero" would read as article + name: only after a role is it a person's name.
-    return start if _has_role(" ".join(words[:start]), language) else len(words)
+    return start if _has_role(" ".join(words[:start])) else len(words)
 
 
-def split_name_and_role(text: str, language: str) -> tuple[str, str]:
+def split_name_and_role(text: str) -> tuple[str, str]:
     """(name, role) of a person as an article names them; either may be "".
 
     "il ministro dell'Economia Giancarlo Giorgetti" -> ("Giancarlo Giorgetti",
@@ -171,18 +165,18 @@ def split_name_and_role(text: str, language: str) -> tuple[str, str]:
     text = " ".join(text.split()).strip(" ,;:")
     if "," in text:
         head, tail = (part.strip() for part in text.split(",", 1))
-        if head and tail and _is_capitalized(head) and not _has_role(head, language):
-            if _has_role(tail, language) or not _is_capitalized(tail):
-                return head, strip_article(tail, language, any_case=True)  # "Anna Price, a ..."
-        if head and tail and _has_role(head, language) and _is_capitalized(tail):
-            return tail, strip_article(head, language, any_case=True)
+        if head and tail and _is_capitalized(head) and not _has_role(head):
+            if _has_role(tail) or not _is_capitalized(tail):
+                return head, strip_article(tail, any_case=True)  # "Anna Price, a ..."
+        if head and tail and _has_role(head) and _is_capitalized(tail):
+            return tail, strip_article(head, any_case=True)
     words = text.split()
-    start = _name_start(words, language)
+    start = _name_start(words)
     name = " ".join(words[start:])
-    role = strip_article(" ".join(words[:start]), language, any_case=True)
-    if role and not _has_role(role, language):
+    role = strip_article(" ".join(words[:start]), any_case=True)
+    if role and not _has_role(role):
         # Words before the name that name no role ("secondo", "anche") are not a job title.
-        return (name or strip_article(text, language)), ""
+        return (name or strip_article(text)), ""
     return name, role
 
 
@@ -208,8 +202,8 @@ def document_issuer(text: str) -> str:
     return ""
 
 
-def _person(text: str, language: str) -> dict | None:
-    name, role = split_name_and_role(text, language)
+def _person(text: str) -> dict | None:
+    name, role = split_name_and_role(text)
     if not name and not role:
         return None
     person = {"@type": "Person"}
@@ -222,7 +216,6 @@ def _person(text: str, language: str) -> dict | None:
 
 def claim_author(record: PublicRecord, article: Article) -> dict | None:
     """schema.org node of whoever made the claim, typed by the kind of source."""
-    language = article.language
     kind = record.source_kind
     text = record.source_text.strip()
     if kind == SourceKind.AUTHOR:
@@ -234,9 +227,9 @@ def claim_author(record: PublicRecord, article: Article) -> dict | None:
     if not text or kind == SourceKind.ANONYMOUS:
         return None
     if kind in (SourceKind.PERSON, SourceKind.ROLE):
-        return _person(text, language)
+        return _person(text)
     if kind in (SourceKind.ORGANIZATION, SourceKind.MEDIA):
-        return {"@type": "Organization", "name": strip_article(text, language)}
+        return {"@type": "Organization", "name": strip_article(text)}
     if kind == SourceKind.DOCUMENT:
         issuer = document_issuer(text)
         return {"@type": "Organization", "name": issuer} if issuer else None
@@ -276,14 +269,14 @@ def first_appearance(record: PublicRecord, article: Article) -> dict | None:
     if record.source_kind == SourceKind.DOCUMENT and record.source_text.strip():
         document = {
             "@type": "CreativeWork",
-            "name": strip_article(record.source_text, article.language),
+            "name": strip_article(record.source_text),
         }
         issuer = document_issuer(record.source_text)
         if issuer:
             document["author"] = {"@type": "Organization", "name": issuer}
         return document
     if record.channel_text.strip():
-        channel = strip_article(record.channel_text, article.language)
+        channel = strip_article(record.channel_text)
         return {"@type": "CreativeWork", "publisher": {"@type": "Organization", "name": channel}}
     return article_appearance(article)
 
