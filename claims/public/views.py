@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
 from claims import claimreview
@@ -23,6 +24,11 @@ from claims.public.addresses import absolute_public_url, fact_check_path, fact_c
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 OPEN_GRAPH_LOCALES = {"it": "it_IT", "en": "en_GB"}
+
+# Readers and caches in front of the site may keep a public page this long:
+# a correction or withdrawal reaches everyone within it.
+PUBLIC_MAX_AGE = 300
+public_cache = cache_control(public=True, max_age=PUBLIC_MAX_AGE)
 
 # JSON inside <script> ends at the first "</script>": these characters never
 # appear raw in it, so a claim's text can never close the element.
@@ -65,6 +71,7 @@ def _language_link(path: str, language: str, default: str) -> str:
 
 
 @require_safe
+@public_cache
 def fact_check(request, key: str):
     found, canonical = selectors.fact_check_by_key(key)
     if found is None:
@@ -119,6 +126,7 @@ def fact_check_page(request, found: selectors.FactCheck) -> HttpResponse:
 
 
 @require_safe
+@public_cache
 def fact_check_index(request):
     language = _requested_language(request, translation.get_language() or "it")
     # PostgreSQL refuses NUL in text, and no word of a fact-check has one.

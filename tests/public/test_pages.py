@@ -268,3 +268,13 @@ def test_a_live_edit_of_a_published_claim_waits_for_its_record(client, published
     assert '<strong class="verdict-label">Quasi falso</strong>' in html
     assert 'id="correction-1"' in html and "Il comune ha spostato la data a maggio." in html
     assert public_record(published).corrections[0][1] == "Il comune ha spostato la data a maggio."
+
+
+def test_public_pages_may_be_cached_a_few_minutes(client, published):
+    for path in (
+        f"/fact-checks/{published.public_slug}/",
+        "/fact-checks/",
+        "/fact-checks/feed/rss/",
+    ):
+        cache = client.get(path)["Cache-Control"]
+        assert "public" in cache and "max-age=300" in cache, path
