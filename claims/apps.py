@@ -19,3 +19,4 @@ class ClaimsConfig(AppConfig):
             dispatch_uid="claims.superuser_join_admin_role",
         )
         from claims import receivers  # noqa: F401 - connects the receivers
+        from claims.public import checks  # noqa: F401 - registers the system checks

@@ -10,17 +10,19 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Max, Min, QuerySet
+from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
-from claims.models import Claim, Rating, SourceKind, VersionState
+from claims import claimreview
+from claims.models import Claim, VersionState
+from claims.public.addresses import fact_check_url
 from claims.public_record import PublicRecord, iter_public_records, public_record
 
 CHUNK_SIZE = 2000
+# Claims per round trip of the ClaimReview export (each chunk: the claims, their
+# public records, evidence and corrections).
+CLAIMREVIEW_CHUNK_SIZE = 500
 
 # The columns of the CSV and the keys of the JSON export, in order.
 EXPORT_FIELDS = {
@@ -142,70 +144,22 @@ def claims_json_response(queryset: QuerySet, filename: str = "claims.json"):
     )
 
 
-# --- schema.org ClaimReview
-
-
-PERSON_KINDS = {SourceKind.PERSON, SourceKind.ROLE, SourceKind.ANONYMOUS}
-
-
-def rating_scale_bounds() -> tuple[int, int]:
-    """(worst, best) numeric values of the newsroom's rating scale."""
-    bounds = Rating.objects.aggregate(worst=Min("value"), best=Max("value"))
-    return bounds["worst"] or 0, bounds["best"] or 0
+# --- schema.org ClaimReview (built in claims/claimreview.py from the public record)
 
 
 def claim_public_url(claim: Claim, request=None) -> str:
-    """The claim's public page when configured, else its permalink here."""
-    template = getattr(settings, "FACTCHECK_CLAIM_URL_TEMPLATE", "")
-    if template:
-        return template.format(id=claim.pk)
-    for name in ("claims:claim_detail", "claims:claim-detail", "claims:claim"):
-        try:
-            path = reverse(name, args=[claim.pk])
-            break
-        except NoReverseMatch:
-            continue
-    else:
-        path = reverse("exports:claimreview-detail", args=[claim.pk])
-    return request.build_absolute_uri(path) if request is not None else path
-
-
-def _date(value):
-    if value is None:
-        return None
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return value.date().isoformat()
-
-
-def _claim_author(claim: Claim, record: PublicRecord) -> dict | None:
-    article = claim.article
-    if record.source_kind == SourceKind.AUTHOR:
-        if article.author:
-            return {"@type": "Person", "name": article.author}
-        if article.outlet:
-            return {"@type": "Organization", "name": article.outlet}
-        return None
-    # The source's shared name, unless the published attribution names
-    # someone other than the claim's working copy does (a pending correction).
-    same_source = claim.source_id and claim.source_text == record.source_text
-    name = claim.source.name if same_source else record.source_text
-    if not name:
-        return None
-    kind = "Person" if record.source_kind in PERSON_KINDS else "Organization"
-    return {"@type": kind, "name": name}
-
-
-def _publisher() -> dict:
-    publisher = {"@type": "Organization", "name": settings.FACTCHECK_PUBLISHER_NAME}
-    if settings.FACTCHECK_PUBLISHER_URL:
-        publisher["url"] = settings.FACTCHECK_PUBLISHER_URL
-    return publisher
+    """The address of the claim's public fact-check page (see claims/public/addresses.py)."""
+    return fact_check_url(claim_id=claim.pk, slug=claim.public_slug, request=request)
 
 
 def _corrections(record: PublicRecord) -> list[dict]:
+    """The public notes of each approved correction, and of a withdrawal."""
     notes = [
-        {"@type": "CorrectionComment", "text": note, "datePublished": _date(when)}
+        {
+            "@type": "CorrectionComment",
+            "text": note,
+            "datePublished": claimreview.timestamp(when),
+        }
         for when, note in record.corrections
         if note
     ]
@@ -214,63 +168,38 @@ def _corrections(record: PublicRecord) -> list[dict]:
             {
                 "@type": "CorrectionComment",
                 "text": record.withdrawn_reason,
-                "datePublished": _date(record.withdrawn_at),
+                "datePublished": claimreview.timestamp(record.withdrawn_at),
             }
         )
     return notes
 
 
 def claim_review(
-    claim: Claim, *, bounds: tuple[int, int], request=None, record: PublicRecord | None = None
+    claim: Claim,
+    *,
+    request=None,
+    record: PublicRecord | None = None,
+    scale=None,
+    publisher: dict | None = None,
 ) -> dict:
-    """One published claim as a schema.org ClaimReview (a JSON-LD node), from
-    its public record: the version two people approved, never the working copy."""
+    """One published claim as a schema.org ClaimReview, from its public record:
+    the version two people approved, never the working copy. A withdrawn one
+    says so and gives no rating to reuse."""
     record = record if record is not None else public_record(claim)
-    article = claim.article
-    language = article.language
-    worst, best = bounds
-    item = {"@type": "Claim"}
-    author = _claim_author(claim, record)
-    if author:
-        item["author"] = author
-    appearance = {"@type": "CreativeWork"}
-    if article.url:
-        appearance["url"] = article.url
-    if article.title:
-        appearance["headline"] = article.title
-    if article.outlet:
-        appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
-    item["appearance"] = appearance
-    item["datePublished"] = _date(article.published_at or article.submitted_at)
-    review = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": claim_public_url(claim, request),
-        "claimReviewed": record.content,
-        "itemReviewed": item,
-        "author": _publisher(),
-        "datePublished": _date(record.published_at),
-        "inLanguage": language,
-    }
-    modified = record.withdrawn_at or record.modified_at
-    if modified:
-        review["dateModified"] = _date(modified)
+    review = claimreview.claim_review(
+        record,
+        article=claim.article,
+        url=claim_public_url(claim, request),
+        scale=scale if scale is not None else claimreview.rating_scale(),
+        publisher=publisher,
+    )
     corrections = _corrections(record)
     if corrections:
         review["correction"] = corrections
     if record.withdrawn_at:
-        # Withdrawn: the page says so and gives no rating to reuse.
         review["creativeWorkStatus"] = "Withdrawn"
-        return review
-    review["reviewRating"] = {
-        "@type": "Rating",
-        "ratingValue": record.verdict.value,
-        "bestRating": best,
-        "worstRating": worst,
-        "alternateName": record.verdict.label_for(language),
-    }
-    if record.rationale:
-        review["reviewBody"] = record.rationale
+        review["dateModified"] = claimreview.timestamp(record.withdrawn_at)
+        review.pop("reviewRating", None)
     return review
 
 
@@ -280,8 +209,17 @@ def published_claims(queryset: QuerySet) -> QuerySet:
         queryset.filter(versions__state=VersionState.APPROVED, versions__withdrawn_at__isnull=True)
         .distinct()
         .select_related("article", "source")
-        .defer("article__text")
+        .defer("article__text", "article__raw_html")
     )
+
+
+def claim_review_for(claim: Claim, request=None, *, scale=None) -> dict | None:
+    """The claim's ClaimReview for its public page; None unless it is published
+    and not withdrawn (a withdrawn page carries no ClaimReview)."""
+    record = public_record(claim)
+    if record is None or record.withdrawn_at is not None:
+        return None
+    return claim_review(claim, request=request, record=record, scale=scale)
 
 
 def claims_with_public_records(queryset: QuerySet, *, live_only: bool = True):
@@ -301,9 +239,10 @@ def claims_with_public_records(queryset: QuerySet, *, live_only: bool = True):
 
 def claim_reviews(queryset: QuerySet, request=None) -> Iterator[dict]:
     """The feed: every live published claim of queryset; withdrawn ones leave it."""
-    bounds = rating_scale_bounds()
+    scale = claimreview.rating_scale()
+    publisher = claimreview.publisher_node()
     for claim, record in claims_with_public_records(queryset):
-        yield claim_review(claim, bounds=bounds, request=request, record=record)
+        yield claim_review(claim, request=request, record=record, scale=scale, publisher=publisher)
 
 
 def claimreview_response(queryset: QuerySet, request=None, filename="claimreview.jsonld"):

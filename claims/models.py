@@ -165,7 +165,13 @@ class Rating(models.Model):
     slug = models.SlugField(unique=True)
     label_it = models.CharField(_("Italian label"), max_length=100)
     label_en = models.CharField(_("English label"), max_length=100)
-    value = models.IntegerField(_("numeric value"), help_text=_("Higher is truer."))
+    value = models.IntegerField(
+        _("numeric value"),
+        help_text=_(
+            "Higher is truer. 0 or less: a verdict off the numeric scale (such as "
+            "Unverifiable), published in ClaimReview by its name alone."
+        ),
+    )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -178,6 +184,11 @@ class Rating(models.Model):
 
     def label_for(self, language: str) -> str:
         return self.label_it if language.startswith("it") else self.label_en
+
+    @property
+    def is_numeric(self) -> bool:
+        """On the 1-to-best scale; "Unverifiable" (0) is a verdict without a number."""
+        return self.value >= 1
 
 
 class Claim(models.Model):
@@ -247,6 +258,9 @@ class Claim(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # The public page's address (/fact-checks/<public_slug>/), given once at the
+    # first publication and never changed, so links and ClaimReview URLs last.
+    public_slug = models.SlugField(max_length=80, blank=True, editable=False, db_index=False)
     # Optimistic concurrency: every write bumps it; a stale write is refused.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -270,6 +284,11 @@ class Claim(models.Model):
             # Two workers applying the same extraction can never double a claim.
             models.UniqueConstraint(
                 fields=["article", "extraction_key"], name="claim_unique_key_per_article"
+            ),
+            models.UniqueConstraint(
+                fields=["public_slug"],
+                condition=~models.Q(public_slug=""),
+                name="claim_unique_public_slug",
             ),
         ]
         indexes = [

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -336,8 +337,23 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
 }
 FACTCHECK_PUBLISHER_NAME = env_str("FACTCHECK_PUBLISHER_NAME", "Fact-check desk")
 FACTCHECK_PUBLISHER_URL = env_str("FACTCHECK_PUBLISHER_URL", "")
-# Optional: the public page of a published claim, e.g. https://example.org/fact-checks/{id}
+# Optional: the public page of a published claim on a site built elsewhere, e.g.
+# https://example.org/verifiche/{slug} ({id} and {slug} are filled in).
 FACTCHECK_CLAIM_URL_TEMPLATE = env_str("FACTCHECK_CLAIM_URL_TEMPLATE", "")
+# The address readers reach this site at (https://verifiche.example.org): the
+# public fact-check pages, their ClaimReview, sitemap and feeds use it. Without
+# it (and without the template above) URLs follow each request's host, and
+# `check --deploy` warns.
+FACTCHECK_PUBLIC_BASE_URL = env_str("FACTCHECK_PUBLIC_BASE_URL", "")
+if FACTCHECK_PUBLIC_BASE_URL and not FACTCHECK_PUBLIC_BASE_URL.startswith(
+    ("https://", "http://")
+):
+    raise ImproperlyConfigured(
+        f"FACTCHECK_PUBLIC_BASE_URL={FACTCHECK_PUBLIC_BASE_URL!r} must start with https:// "
+        "(or http://)."
+    )
+# Fact-checks per page of the public index.
+FACTCHECK_PUBLIC_PAGE_SIZE = env_int("FACTCHECK_PUBLIC_PAGE_SIZE", 20, minimum=1)
 
 # --- Security headers; production adds HTTPS-only cookies and HSTS.
 # Content-Security-Policy: scripts and styles only from our own static files,

@@ -1,8 +1,11 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.templatetags.static import static
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView
 
+from claims.public.sitemaps import SITEMAPS
 from claims.views.health import healthz
 
 
@@ -22,5 +25,13 @@ urlpatterns = [
     path("api/", include("claims.api.urls")),
     path("exports/", include("claims.exports_urls")),
     path("ingest/", include("claims.ingest.urls")),
+    # Public, no login: published fact-checks, their feeds and sitemap.
+    path("fact-checks/", include("claims.public.urls")),
+    path(
+        "sitemap.xml",
+        require_safe(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path("", include("claims.urls")),
 ]

@@ -136,7 +136,7 @@ class ClaimReviewDetail(ExportView):
             raise Http404
         # A withdrawn fact-check still answers here, saying it was withdrawn.
         review = exports.claim_review(
-            claim, bounds=exports.rating_scale_bounds(), request=request, record=record
+            claim, request=request, record=record
         )
         response = Response(review, content_type="application/ld+json")
         response["Content-Disposition"] = f'inline; filename="claimreview-{claim.pk}.jsonld"'

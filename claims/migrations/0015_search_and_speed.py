@@ -122,7 +122,7 @@ class PostgresSQL(migrations.RunSQL):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0011_editors_own_claims"),
+        ("claims", "0012_claim_public_slug"),
     ]
 
     operations = [PostgresSQL(FORWARD, BACKWARD)]

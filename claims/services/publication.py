@@ -25,6 +25,7 @@ from claims.models import (
     VersionKind,
     VersionState,
 )
+from claims.public.addresses import public_slug_for
 from claims.services.audit import (
     Change,
     lock_claim,
@@ -188,6 +189,8 @@ def claim_approve(*, claim: Claim, user, expected_version: int | None, note: str
     claim.status = ClaimStatus.PUBLISHED
     claim.published_by = user
     claim.published_at = version.approved_at
+    if not claim.public_slug:  # kept for good: links to the public page must last
+        claim.public_slug = public_slug_for(claim_id=claim.pk, content=claim.content)
     claim = save_with_history(
         claim, user, "set_status", [Change("status", old_status, claim.status)], reason=note
     )

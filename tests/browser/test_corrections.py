@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 def _public_claim_review(claim) -> str:
     claim = Claim.objects.select_related("article", "source").get(pk=claim.pk)
     record = public_record(claim)
-    review = exports.claim_review(claim, bounds=exports.rating_scale_bounds(), record=record)
+    review = exports.claim_review(claim, record=record)
     return json.dumps(review, sort_keys=True)
 
 

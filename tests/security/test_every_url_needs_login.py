@@ -21,6 +21,16 @@ PUBLIC = {
     "api/schema/",
     "api/docs/",
 }
+# Published fact-checks are for everyone: their index, feeds and sitemap. A
+# fact-check's own page (/fact-checks/<slug-or-id>/) is not listed: the walk
+# reaches it with an unpublished claim, which must be a 404 like any draft.
+PUBLIC_FACT_CHECKS = {
+    "fact-checks/",
+    "fact-checks/feed/rss/",
+    "fact-checks/feed/atom/",
+    "sitemap.xml",
+}
+PUBLIC |= PUBLIC_FACT_CHECKS
 
 
 def walk(resolver, prefix=""):
@@ -38,7 +48,7 @@ def concrete(pattern: str, ids: dict) -> str | None:
     path = re.sub(
         r"<int:[a-z_]*pk>|<int:[a-z_]*id>|<pk>|\(\?P<pk>\[\^/\.\]\+\)", str(ids["claim"]), path
     )
-    path = re.sub(r"<(?:int:)?[a-z_]+>", str(ids["claim"]), path)
+    path = re.sub(r"<(?:int:|slug:|str:)?[a-z_]+>", str(ids["claim"]), path)
     if any(ch in path for ch in "()[]*+?<>|"):
         return None
     return "/" + path
@@ -71,6 +81,20 @@ def test_anonymous_visitors_are_sent_to_login_or_refused_everywhere(client):
             assert response.status_code != 200, (method, path)
         checked += 1
     assert checked > 20, "the walk must reach the project's pages"
+
+
+@pytest.mark.django_db
+def test_the_public_fact_check_addresses_are_readable_and_read_only(client):
+    for path in sorted(PUBLIC_FACT_CHECKS):
+        assert client.get("/" + path).status_code == 200, path
+        assert client.post("/" + path).status_code == 405, path
+
+
+@pytest.mark.django_db
+def test_a_drafts_public_address_is_a_404_for_everyone(client, admin_client):
+    claim = ClaimFactory(article=ArticleFactory())
+    for visitor in (client, admin_client):
+        assert visitor.get(f"/fact-checks/{claim.pk}/").status_code == 404
 
 
 @pytest.mark.django_db

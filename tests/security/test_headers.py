@@ -47,6 +47,8 @@ def test_the_deployment_checklist_is_clean_with_production_settings():
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
         "DJANGO_ALLOWED_HOSTS": "factcheck.example.org",
         "DJANGO_SETTINGS_MODULE": "factcheck.settings",
+        # Where readers find the published fact-checks (else claims.W001).
+        "FACTCHECK_PUBLIC_BASE_URL": "https://factcheck.example.org",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -96,3 +96,25 @@ def test_csv_exports_never_start_a_cell_with_a_formula(hostile, admin_user_clien
         if cell.startswith("-"):
             assert cell[1:].replace(".", "", 1).isdigit(), f"formula cell: {cell!r}"
     assert any(SCRIPT in cell for cell in cells), "the text itself is kept"
+
+
+def test_public_fact_check_pages_show_markup_as_text(hostile, client):
+    from django.utils import timezone
+
+    from claims.models import ClaimStatus, Rating
+
+    hostile.status = ClaimStatus.PUBLISHED
+    hostile.verdict = Rating.objects.get(slug="false")
+    hostile.published_at = timezone.now()
+    hostile.save()
+    for path in (
+        f"/fact-checks/{hostile.pk}/",
+        "/fact-checks/",
+        "/fact-checks/?q=ponte",
+        "/fact-checks/feed/rss/",
+        "/fact-checks/feed/atom/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert_inert(response.content.decode(), path)
+        assert "script-src 'self'" in response["Content-Security-Policy"], path

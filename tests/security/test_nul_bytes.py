@@ -18,6 +18,8 @@ PATHS = [
     "/exports/claims.csv?status=%00",
     "/admin/claims/claim/?q=a%00b",
     "/admin/claims/article/?q=%00",
+    "/fact-checks/?q=a%00b",
+    "/fact-checks/?q=%00&page=%00&lang=%00",
 ]
 
 
