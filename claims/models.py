@@ -54,15 +54,15 @@ class ClaimStatus(models.TextChoices):
     # An extraction error, not a judgement on the claim: it leaves the queue
     # and the gold, and counts against the extractor's precision.
     NOT_A_CLAIM = "not_a_claim", _("Not a claim (extraction error)")
+    # Taken back from the public after publication, with a public reason; it
+    # can be reworked and published again (claims/services/publication.py).
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class ClaimOrigin(models.TextChoices):
     EXTRACTED = "extracted", _("Extracted")
     ADDED = "added", _("Added by an editor")
     SPLIT = "split", _("Split off by an editor")
-    # Taken back from the public after publication, with a public reason; it
-    # can be reworked and published again (claims/services/publication.py).
-    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Article(models.Model):
