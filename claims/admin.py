@@ -583,3 +583,5 @@ class ClaimFingerprintAdmin(ReadOnlyAdmin):
     list_filter = ["language"]
     search_fields = ["digest", "claim__content"]
     raw_id_fields = ["claim"]
+
+from claims.webhooks import admin as webhooks_admin  # noqa: E402,F401 - registers the webhook models

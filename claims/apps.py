@@ -6,3 +6,8 @@ class ClaimsConfig(AppConfig):
     name = "claims"
     verbose_name = _("Claims")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from claims.webhooks import receivers
+
+        receivers.connect()

@@ -235,7 +235,7 @@ CELERY_BEAT_SCHEDULE = {
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # Ingest from the web (claims/ingest): links, feeds and batch imports.
-CELERY_IMPORTS = ("claims.ingest.tasks",)
+CELERY_IMPORTS = ("claims.ingest.tasks", "claims.webhooks.tasks")
 # Loopback is refused like any internal address; tests serve pages on it.
 FACTCHECK_FETCH_ALLOW_LOOPBACK = env_bool("FACTCHECK_FETCH_ALLOW_LOOPBACK", False)
 if PRODUCTION and FACTCHECK_FETCH_ALLOW_LOOPBACK:
@@ -322,6 +322,17 @@ FACTCHECK_PUBLISHER_NAME = env_str("FACTCHECK_PUBLISHER_NAME", "Fact-check desk"
 FACTCHECK_PUBLISHER_URL = env_str("FACTCHECK_PUBLISHER_URL", "")
 # Optional: the public page of a published claim, e.g. https://example.org/fact-checks/{id}
 FACTCHECK_CLAIM_URL_TEMPLATE = env_str("FACTCHECK_CLAIM_URL_TEMPLATE", "")
+
+# --- Integrations: the published API (claims/api/published.py) and webhooks.
+# Off: /api/published/ and the ClaimReview feed need a token with the
+# `integration` role (or any role that reads claims). On: anyone may read them.
+FACTCHECK_PUBLIC_API = env_bool("FACTCHECK_PUBLIC_API", False)
+# Origins (https://cms.example.org) whose pages may read the published API
+# from a browser; "*" for any. Nothing else in the app answers CORS.
+FACTCHECK_CORS_ORIGINS = env_list("FACTCHECK_CORS_ORIGINS", [])
+FACTCHECK_WEBHOOK_MAX_RETRIES = env_int("FACTCHECK_WEBHOOK_MAX_RETRIES", 6, minimum=0)
+# Seconds before the first retry of a failed delivery; each next one doubles.
+FACTCHECK_WEBHOOK_BACKOFF = env_int("FACTCHECK_WEBHOOK_BACKOFF", 30, minimum=1)
 
 # --- Security headers; production adds HTTPS-only cookies and HSTS.
 # Content-Security-Policy: scripts and styles only from our own static files,

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from claims import signals
 from claims.exceptions import EditConflict, NotAllowed, WorkflowError
 from claims.models import (
     Claim,
@@ -185,6 +186,7 @@ def claim_set_status(
             )
         claim.published_by = user
         claim.published_at = timezone.now()
+        transaction.on_commit(lambda: signals.claim_published.send(sender=Claim, claim=claim))
     changes = _apply(claim, {"status": status})
     return _save_with_history(claim, user, "set_status", changes, reason=reason.strip())
 

@@ -1,0 +1,295 @@
+"""The read-only published API for integrators: /api/published/.
+
+Only published fact-checks, in the shape of Google's Fact Check Tools
+claims search (`claims[]` with `text`, `claimant`, `claimDate` and
+`claimReview[]`; `nextPageToken`), so a widget written for that API can read
+this one. Readable with the permission `claims.view_published_factchecks`
+(the `integration` group), by anyone who may read claims, or by everyone when
+FACTCHECK_PUBLIC_API is on.
+"""
+
+import base64
+import binascii
+import datetime
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
+
+from claims import exports
+from claims.api.serializers import ErrorSerializer
+from claims.models import Claim, ClaimStatus, Language
+
+PUBLISHED_PERMISSION = "claims.view_published_factchecks"
+TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+class PublishedReader(BasePermission):
+    """The integration role, any role that reads claims, or anyone when the desk opens it."""
+
+    def has_permission(self, request, view):
+        if getattr(settings, "FACTCHECK_PUBLIC_API", False):
+            return True
+        user = request.user
+        if not (user and user.is_authenticated):
+            return False
+        return user.has_perm(PUBLISHED_PERMISSION) or user.has_perm("claims.view_claim")
+
+
+# --- Reads. Everything the published API and the webhooks say about a
+# fact-check comes from these two functions: when fact-checks keep an approved
+# public version apart from the working copy, they are what changes.
+
+
+def published_fact_checks():
+    return (
+        Claim.objects.filter(status=ClaimStatus.PUBLISHED, verdict__isnull=False)
+        .select_related("article", "source", "verdict")
+        .defer("article__text", "article__raw_html")
+    )
+
+
+def fact_check_record(claim: Claim, request=None) -> dict:
+    """A fact-check as integrators see it (the published fields only)."""
+    article = claim.article
+    language = article.language
+    claimant = claim.source.name if claim.source_id else (claim.source_text or None)
+    if claim.source_kind == "author":
+        claimant = article.author or article.outlet or claimant
+    return {
+        "id": claim.pk,
+        "text": claim.content,
+        "claimant": claimant or None,
+        "claimDate": iso_utc(article.published_at),
+        "languageCode": language,
+        "claimReview": [
+            {
+                "publisher": publisher(),
+                "url": exports.claim_public_url(claim, request),
+                "title": claim.content,
+                "reviewDate": iso_utc(claim.published_at),
+                "textualRating": claim.verdict.label_for(language),
+                "languageCode": language,
+            }
+        ],
+        "verdict": claim.verdict.slug,
+        "ratingValue": claim.verdict.value,
+        "rationale": claim.rationale,
+        "sourceKind": claim.source_kind,
+        "appearance": {
+            "url": article.url or None,
+            "headline": article.title or None,
+            "outlet": article.outlet or None,
+            "datePublished": iso_utc(article.published_at),
+        },
+        "dateModified": iso_utc(claim.updated_at),
+    }
+
+
+def iso_utc(moment: datetime.datetime | None) -> str | None:
+    """The API's one timestamp format: ISO 8601 in UTC, microseconds, Z."""
+    if moment is None:
+        return None
+    return moment.astimezone(datetime.UTC).strftime(TIMESTAMP_FORMAT)
+
+
+def publisher() -> dict:
+    site = (
+        urlsplit(settings.FACTCHECK_PUBLISHER_URL).hostname
+        if settings.FACTCHECK_PUBLISHER_URL
+        else None
+    )
+    return {"name": settings.FACTCHECK_PUBLISHER_NAME, "site": site}
+
+
+# --- The search's parameters and answer (the answer's serializers document it).
+
+
+class SearchParameters(serializers.Serializer):
+    query = serializers.CharField(
+        required=False, max_length=500, help_text="Words in the claim, its claimant or rationale."
+    )
+    languageCode = serializers.CharField(  # noqa: N815 - Google's parameter name
+        required=False,
+        max_length=35,
+        help_text="BCP-47 language of the fact-check, e.g. it, en, it-IT.",
+    )
+    reviewPublisherSiteFilter = serializers.CharField(  # noqa: N815
+        required=False,
+        max_length=253,
+        help_text="Only fact-checks published by this site (the desk's own, or none).",
+    )
+    maxAgeDays = serializers.IntegerField(  # noqa: N815
+        required=False,
+        min_value=1,
+        max_value=36_500,
+        help_text="Published at most this many days ago.",
+    )
+    pageSize = serializers.IntegerField(  # noqa: N815
+        required=False, min_value=1, max_value=100, default=10
+    )
+    pageToken = serializers.CharField(  # noqa: N815
+        required=False, max_length=200, help_text="`nextPageToken` of the previous page."
+    )
+    claimant = serializers.CharField(
+        required=False, max_length=300, help_text="Words in the name of who made the claim."
+    )
+
+    def validate_languageCode(self, value):  # noqa: N802
+        primary = value.split("-")[0].lower()
+        if primary not in Language.values:
+            raise serializers.ValidationError(
+                _("Fact-checks are in %(langs)s.") % {"langs": ", ".join(Language.values)}
+            )
+        return primary
+
+    def validate_pageToken(self, value):  # noqa: N802
+        try:
+            published, pk = base64.urlsafe_b64decode(value.encode() + b"==").decode().split("|")
+            return datetime.datetime.fromisoformat(published), int(pk)
+        except (ValueError, UnicodeDecodeError, binascii.Error):
+            raise serializers.ValidationError(_("Not a page token this API gave.")) from None
+
+
+class PublisherSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    site = serializers.CharField(allow_null=True)
+
+
+class ClaimReviewSerializer(serializers.Serializer):
+    publisher = PublisherSerializer()
+    url = serializers.CharField(help_text="The fact-check's public page.")
+    title = serializers.CharField()
+    reviewDate = serializers.DateTimeField()  # noqa: N815
+    textualRating = serializers.CharField()  # noqa: N815
+    languageCode = serializers.ChoiceField(choices=Language.choices)  # noqa: N815
+
+
+class AppearanceSerializer(serializers.Serializer):
+    url = serializers.CharField(allow_null=True)
+    headline = serializers.CharField(allow_null=True)
+    outlet = serializers.CharField(allow_null=True)
+    datePublished = serializers.DateTimeField(allow_null=True)  # noqa: N815
+
+
+class FactCheckSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    text = serializers.CharField()
+    claimant = serializers.CharField(allow_null=True)
+    claimDate = serializers.DateTimeField(allow_null=True)  # noqa: N815
+    languageCode = serializers.ChoiceField(choices=Language.choices)  # noqa: N815
+    claimReview = ClaimReviewSerializer(many=True)  # noqa: N815
+    verdict = serializers.CharField(help_text="The rating's slug (see /api/ratings/).")
+    ratingValue = serializers.IntegerField()  # noqa: N815
+    rationale = serializers.CharField(allow_blank=True)
+    sourceKind = serializers.CharField()  # noqa: N815
+    appearance = AppearanceSerializer()
+    dateModified = serializers.DateTimeField()  # noqa: N815
+
+
+class SearchResultSerializer(serializers.Serializer):
+    claims = FactCheckSerializer(many=True)
+    nextPageToken = serializers.CharField(  # noqa: N815
+        allow_null=True, help_text="Pass as pageToken for the next page; null on the last."
+    )
+
+
+def _search(params: dict):
+    queryset = published_fact_checks()
+    for word in (params.get("query") or "").split()[:10]:
+        queryset = queryset.filter(
+            Q(content__icontains=word)
+            | Q(source__name__icontains=word)
+            | Q(source_text__icontains=word)
+            | Q(rationale__icontains=word)
+        )
+    for word in (params.get("claimant") or "").split()[:10]:
+        queryset = queryset.filter(Q(source__name__icontains=word) | Q(source_text__icontains=word))
+    if params.get("languageCode"):
+        queryset = queryset.filter(article__language=params["languageCode"])
+    if params.get("maxAgeDays"):
+        since = timezone.now() - datetime.timedelta(days=params["maxAgeDays"])
+        queryset = queryset.filter(published_at__gte=since)
+    site = (params.get("reviewPublisherSiteFilter") or "").lower().removeprefix("www.")
+    own = (publisher()["site"] or "").lower().removeprefix("www.")
+    if site and site != own:
+        queryset = queryset.none()
+    if params.get("pageToken"):
+        published, pk = params["pageToken"]
+        queryset = queryset.filter(
+            Q(published_at__lt=published) | Q(published_at=published, pk__lt=pk)
+        )
+    return queryset.order_by("-published_at", "-pk")
+
+
+def _page_token(claim: Claim) -> str:
+    raw = f"{claim.published_at.astimezone(datetime.UTC).isoformat()}|{claim.pk}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+ERRORS = {
+    400: OpenApiResponse(ErrorSerializer, description="An invalid or unknown parameter."),
+    401: OpenApiResponse(ErrorSerializer, description="Not authenticated (API not public)."),
+    403: OpenApiResponse(ErrorSerializer, description="No permission to read fact-checks."),
+    429: OpenApiResponse(ErrorSerializer, description="Too many requests: see Retry-After."),
+}
+
+
+def _refuse_unknown(request, known) -> None:
+    unknown = sorted(set(request.query_params) - set(known))
+    if unknown:
+        raise ValidationError(
+            {name: [_("Unknown parameter. Known: %s.") % ", ".join(known)] for name in unknown}
+        )
+
+
+@extend_schema(
+    summary="Search published fact-checks",
+    description=(
+        "Shaped like Google's Fact Check Tools `claims:search`. Newest first; "
+        "page with `nextPageToken`. Unknown parameters are refused."
+    ),
+    parameters=[SearchParameters],
+    responses={200: SearchResultSerializer, **ERRORS},
+)
+@api_view(["GET"])
+@permission_classes([PublishedReader])
+def published_search(request):
+    _refuse_unknown(request, SearchParameters().fields)
+    params = SearchParameters(data=request.query_params)
+    params.is_valid(raise_exception=True)
+    size = params.validated_data["pageSize"]
+    rows = list(_search(params.validated_data)[: size + 1])
+    next_token = _page_token(rows[size - 1]) if len(rows) > size else None
+    return Response(
+        {
+            "claims": [fact_check_record(claim, request) for claim in rows[:size]],
+            "nextPageToken": next_token,
+        }
+    )
+
+
+@extend_schema(
+    summary="One published fact-check",
+    responses={
+        200: FactCheckSerializer,
+        304: OpenApiResponse(description="Not modified since the ETag you sent."),
+        **ERRORS,
+        404: OpenApiResponse(ErrorSerializer, description="No published fact-check with this id."),
+    },
+)
+@api_view(["GET"])
+@permission_classes([PublishedReader])
+def published_detail(request, pk: int):
+    _refuse_unknown(request, ())
+    claim = get_object_or_404(published_fact_checks(), pk=pk)
+    return Response(fact_check_record(claim, request))
