@@ -57,6 +57,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF: a CORS preflight is answered here, and /api/ conventions apply.
+    "claims.api.middleware.PublishedCorsMiddleware",
+    "claims.api.middleware.ApiConventionsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -121,6 +124,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Under /api/ and /exports/ a CSRF refusal is JSON like every other API error.
+CSRF_FAILURE_VIEW = "claims.api.errors.csrf_failure"
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
@@ -279,6 +284,9 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "EXCEPTION_HANDLER": "claims.api.errors.api_exception_handler",
+    # One timestamp format: ISO 8601 in UTC with microseconds (claims/api/middleware.py
+    # makes UTC the time zone of every API request).
+    "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%S.%fZ",
     "DEFAULT_THROTTLE_CLASSES": [
         "claims.api.throttling.AnonThrottle",
         "claims.api.throttling.UserThrottle",

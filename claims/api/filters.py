@@ -5,6 +5,7 @@ means on `/api/claims/`. Also the API's reads (its selectors)."""
 import datetime
 
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +67,47 @@ class RatingSlugFilter(django_filters.ModelMultipleChoiceFilter):
     pass
 
 
+MAX_ID = 2**63 - 1  # the largest primary key PostgreSQL and SQLite store
+
+
+class IdField(forms.CharField):
+    """A positive whole number: `1e20`, `3.0` or `-1` is a 400 naming the
+    parameter, never a database error."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in (None, ""):
+            return None
+        if not value.isascii() or not value.isdigit() or not 0 < int(value) <= MAX_ID:
+            raise ValidationError(_("Expected a whole number id, e.g. 42."), code="invalid")
+        return int(value)
+
+
+@extend_schema_field(OpenApiTypes.INT64)
+class IdFilter(django_filters.Filter):
+    field_class = IdField
+
+
+class StrictBooleanField(forms.CharField):
+    """true/false or 1/0; anything else (yes, on, 2) is refused, not ignored."""
+
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in (None, ""):
+            return None
+        try:
+            return self.VALUES[value.strip().lower()]
+        except KeyError:
+            raise ValidationError(_("Expected true, false, 1 or 0."), code="invalid") from None
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
 class ClaimFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=ClaimStatus.choices, distinct=False)
     verdict = RatingSlugFilter(
@@ -75,15 +117,15 @@ class ClaimFilter(django_filters.FilterSet):
         distinct=False,
         help_text=_("Rating slug, e.g. false; repeat for several."),
     )
-    has_verdict = django_filters.BooleanFilter(
+    has_verdict = StrictBooleanFilter(
         field_name="verdict__slug", lookup_expr="isnull", exclude=True
     )
     language = django_filters.ChoiceFilter(field_name="article__language", choices=Language.choices)
-    source = django_filters.NumberFilter(field_name="source_id")
+    source = IdFilter(field_name="source_id")
     source_kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices, distinct=False)
     quote_type = django_filters.MultipleChoiceFilter(choices=QuoteType.choices, distinct=False)
-    hedged = django_filters.BooleanFilter()
-    article = django_filters.NumberFilter(field_name="article_id")
+    hedged = StrictBooleanFilter()
+    article = IdFilter(field_name="article_id")
     assignee = django_filters.CharFilter(field_name="assignee__username")
     created_after = UtcDateTimeFilter(field_name="created_at", lookup_expr="gte")
     created_before = UtcDateTimeFilter(field_name="created_at", lookup_expr="lt")

@@ -4,7 +4,7 @@ Only published fact-checks, in the shape of Google's Fact Check Tools
 claims search (`claims[]` with `text`, `claimant`, `claimDate` and
 `claimReview[]`; `nextPageToken`), so a widget written for that API can read
 this one. Readable with the permission `claims.view_published_factchecks`
-(the `integration` group), by anyone who may read claims, or by everyone when
+(the `integration` group; the `admin` role has it too), or by everyone when
 FACTCHECK_PUBLIC_API is on.
 """
 
@@ -28,13 +28,13 @@ from rest_framework.response import Response
 from claims import exports
 from claims.api.serializers import ErrorSerializer
 from claims.models import Claim, ClaimStatus, Language
+from claims.timeformat import iso_utc
 
 PUBLISHED_PERMISSION = "claims.view_published_factchecks"
-TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
 class PublishedReader(BasePermission):
-    """The integration role, any role that reads claims, or anyone when the desk opens it."""
+    """The permission (the `integration` and `admin` roles), or anyone when the desk opens it."""
 
     def has_permission(self, request, view):
         if getattr(settings, "FACTCHECK_PUBLIC_API", False):
@@ -42,7 +42,7 @@ class PublishedReader(BasePermission):
         user = request.user
         if not (user and user.is_authenticated):
             return False
-        return user.has_perm(PUBLISHED_PERMISSION) or user.has_perm("claims.view_claim")
+        return user.has_perm(PUBLISHED_PERMISSION)
 
 
 # --- Reads. Everything the published API and the webhooks say about a
@@ -93,13 +93,6 @@ def fact_check_record(claim: Claim, request=None) -> dict:
         },
         "dateModified": iso_utc(claim.updated_at),
     }
-
-
-def iso_utc(moment: datetime.datetime | None) -> str | None:
-    """The API's one timestamp format: ISO 8601 in UTC, microseconds, Z."""
-    if moment is None:
-        return None
-    return moment.astimezone(datetime.UTC).strftime(TIMESTAMP_FORMAT)
 
 
 def publisher() -> dict:

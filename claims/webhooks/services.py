@@ -1,7 +1,6 @@
 """Every write about webhooks: registering an endpoint, recording an event for
 the endpoints that want it, and recording each attempt to deliver it."""
 
-import datetime
 import json
 import uuid
 from collections.abc import Iterable
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from claims.exceptions import DomainError
+from claims.timeformat import iso_utc
 from claims.webhooks import sending, signing
 from claims.webhooks.models import DeliveryState, WebhookDelivery, WebhookEndpoint, WebhookEvent
 
@@ -66,12 +66,11 @@ def webhook_register(
 
 
 def event_body(*, event_id: uuid.UUID, event: str, data: dict) -> str:
-    created = timezone.now().astimezone(datetime.UTC)
     return json.dumps(
         {
             "id": str(event_id),
             "event": event,
-            "created": created.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            "created": iso_utc(timezone.now()),
             "data": data,
         },
         ensure_ascii=False,
