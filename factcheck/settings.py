@@ -310,12 +310,17 @@ SPECTACULAR_SETTINGS = {
     # No online validator badge: the docs must work without internet access.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "claims.api.schema.document_conventions",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "claims.models.ClaimStatus",
         "SourceKindEnum": "claims.models.SourceKind",
         "QuoteTypeEnum": "claims.models.QuoteType",
         "ExtractionStateEnum": "claims.models.ExtractionState",
         "LanguageEnum": "claims.models.Language",
+        "WebhookEventEnum": "claims.webhooks.models.WebhookEvent",
     },
 }
 

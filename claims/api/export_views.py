@@ -5,6 +5,7 @@ streamed file. The claim list's filters are the query parameters."""
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.plumbing import build_array_type, build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -29,16 +30,6 @@ class AnyAcceptNegotiation(BaseContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
-FILTER_PARAMETERS = [
-    OpenApiParameter(
-        name,
-        OpenApiTypes.STR,
-        OpenApiParameter.QUERY,
-        description=str(getattr(f, "extra", {}).get("help_text", "") or "As on /api/claims/."),
-    )
-    for name, f in ClaimFilter.base_filters.items()
-]
-
 ERRORS = {
     code: OpenApiResponse(ErrorSerializer, description=description)
     for code, description in (
@@ -54,6 +45,9 @@ ARRAY_OF_OBJECTS = build_array_type(build_basic_type(OpenApiTypes.OBJECT))
 
 class ExportView(APIView):
     content_negotiation_class = AnyAcceptNegotiation
+    # Documented with the claim list's own filter parameters (types and enums).
+    filter_backends = [DjangoFilterBackend]
+    queryset = Claim.objects.none()
     required_perms = {"get": ["claims.export_claims"], "head": ["claims.export_claims"]}
     filterset_class = ClaimFilter
     throttle_scope = "export"
@@ -88,8 +82,8 @@ class ClaimsCsvExport(ExportView):
 
     @extend_schema(
         summary="Claims as CSV (admin role)",
+        filters=True,
         parameters=[
-            *FILTER_PARAMETERS,
             OpenApiParameter(
                 "raw", OpenApiTypes.BOOL, OpenApiParameter.QUERY, description="true, false, 1 or 0"
             ),
@@ -113,7 +107,7 @@ class ClaimsCsvExport(ExportView):
 class ClaimsJsonExport(ExportView):
     @extend_schema(
         summary="Claims as a JSON array (admin role)",
-        parameters=FILTER_PARAMETERS,
+        filters=True,
         description="Streamed. Query parameters: the claim list's filters.",
         responses={(200, "application/json"): ARRAY_OF_OBJECTS, **ERRORS},
     )
@@ -129,7 +123,7 @@ class ClaimReviewExport(ExportView):
 
     @extend_schema(
         summary="Published claims as schema.org ClaimReview JSON-LD (admin role)",
-        parameters=FILTER_PARAMETERS,
+        filters=True,
         description="A JSON-LD array of ClaimReview nodes; the claim list's filters apply.",
         responses={(200, "application/ld+json"): ARRAY_OF_OBJECTS, **ERRORS},
     )

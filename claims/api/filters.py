@@ -62,9 +62,27 @@ class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field({"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"})
 class RatingSlugFilter(django_filters.ModelMultipleChoiceFilter):
     pass
+
+
+class StrictFilterSet(django_filters.FilterSet):
+    """A parameter given empty (`?verdict=`) is a 400 unless it is free text:
+    an empty number, date, choice or boolean is a mistake, not "any"."""
+
+    def is_valid(self):
+        super().is_valid()
+        for name, value_filter in self.filters.items():
+            if isinstance(value_filter, django_filters.CharFilter) or name not in self.data:
+                continue
+            values = self.data.getlist(name) if hasattr(self.data, "getlist") else [self.data[name]]
+            if any(value == "" for value in values) and name in self.form.fields:
+                self.form.add_error(
+                    name,
+                    ValidationError(_("Give a value or leave the parameter out."), code="required"),
+                )
+        return self.form.is_valid()
 
 
 MAX_ID = 2**63 - 1  # the largest primary key PostgreSQL and SQLite store
@@ -83,7 +101,7 @@ class IdField(forms.CharField):
         return int(value)
 
 
-@extend_schema_field(OpenApiTypes.INT64)
+@extend_schema_field({"type": "integer", "format": "int64", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.Filter):
     field_class = IdField
 
@@ -108,7 +126,7 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
-class ClaimFilter(django_filters.FilterSet):
+class ClaimFilter(StrictFilterSet):
     status = django_filters.MultipleChoiceFilter(choices=ClaimStatus.choices, distinct=False)
     verdict = RatingSlugFilter(
         field_name="verdict__slug",
@@ -148,7 +166,7 @@ class ClaimFilter(django_filters.FilterSet):
         return _search(queryset, ["content", "source_text", "cue_text", "channel_text"], value)
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ArticleFilter(StrictFilterSet):
     extraction_state = django_filters.MultipleChoiceFilter(
         choices=ExtractionState.choices, distinct=False
     )
@@ -169,7 +187,7 @@ class ArticleFilter(django_filters.FilterSet):
         return _search(queryset, ["title", "url", "outlet", "author"], value)
 
 
-class SourceFilter(django_filters.FilterSet):
+class SourceFilter(StrictFilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices, distinct=False)
     search = django_filters.CharFilter(method="filter_search", help_text=_("Words in the name."))
 

@@ -111,7 +111,8 @@ class SearchParameters(serializers.Serializer):
     query = serializers.CharField(
         required=False, max_length=500, help_text="Words in the claim, its claimant or rationale."
     )
-    languageCode = serializers.CharField(  # noqa: N815 - Google's parameter name
+    languageCode = serializers.RegexField(  # noqa: N815 - Google's parameter name
+        r"^(it|en|IT|EN)(-[A-Za-z0-9]{1,8})*$",
         required=False,
         max_length=35,
         help_text="BCP-47 language of the fact-check, e.g. it, en, it-IT.",
@@ -246,6 +247,7 @@ def _refuse_unknown(request, known) -> None:
 
 
 @extend_schema(
+    operation_id="api_published_search",
     summary="Search published fact-checks",
     description=(
         "Shaped like Google's Fact Check Tools `claims:search`. Newest first; "
@@ -272,6 +274,7 @@ def published_search(request):
 
 
 @extend_schema(
+    operation_id="api_published_retrieve",
     summary="One published fact-check",
     responses={
         200: FactCheckSerializer,
