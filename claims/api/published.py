@@ -260,7 +260,8 @@ def _refuse_unknown(request, known) -> None:
 @permission_classes([PublishedReader])
 def published_search(request):
     _refuse_unknown(request, SearchParameters().fields)
-    params = SearchParameters(data=request.query_params)
+    # A plain dict: DRF would skip an empty `?query=` from a QueryDict.
+    params = SearchParameters(data=request.query_params.dict())
     params.is_valid(raise_exception=True)
     size = params.validated_data["pageSize"]
     rows = list(_search(params.validated_data)[: size + 1])
