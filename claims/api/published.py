@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -55,6 +56,8 @@ def published_fact_checks():
         Claim.objects.filter(status=ClaimStatus.PUBLISHED, verdict__isnull=False)
         .select_related("article", "source", "verdict")
         .defer("article__text", "article__raw_html")
+        # A claim published before publication times were kept has none.
+        .annotate(review_date=Coalesce("published_at", "updated_at"))
     )
 
 
@@ -76,7 +79,7 @@ def fact_check_record(claim: Claim, request=None) -> dict:
                 "publisher": publisher(),
                 "url": exports.claim_public_url(claim, request),
                 "title": claim.content,
-                "reviewDate": iso_utc(claim.published_at),
+                "reviewDate": iso_utc(claim.published_at or claim.updated_at),
                 "textualRating": claim.verdict.label_for(language),
                 "languageCode": language,
             }
@@ -212,7 +215,7 @@ def _search(params: dict):
         queryset = queryset.filter(article__language=params["languageCode"])
     if params.get("maxAgeDays"):
         since = timezone.now() - datetime.timedelta(days=params["maxAgeDays"])
-        queryset = queryset.filter(published_at__gte=since)
+        queryset = queryset.filter(review_date__gte=since)
     site = (params.get("reviewPublisherSiteFilter") or "").lower().removeprefix("www.")
     own = (publisher()["site"] or "").lower().removeprefix("www.")
     if site and site != own:
@@ -220,13 +223,13 @@ def _search(params: dict):
     if params.get("pageToken"):
         published, pk = params["pageToken"]
         queryset = queryset.filter(
-            Q(published_at__lt=published) | Q(published_at=published, pk__lt=pk)
+            Q(review_date__lt=published) | Q(review_date=published, pk__lt=pk)
         )
-    return queryset.order_by("-published_at", "-pk")
+    return queryset.order_by("-review_date", "-pk")
 
 
 def _page_token(claim: Claim) -> str:
-    raw = f"{claim.published_at.astimezone(datetime.UTC).isoformat()}|{claim.pk}"
+    raw = f"{claim.review_date.astimezone(datetime.UTC).isoformat()}|{claim.pk}"
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 

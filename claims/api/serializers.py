@@ -240,6 +240,8 @@ class ArticleSerializer(serializers.ModelSerializer):
     url = ObjectURLField("api:article-detail")
     # The article's link, "" when it was pasted: not always a URI.
     source_url = serializers.CharField(source="url", read_only=True)
+    # Empty until the page of an article submitted by link is fetched.
+    language = serializers.ChoiceField(choices=Language.choices, allow_blank=True, read_only=True)
     submitted_by = UsernameField(read_only=True)
     claim_count = serializers.IntegerField(read_only=True)
 

@@ -77,6 +77,9 @@ def test_the_api_passes_every_schemathesis_check_against_the_live_server(
         "examples,coverage,fuzzing,stateful",
         "--max-time",
         "240",
+        # Language detection loads its model on the first short text: slow on a busy CI box.
+        "--request-timeout",
+        "60",
         "--no-color",
         "--generation-database",
         "none",
