@@ -75,8 +75,6 @@ def test_the_api_passes_every_schemathesis_check_against_the_live_server(
         "1",
         "--phases",
         "examples,coverage,fuzzing,stateful",
-        "--max-time",
-        "240",
         # Language detection loads its model on the first short text: slow on a busy CI box.
         "--request-timeout",
         "60",
