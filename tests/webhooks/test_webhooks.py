@@ -206,3 +206,41 @@ def test_a_failing_receiver_never_breaks_the_publication(
     claim = publish(claim_in_review, django_capture_on_commit_callbacks)
     assert claim.status == ClaimStatus.PUBLISHED
     assert queued == []
+
+
+@pytest.mark.worker
+def test_a_real_worker_delivers_the_published_event_to_a_local_server(
+    transactional_db, start_worker, receiver
+):
+    """The whole path: publish (the transaction commits) → the signal → the
+    delivery → the broker → a worker process → the endpoint."""
+    from tests.conftest import wait_for
+
+    worker = start_worker(FACTCHECK_FETCH_ALLOW_LOOPBACK="1")
+    ensure_rating_scale()
+    checker = make_user("wh_worker_checker", "fact-checker")
+    editor = make_user("wh_worker_editor", "editor")
+    claim = ClaimFactory(
+        status=ClaimStatus.IN_REVIEW,
+        verdict=Rating.objects.get(slug="false"),
+        verdict_set_by=checker,
+    )
+    with override_loopback():
+        services.webhook_register(url=receiver.url, secret=SECRET, events=["claim.published"])
+    claim_set_status(claim=claim, user=editor, expected_version=claim.version, status="published")
+
+    if not wait_for(lambda: receiver.received, timeout=60):
+        pytest.fail(f"nothing delivered; the worker's log:\n{worker.log()[-4000:]}")
+    (request,) = receiver.received
+    assert signing.verify(SECRET, request["body"], request["headers"][signing.HEADER])
+    assert json.loads(request["body"])["data"]["id"] == claim.pk
+    assert wait_for(
+        lambda: WebhookDelivery.objects.filter(state="delivered", response_code=200).exists(),
+        timeout=10,
+    )
+
+
+def override_loopback():
+    from django.test import override_settings
+
+    return override_settings(FACTCHECK_FETCH_ALLOW_LOOPBACK=True)
