@@ -4,7 +4,7 @@ search, paging, and CORS for it alone."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
@@ -23,7 +23,19 @@ from tests.api.factories import (
 def integration(db):
     """A CMS's token with the `integration` role (migration 0013)."""
     user = UserFactory(username="cms-widget")
-    user.groups.add(Group.objects.get(name="integration"))
+    # Made by migration 0013; recreated if a transactional test flushed it.
+    group, _ = Group.objects.get_or_create(name="integration")
+    group.permissions.set(
+        [
+            Permission.objects.get(
+                codename="view_published_factchecks", content_type__app_label="claims"
+            )
+        ]
+    )
+    assert list(group.permissions.values_list("codename", flat=True)) == [
+        "view_published_factchecks"
+    ]
+    user.groups.add(group)
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
     return client

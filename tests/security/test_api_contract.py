@@ -24,6 +24,10 @@ def fuzz_token(transactional_db, monkeypatch, settings):
     from claims import services
     from claims.models import Rating
     from claims.webhooks import tasks
+    from tests.screens.roles import ensure_rating_scale
+
+    # A transactional test before this one may have flushed the migrations' rows.
+    ensure_rating_scale()
 
     # Writes are stored for real; only hand-offs to the broker are skipped.
     monkeypatch.setattr(services.articles, "enqueue_extraction", lambda article_id: True)

@@ -52,3 +52,12 @@ def test_the_delivery_log_lists_events_with_the_response_code(root_client):
     page = root_client.get("/admin/claims/webhookdelivery/")
     assert page.status_code == 200
     assert b"503" in page.content and b"claim.published" in page.content
+
+
+def test_migration_0013_makes_an_integration_role_that_reads_published_fact_checks_only(db):
+    from django.contrib.auth.models import Group
+
+    integration = Group.objects.get(name="integration")
+    assert [p.codename for p in integration.permissions.all()] == ["view_published_factchecks"]
+    admin = Group.objects.get(name="admin")
+    assert admin.permissions.filter(codename="add_webhookendpoint").exists()
