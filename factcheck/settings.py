@@ -263,6 +263,10 @@ CELERY_BEAT_SCHEDULE.update(
             "task": "claims.ingest.tasks.requeue_stuck_fetches",
             "schedule": env_int("FACTCHECK_REQUEUE_EVERY", 120, minimum=5),
         },
+        "requeue-stuck-webhook-deliveries": {
+            "task": "claims.webhooks.tasks.requeue_stuck_deliveries",
+            "schedule": env_int("FACTCHECK_REQUEUE_EVERY", 120, minimum=5),
+        },
     }
 )
 

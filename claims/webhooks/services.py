@@ -1,6 +1,7 @@
 """Every write about webhooks: registering an endpoint, recording an event for
 the endpoints that want it, and recording each attempt to deliver it."""
 
+import datetime
 import json
 import uuid
 from collections.abc import Iterable
@@ -157,3 +158,20 @@ def webhook_delivery_retry(*, delivery: WebhookDelivery) -> WebhookDelivery:
 
         transaction.on_commit(lambda: enqueue_delivery(delivery.pk))
     return delivery
+
+
+def webhook_deliveries_requeue_stuck(*, older_than: datetime.timedelta) -> list[int]:
+    """Queue again the deliveries never attempted this long after their event
+    (the broker was down when they were recorded). Sending twice is harmless:
+    the attempt locks the row and skips a delivery already delivered."""
+    cutoff = timezone.now() - older_than
+    stuck = list(
+        WebhookDelivery.objects.filter(
+            state=DeliveryState.PENDING, last_attempt_at=None, created_at__lt=cutoff
+        ).values_list("pk", flat=True)[:500]
+    )
+    from claims.webhooks.tasks import enqueue_delivery
+
+    for pk in stuck:
+        enqueue_delivery(pk)
+    return stuck

@@ -2,6 +2,7 @@
 exponential backoff until the endpoint answers 2xx or the retries run out."""
 
 import logging
+from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
@@ -40,9 +41,20 @@ def deliver_webhook(self, delivery_id: int) -> str | None:
     return delivery.state
 
 
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def requeue_stuck_deliveries() -> int:
+    """The periodic sweeper (beat): deliveries the broker never got."""
+    sent = services.webhook_deliveries_requeue_stuck(
+        older_than=timedelta(seconds=settings.FACTCHECK_REQUEUE_QUEUED_AFTER)
+    )
+    if sent:
+        logger.info("Queued %d stuck webhook deliveries again", len(sent))
+    return len(sent)
+
+
 def enqueue_delivery(delivery_id: int) -> None:
     """Hand a delivery to the broker; with the broker down it stays pending
-    (the admin's "send again" action or the next event does not lose it)."""
+    until the sweeper (requeue_stuck_deliveries) or the admin sends it again."""
     try:
         deliver_webhook.delay(delivery_id)
     except Exception:

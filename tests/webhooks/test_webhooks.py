@@ -244,3 +244,29 @@ def override_loopback():
     from django.test import override_settings
 
     return override_settings(FACTCHECK_FETCH_ALLOW_LOOPBACK=True)
+
+
+def test_the_sweeper_queues_deliveries_the_broker_never_got(
+    claim_in_review, queued, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from claims.webhooks.tasks import requeue_stuck_deliveries
+
+    services.webhook_register(
+        url="https://example.org/x", secret=SECRET, events=["claim.published"]
+    )
+    publish(claim_in_review, django_capture_on_commit_callbacks)
+    delivery = WebhookDelivery.objects.get()
+    queued.clear()  # the hand-off "failed"
+    assert requeue_stuck_deliveries() == 0  # too recent: it may still be in the queue
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        created_at=delivery.created_at - datetime.timedelta(hours=1)
+    )
+    assert requeue_stuck_deliveries() == 1
+    assert queued == [delivery.pk]
+    # Attempted once (even unsuccessfully): its retries belong to the task, not the sweeper.
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        attempts=1, last_attempt_at=delivery.created_at
+    )
+    assert requeue_stuck_deliveries() == 0
