@@ -802,3 +802,4 @@ class ApiTokenAdmin(admin.ModelAdmin):
         for token in queryset:
             api_token_revoke(token=token, user=request.user)
         messages.success(request, _("Tokens revoked."))
+from claims.webhooks import admin as webhooks_admin  # noqa: E402,F401 - registers the webhook models

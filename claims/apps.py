@@ -20,3 +20,6 @@ class ClaimsConfig(AppConfig):
         )
         from claims import receivers  # noqa: F401 - connects the receivers
         from claims.public import checks  # noqa: F401 - registers the system checks
+        from claims.webhooks import receivers as webhook_receivers
+
+        webhook_receivers.connect()

@@ -7,6 +7,7 @@ list's filters (claims/api/filters.py) select what is exported.
 """
 
 import csv
+import datetime
 import json
 from collections.abc import Iterable, Iterator
 
@@ -18,16 +19,18 @@ from claims import claimreview
 from claims.models import Claim, VersionState
 from claims.public.addresses import fact_check_url
 from claims.public_record import PublicRecord, iter_public_records, public_record
+from claims.timeformat import iso_utc
 
 CHUNK_SIZE = 2000
 # Claims per round trip of the ClaimReview export (each chunk: the claims, their
 # public records, evidence and corrections).
 CLAIMREVIEW_CHUNK_SIZE = 500
 
-# The columns of the CSV and the keys of the JSON export, in order.
+# The columns of the CSV and the keys of the JSON export, in order. A key
+# the API also has means the same there (`article` and `source` are ids).
 EXPORT_FIELDS = {
     "id": "id",
-    "article_id": "article_id",
+    "article": "article_id",
     "article_title": "article__title",
     "article_url": "article__url",
     "article_outlet": "article__outlet",
@@ -37,7 +40,7 @@ EXPORT_FIELDS = {
     "content_start": "content_start",
     "content_end": "content_end",
     "source_text": "source_text",
-    "source_id": "source_id",
+    "source": "source_id",
     "source_name": "source__name",
     "source_kind": "source_kind",
     "cue_text": "cue_text",
@@ -60,7 +63,10 @@ def claim_export_rows(queryset: QuerySet) -> Iterator[dict]:
     names = list(EXPORT_FIELDS)
     lookups = list(EXPORT_FIELDS.values())
     for values in queryset.order_by("id").values_list(*lookups).iterator(chunk_size=CHUNK_SIZE):
-        yield dict(zip(names, values, strict=True))
+        yield {
+            name: iso_utc(value) if isinstance(value, datetime.datetime) else value
+            for name, value in zip(names, values, strict=True)
+        }
 
 
 # A cell a spreadsheet would run as a formula (CSV injection): article text

@@ -279,6 +279,7 @@ class Claim(models.Model):
             ("withdraw_claim", _("Can withdraw a published fact-check")),
             ("bulk_edit_claims", _("Can change many claims at once")),
             ("export_claims", _("Can export claims")),
+            ("view_published_factchecks", _("Can read published fact-checks (integrations)")),
         ]
         constraints = [
             # Two workers applying the same extraction can never double a claim.
@@ -700,3 +701,11 @@ class ClaimShingle(models.Model):
 
     def __str__(self):
         return str(self.key)
+
+# Webhooks live in their own package; importing them here makes them this app's models.
+from claims.webhooks.models import (  # noqa: E402,F401
+    DeliveryState,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)

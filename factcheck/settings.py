@@ -59,6 +59,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF: a CORS preflight is answered here, and /api/ conventions apply.
+    "claims.api.middleware.PublishedCorsMiddleware",
+    "claims.api.middleware.ApiConventionsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -123,6 +126,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Under /api/ and /exports/ a CSRF refusal is JSON like every other API error.
+CSRF_FAILURE_VIEW = "claims.api.errors.csrf_failure"
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/accounts/login/"
@@ -250,7 +255,7 @@ if not PRODUCTION:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 # Ingest from the web (claims/ingest): links, feeds and batch imports.
-CELERY_IMPORTS = ("claims.ingest.tasks",)
+CELERY_IMPORTS = ("claims.ingest.tasks", "claims.webhooks.tasks")
 # Loopback is refused like any internal address; tests serve pages on it.
 FACTCHECK_FETCH_ALLOW_LOOPBACK = env_bool("FACTCHECK_FETCH_ALLOW_LOOPBACK", False)
 if PRODUCTION and FACTCHECK_FETCH_ALLOW_LOOPBACK:
@@ -271,6 +276,10 @@ CELERY_BEAT_SCHEDULE.update(
         },
         "requeue-stuck-fetches": {
             "task": "claims.ingest.tasks.requeue_stuck_fetches",
+            "schedule": env_int("FACTCHECK_REQUEUE_EVERY", 120, minimum=5),
+        },
+        "requeue-stuck-webhook-deliveries": {
+            "task": "claims.webhooks.tasks.requeue_stuck_deliveries",
             "schedule": env_int("FACTCHECK_REQUEUE_EVERY", 120, minimum=5),
         },
     }
@@ -294,6 +303,9 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "EXCEPTION_HANDLER": "claims.api.errors.api_exception_handler",
+    # One timestamp format: ISO 8601 in UTC with microseconds (claims/api/middleware.py
+    # makes UTC the time zone of every API request).
+    "DATETIME_FORMAT": "%Y-%m-%dT%H:%M:%S.%fZ",
     "DEFAULT_THROTTLE_CLASSES": [
         "claims.api.throttling.AnonThrottle",
         "claims.api.throttling.UserThrottle",
@@ -319,12 +331,17 @@ SPECTACULAR_SETTINGS = {
     # No online validator badge: the docs must work without internet access.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "claims.api.schema.document_conventions",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ClaimStatusEnum": "claims.models.ClaimStatus",
         "SourceKindEnum": "claims.models.SourceKind",
         "QuoteTypeEnum": "claims.models.QuoteType",
         "ExtractionStateEnum": "claims.models.ExtractionState",
         "LanguageEnum": "claims.models.Language",
+        "WebhookEventEnum": "claims.webhooks.models.WebhookEvent",
     },
 }
 
@@ -354,6 +371,17 @@ if FACTCHECK_PUBLIC_BASE_URL and not FACTCHECK_PUBLIC_BASE_URL.startswith(
     )
 # Fact-checks per page of the public index.
 FACTCHECK_PUBLIC_PAGE_SIZE = env_int("FACTCHECK_PUBLIC_PAGE_SIZE", 20, minimum=1)
+
+# --- Integrations: the published API (claims/api/published.py) and webhooks.
+# Off: /api/published/ and the ClaimReview feed need a token with the
+# `integration` role (or any role that reads claims). On: anyone may read them.
+FACTCHECK_PUBLIC_API = env_bool("FACTCHECK_PUBLIC_API", False)
+# Origins (https://cms.example.org) whose pages may read the published API
+# from a browser; "*" for any. Nothing else in the app answers CORS.
+FACTCHECK_CORS_ORIGINS = env_list("FACTCHECK_CORS_ORIGINS", [])
+FACTCHECK_WEBHOOK_MAX_RETRIES = env_int("FACTCHECK_WEBHOOK_MAX_RETRIES", 6, minimum=0)
+# Seconds before the first retry of a failed delivery; each next one doubles.
+FACTCHECK_WEBHOOK_BACKOFF = env_int("FACTCHECK_WEBHOOK_BACKOFF", 30, minimum=1)
 
 # --- Security headers; production adds HTTPS-only cookies and HSTS.
 # Content-Security-Policy: scripts and styles only from our own static files,

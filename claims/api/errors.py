@@ -2,8 +2,10 @@
 and, for invalid input, the per-field `errors`.
 
 Domain errors raised by the services map to HTTP here, so views stay thin:
-NotAllowed → 403, EditConflict → 409 (with the claim as it is now),
-WorkflowError and SubmissionRefused → 400.
+NotAllowed → 403, EditConflict → 409 (with the claim as it is now; 412 when
+the version came in an If-Match header), WorkflowError and SubmissionRefused
+→ 400. A body over the upload limit is 413; a CSRF refusal and an unknown
+address under /api/ are JSON too.
 """
 
 import io
@@ -13,6 +15,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.csrf import csrf_failure as django_csrf_failure
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
@@ -30,13 +35,27 @@ logger = logging.getLogger(__name__)
 
 
 class PayloadTooLarge(exceptions.ParseError):
+    status_code = 413
     default_code = "too_large"
 
 
 class PreconditionRequired(exceptions.APIException):
     status_code = 428
     default_code = "version_required"
-    default_detail = "Send the version you read: a `version` field or an If-Match header."
+    default_detail = gettext_lazy(
+        "Send the version you read: a `version` field or an If-Match header."
+    )
+
+
+class PreconditionFailed(EditConflict):
+    """A stale version sent in If-Match: the same conflict, answered 412."""
+
+    http_status = 412
+    code = "precondition_failed"
+
+    @classmethod
+    def of(cls, conflict: EditConflict) -> "PreconditionFailed":
+        return cls(conflict.message, current=conflict.current)
 
 
 class BoundedJSONParser(JSONParser):
@@ -101,7 +120,8 @@ def api_exception_handler(exc, context):
         set_rollback()
         current = ClaimDetailSerializer(exc.current, context=context).data
         response = Response(
-            error_body(exc.message, exc.code, current=current), status=status.HTTP_409_CONFLICT
+            error_body(exc.message, exc.code, current=current),
+            status=getattr(exc, "http_status", status.HTTP_409_CONFLICT),
         )
         response["ETag"] = f'"{exc.current.version}"'
         return response
@@ -151,6 +171,8 @@ def api_exception_handler(exc, context):
     )
 
 
+# No form posts here, and a POST to a wrong address deserves its 404, not a CSRF page.
+@csrf_exempt
 def api_not_found(request, *args, **kwargs):
     """JSON 404 for any /api/ address that matches no endpoint."""
     return JsonResponse(
@@ -158,4 +180,22 @@ def api_not_found(request, *args, **kwargs):
             _("There is no API endpoint at %(path)s.") % {"path": request.path}, "not_found"
         ),
         status=404,
+    )
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: JSON under /api/ and /exports/, Django's page elsewhere."""
+    from claims.api.middleware import is_api
+
+    if not is_api(request.path):
+        return django_csrf_failure(request, reason=reason)
+    return JsonResponse(
+        error_body(
+            _(
+                "CSRF check failed: a request with a session cookie needs the "
+                "X-CSRFToken header (or use a token: Authorization: Token <key>)."
+            ),
+            "csrf_failed",
+        ),
+        status=403,
     )

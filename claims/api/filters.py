@@ -5,6 +5,7 @@ means on `/api/claims/`. Also the API's reads (its selectors)."""
 import datetime
 
 import django_filters
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -61,12 +62,71 @@ class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field({"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"})
 class RatingSlugFilter(django_filters.ModelMultipleChoiceFilter):
     pass
 
 
-class ClaimFilter(django_filters.FilterSet):
+class StrictFilterSet(django_filters.FilterSet):
+    """A parameter given empty (`?verdict=`) is a 400 unless it is free text:
+    an empty number, date, choice or boolean is a mistake, not "any"."""
+
+    def is_valid(self):
+        super().is_valid()
+        for name, value_filter in self.filters.items():
+            if isinstance(value_filter, django_filters.CharFilter) or name not in self.data:
+                continue
+            values = self.data.getlist(name) if hasattr(self.data, "getlist") else [self.data[name]]
+            if any(value == "" for value in values) and name in self.form.fields:
+                self.form.add_error(
+                    name,
+                    ValidationError(_("Give a value or leave the parameter out."), code="required"),
+                )
+        return self.form.is_valid()
+
+
+MAX_ID = 2**63 - 1  # the largest primary key PostgreSQL and SQLite store
+
+
+class IdField(forms.CharField):
+    """A positive whole number: `1e20`, `3.0` or `-1` is a 400 naming the
+    parameter, never a database error."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in (None, ""):
+            return None
+        if not value.isascii() or not value.isdigit() or not 0 < int(value) <= MAX_ID:
+            raise ValidationError(_("Expected a whole number id, e.g. 42."), code="invalid")
+        return int(value)
+
+
+@extend_schema_field({"type": "integer", "format": "int64", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(django_filters.Filter):
+    field_class = IdField
+
+
+class StrictBooleanField(forms.CharField):
+    """true/false or 1/0; anything else (yes, on, 2) is refused, not ignored."""
+
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in (None, ""):
+            return None
+        try:
+            return self.VALUES[value.strip().lower()]
+        except KeyError:
+            raise ValidationError(_("Expected true, false, 1 or 0."), code="invalid") from None
+
+
+@extend_schema_field(OpenApiTypes.BOOL)
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+class ClaimFilter(StrictFilterSet):
     status = django_filters.MultipleChoiceFilter(choices=ClaimStatus.choices, distinct=False)
     verdict = RatingSlugFilter(
         field_name="verdict__slug",
@@ -75,15 +135,15 @@ class ClaimFilter(django_filters.FilterSet):
         distinct=False,
         help_text=_("Rating slug, e.g. false; repeat for several."),
     )
-    has_verdict = django_filters.BooleanFilter(
+    has_verdict = StrictBooleanFilter(
         field_name="verdict__slug", lookup_expr="isnull", exclude=True
     )
     language = django_filters.ChoiceFilter(field_name="article__language", choices=Language.choices)
-    source = django_filters.NumberFilter(field_name="source_id")
+    source = IdFilter(field_name="source_id")
     source_kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices, distinct=False)
     quote_type = django_filters.MultipleChoiceFilter(choices=QuoteType.choices, distinct=False)
-    hedged = django_filters.BooleanFilter()
-    article = django_filters.NumberFilter(field_name="article_id")
+    hedged = StrictBooleanFilter()
+    article = IdFilter(field_name="article_id")
     assignee = django_filters.CharFilter(field_name="assignee__username")
     created_after = UtcDateTimeFilter(field_name="created_at", lookup_expr="gte")
     created_before = UtcDateTimeFilter(field_name="created_at", lookup_expr="lt")
@@ -106,7 +166,7 @@ class ClaimFilter(django_filters.FilterSet):
         return _search(queryset, ["content", "source_text", "cue_text", "channel_text"], value)
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ArticleFilter(StrictFilterSet):
     extraction_state = django_filters.MultipleChoiceFilter(
         choices=ExtractionState.choices, distinct=False
     )
@@ -127,7 +187,7 @@ class ArticleFilter(django_filters.FilterSet):
         return _search(queryset, ["title", "url", "outlet", "author"], value)
 
 
-class SourceFilter(django_filters.FilterSet):
+class SourceFilter(StrictFilterSet):
     kind = django_filters.MultipleChoiceFilter(choices=SourceKind.choices, distinct=False)
     search = django_filters.CharFilter(method="filter_search", help_text=_("Words in the name."))
 

@@ -16,6 +16,7 @@ from claims.models import (
     ClaimStatus,
     Comment,
     Evidence,
+    Language,
     QuoteType,
     Rating,
     Source,
@@ -37,13 +38,28 @@ class StrictFieldsMixin:
                         for name in unknown
                     }
                 )
+            # DRF turns 0 into "0" for a text field; the schema says string.
+            not_text = sorted(
+                name
+                for name, value in data.items()
+                if isinstance(self.fields.get(name), serializers.CharField)
+                and value is not None
+                and not isinstance(value, str)
+            )
+            if not_text:
+                raise serializers.ValidationError(
+                    {name: [_("Expected text (a JSON string).")] for name in not_text}
+                )
         return super().to_internal_value(data)
 
 
 class UsernameField(serializers.SlugRelatedField):
     def __init__(self, **kwargs):
         kwargs.setdefault("slug_field", "username")
-        if not kwargs.get("read_only"):
+        if kwargs.get("read_only"):
+            # Every user reference is a nullable foreign key (the user may be gone).
+            kwargs.setdefault("allow_null", True)
+        else:
             kwargs.setdefault("queryset", get_user_model().objects.filter(is_active=True))
         super().__init__(**kwargs)
 
@@ -84,9 +100,13 @@ class ClaimSerializer(serializers.ModelSerializer):
 
     url = ObjectURLField("api:claim-detail")
     article_title = serializers.CharField(source="article.title", read_only=True)
-    language = serializers.CharField(source="article.language", read_only=True)
-    source_name = serializers.CharField(source="source.name", read_only=True, default=None)
-    verdict = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    language = serializers.ChoiceField(
+        choices=Language.choices, source="article.language", read_only=True
+    )
+    source_name = serializers.CharField(
+        source="source.name", read_only=True, default=None, allow_null=True
+    )
+    verdict = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     assignee = UsernameField(read_only=True)
 
     class Meta:
@@ -205,7 +225,7 @@ class ClaimDetailSerializer(ClaimSerializer):
         record = public_record(claim)
         return PublicRecordSerializer(record).data if record is not None else None
 
-    verdict_detail = RatingSerializer(source="verdict", read_only=True)
+    verdict_detail = RatingSerializer(source="verdict", read_only=True, allow_null=True)
     corrected_by = UsernameField(read_only=True)
     verdict_set_by = UsernameField(read_only=True)
     published_by = UsernameField(read_only=True)
@@ -293,7 +313,10 @@ class ClaimUpdateSerializer(StrictFieldsMixin, serializers.Serializer):
 
 class ArticleSerializer(serializers.ModelSerializer):
     url = ObjectURLField("api:article-detail")
-    source_url = serializers.URLField(source="url", read_only=True)
+    # The article's link, "" when it was pasted: not always a URI.
+    source_url = serializers.CharField(source="url", read_only=True)
+    # Empty until the page of an article submitted by link is fetched.
+    language = serializers.ChoiceField(choices=Language.choices, allow_blank=True, read_only=True)
     submitted_by = UsernameField(read_only=True)
     claim_count = serializers.IntegerField(read_only=True)
 

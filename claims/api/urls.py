@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.routers import APIRootView, DefaultRouter
 
-from claims.api import views
+from claims.api import published, views, webhooks
 from claims.api.editing import EditableClaimViewSet
 from claims.api.errors import api_not_found
 
@@ -29,6 +29,7 @@ router.register("articles", views.ArticleViewSet, basename="article")
 router.register("claims", EditableClaimViewSet, basename="claim")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("ratings", views.RatingViewSet, basename="rating")
+router.register("webhooks", webhooks.WebhookViewSet, basename="webhook")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -42,6 +43,8 @@ urlpatterns = [
         ),
         name="docs",
     ),
+    path("published/", published.published_search, name="published-list"),
+    path("published/<int:pk>/", published.published_detail, name="published-detail"),
     *router.urls,
     re_path(r"^.*$", api_not_found),
 ]

@@ -17,7 +17,8 @@ from rest_framework.response import Response
 
 from claims import services
 from claims.api import filters, serializers
-from claims.api.errors import PreconditionRequired
+from claims.api.errors import PreconditionFailed, PreconditionRequired
+from claims.exceptions import EditConflict
 from claims.ingest import services as ingest_services
 from claims.models import Rating
 from claims.services import publication
@@ -113,9 +114,9 @@ class ArticleViewSet(
             result = services.article_submit(submitted_by=request.user, **fields)
         article = filters.article_list_queryset().defer(None).get(pk=result.article.pk)
         body = serializers.ArticleDetailSerializer(article, context=self.get_serializer_context())
-        return Response(
-            body.data, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
-        )
+        if not result.created:
+            return Response(body.data)
+        return Response(body.data, status=status.HTTP_201_CREATED, headers=_location(body.data))
 
     @extend_schema(
         summary="Extract a failed (or finished) article again",
@@ -137,7 +138,10 @@ IF_MATCH = OpenApiParameter(
     "If-Match",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    description='The ETag (version) you read, e.g. "3"; instead of the `version` field.',
+    description=(
+        'The ETag (version) you read, e.g. "3", instead of the `version` field; '
+        "`*` changes the claim whatever its version."
+    ),
 )
 
 
@@ -205,6 +209,9 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             404,
             extra={
                 409: OpenApiResponse(serializers.ConflictSerializer, description="Stale version."),
+                412: OpenApiResponse(
+                    serializers.ConflictSerializer, description="Stale version in If-Match."
+                ),
                 428: OpenApiResponse(serializers.ErrorSerializer, description="No version sent."),
             },
         ),
@@ -215,13 +222,21 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         data.is_valid(raise_exception=True)
         changes = dict(data.validated_data)
         version = changes.pop("version", None)
-        if version is None:
+        from_header = version is None
+        if from_header:
             version = _if_match_version(request)
+        if version == IF_MATCH_ANY:
+            version = claim.version  # If-Match: * asks only that the claim exists
         if version is None:
             raise PreconditionRequired()
-        claim = services.claim_update(
-            claim=claim, user=request.user, expected_version=version, changes=changes
-        )
+        try:
+            claim = services.claim_update(
+                claim=claim, user=request.user, expected_version=version, changes=changes
+            )
+        except EditConflict as conflict:
+            if from_header:
+                raise PreconditionFailed.of(conflict) from None
+            raise
         claim = self.get_queryset().get(pk=claim.pk)
         response = Response(
             serializers.ClaimDetailSerializer(claim, context=self.get_serializer_context()).data
@@ -299,7 +314,12 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         data = serializers.CommentCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         comment = services.claim_add_comment(claim=claim, user=request.user, **data.validated_data)
-        return Response(serializers.CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+        # A comment has no address of its own: Location is the claim's comments.
+        return Response(
+            serializers.CommentSerializer(comment).data,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": request.build_absolute_uri(request.path)},
+        )
 
     @extend_schema(
         summary="Evidence for a claim",
@@ -326,7 +346,9 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             claim=claim, user=request.user, **data.validated_data
         )
         return Response(
-            serializers.EvidenceSerializer(evidence).data, status=status.HTTP_201_CREATED
+            serializers.EvidenceSerializer(evidence).data,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": request.build_absolute_uri(request.path)},
         )
 
     @extend_schema(
@@ -341,10 +363,19 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         return self.get_paginated_response(serializers.ClaimEventSerializer(page, many=True).data)
 
 
-def _if_match_version(request) -> int | None:
+IF_MATCH_ANY = "*"
+
+
+def _location(data) -> dict:
+    return {"Location": data["url"]} if data.get("url") else {}
+
+
+def _if_match_version(request) -> int | str | None:
     header = request.headers.get("If-Match", "").strip()
     if not header:
         return None
+    if header == IF_MATCH_ANY:
+        return IF_MATCH_ANY
     value = header.split(",")[0].strip()
     if value.startswith("W/"):
         value = value[2:]

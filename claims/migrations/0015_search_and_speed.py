@@ -122,7 +122,7 @@ class PostgresSQL(migrations.RunSQL):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0012_claim_public_slug"),
+        ("claims", "0013_webhooks_and_integration"),
     ]
 
     operations = [PostgresSQL(FORWARD, BACKWARD)]

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from claims import signals
 from claims.checkworthiness import apply_checkworthiness
 from claims.exceptions import SubmissionRefused, WorkflowError
 from claims.models import Article, Claim, ExtractionState, Language
@@ -435,6 +436,7 @@ def article_apply_extraction(*, article_id: int, records, extractor_version: str
             "updated_at",
         ]
     )
+    transaction.on_commit(lambda: signals.article_extracted.send(sender=Article, article=article))
     return article
 
 

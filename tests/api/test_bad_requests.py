@@ -79,9 +79,9 @@ def test_a_wrong_type_on_article_submission_is_a_400(editor, sent_to_queue):
     assert "text" in body["errors"]
 
 
-def test_an_oversized_body_is_a_400_before_it_is_parsed(editor, settings, sent_to_queue):
+def test_an_oversized_body_is_a_413_before_it_is_parsed(editor, settings, sent_to_queue):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
-    body = assert_error(editor.post("/api/articles/", {"text": "x" * 5000}, format="json"))
+    body = assert_error(editor.post("/api/articles/", {"text": "x" * 5000}, format="json"), 413)
     assert body["code"] == "too_large"
     assert "larger than" in body["detail"]
 

@@ -143,7 +143,20 @@ def test_if_match_works_instead_of_the_version_field(editor):
     stale = editor.patch(
         f"/api/claims/{claim.pk}/", {"cue_text": "dice"}, format="json", HTTP_IF_MATCH='"1"'
     )
-    assert stale.status_code == 409
+    # A failed precondition (the header) is 412; a stale `version` field stays 409.
+    assert stale.status_code == 412
+    assert stale.json()["code"] == "precondition_failed"
+    assert stale.json()["current"]["version"] == 2
+    assert stale["ETag"] == '"2"'
+
+
+def test_if_match_star_changes_the_claim_whatever_its_version(editor):
+    claim = ClaimFactory()
+    response = editor.patch(
+        f"/api/claims/{claim.pk}/", {"cue_text": "ha detto"}, format="json", HTTP_IF_MATCH="*"
+    )
+    assert response.status_code == 200
+    assert response.json()["cue_text"] == "ha detto"
 
 
 def test_a_write_without_a_version_is_refused_with_428(editor):
