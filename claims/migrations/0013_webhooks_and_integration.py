@@ -54,7 +54,7 @@ def remove_integration_role(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0008_renormalize_source_names'),
+        ("claims", "0012_claim_public_slug"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
