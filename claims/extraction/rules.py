@@ -120,6 +120,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         self.retro_source: tuple[int, int] | None = None
         self.sentence_starts: list[int] = []
         self.sentences: list[Sentence] = []
+        self._run_starts_of: list[Tok] | None = None
+        self._run_starts: list[int] = []
 
     # ------------------------------------------------------------------ cues
     def _match(self, toks: list[Tok], i: int, seq: tuple[str, ...]) -> bool:
@@ -308,15 +310,28 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
 
     def _negative_subject(self, toks: list[Tok], i: int) -> bool:
         """Whether the words running up to ``i`` open with a negative quantifier."""
-        k = i
-        while k > 0 and toks[k - 1].is_word:
-            k -= 1
-        if k >= i:
+        if i == 0 or not toks[i - 1].is_word:
             return False
+        k = self._word_run_start(toks, i - 1)
         first = toks[k].lower
         return first in NEGATIVE_SUBJECTS or (
             first == "no" and k + 1 < i and toks[k + 1].lower == "one"
         )
+
+    def _word_run_start(self, toks: list[Tok], k: int) -> int:
+        """Index of the first word of the run of words that holds ``toks[k]``.
+
+        Read from a table built once per token list: walking back from every cue
+        made a sentence with no punctuation quadratic."""
+        if self._run_starts_of is not toks or len(self._run_starts) != len(toks):
+            starts = []
+            run_start = 0
+            for n, tok in enumerate(toks):
+                if not tok.is_word:
+                    run_start = n + 1
+                starts.append(run_start)
+            self._run_starts_of, self._run_starts = toks, starts
+        return self._run_starts[k]
 
     def _plausible(self, toks: list[Tok], cue: Cue, earlier: list[Cue], inside) -> bool:
         """Reject verb cues that are not attributions in their context."""
