@@ -1108,6 +1108,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     and not self._source_like(toks, *source)
                 ):
                     continue  # "cut its forecast, citing a warm winter": a reason, not a source
+                if (
+                    c_idx > 0
+                    and toks[cue.i].lower in ("citing", "citando")
+                    and source is not None
+                    and sum(t.is_word for t in toks[source[1] : right_j]) < 3
+                ):
+                    continue  # "..., Bloomberg reported, citing aides.": the verb's claim
                 if c_idx > 0 and toks[cue.i].lower in ("citing", "citando") and source is not None:
                     # "The Times reported, citing three officials, that ...": the outlet relays
                     relay = self.subject_np(toks, 0, cues[c_idx - 1].i)
@@ -1875,6 +1882,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
+            source = self._relayed_source(toks, source, start, len(toks), d)
             if k <= left_i:
                 # no content before the source: "Police said on Friday." / dropped
                 return None
@@ -2108,6 +2116,31 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     end += 1
                 return (i, end)
         return None
+
+    def _relayed_source(self, toks, source, i, j, d):
+        """ "..., Bloomberg reported, citing people familiar with the matter": the cited
+        party is the source and the outlet that cites it the channel (a time word may sit
+        between: "reported on Monday, citing ...")."""
+        while (
+            i < j
+            and i < len(toks)
+            and toks[i].is_word
+            and (
+                toks[i].lower in self.lex.time_words or toks[i].lower in ("on", "in", "il", "ieri")
+            )
+        ):
+            i += 1
+        cited = self._citing(toks, i, j)
+        if cited is None or source is None:
+            return source
+        kind, cited_np = cited
+        if kind == "citing" and self._source_like(toks, *cited_np):
+            if d.channel is None:
+                d.channel = self._span(toks, *source)
+            return cited_np
+        if kind == "cited_by" and d.channel is None:
+            d.channel = self._span(toks, *cited_np)
+        return source
 
     def _citing(self, toks, i, j):
         lex = self.lex

@@ -1,0 +1,103 @@
+"""General attribution mechanisms, one table per mechanism (sentences written for these tests).
+
+Each row is text -> the fields expected of the claim holding ``hint``. A mechanism is
+driven by lexicon data (a verb's frame, a marker list), so a row in one language stands
+for every verb or marker of the same frame.
+"""
+
+import pytest
+
+from claims.extraction import extract
+
+from .conftest import check_fields, find_claim
+
+# Speech acts whose object is the claim: the verb's frame says a noun phrase may be it.
+OBJECT_FRAMES = [
+    (
+        "en",
+        "Councillor Rhea Ostrow confirmed the sale of the old depot.",
+        "the sale of the old depot",
+        {"source": "Councillor Rhea Ostrow", "cue": "confirmed", "kind": "person"},
+    ),
+    (
+        "en",
+        "The utility announced a rise in water tariffs for next spring.",
+        "a rise in water tariffs",
+        {"source": "The utility", "cue": "announced"},
+    ),
+    (
+        "en",
+        "Mayor Ilse Varga promised a new tram line by 2030.",
+        "a new tram line by 2030",
+        {"source": "Mayor Ilse Varga", "cue": "promised"},
+    ),
+    (
+        "en",
+        "The rector denied any plan to close the faculty.",
+        "any plan to close the faculty",
+        {"source": "The rector", "cue": "denied"},
+    ),
+    (
+        "it",
+        "L'assessora Bruna Leoni ha smentito le voci di un rimpasto in giunta.",
+        "le voci di un rimpasto",
+        {"source": "L'assessora Bruna Leoni", "cue": "ha smentito", "kind": "person"},
+    ),
+    (
+        "it",
+        "Il consorzio ha annunciato la chiusura dello stabilimento di Lodi.",
+        "la chiusura dello stabilimento",
+        {"source": "Il consorzio", "cue": "ha annunciato"},
+    ),
+    (
+        "it",
+        "Il rettore Aldo Fumagalli ha promesso di riaprire l'aula magna entro marzo.",
+        "riaprire l'aula magna",
+        {"source": "Il rettore Aldo Fumagalli", "cue": "ha promesso"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "hint", "expected"), OBJECT_FRAMES)
+def test_a_speech_act_whose_object_is_the_claim(lang, text, hint, expected):
+    check_fields(find_claim(text, lang, hint), expected)
+
+
+# Relays: the party an outlet cites is the source; the outlet is the channel.
+RELAYS = [
+    (
+        "en",
+        "The ferry service will end in May, the Harbour Gazette reported, citing two port "
+        "officials.",
+        "The ferry service will end in May",
+        {"source": "two port officials", "channel": "the Harbour Gazette", "kind": "anonymous"},
+    ),
+    (
+        "en",
+        "The ferry service will end in May, the Harbour Gazette reported on Friday, citing "
+        "two port officials.",
+        "The ferry service will end in May",
+        {"source": "two port officials", "channel": "the Harbour Gazette"},
+    ),
+    (
+        "en",
+        "The Harbour Gazette reported, citing two port officials, that the ferry service "
+        "would end in May.",
+        "the ferry service would end in May",
+        {"source": "two port officials", "channel": "The Harbour Gazette"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "hint", "expected"), RELAYS)
+def test_a_relayed_claim_names_its_source_and_the_channel(lang, text, hint, expected):
+    check_fields(find_claim(text, lang, hint), expected)
+
+
+def test_a_reason_cited_is_not_a_source():
+    claims = extract(
+        "The ferry service will end in May, the operator said, citing a fall in bookings.", "en"
+    )
+    claim = next(c for c in claims if "ferry" in c.content.text)
+    check_fields(claim, {"source": "the operator", "channel": None})
+    assert len([c for c in claims if c.source is not None]) == 1
