@@ -163,6 +163,9 @@ class Lexicon:
         self.media_first = {n[0] for n in self.media_names}
         self.given_names = frozenset(d["given_names"])
         self.per_marker = d.get("per_marker", "")
+        # Italian "per" reads "according to" only opening a sentence before a name or a
+        # quotation ("Per La Stampa ...", "Per la sindaca, «...»"); the rules check that.
+        self.opening_marker = d.get("opening_marker", "")
         self.impersonal_pronoun = d.get("impersonal_pronoun", "")
         self.marker_first = frozenset(
             seq[0]
@@ -201,8 +204,8 @@ class Lexicon:
             )
             | self.marker_first
             | self.impersonal_first
-            | {self.per_marker, "a", "ad"}
-        )
+            | {self.per_marker, self.opening_marker, "a", "ad"}
+        ) - {""}
         self._index_weak_cue_words()
         self.cue_start = (
             self.cue_vocabulary
@@ -248,8 +251,7 @@ class Lexicon:
             for seq in group
         ]
         single = {seq[0] for seq in sequences if len(seq) == 1}
-        if self.per_marker:
-            single.add(self.per_marker)
+        single |= {self.per_marker, self.opening_marker} - {""}
         partners: dict[str, set[frozenset[str]]] = {}
         for seq in sequences:
             if len(seq) > 1:

@@ -408,6 +408,8 @@ class PhraseFinder:
             ):
                 if low in ("che", "that") or not toks[k - 1].is_capitalized or k - i >= 3:
                     break
+                if k + 1 < j and toks[k + 1].is_word and not toks[k + 1].is_capitalized:
+                    break  # "Secondo La Stampa il governo ...": a name, then a new subject
             k += 1
         return self._trim_np(toks, i, k)
 

@@ -619,7 +619,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     toks[j].lower == "si" or self._verb_at(toks, j, lex.verb_finite)
                 ):
                     return Cue("marker", i, self._extend_quanto(toks, j, seq, force=True))
-        if self.it and t == "per" and i + 1 < len(toks) and self._per_before_quote(toks, i):
+        if (
+            t == lex.opening_marker
+            and i + 1 < len(toks)
+            and (self._per_before_quote(toks, i) or self._per_names_a_source(toks, i))
+        ):
             return Cue("marker", i, i + 1)
         if lex.per_marker and t == lex.per_marker and i + 1 < len(toks):
             nxt = toks[i + 1]
@@ -634,6 +638,36 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 ):
                     return Cue("marker", i, i + 1)
         return None
+
+    def _per_names_a_source(self, toks: list[Tok], i: int) -> bool:
+        """ "Per La Stampa il governo avrebbe ...", "Per Anna Neri, presidente dell'Unc, i
+        prezzi ...": an opening "per" before an outlet's name, or a person's name with their
+        role, reads "according to"; before anything else ("per questo", "per il 2025",
+        "per Roma") it does not."""
+        if i > 0 and toks[i - 1].lower not in self.lex.clause_starters and toks[i - 1].text != ";":
+            return False
+        k = i + 1
+        if toks[k].lower in self.lex.articles and k + 1 < len(toks):
+            k += 1
+        name = toks[k]
+        if not name.is_word or not name.is_capitalized or name.text.isdigit():
+            return False
+        end = k
+        while end < len(toks) and end - k < 5 and toks[end].is_word and toks[end].is_capitalized:
+            end += 1
+        if self._looks_like_outlet(toks, k, end):
+            return True
+        # A person only with the role that makes them a voice ("Per Anna Neri, presidente
+        # dell'Unc, ..."): "Per Kim, l'alleanza è un'occasione" says what is good for Kim.
+        role_at = end + 1
+        if role_at < len(toks) and toks[role_at].lower in self.lex.articles:
+            role_at += 1
+        return (
+            role_at < len(toks)
+            and toks[end].text == ","
+            and toks[role_at].lower in self.lex.role_nouns
+            and self._person_in(toks[k:end]) is not None
+        )
 
     def _per_before_quote(self, toks: list[Tok], i: int) -> bool:
         """ "Per la segretaria del Pd, «...»": Italian "per" means "according to" only when

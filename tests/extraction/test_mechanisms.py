@@ -101,3 +101,41 @@ def test_a_reason_cited_is_not_a_source():
     claim = next(c for c in claims if "ferry" in c.content.text)
     check_fields(claim, {"source": "the operator", "channel": None})
     assert len([c for c in claims if c.source is not None]) == 1
+
+
+# An opening Italian "per" reads "according to" before an outlet, or a person with a role.
+OPENING_PER = [
+    (
+        "Per La Gazzetta di Parma la giunta avrebbe già scelto il nuovo direttore.",
+        "la giunta avrebbe già scelto",
+        {"source": "La Gazzetta di Parma", "cue": "Per", "kind": "media"},
+    ),
+    (
+        "Per il Corriere della Sera il bando sarebbe stato rinviato.",
+        "il bando sarebbe stato rinviato",
+        {"source": "il Corriere della Sera", "kind": "media", "hedged": True},
+    ),
+    (
+        "Per Ettore Bassi, presidente della Coldiretti locale, la grandine ha distrutto metà "
+        "del raccolto.",
+        "la grandine ha distrutto",
+        {"source": "Ettore Bassi", "cue": "Per", "kind": "person"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), OPENING_PER)
+def test_an_opening_per_before_a_voice_is_an_according_marker(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Per Natale i negozi del centro resteranno aperti fino a mezzanotte.",
+        "Per Ettore Bassi, l'estate è stata la più difficile da vent'anni.",
+        "Per questo la giunta ha stanziato tre milioni per le scuole.",
+    ],
+)
+def test_per_before_a_date_a_bare_name_or_a_pronoun_is_not_a_source(text):
+    assert all(c.source is None for c in extract(text, "it"))
