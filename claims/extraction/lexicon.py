@@ -82,6 +82,7 @@ class Lexicon:
     needs_quote: set[str] = field(default_factory=set)
     needs_complement: set[str] = field(default_factory=set)
     object_claim_forms: set[str] = field(default_factory=set)
+    addressee_forms: set[str] = field(default_factory=set)
     multiword_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -103,6 +104,10 @@ class Lexicon:
                 # "ha negato le accuse", "denied the allegations": the object is what the
                 # source disputes, a claim in its own right.
                 self.object_claim_forms |= every_form
+            if isinstance(entry, dict) and entry.get("addressee"):
+                # "promised residents that ...", "assured farmers that ...": the person told
+                # sits between the verb and the reported clause.
+                self.addressee_forms |= every_form
             if isinstance(entry, dict) and entry.get("needs_complement"):
                 # "chiede scusa", "declared a state of emergency": an attribution only
                 # before a reported clause or a quotation.

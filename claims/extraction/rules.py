@@ -471,6 +471,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     or nxt_tok.lower in ("that", ":")
                     or nxt_tok.text in "."
                     or nxt_tok.text in OPEN_QUOTES
+                    or (
+                        # "indicates the pool will reopen": a subject, then its auxiliary
+                        nxt_tok.lower not in self.lex.auxiliaries
+                        and self._bare_clause(toks, nxt, len(toks))
+                    )
+                    or self._addressee_then_that(word, toks, nxt)
                 ):
                     return False
                 if prev_tok is None or not (
@@ -480,6 +486,18 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 ):
                     return False
         return True
+
+    def _addressee_then_that(self, word: str, toks: list[Tok], k: int) -> bool:
+        """ "promises residents that ...": a verb whose frame has an addressee slot, a short
+        noun phrase in it, then the reported clause."""
+        if word not in self.lex.addressee_forms:
+            return False
+        for m in range(k, min(len(toks), k + 5)):
+            if toks[m].lower == "that":
+                return m > k
+            if not toks[m].is_word:
+                return False
+        return False
 
     def _has_complement(self, toks: list[Tok], k: int) -> bool:
         """A reported clause or quotation follows at ``k``: "che", "that", ":", «, "di" + verb;

@@ -139,3 +139,44 @@ def test_an_opening_per_before_a_voice_is_an_according_marker(text, hint, expect
 )
 def test_per_before_a_date_a_bare_name_or_a_pronoun_is_not_a_source(text):
     assert all(c.source is None for c in extract(text, "it"))
+
+
+# A present-tense form that is also a plural noun ("promises", "indicates") is the verb
+# after a subject when its frame's complement follows: an addressee then "that", or a
+# clause without "that".
+HOMOGRAPH_VERBS = [
+    (
+        "The council's memo promises tenants that the boiler will be replaced.",
+        "the boiler will be replaced",
+        {"source": "The council's memo", "cue": "promises", "kind": "document"},
+    ),
+    (
+        "The audit indicates the museum has lost money for six years.",
+        "the museum has lost money",
+        {"source": "The audit", "cue": "indicates", "kind": "document"},
+    ),
+    (
+        "The coach warns fans that tickets will sell out.",
+        "tickets will sell out",
+        {"source": "The coach", "cue": "warns"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), HOMOGRAPH_VERBS)
+def test_a_verb_spelt_like_a_plural_noun_reads_as_the_verb_before_its_complement(
+    text, hint, expected
+):
+    check_fields(find_claim(text, "en", hint), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government estimates will be published on Monday.",
+        "The company's promises were not kept last year.",
+        "Official reports of the flood reached the capital late.",
+    ],
+)
+def test_the_same_words_as_nouns_make_no_attribution(text):
+    assert all(c.source is None for c in extract(text, "en"))
