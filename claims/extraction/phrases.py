@@ -245,10 +245,22 @@ class PhraseFinder:
         if first.lower in lex.time_words or self._is_adverb(first):
             return True
         # a participle opening the sentence: "Contattato per un commento,"
-        return (
+        if (
             self.it
             and first.lower.endswith(("ato", "ata", "ati", "ate", "uto", "ito"))
             and first.is_capitalized
+        ):
+            return True
+        # a gerund or participle clause before the subject: "Speaking to reporters on Monday,",
+        # "Asked about the delay,", "Intervenendo alla Camera," (a name goes on capitalised:
+        # "Sterling Jones")
+        endings = ("ando", "endo") if self.it else ("ing", "ed")
+        return (
+            first.is_capitalized
+            and len(first.lower) > 4
+            and first.lower.endswith(endings)
+            and toks[i + 1].is_word
+            and not toks[i + 1].is_capitalized
         )
 
     def object_np(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:

@@ -180,3 +180,46 @@ def test_a_verb_spelt_like_a_plural_noun_reads_as_the_verb_before_its_complement
 )
 def test_the_same_words_as_nouns_make_no_attribution(text):
     assert all(c.source is None for c in extract(text, "en"))
+
+
+# Subjects: a fronted gerund or participle clause is not part of the source, and a name
+# whose given name no list holds is a person's when its apposition gives a person's role.
+SUBJECTS = [
+    (
+        "en",
+        "Speaking to the press on Friday, Transport Secretary Dale Ormsby said the bridge "
+        "would reopen in April.",
+        "the bridge would reopen",
+        {"source": "Transport Secretary Dale Ormsby", "kind": "person"},
+    ),
+    (
+        "en",
+        "Asked about the fares, the operator said prices would stay the same.",
+        "prices would stay the same",
+        {"source": "the operator"},
+    ),
+    (
+        "it",
+        "Intervenendo in consiglio comunale, l'assessore Pino Rinaldi ha detto che il cantiere "
+        "chiuderà a maggio.",
+        "il cantiere chiuderà a maggio",
+        {"source": "l'assessore Pino Rinaldi", "kind": "person"},
+    ),
+    (
+        "en",
+        "Thorne Ballard, the league's treasurer, said the accounts were balanced.",
+        "the accounts were balanced",
+        {"kind": "person", "name": "Thorne Ballard"},
+    ),
+    (
+        "en",
+        "Northgate Mills, the valley's largest employer, said the plant would close.",
+        "the plant would close",
+        {"kind": "organization"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "hint", "expected"), SUBJECTS)
+def test_the_subject_is_the_noun_phrase_that_speaks(lang, text, hint, expected):
+    check_fields(find_claim(text, lang, hint), expected)
