@@ -564,7 +564,20 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             self._object_claim(cue, toks, i, j)
             or self._against_gerund(toks, i, j)
             or self._accusation(toks, cue.i, cue.j)
+            or self._addressee_then_infinitive(cue, toks, i, j)
         )
+
+    def _addressee_then_infinitive(self, cue: Cue, toks: list[Tok], i: int, j: int) -> bool:
+        """ "warned the city to prepare for more cases", "urged voters to ...": a verb whose
+        frame has an addressee slot, a short noun phrase in it, then "to" and a verb."""
+        if self.it or toks[cue.j - 1].lower not in self.lex.addressee_forms:
+            return False
+        for m in range(i + 1, min(j - 1, i + 6)):
+            if toks[m].lower == "to":
+                return toks[m + 1].is_word and toks[m + 1].lower not in self.lex.determiners
+            if not toks[m].is_word:
+                return False
+        return False
 
     def _accusation(self, toks: list[Tok], i: int, j: int) -> bool:
         """ "accusing them of hiring ...", "blaming the drought for ...": the accused and the

@@ -223,3 +223,29 @@ SUBJECTS = [
 @pytest.mark.parametrize(("lang", "text", "hint", "expected"), SUBJECTS)
 def test_the_subject_is_the_noun_phrase_that_speaks(lang, text, hint, expected):
     check_fields(find_claim(text, lang, hint), expected)
+
+
+# The addressee slot also holds the person told to do something: "warned X to ...".
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        (
+            "The fire chief warned hikers to stay off the ridge until Sunday.",
+            "hikers to stay off the ridge",
+            {"source": "The fire chief", "cue": "warned"},
+        ),
+        (
+            "The growers' association urged the ministry to release the drought fund.",
+            "the ministry to release the drought fund",
+            {"source": "The growers' association", "cue": "urged"},
+        ),
+    ],
+)
+def test_an_addressee_and_an_infinitive_complete_the_frame(text, hint, expected):
+    check_fields(find_claim(text, "en", hint), expected)
+
+
+def test_without_an_addressee_the_infinitive_is_no_claim_of_a_warning():
+    claims = extract("The fire chief warned against hiking to the ridge.", "en")
+    assert [c.source.text for c in claims if c.source] == ["The fire chief"]
+    assert all("warned to" not in c.content.text for c in claims)
