@@ -42,6 +42,11 @@ CLAUSE_PUNCT = frozenset(",;:")
 _MODALS = frozenset("will would could can may might shall should must".split())
 
 
+_OF_WORDS = frozenset(
+    ("di", "del", "della", "dello", "dell", "dei", "degli", "delle", "of", "from", "by")
+)
+
+
 @dataclass(slots=True)
 class Cue:
     kind: str  # verb | gerund | marker | relative | impersonal | passive
@@ -1601,6 +1606,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             or before.text in (",", ")")
             or before.text in DASHES
             or before.text in CLOSE_QUOTES
+            # '"...": ha detto il sindaco': content first, the colon hands over to its source
+            or (before.text == ":" and k - 1 >= left_i and toks[k - 1].text in CLOSE_QUOTES)
         )
         # "Il Ceo, Tim Cook, ha detto che ...": a complementizer after the cue means
         # the content follows, whatever punctuation precedes (an apposition).
@@ -2247,6 +2254,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return
         quoted = sum(q[2] - q[1] for q in sent.quotes)
         length = sent.end - sent.start
+        labelled_after = self._quote_then_label(sent)
+        if labelled_after:
+            out.append(labelled_after)
+            return
         # "X: «Y»" — a speaker introduced by a colon.
         colon = self._colon_quote(sent)
         if colon:
@@ -2279,6 +2290,35 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     author=True,
                 )
             )
+
+    def _quote_then_label(self, sent) -> Draft | None:
+        """ "«...»: è il commento del sindaco", '"...": that was the verdict of the panel':
+        the quotation comes first and a speech noun after it names whose words they are."""
+        toks = sent.toks
+        if not sent.quotes or len(toks) < 5 or toks[0].text not in OPEN_QUOTES:
+            return None
+        quote = sent.quotes[0]
+        if quote[0] != toks[0].start:
+            return None
+        k = next((m for m, t in enumerate(toks) if t.start >= quote[3]), len(toks))
+        if k >= len(toks) or toks[k].text not in (":", ",") and toks[k].text not in DASHES:
+            return None
+        lex = self.lex
+        for m in range(k + 1, min(len(toks) - 2, k + 6)):
+            if not toks[m].is_word:
+                return None
+            if toks[m].lower in lex.speech_nouns and toks[m + 1].lower in _OF_WORDS:
+                source = self._trim(toks, m + 2, len(toks))
+                if source[1] <= source[0] or not self._source_like(toks, *source):
+                    return None
+                return Draft(
+                    content=(quote[0], quote[3]),
+                    sentence=0,
+                    paragraph=sent.paragraph,
+                    source=self._span(toks, *source),
+                    cue=(toks[m].start, toks[m].end),
+                )
+        return None
 
     def _name_then_quote(self, sent) -> Draft | None:
         """ "Mario Rossi «non si ricandida»": a name followed straight by the quoted words."""

@@ -249,3 +249,38 @@ def test_without_an_addressee_the_infinitive_is_no_claim_of_a_warning():
     claims = extract("The fire chief warned against hiking to the ridge.", "en")
     assert [c.source.text for c in claims if c.source] == ["The fire chief"]
     assert all("warned to" not in c.content.text for c in claims)
+
+
+# Content first: the quotation opens the sentence and what follows names its source,
+# through a verb after a colon or through a speech noun.
+CONTENT_FIRST = [
+    (
+        "it",
+        "«Il depuratore funziona di nuovo»: ha detto l'ingegnera Marta Bellini.",
+        "Il depuratore funziona di nuovo",
+        {"source": "l'ingegnera Marta Bellini", "quote": "direct"},
+    ),
+    (
+        "it",
+        "«Un passo indietro per tutta la valle»: è il commento del presidente della Pro Loco, "
+        "Guido Sarti.",
+        "Un passo indietro",
+        {"cue": "commento", "kind": "person", "quote": "direct"},
+    ),
+    (
+        "en",
+        '"It is a fair deal for both towns": that was the verdict of the arbiter, Jo Kerr.',
+        "It is a fair deal",
+        {"cue": "verdict", "kind": "person"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "hint", "expected"), CONTENT_FIRST)
+def test_a_quotation_first_takes_the_source_named_after_it(lang, text, hint, expected):
+    check_fields(find_claim(text, lang, hint), expected)
+
+
+def test_a_quoted_title_before_a_colon_has_no_source():
+    claims = extract("«Il commento della domenica»: questo il nome della nuova rubrica.", "it")
+    assert all(c.source is None for c in claims)
