@@ -20,6 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .carryover import carry_conditional_over, conditional_test
 from .entities import EntityIndex
 from .lexicon import Lexicon
 from .phrases import PhraseFinder
@@ -126,6 +127,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         self.sentence_starts: list[int] = []
         self.sentences: list[Sentence] = []
         self._run_starts_of: list[Tok] | None = None
+        self._is_conditional = conditional_test(lex.data.get("conditional_modals", []))
         self._run_starts: list[int] = []
 
     # ------------------------------------------------------------------ cues
@@ -2442,6 +2444,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 d.sentence = index
         drafts = self._apply_retro(drafts)
         self._resolve(drafts, sentences)
+        if self.it:
+            carry_conditional_over(drafts, self.text, self._is_conditional)
         # In reading order: a rule may emit a sentence's author part after its attributed part.
         return sorted((d for d in drafts if d.content[1] > d.content[0]), key=_content_start)
 
