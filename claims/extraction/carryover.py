@@ -50,8 +50,8 @@ def carry_conditional_over(
         if d.source is not None:
             carrier = d if d.cue is not None else carrier
             continue
-        if not d.author:
-            continue
+        if not d.author or d.cue is not None or d.resolve == "report":
+            continue  # "si apprende che ...": the article's own unnamed sourcing, not a carry
         if carrier is not None and is_conditional(text[d.content[0] : d.content[1]]):
             d.source, d.channel, d.author = carrier.source, carrier.channel, False
             d.quote_only = False
