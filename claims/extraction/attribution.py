@@ -18,11 +18,12 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .drafts import Draft, sentences_from_spans
 from .entities import build_entity_index
 from .lexicon import Lexicon, read_lexicon_data
 from .quotes import find_quote_pairs
 from .records import ClaimRecord, Span
-from .rules import ArticleRules, Draft, sentences_from_spans
+from .rules import ArticleRules
 from .segmenter import cached_text
 
 if not Doc.has_extension("claims"):

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .rules import Draft
+    from .drafts import Draft
 
 _WORD = re.compile(r"[^\W\d_]+")
 

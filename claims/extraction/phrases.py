@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok
 
 if TYPE_CHECKING:
+    from .drafts import Sentence
     from .lexicon import Lexicon
-    from .rules import Sentence
 
 MAX_SOURCE_TOKENS = 14
 _APPROXIMATELY = frozenset(

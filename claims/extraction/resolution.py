@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from .tokens import OPEN_QUOTES
 
 if TYPE_CHECKING:
+    from .drafts import Draft, Sentence
     from .entities import EntityIndex
     from .lexicon import Lexicon
-    from .rules import Draft, Sentence
 
 
 class SourceResolver:

@@ -11,24 +11,25 @@ mention, attaches "Lo riferisce X" sentences to the sentence before, and
 classifies each source.
 
 Helpers live beside it: :mod:`phrases` (noun-phrase edges, channels),
-:mod:`sources` (kind and name of a source), :mod:`resolution` (the second pass).
+:mod:`sources` (kind and name of a source), :mod:`resolution` (the second pass),
+:mod:`carryover` (uncued sentences that go on relaying a source); the records
+they share are in :mod:`drafts`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from .carryover import carry_conditional_over, conditional_test
+from .drafts import Cue, Draft, Sentence
 from .entities import EntityIndex
 from .lexicon import Lexicon
 from .phrases import PhraseFinder
-from .quotes import find_quote_pairs
 from .resolution import SourceResolver
 from .segmenter import dateline_length
 from .sources import SourceClassifier
-from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok, token_texts, tokenize
+from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok
 
 ESSERE_FORMS = frozenset(
     "è e' sono era erano sarebbe sarebbero fu furono sarà saranno sia siano fosse fossero".split()
@@ -46,70 +47,6 @@ _MODALS = frozenset("will would could can may might shall should must".split())
 _OF_WORDS = frozenset(
     ("di", "del", "della", "dello", "dell", "dei", "degli", "delle", "of", "from", "by")
 )
-
-
-@dataclass(slots=True)
-class Cue:
-    kind: str  # verb | gerund | marker | relative | impersonal | passive
-    i: int  # first token
-    j: int  # one past the last token
-    plural: bool = False
-    past: bool = False
-    conditional: bool = False
-    needs_quote: bool = False
-    needs_complement: bool = False
-    object_claim: bool = False  # a denial whose object is the claim ("ha negato le accuse")
-    interruption: bool = False  # "– ha continuato X –" inside a quotation
-
-
-@dataclass(slots=True)
-class Draft:
-    content: tuple[int, int]
-    sentence: int
-    paragraph: int
-    source: tuple[int, int] | None = None
-    cue: tuple[int, int] | None = None
-    channel: tuple[int, int] | None = None
-    resolve: str | None = None  # how to find a missing source: sg | pl | it | any | next
-    cue_past: bool = False
-    cue_conditional: bool = False
-    author: bool = False
-    quote_only: bool = False
-    open_quote: bool = False  # a paragraph of a multi-paragraph quotation (opening mark only)
-    kind: str | None = None
-    source_name: str | None = None
-    continuation: tuple[int, int] | None = None  # token range of a quotation resumed after the cue
-
-
-@dataclass(slots=True)
-class Sentence:
-    """A sentence of the article; its tokens are built on first use (most sentences of an
-    article carry no cue and never need them)."""
-
-    start: int
-    end: int
-    paragraph: int
-    text: str = field(repr=False, default="")
-    quotes: list[tuple[int, int, int, int]] = field(default_factory=list)
-    _toks: list[Tok] | None = field(default=None, repr=False)
-
-    @property
-    def toks(self) -> list[Tok]:
-        if self._toks is None:
-            self._toks = tokenize(self.text, self.start, self.end, self.quotes)
-        return self._toks
-
-    def token_texts(self) -> list[str]:
-        """The texts of :attr:`toks`; a sentence in the article's own voice is judged on
-        these alone, so its Tok objects are not built just for that."""
-        if self._toks is None and not self.quotes:
-            return token_texts(self.text, self.start, self.end)
-        return [t.text for t in self.toks]
-
-    @property
-    def built_toks(self) -> list[Tok] | None:
-        """The tokens if they were built already, else ``None`` (never builds them)."""
-        return self._toks
 
 
 class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
@@ -2462,12 +2399,3 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
 
 def _content_start(draft: Draft) -> int:
     return draft.content[0]
-
-
-def sentences_from_spans(text: str, spans: list[tuple[int, int, int]]) -> list[Sentence]:
-    """Build :class:`Sentence` objects (quotation pairs, lazy tokens) from
-    ``(start, end, paragraph)`` triples."""
-    return [
-        Sentence(start, end, paragraph, text, find_quote_pairs(text, start, end))
-        for start, end, paragraph in spans
-    ]

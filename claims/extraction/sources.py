@@ -16,9 +16,9 @@ from .entities import normalize_role
 from .tokens import Tok, tokenize
 
 if TYPE_CHECKING:
+    from .drafts import Sentence
     from .entities import EntityIndex
     from .lexicon import Lexicon
-    from .rules import Sentence
 
 
 _WHO_AFTER = re.compile(r"\s*,\s*(?:who|whom|whose)\b")
