@@ -171,6 +171,9 @@ class Lexicon:
         # Italian "per" reads "according to" only opening a sentence before a name or a
         # quotation ("Per La Stampa ...", "Per la sindaca, «...»"); the rules check that.
         self.opening_marker = d.get("opening_marker", "")
+        # Objects that make a denial or a rejection an act, not a statement: "the court
+        # rejected the appeal", "ha respinto il ricorso".
+        self.event_objects = _lower_set(d.get("event_objects", []))
         self.impersonal_pronoun = d.get("impersonal_pronoun", "")
         self.marker_first = frozenset(
             seq[0]

@@ -223,6 +223,16 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             and toks[k - 2].text in (",", "?", "!")
         )
 
+    def _event_object(self, toks: list[Tok], k: int) -> bool:
+        """The verb's object at ``k`` is a procedural act (an appeal, a request, an offer)."""
+        lex = self.lex
+        for m in range(k, min(len(toks), k + 3)):
+            if toks[m].lower in lex.event_objects:
+                return True
+            if not (toks[m].lower in lex.determiners or toks[m].lower in lex.articles):
+                return False
+        return False
+
     def _object_claim(self, cue: Cue, toks: list[Tok], i: int, j: int) -> bool:
         """A denial verb followed by its object noun phrase: "ha negato le accuse",
         "denied the allegations", "respinto ogni addebito"."""
@@ -279,6 +289,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
 
     def _plausible(self, toks: list[Tok], cue: Cue, earlier: list[Cue], inside) -> bool:
         """Reject verb cues that are not attributions in their context."""
+        if cue.object_claim and self._event_object(toks, cue.j):
+            return False  # "il tribunale ha respinto il ricorso": a ruling, not a statement
         if (
             cue.kind == "passive"
             and earlier

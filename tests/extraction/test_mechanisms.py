@@ -284,3 +284,33 @@ def test_a_quotation_first_takes_the_source_named_after_it(lang, text, hint, exp
 def test_a_quoted_title_before_a_colon_has_no_source():
     claims = extract("«Il commento della domenica»: questo il nome della nuova rubrica.", "it")
     assert all(c.source is None for c in claims)
+
+
+# Precision: a rejection or denial whose object is a procedural act is an event.
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The tribunal rejected the appeal of the two dockers."),
+        ("en", "The board denied the request for a second hearing."),
+        ("it", "La Corte d'appello ha respinto il ricorso del Comune."),
+        ("it", "Il consiglio ha respinto la mozione della minoranza."),
+    ],
+)
+def test_rejecting_an_appeal_or_a_request_is_an_event_not_a_statement(lang, text):
+    assert all(c.source is None for c in extract(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "hint", "source"),
+    [
+        (
+            "en",
+            "The dockers' union denied the allegations of vote rigging.",
+            "the allegations",
+            "The dockers' union",
+        ),
+        ("it", "Il Comune ha respinto le accuse della minoranza.", "le accuse", "Il Comune"),
+    ],
+)
+def test_denying_an_accusation_still_attributes_it(lang, text, hint, source):
+    check_fields(find_claim(text, lang, hint), {"source": source})
