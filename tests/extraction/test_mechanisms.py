@@ -314,3 +314,44 @@ def test_rejecting_an_appeal_or_a_request_is_an_event_not_a_statement(lang, text
 )
 def test_denying_an_accusation_still_attributes_it(lang, text, hint, source):
     check_fields(find_claim(text, lang, hint), {"source": source})
+
+
+# Names in quotation marks are names: the marks set off an outlet's or a body's name.
+QUOTED_NAMES = [
+    (
+        "it",
+        "Secondo «Il Piccolo», il cantiere avrebbe già superato il budget.",
+        "il cantiere avrebbe già superato",
+        {"source": "Il Piccolo", "cue": "Secondo", "quote": "indirect"},
+    ),
+    (
+        "it",
+        "Come scrive 'Famiglia Cristiana', la parrocchia avrebbe venduto il campo.",
+        "la parrocchia avrebbe venduto",
+        {"source": "Famiglia Cristiana", "quote": "indirect"},
+    ),
+    (
+        "en",
+        "The coach told 'The Ledger' that he would step down in May.",
+        "he would step down in May",
+        {"source": "The coach", "channel": "The Ledger", "quote": "indirect"},
+    ),
+    (
+        "en",
+        'According to "The Courier", the mill will close.',
+        "the mill will close",
+        {"source": "The Courier", "cue": "According to"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "hint", "expected"), QUOTED_NAMES)
+def test_a_name_in_quotation_marks_is_a_name_not_a_quotation(lang, text, hint, expected):
+    check_fields(find_claim(text, lang, hint), expected)
+
+
+def test_a_one_word_quotation_after_a_colon_stays_a_quotation():
+    check_fields(
+        find_claim("La sindaca ha risposto: «Mai».", "it", "Mai"),
+        {"source": "La sindaca", "quote": "direct"},
+    )
