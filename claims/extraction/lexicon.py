@@ -152,6 +152,10 @@ class Lexicon:
         self.hedge_phrase_pattern = _any_substring(" " + p for p in self.hedge_phrases)
         self.conditional_modals = _lower_set(d["conditional_modals"])
         self.hedge_hints = self._hedge_hints()
+        # Sources whose very name hedges what they carry: "stando a indiscrezioni", "rumors".
+        self.hedging_sources = _lower_set(d.get("hedging_sources", []))
+        # "avrebbe dovuto": a past obligation that did not happen, not the reporter's distance.
+        self.counterfactual_participles = _lower_set(d.get("counterfactual_participles", []))
         self.according_markers = _with_articulated_prepositions(
             [tuple(m.lower().split()) for m in d["according_markers"]], self.lang
         )

@@ -355,3 +355,27 @@ def test_a_one_word_quotation_after_a_colon_stays_a_quotation():
         find_claim("La sindaca ha risposto: «Mai».", "it", "Mai"),
         {"source": "La sindaca", "quote": "direct"},
     )
+
+
+# Hedging only where the article hedges.
+HEDGES = [
+    ("it", "Il Comune avrebbe dovuto riaprire la piscina a giugno.", "piscina", False),
+    ("it", "Se la diga cedesse, la valle resterebbe isolata per giorni.", "valle", False),
+    ("it", "Il sindaco ha detto: «Sarebbe un errore chiudere il reparto».", "errore", False),
+    (
+        "it",
+        "Il Comune avrebbe venduto l'ex caserma a una cordata di imprenditori.",
+        "caserma",
+        True,
+    ),
+    ("it", "Stando a indiscrezioni, la giunta ha già scelto il nuovo direttore.", "giunta", True),
+    ("it", "Pare che la giunta abbia già scelto il nuovo direttore.", "giunta", True),
+    ("it", "Se fosse vero, sarebbe il terzo rinvio del cantiere.", "terzo rinvio", True),
+    ("en", "The council apparently sold the depot in March.", "depot", True),
+    ("en", "If the dam failed, the valley would be cut off.", "valley", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "hint", "hedged"), HEDGES)
+def test_a_claim_is_hedged_only_where_the_article_hedges_it(lang, text, hint, hedged):
+    assert find_claim(text, lang, hint).hedged is hedged
