@@ -46,6 +46,7 @@ class Draft:
     kind: str | None = None
     source_name: str | None = None
     continuation: tuple[int, int] | None = None  # token range of a quotation resumed after the cue
+    retro_run: bool = False  # "È quanto riferisce X": X's account is the run of sentences before
 
 
 @dataclass(slots=True)

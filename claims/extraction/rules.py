@@ -1457,6 +1457,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         d.channel = channel
         d.author = False
         d.resolve = "retro"
+        # "È quanto riferisce X", "è ciò che ha detto X" sum up an account; "Lo ha detto X"
+        # points at one sentence.
+        d.retro_run = any(t.lower in ("quanto", "ciò") for t in toks[: cue.i])
         out.append(d)
 
     def _bare_clause(self, toks, i, j) -> bool:

@@ -50,3 +50,29 @@ def test_a_new_paragraph_ends_the_run():
         "Il motore sarebbe poi andato in avaria."
     )
     assert [source for _, source in _sources(text)] == ["Tre pescatori", None]
+
+
+def test_a_summing_up_cue_takes_the_run_of_uncued_sentences_before_it():
+    text = (
+        "La sindaca ha detto che il mercato coperto riapre. "
+        "Il tetto è stato rifatto. Le bancarelle saranno quaranta. "
+        "È quanto riferisce l'architetta Nora Villa."
+    )
+    assert [source for _, source in _sources(text)] == [
+        "La sindaca",
+        "l'architetta Nora Villa",
+        "l'architetta Nora Villa",
+    ]
+
+
+def test_lo_riferisce_takes_only_the_sentence_before():
+    text = "Il tetto è stato rifatto. Le bancarelle saranno quaranta. Lo riferisce Nora Villa."
+    assert [source for _, source in _sources(text)] == [None, "Nora Villa"]
+
+
+def test_the_summing_up_run_stops_at_the_paragraph():
+    text = (
+        "Il tetto è stato rifatto.\n\n"
+        "Le bancarelle saranno quaranta. È quanto riferisce l'architetta Nora Villa."
+    )
+    assert [source for _, source in _sources(text)] == [None, "l'architetta Nora Villa"]
