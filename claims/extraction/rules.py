@@ -1459,7 +1459,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         d.resolve = "retro"
         # "È quanto riferisce X", "è ciò che ha detto X" sum up an account; "Lo ha detto X"
         # points at one sentence.
-        d.retro_run = any(t.lower in ("quanto", "ciò") for t in toks[: cue.i])
+        d.retro_run = cue is not None and any(t.lower in ("quanto", "ciò") for t in toks[: cue.i])
         out.append(d)
 
     def _bare_clause(self, toks, i, j) -> bool:
