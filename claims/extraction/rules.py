@@ -1830,7 +1830,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         )
         if relative_closed:
             trailing = False
-        if cue.kind == "gerund":
+        quoted = self._quoted_as_saying(toks, left_i, cue) if cue.kind == "gerund" else None
+        if quoted is not None:
+            # "The Times quoted Jane Cole as saying ...": Cole speaks, the paper relays.
+            source, relay = quoted
+            if relay is not None and d.channel is None:
+                d.channel = self._span(toks, *relay)
+        elif cue.kind == "gerund":
             source = previous_source
             if source is None:
                 # "The defence filed a motion, arguing that ...": the clause's own subject
@@ -2141,6 +2147,22 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 while end < len(toks) and toks[end].start < q[3]:
                     end += 1
                 return (i, end)
+        return None
+
+    def _quoted_as_saying(self, toks, left_i, cue):
+        """ "X quoted Y as saying": ``(Y, X)`` token ranges (X may be ``None``), else ``None``."""
+        k = cue.i - 1
+        if k <= left_i or toks[k].lower != "as":
+            return None
+        for m in range(k - 1, max(left_i, k - 10) - 1, -1):
+            if toks[m].lower in ("quoted", "quotes", "quoting", "cited", "cites"):
+                speaker = self.object_np(toks, m + 1, k)
+                if speaker is None:
+                    return None
+                relay = self.subject_np(toks, left_i, m) if m > left_i else None
+                return speaker, relay
+            if not toks[m].is_word and toks[m].text not in ("'",):
+                return None
         return None
 
     def _relayed_source(self, toks, source, i, j, d):

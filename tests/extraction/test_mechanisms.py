@@ -86,6 +86,12 @@ RELAYS = [
         "the ferry service would end in May",
         {"source": "two port officials", "channel": "The Harbour Gazette"},
     ),
+    (
+        "en",
+        "The Ledger quoted a harbour pilot as saying the channel had silted up.",
+        "the channel had silted up",
+        {"source": "a harbour pilot", "channel": "The Ledger", "kind": "role"},
+    ),
 ]
 
 
