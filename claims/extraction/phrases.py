@@ -97,7 +97,15 @@ class PhraseFinder:
         """
         lex = self.lex
         self.cut_at = None
+        coordinated = j - 1 > i and toks[j - 1].lower in ("e", "ed", "and")
         i, j = self._trim(toks, i, j)
+        if coordinated:
+            # "Il sindaco X ha criticato il bilancio e ha promesso ...": the subject of the
+            # second verb is the first one's, before that verb.
+            for k in range(i + 1, j):
+                if toks[k].lower in lex.auxiliaries and toks[k - 1].is_word:
+                    j = k
+                    break
         # An embedded subject: after the last relative or complementizer, when no verb follows it.
         for k in range(j - 1, i, -1):
             low = toks[k].lower

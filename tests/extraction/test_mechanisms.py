@@ -385,3 +385,32 @@ HEDGES = [
 @pytest.mark.parametrize(("lang", "text", "hint", "hedged"), HEDGES)
 def test_a_claim_is_hedged_only_where_the_article_hedges_it(lang, text, hint, hedged):
     assert find_claim(text, lang, hint).hedged is hedged
+
+
+# Coordinated verbs share the subject: the second verb's source stops before the first verb.
+@pytest.mark.parametrize(
+    ("lang", "text", "hint", "source"),
+    [
+        (
+            "it",
+            "L'assessora Bruna Leoni ha criticato il piano e ha promesso di rivederlo a maggio.",
+            "rivederlo a maggio",
+            "L'assessora Bruna Leoni",
+        ),
+        (
+            "en",
+            "The dean has criticised the plan and has promised that fees will fall.",
+            "fees will fall",
+            "The dean",
+        ),
+    ],
+)
+def test_a_coordinated_verb_keeps_the_first_verb_s_subject(lang, text, hint, source):
+    check_fields(find_claim(text, lang, hint), {"source": source})
+
+
+def test_a_coordinated_subject_stays_whole():
+    claim = find_claim(
+        "La sindaca Lia Conti e la giunta hanno promesso di riaprire il teatro.", "it", "teatro"
+    )
+    assert claim.source.text == "La sindaca Lia Conti e la giunta"
