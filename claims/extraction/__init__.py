@@ -2,12 +2,14 @@
 
 Pure Python + spaCy (blank pipelines and this package's components); no Django.
 
-Modules: ``segmenter`` (spaCy factory ``news_sentencizer``), ``attribution``
-(factory ``claim_attribution``, which fills ``doc._.claims``), ``rules`` with
-``phrases``, ``sources`` and ``resolution`` (the attribution rules),
-``lexicon``/``inflect`` (lexicon data under ``lexicons/``, verb forms generated
-from lemmas), ``entities`` (people named in the article), ``quotes``,
-``language`` (offline it/en detection), ``cli`` and ``bench``.
+Modules: ``docs`` (the Doc, built in linear time), ``segmenter`` (spaCy factory
+``news_sentencizer``), ``attribution`` (factory ``claim_attribution``, which fills
+``doc._.claims``), ``drafts`` (the records the stages share), ``rules`` with
+``phrases``, ``sources``, ``resolution`` and ``carryover`` (the attribution
+stages), ``lexicon``/``inflect`` (lexicon data under ``lexicons/``, verb frames,
+forms generated from lemmas), ``entities`` (people named in the article),
+``quotes``, ``language`` (offline it/en detection), ``cli``, ``bench`` and
+``stress`` (hostile inputs for the linear-time checks). See docs/EXTRACTION.md.
 
     >>> from claims.extraction import extract
     >>> claims = extract("Il ministro Rossi ha detto che i conti sono in ordine.", "it")

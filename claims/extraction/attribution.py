@@ -18,11 +18,12 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .drafts import Draft, sentences_from_spans
 from .entities import build_entity_index
 from .lexicon import Lexicon, read_lexicon_data
 from .quotes import find_quote_pairs
 from .records import ClaimRecord, Span
-from .rules import ArticleRules, Draft, sentences_from_spans
+from .rules import ArticleRules
 from .segmenter import cached_text
 
 if not Doc.has_extension("claims"):
@@ -156,6 +157,10 @@ class ClaimAttribution:
         if d.cue_conditional:
             return True
         lex = self.lexicon
+        if d.source is not None and lex.hedging_sources:
+            source_words = _WORD.findall(text[d.source[0] : d.source[1]].lower())
+            if not lex.hedging_sources.isdisjoint(source_words):
+                return True  # "stando a indiscrezioni, ...": the source itself is a rumour
         content = text[start:end].lower()
         # Most claims hold no hedge: a few substring tests rule them out before the claim is
         # split into words (every hedge word, phrase and conditional holds one of the hints).
@@ -170,7 +175,10 @@ class ClaimAttribution:
             return True
         if lex.lang == "it":
             conditional = any(
-                w.endswith(("rebbe", "rebbero")) and w not in lex.conditional_modals for w in words
+                w.endswith(("rebbe", "rebbero"))
+                and w not in lex.conditional_modals
+                and not _counterfactual(words, n, lex)
+                for n, w in enumerate(words)
             )
             # After a past-tense verb of saying the conditional is the future in the past,
             # not a hedge.
@@ -190,6 +198,15 @@ class ClaimAttribution:
         data = json.loads((Path(path) / "lexicon.json").read_text(encoding="utf-8"))
         self.initialize(data=data)
         return self
+
+
+def _counterfactual(words: list[str], n: int, lex: Lexicon) -> bool:
+    """The conditional at ``words[n]`` is no hedge: "avrebbe dovuto" (an obligation that did
+    not happen), or the consequence of an "if" clause before it ("se piovesse, il fiume
+    esonderebbe")."""
+    if n + 1 < len(words) and words[n + 1] in lex.counterfactual_participles:
+        return True
+    return "se" in words[:n]
 
 
 def _span(text: str, span) -> Span | None:

@@ -110,5 +110,29 @@ def run(files: list[str] | None = None, rounds: int = 20, out=None) -> dict:
     return result
 
 
+def run_stress(size: int = 1_000_000, out=None) -> list[dict]:
+    """Time the extractor once on each hostile input of ``size`` characters (see ``stress``).
+
+    The target is under 10 s per megabyte for every shape; the tests check the growth is
+    linear by counting work, so the absolute times are read here."""
+    from .stress import STRESS_INPUTS
+
+    out = out or sys.stdout
+    results = []
+    print(f"hostile inputs, {size:,} characters each (CPU seconds):", file=out)
+    for name, lang, build in STRESS_INPUTS:
+        text = build(size)
+        load_pipeline(lang)
+        started = time.process_time()
+        claims = extract(text, lang)
+        seconds = time.process_time() - started
+        results.append({"input": name, "lang": lang, "seconds": seconds, "claims": len(claims)})
+        label = f"{name} ({lang})"
+        print(f"  {label:<38} {seconds:6.2f} s  {len(claims):6} claims", file=out)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print(f"peak memory (maxrss): {peak_mb:.1f} MB", file=out)
+    return results
+
+
 if __name__ == "__main__":
     run(sys.argv[1:] or None)

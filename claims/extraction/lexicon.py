@@ -82,6 +82,7 @@ class Lexicon:
     needs_quote: set[str] = field(default_factory=set)
     needs_complement: set[str] = field(default_factory=set)
     object_claim_forms: set[str] = field(default_factory=set)
+    addressee_forms: set[str] = field(default_factory=set)
     multiword_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -103,6 +104,10 @@ class Lexicon:
                 # "ha negato le accuse", "denied the allegations": the object is what the
                 # source disputes, a claim in its own right.
                 self.object_claim_forms |= every_form
+            if isinstance(entry, dict) and entry.get("addressee"):
+                # "promised residents that ...", "assured farmers that ...": the person told
+                # sits between the verb and the reported clause.
+                self.addressee_forms |= every_form
             if isinstance(entry, dict) and entry.get("needs_complement"):
                 # "chiede scusa", "declared a state of emergency": an attribution only
                 # before a reported clause or a quotation.
@@ -147,6 +152,10 @@ class Lexicon:
         self.hedge_phrase_pattern = _any_substring(" " + p for p in self.hedge_phrases)
         self.conditional_modals = _lower_set(d["conditional_modals"])
         self.hedge_hints = self._hedge_hints()
+        # Sources whose very name hedges what they carry: "stando a indiscrezioni", "rumors".
+        self.hedging_sources = _lower_set(d.get("hedging_sources", []))
+        # "avrebbe dovuto": a past obligation that did not happen, not the reporter's distance.
+        self.counterfactual_participles = _lower_set(d.get("counterfactual_participles", []))
         self.according_markers = _with_articulated_prepositions(
             [tuple(m.lower().split()) for m in d["according_markers"]], self.lang
         )
@@ -163,6 +172,12 @@ class Lexicon:
         self.media_first = {n[0] for n in self.media_names}
         self.given_names = frozenset(d["given_names"])
         self.per_marker = d.get("per_marker", "")
+        # Italian "per" reads "according to" only opening a sentence before a name or a
+        # quotation ("Per La Stampa ...", "Per la sindaca, «...»"); the rules check that.
+        self.opening_marker = d.get("opening_marker", "")
+        # Objects that make a denial or a rejection an act, not a statement: "the court
+        # rejected the appeal", "ha respinto il ricorso".
+        self.event_objects = _lower_set(d.get("event_objects", []))
         self.impersonal_pronoun = d.get("impersonal_pronoun", "")
         self.marker_first = frozenset(
             seq[0]
@@ -201,8 +216,8 @@ class Lexicon:
             )
             | self.marker_first
             | self.impersonal_first
-            | {self.per_marker, "a", "ad"}
-        )
+            | {self.per_marker, self.opening_marker, "a", "ad"}
+        ) - {""}
         self._index_weak_cue_words()
         self.cue_start = (
             self.cue_vocabulary
@@ -248,8 +263,7 @@ class Lexicon:
             for seq in group
         ]
         single = {seq[0] for seq in sequences if len(seq) == 1}
-        if self.per_marker:
-            single.add(self.per_marker)
+        single |= {self.per_marker, self.opening_marker} - {""}
         partners: dict[str, set[frozenset[str]]] = {}
         for seq in sequences:
             if len(seq) > 1:

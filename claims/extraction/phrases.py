@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok
 
 if TYPE_CHECKING:
+    from .drafts import Sentence
     from .lexicon import Lexicon
-    from .rules import Sentence
 
 MAX_SOURCE_TOKENS = 14
 _APPROXIMATELY = frozenset(
@@ -97,7 +97,15 @@ class PhraseFinder:
         """
         lex = self.lex
         self.cut_at = None
+        coordinated = j - 1 > i and toks[j - 1].lower in ("e", "ed", "and")
         i, j = self._trim(toks, i, j)
+        if coordinated:
+            # "Il sindaco X ha criticato il bilancio e ha promesso ...": the subject of the
+            # second verb is the first one's, before that verb.
+            for k in range(i + 1, j):
+                if toks[k].lower in lex.auxiliaries and toks[k - 1].is_word:
+                    j = k
+                    break
         # An embedded subject: after the last relative or complementizer, when no verb follows it.
         for k in range(j - 1, i, -1):
             low = toks[k].lower
@@ -245,10 +253,22 @@ class PhraseFinder:
         if first.lower in lex.time_words or self._is_adverb(first):
             return True
         # a participle opening the sentence: "Contattato per un commento,"
-        return (
+        if (
             self.it
             and first.lower.endswith(("ato", "ata", "ati", "ate", "uto", "ito"))
             and first.is_capitalized
+        ):
+            return True
+        # a gerund or participle clause before the subject: "Speaking to reporters on Monday,",
+        # "Asked about the delay,", "Intervenendo alla Camera," (a name goes on capitalised:
+        # "Sterling Jones")
+        endings = ("ando", "endo") if self.it else ("ing", "ed")
+        return (
+            first.is_capitalized
+            and len(first.lower) > 4
+            and first.lower.endswith(endings)
+            and toks[i + 1].is_word
+            and not toks[i + 1].is_capitalized
         )
 
     def object_np(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
@@ -408,6 +428,8 @@ class PhraseFinder:
             ):
                 if low in ("che", "that") or not toks[k - 1].is_capitalized or k - i >= 3:
                     break
+                if k + 1 < j and toks[k + 1].is_word and not toks[k + 1].is_capitalized:
+                    break  # "Secondo La Stampa il governo ...": a name, then a new subject
             k += 1
         return self._trim_np(toks, i, k)
 

@@ -9,11 +9,12 @@ from spacy.language import Language
 
 from . import attribution as _attribution  # noqa: F401  (registers the factory and Doc._.claims)
 from . import segmenter as _segmenter  # noqa: F401  (registers the factory)
+from .docs import make_doc
 from .language import SUPPORTED_LANGUAGES, detect_language
 from .records import ClaimRecord
 from .segmenter import TEXT_KEY
 
-EXTRACTOR_VERSION = "0.4.1"
+EXTRACTOR_VERSION = "0.5.0"
 
 
 @functools.lru_cache(maxsize=len(SUPPORTED_LANGUAGES))
@@ -45,7 +46,7 @@ def extract(text: str, lang: str | None = None) -> list[ClaimRecord]:
         lang = detect_language(text)
     try:
         nlp = load_pipeline(lang)
-        doc = nlp.make_doc(text)
+        doc = make_doc(nlp, text)
         doc.user_data[TEXT_KEY] = text  # spares the components re-joining Doc.text
         for _, component in nlp.pipeline:
             doc = component(doc)

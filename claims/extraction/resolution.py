@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from .tokens import OPEN_QUOTES
 
 if TYPE_CHECKING:
+    from .drafts import Draft, Sentence
     from .entities import EntityIndex
     from .lexicon import Lexicon
-    from .rules import Draft, Sentence
 
 
 class SourceResolver:
@@ -33,11 +33,19 @@ class SourceResolver:
                 out.append(d)
                 continue
             k = len(out) - 1
-            while k >= 0 and out[k].sentence >= d.sentence - 1:
+            target = d.sentence - 1
+            while k >= 0 and out[k].sentence >= target:
                 p = out[k]
                 k -= 1
-                if p.sentence != d.sentence - 1:
+                if p.sentence != target:
                     continue
+                if (
+                    d.retro_run
+                    and k >= 0
+                    and out[k].sentence == target - 1
+                    and self._uncued_run_goes_on(out, k, d.paragraph)
+                ):
+                    target -= 1  # "È quanto riferisce X": the uncued run before it is X's too
                 if p.source is None:
                     p.source, p.cue, p.author, p.quote_only = d.source, d.cue, False, False
                     p.resolve = None if d.source else "sg"
@@ -48,6 +56,16 @@ class SourceResolver:
                     if self.classify(d.source)[0] == "media":
                         p.channel = d.source
         return out
+
+    def _uncued_run_goes_on(self, out: list[Draft], k: int, paragraph: int) -> bool:
+        """Whether the sentence of ``out[k]`` holds only the article's own claims, in
+        ``paragraph``: a summing-up cue reaches back over it."""
+        sentence = out[k].sentence
+        while k >= 0 and out[k].sentence == sentence:
+            if out[k].paragraph != paragraph or out[k].source is not None or not out[k].author:
+                return False
+            k -= 1
+        return True
 
     def _resolve(self, drafts: list[Draft], sentences: list[Sentence]) -> None:
         """Give dropped subjects, pronouns and unattributed quotations the nearest

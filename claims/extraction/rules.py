@@ -11,23 +11,25 @@ mention, attaches "Lo riferisce X" sentences to the sentence before, and
 classifies each source.
 
 Helpers live beside it: :mod:`phrases` (noun-phrase edges, channels),
-:mod:`sources` (kind and name of a source), :mod:`resolution` (the second pass).
+:mod:`sources` (kind and name of a source), :mod:`resolution` (the second pass),
+:mod:`carryover` (uncued sentences that go on relaying a source); the records
+they share are in :mod:`drafts`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
+from .carryover import carry_conditional_over, conditional_test
+from .drafts import Cue, Draft, Sentence
 from .entities import EntityIndex
 from .lexicon import Lexicon
 from .phrases import PhraseFinder
-from .quotes import find_quote_pairs
 from .resolution import SourceResolver
 from .segmenter import dateline_length
 from .sources import SourceClassifier
-from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok, token_texts, tokenize
+from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok
 
 ESSERE_FORMS = frozenset(
     "è e' sono era erano sarebbe sarebbero fu furono sarà saranno sia siano fosse fossero".split()
@@ -42,68 +44,9 @@ CLAUSE_PUNCT = frozenset(",;:")
 _MODALS = frozenset("will would could can may might shall should must".split())
 
 
-@dataclass(slots=True)
-class Cue:
-    kind: str  # verb | gerund | marker | relative | impersonal | passive
-    i: int  # first token
-    j: int  # one past the last token
-    plural: bool = False
-    past: bool = False
-    conditional: bool = False
-    needs_quote: bool = False
-    needs_complement: bool = False
-    object_claim: bool = False  # a denial whose object is the claim ("ha negato le accuse")
-    interruption: bool = False  # "– ha continuato X –" inside a quotation
-
-
-@dataclass(slots=True)
-class Draft:
-    content: tuple[int, int]
-    sentence: int
-    paragraph: int
-    source: tuple[int, int] | None = None
-    cue: tuple[int, int] | None = None
-    channel: tuple[int, int] | None = None
-    resolve: str | None = None  # how to find a missing source: sg | pl | it | any | next
-    cue_past: bool = False
-    cue_conditional: bool = False
-    author: bool = False
-    quote_only: bool = False
-    open_quote: bool = False  # a paragraph of a multi-paragraph quotation (opening mark only)
-    kind: str | None = None
-    source_name: str | None = None
-    continuation: tuple[int, int] | None = None  # token range of a quotation resumed after the cue
-
-
-@dataclass(slots=True)
-class Sentence:
-    """A sentence of the article; its tokens are built on first use (most sentences of an
-    article carry no cue and never need them)."""
-
-    start: int
-    end: int
-    paragraph: int
-    text: str = field(repr=False, default="")
-    quotes: list[tuple[int, int, int, int]] = field(default_factory=list)
-    _toks: list[Tok] | None = field(default=None, repr=False)
-
-    @property
-    def toks(self) -> list[Tok]:
-        if self._toks is None:
-            self._toks = tokenize(self.text, self.start, self.end, self.quotes)
-        return self._toks
-
-    def token_texts(self) -> list[str]:
-        """The texts of :attr:`toks`; a sentence in the article's own voice is judged on
-        these alone, so its Tok objects are not built just for that."""
-        if self._toks is None and not self.quotes:
-            return token_texts(self.text, self.start, self.end)
-        return [t.text for t in self.toks]
-
-    @property
-    def built_toks(self) -> list[Tok] | None:
-        """The tokens if they were built already, else ``None`` (never builds them)."""
-        return self._toks
+_OF_WORDS = frozenset(
+    ("di", "del", "della", "dello", "dell", "dei", "degli", "delle", "of", "from", "by")
+)
 
 
 class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
@@ -120,6 +63,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         self.retro_source: tuple[int, int] | None = None
         self.sentence_starts: list[int] = []
         self.sentences: list[Sentence] = []
+        self._run_starts_of: list[Tok] | None = None
+        self._is_conditional = conditional_test(lex.data.get("conditional_modals", []))
+        self._run_starts: list[int] = []
 
     # ------------------------------------------------------------------ cues
     def _match(self, toks: list[Tok], i: int, seq: tuple[str, ...]) -> bool:
@@ -277,6 +223,16 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             and toks[k - 2].text in (",", "?", "!")
         )
 
+    def _event_object(self, toks: list[Tok], k: int) -> bool:
+        """The verb's object at ``k`` is a procedural act (an appeal, a request, an offer)."""
+        lex = self.lex
+        for m in range(k, min(len(toks), k + 3)):
+            if toks[m].lower in lex.event_objects:
+                return True
+            if not (toks[m].lower in lex.determiners or toks[m].lower in lex.articles):
+                return False
+        return False
+
     def _object_claim(self, cue: Cue, toks: list[Tok], i: int, j: int) -> bool:
         """A denial verb followed by its object noun phrase: "ha negato le accuse",
         "denied the allegations", "respinto ogni addebito"."""
@@ -308,18 +264,33 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
 
     def _negative_subject(self, toks: list[Tok], i: int) -> bool:
         """Whether the words running up to ``i`` open with a negative quantifier."""
-        k = i
-        while k > 0 and toks[k - 1].is_word:
-            k -= 1
-        if k >= i:
+        if i == 0 or not toks[i - 1].is_word:
             return False
+        k = self._word_run_start(toks, i - 1)
         first = toks[k].lower
         return first in NEGATIVE_SUBJECTS or (
             first == "no" and k + 1 < i and toks[k + 1].lower == "one"
         )
 
+    def _word_run_start(self, toks: list[Tok], k: int) -> int:
+        """Index of the first word of the run of words that holds ``toks[k]``.
+
+        Read from a table built once per token list: walking back from every cue
+        made a sentence with no punctuation quadratic."""
+        if self._run_starts_of is not toks or len(self._run_starts) != len(toks):
+            starts = []
+            run_start = 0
+            for n, tok in enumerate(toks):
+                if not tok.is_word:
+                    run_start = n + 1
+                starts.append(run_start)
+            self._run_starts_of, self._run_starts = toks, starts
+        return self._run_starts[k]
+
     def _plausible(self, toks: list[Tok], cue: Cue, earlier: list[Cue], inside) -> bool:
         """Reject verb cues that are not attributions in their context."""
+        if cue.object_claim and self._event_object(toks, cue.j):
+            return False  # "il tribunale ha respinto il ricorso": a ruling, not a statement
         if (
             cue.kind == "passive"
             and earlier
@@ -456,6 +427,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     or nxt_tok.lower in ("that", ":")
                     or nxt_tok.text in "."
                     or nxt_tok.text in OPEN_QUOTES
+                    or (
+                        # "indicates the pool will reopen": a subject, then its auxiliary
+                        nxt_tok.lower not in self.lex.auxiliaries
+                        and self._bare_clause(toks, nxt, len(toks))
+                    )
+                    or self._addressee_then_that(word, toks, nxt)
                 ):
                     return False
                 if prev_tok is None or not (
@@ -465,6 +442,18 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 ):
                     return False
         return True
+
+    def _addressee_then_that(self, word: str, toks: list[Tok], k: int) -> bool:
+        """ "promises residents that ...": a verb whose frame has an addressee slot, a short
+        noun phrase in it, then the reported clause."""
+        if word not in self.lex.addressee_forms:
+            return False
+        for m in range(k, min(len(toks), k + 5)):
+            if toks[m].lower == "that":
+                return m > k
+            if not toks[m].is_word:
+                return False
+        return False
 
     def _has_complement(self, toks: list[Tok], k: int) -> bool:
         """A reported clause or quotation follows at ``k``: "che", "that", ":", «, "di" + verb;
@@ -531,7 +520,20 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             self._object_claim(cue, toks, i, j)
             or self._against_gerund(toks, i, j)
             or self._accusation(toks, cue.i, cue.j)
+            or self._addressee_then_infinitive(cue, toks, i, j)
         )
+
+    def _addressee_then_infinitive(self, cue: Cue, toks: list[Tok], i: int, j: int) -> bool:
+        """ "warned the city to prepare for more cases", "urged voters to ...": a verb whose
+        frame has an addressee slot, a short noun phrase in it, then "to" and a verb."""
+        if self.it or toks[cue.j - 1].lower not in self.lex.addressee_forms:
+            return False
+        for m in range(i + 1, min(j - 1, i + 6)):
+            if toks[m].lower == "to":
+                return toks[m + 1].is_word and toks[m + 1].lower not in self.lex.determiners
+            if not toks[m].is_word:
+                return False
+        return False
 
     def _accusation(self, toks: list[Tok], i: int, j: int) -> bool:
         """ "accusing them of hiring ...", "blaming the drought for ...": the accused and the
@@ -604,7 +606,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     toks[j].lower == "si" or self._verb_at(toks, j, lex.verb_finite)
                 ):
                     return Cue("marker", i, self._extend_quanto(toks, j, seq, force=True))
-        if self.it and t == "per" and i + 1 < len(toks) and self._per_before_quote(toks, i):
+        if (
+            t == lex.opening_marker
+            and i + 1 < len(toks)
+            and (self._per_before_quote(toks, i) or self._per_names_a_source(toks, i))
+        ):
             return Cue("marker", i, i + 1)
         if lex.per_marker and t == lex.per_marker and i + 1 < len(toks):
             nxt = toks[i + 1]
@@ -619,6 +625,36 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 ):
                     return Cue("marker", i, i + 1)
         return None
+
+    def _per_names_a_source(self, toks: list[Tok], i: int) -> bool:
+        """ "Per La Stampa il governo avrebbe ...", "Per Anna Neri, presidente dell'Unc, i
+        prezzi ...": an opening "per" before an outlet's name, or a person's name with their
+        role, reads "according to"; before anything else ("per questo", "per il 2025",
+        "per Roma") it does not."""
+        if i > 0 and toks[i - 1].lower not in self.lex.clause_starters and toks[i - 1].text != ";":
+            return False
+        k = i + 1
+        if toks[k].lower in self.lex.articles and k + 1 < len(toks):
+            k += 1
+        name = toks[k]
+        if not name.is_word or not name.is_capitalized or name.text.isdigit():
+            return False
+        end = k
+        while end < len(toks) and end - k < 5 and toks[end].is_word and toks[end].is_capitalized:
+            end += 1
+        if self._looks_like_outlet(toks, k, end):
+            return True
+        # A person only with the role that makes them a voice ("Per Anna Neri, presidente
+        # dell'Unc, ..."): "Per Kim, l'alleanza è un'occasione" says what is good for Kim.
+        role_at = end + 1
+        if role_at < len(toks) and toks[role_at].lower in self.lex.articles:
+            role_at += 1
+        return (
+            role_at < len(toks)
+            and toks[end].text == ","
+            and toks[role_at].lower in self.lex.role_nouns
+            and self._person_in(toks[k:end]) is not None
+        )
 
     def _per_before_quote(self, toks: list[Tok], i: int) -> bool:
         """ "Per la segretaria del Pd, «...»": Italian "per" means "according to" only when
@@ -1093,6 +1129,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     and not self._source_like(toks, *source)
                 ):
                     continue  # "cut its forecast, citing a warm winter": a reason, not a source
+                if (
+                    c_idx > 0
+                    and toks[cue.i].lower in ("citing", "citando")
+                    and source is not None
+                    and sum(t.is_word for t in toks[source[1] : right_j]) < 3
+                ):
+                    continue  # "..., Bloomberg reported, citing aides.": the verb's claim
                 if c_idx > 0 and toks[cue.i].lower in ("citing", "citando") and source is not None:
                     # "The Times reported, citing three officials, that ...": the outlet relays
                     relay = self.subject_np(toks, 0, cues[c_idx - 1].i)
@@ -1414,6 +1457,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         d.channel = channel
         d.author = False
         d.resolve = "retro"
+        # "È quanto riferisce X", "è ciò che ha detto X" sum up an account; "Lo ha detto X"
+        # points at one sentence.
+        d.retro_run = cue is not None and any(t.lower in ("quanto", "ciò") for t in toks[: cue.i])
         out.append(d)
 
     def _bare_clause(self, toks, i, j) -> bool:
@@ -1514,6 +1560,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             or before.text in (",", ")")
             or before.text in DASHES
             or before.text in CLOSE_QUOTES
+            # '"...": ha detto il sindaco': content first, the colon hands over to its source
+            or (before.text == ":" and k - 1 >= left_i and toks[k - 1].text in CLOSE_QUOTES)
         )
         # "Il Ceo, Tim Cook, ha detto che ...": a complementizer after the cue means
         # the content follows, whatever punctuation precedes (an apposition).
@@ -1782,7 +1830,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         )
         if relative_closed:
             trailing = False
-        if cue.kind == "gerund":
+        quoted = self._quoted_as_saying(toks, left_i, cue) if cue.kind == "gerund" else None
+        if quoted is not None:
+            # "The Times quoted Jane Cole as saying ...": Cole speaks, the paper relays.
+            source, relay = quoted
+            if relay is not None and d.channel is None:
+                d.channel = self._span(toks, *relay)
+        elif cue.kind == "gerund":
             source = previous_source
             if source is None:
                 # "The defence filed a motion, arguing that ...": the clause's own subject
@@ -1860,6 +1914,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
+            source = self._relayed_source(toks, source, start, len(toks), d)
             if k <= left_i:
                 # no content before the source: "Police said on Friday." / dropped
                 return None
@@ -2094,6 +2149,47 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return (i, end)
         return None
 
+    def _quoted_as_saying(self, toks, left_i, cue):
+        """ "X quoted Y as saying": ``(Y, X)`` token ranges (X may be ``None``), else ``None``."""
+        k = cue.i - 1
+        if k <= left_i or toks[k].lower != "as":
+            return None
+        for m in range(k - 1, max(left_i, k - 10) - 1, -1):
+            if toks[m].lower in ("quoted", "quotes", "quoting", "cited", "cites"):
+                speaker = self.object_np(toks, m + 1, k)
+                if speaker is None:
+                    return None
+                relay = self.subject_np(toks, left_i, m) if m > left_i else None
+                return speaker, relay
+            if not toks[m].is_word and toks[m].text not in ("'",):
+                return None
+        return None
+
+    def _relayed_source(self, toks, source, i, j, d):
+        """ "..., Bloomberg reported, citing people familiar with the matter": the cited
+        party is the source and the outlet that cites it the channel (a time word may sit
+        between: "reported on Monday, citing ...")."""
+        while (
+            i < j
+            and i < len(toks)
+            and toks[i].is_word
+            and (
+                toks[i].lower in self.lex.time_words or toks[i].lower in ("on", "in", "il", "ieri")
+            )
+        ):
+            i += 1
+        cited = self._citing(toks, i, j)
+        if cited is None or source is None:
+            return source
+        kind, cited_np = cited
+        if kind == "citing" and self._source_like(toks, *cited_np):
+            if d.channel is None:
+                d.channel = self._span(toks, *source)
+            return cited_np
+        if kind == "cited_by" and d.channel is None:
+            d.channel = self._span(toks, *cited_np)
+        return source
+
     def _citing(self, toks, i, j):
         lex = self.lex
         k = i
@@ -2134,6 +2230,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return
         quoted = sum(q[2] - q[1] for q in sent.quotes)
         length = sent.end - sent.start
+        labelled_after = self._quote_then_label(sent)
+        if labelled_after:
+            out.append(labelled_after)
+            return
         # "X: «Y»" — a speaker introduced by a colon.
         colon = self._colon_quote(sent)
         if colon:
@@ -2166,6 +2266,35 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     author=True,
                 )
             )
+
+    def _quote_then_label(self, sent) -> Draft | None:
+        """ "«...»: è il commento del sindaco", '"...": that was the verdict of the panel':
+        the quotation comes first and a speech noun after it names whose words they are."""
+        toks = sent.toks
+        if not sent.quotes or len(toks) < 5 or toks[0].text not in OPEN_QUOTES:
+            return None
+        quote = sent.quotes[0]
+        if quote[0] != toks[0].start:
+            return None
+        k = next((m for m, t in enumerate(toks) if t.start >= quote[3]), len(toks))
+        if k >= len(toks) or toks[k].text not in (":", ",") and toks[k].text not in DASHES:
+            return None
+        lex = self.lex
+        for m in range(k + 1, min(len(toks) - 2, k + 6)):
+            if not toks[m].is_word:
+                return None
+            if toks[m].lower in lex.speech_nouns and toks[m + 1].lower in _OF_WORDS:
+                source = self._trim(toks, m + 2, len(toks))
+                if source[1] <= source[0] or not self._source_like(toks, *source):
+                    return None
+                return Draft(
+                    content=(quote[0], quote[3]),
+                    sentence=0,
+                    paragraph=sent.paragraph,
+                    source=self._span(toks, *source),
+                    cue=(toks[m].start, toks[m].end),
+                )
+        return None
 
     def _name_then_quote(self, sent) -> Draft | None:
         """ "Mario Rossi «non si ricandida»": a name followed straight by the quoted words."""
@@ -2289,6 +2418,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 d.sentence = index
         drafts = self._apply_retro(drafts)
         self._resolve(drafts, sentences)
+        if self.it:
+            carry_conditional_over(drafts, self.text, self._is_conditional)
         # In reading order: a rule may emit a sentence's author part after its attributed part.
         return sorted((d for d in drafts if d.content[1] > d.content[0]), key=_content_start)
 
@@ -2305,12 +2436,3 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
 
 def _content_start(draft: Draft) -> int:
     return draft.content[0]
-
-
-def sentences_from_spans(text: str, spans: list[tuple[int, int, int]]) -> list[Sentence]:
-    """Build :class:`Sentence` objects (quotation pairs, lazy tokens) from
-    ``(start, end, paragraph)`` triples."""
-    return [
-        Sentence(start, end, paragraph, text, find_quote_pairs(text, start, end))
-        for start, end, paragraph in spans
-    ]

@@ -16,9 +16,9 @@ from .entities import normalize_role
 from .tokens import Tok, tokenize
 
 if TYPE_CHECKING:
+    from .drafts import Sentence
     from .entities import EntityIndex
     from .lexicon import Lexicon
-    from .rules import Sentence
 
 
 _WHO_AFTER = re.compile(r"\s*,\s*(?:who|whom|whose)\b")
@@ -67,7 +67,27 @@ class SourceClassifier:
                 name = self._person_in(self._core(piece))
                 if name:
                     return "person", name
+        if len(pieces) > 1 and first[0] == "organization" and self._bare_name(pieces[0]):
+            # "Sterling Jones, the club's treasurer": a name whose given name no list holds
+            # is a person's when the apposition gives a person's role.
+            head = self._head(self._core(pieces[1]))
+            if head is not None and head.lower in self.lex.role_nouns:
+                return "person", " ".join(t.text for t in pieces[0] if t.is_word)
         return first
+
+    def _bare_name(self, toks: list[Tok]) -> bool:
+        """Two or three capitalised words and nothing else: no body's or outlet's noun."""
+        words = [t for t in toks if t.is_word]
+        lex = self.lex
+        return (
+            len(words) == len(toks)
+            and 2 <= len(words) <= 3
+            and all(t.is_capitalized and not t.text.isupper() for t in words)
+            and not any(
+                t.lower in lex.organization_nouns or t.lower in lex.media_nouns for t in words
+            )
+            and not self._media_name_in(words)
+        )
 
     def _span_tokens(self, start: int, end: int) -> list[Tok]:
         """The tokens of ``text[start:end]`` as :func:`tokenize` gives them (no quotation marks).

@@ -9,7 +9,6 @@ attribution meaning. Quotation marks are paired separately on characters; a
 
 from __future__ import annotations
 
-import bisect
 import re
 
 # Numbers keep their separators ("0,7", "10.000", "3.1") so a decimal comma is not a clause break.
@@ -39,13 +38,16 @@ class Tok:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
-def tokenize(text: str, start: int, end: int, quotes=()) -> list[Tok]:
+def tokenize(text: str, start: int, end: int, quotes=(), drop=frozenset()) -> list[Tok]:
     """Tokens of ``text[start:end]`` with offsets into ``text``.
 
     ``quotes`` are the sentence's quotation pairs: a straight ' or a ’ that
     pairs as a quotation mark becomes a token of its own (every other one is an
-    apostrophe and is dropped)."""
+    apostrophe and is dropped). ``drop`` holds the offsets of marks that only
+    set off a name ("secondo «La Stampa»"): they give no token."""
     toks = [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    if drop:
+        toks = [t for t in toks if t.start not in drop]
     marks = set()
     for open_start, open_end, close_start, close_end in quotes:
         for mark, mark_end in ((open_start, open_end), (close_start, close_end)):
@@ -53,10 +55,17 @@ def tokenize(text: str, start: int, end: int, quotes=()) -> list[Tok]:
                 marks.add(mark)
     if not marks:
         return toks
-    for pos in sorted(marks):
-        k = bisect.bisect_left([t.start for t in toks], pos)
-        toks.insert(k, Tok(text[pos], pos, pos + 1))
-    return toks
+    # Merge the marks into the tokens in one pass (both are in text order).
+    inserted = [Tok(text[pos], pos, pos + 1) for pos in sorted(marks)]
+    merged: list[Tok] = []
+    k = 0
+    for tok in toks:
+        while k < len(inserted) and inserted[k].start < tok.start:
+            merged.append(inserted[k])
+            k += 1
+        merged.append(tok)
+    merged.extend(inserted[k:])
+    return merged
 
 
 def token_texts(text: str, start: int, end: int) -> list[str]:

@@ -53,3 +53,14 @@ def test_the_ratio_is_the_extractor_rate_over_the_tokenizer_rate_on_given_files(
     assert result["extractor_words_per_s"] > 0 and result["tokenizer_words_per_s"] > 0
     assert result["ratio"] == result["extractor_words_per_s"] / result["tokenizer_words_per_s"]
     assert result["ratio_per_language"] == {}  # one language: the total is its ratio
+
+
+def test_the_stress_option_times_every_hostile_input():
+    from claims.extraction.stress import STRESS_INPUTS
+
+    out = io.StringIO()
+    call_command("bench_extraction", "--stress=2000", stdout=out)
+    printed = out.getvalue()
+    assert "2,000 characters each" in printed
+    timed = re.findall(r"^  (.+?) \((it|en)\)\s+\d+\.\d\d s\s+\d+ claims$", printed, re.M)
+    assert [(name, lang) for name, lang, _ in STRESS_INPUTS] == timed

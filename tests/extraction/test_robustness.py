@@ -141,7 +141,7 @@ def test_it_processes_a_one_megabyte_article_in_linear_time():
 def test_it_tokenizes_each_part_of_an_article_a_bounded_number_of_times(monkeypatch):
     """Linearity by counting work, not by a clock: the characters the rules tokenize grow in
     proportion to the article (a rule that re-read earlier sentences would grow faster)."""
-    from claims.extraction import rules, sources, tokens
+    from claims.extraction import drafts, sources, tokens
 
     tokenized = []
 
@@ -149,7 +149,7 @@ def test_it_tokenizes_each_part_of_an_article_a_bounded_number_of_times(monkeypa
         tokenized.append(end - start)
         return tokens.tokenize(text, start, end, *args)
 
-    monkeypatch.setattr(rules, "tokenize", counting)
+    monkeypatch.setattr(drafts, "tokenize", counting)
     monkeypatch.setattr(sources, "tokenize", counting)
     paragraph = (
         "Il sindaco Paolo Ferretti ha detto che il ponte riaprirà a giugno. «Non ci saranno ritardi», "

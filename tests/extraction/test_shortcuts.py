@@ -5,10 +5,11 @@ import re
 
 import pytest
 
+from claims.extraction.drafts import sentences_from_spans
 from claims.extraction.entities import build_entity_index
 from claims.extraction.lexicon import default_lexicon
 from claims.extraction.quotes import find_quote_pairs
-from claims.extraction.rules import ArticleRules, sentences_from_spans
+from claims.extraction.rules import ArticleRules
 from claims.extraction.segmenter import sentence_spans
 from claims.extraction.tokens import tokenize
 

@@ -13,6 +13,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="*", help="article text files (default: built-in texts)")
         parser.add_argument("--rounds", type=int, default=20)
+        parser.add_argument(
+            "--stress",
+            type=int,
+            metavar="CHARS",
+            help="instead, time each hostile input (walls of quotes, nested speech, ...) of CHARS",
+        )
 
     def handle(self, *args, **options):
+        if options["stress"]:
+            bench.run_stress(options["stress"], out=self.stdout._out)
+            return
         bench.run(options["files"] or None, rounds=options["rounds"], out=self.stdout._out)

@@ -1,0 +1,1 @@
+"""Developer tools for the extractor (not imported by the app)."""
