@@ -13,6 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .cache import redis_cache
 from .env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -161,10 +162,12 @@ REDIS_URL = env_str("REDIS_URL", "")
 
 # --- Cache: API throttle counters and cached list counts. With Redis they are
 # shared by every gunicorn process; otherwise each process keeps its own.
+# When Redis is down the site stays up: factcheck/cache.py answers from each
+# process's memory (sessions then come from the database) and logs it once.
 CACHE_URL = env_str("CACHE_URL", REDIS_URL)
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        redis_cache(CACHE_URL, retry_after=env_int("FACTCHECK_CACHE_RETRY_AFTER", 30, minimum=1))
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -233,6 +236,8 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Creates var/ when it is missing (a fresh clone on PostgreSQL never makes it).
+CELERY_BEAT_SCHEDULER = "factcheck.celery:PersistentScheduler"
 
 # Ingest from the web (claims/ingest): links, feeds and batch imports.
 CELERY_IMPORTS = ("claims.ingest.tasks",)

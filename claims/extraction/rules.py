@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from .entities import EntityIndex
+from .interrupts import INTERRUPTS
 from .lexicon import Lexicon
 from .phrases import PhraseFinder
 from .quotes import find_quote_pairs
@@ -2283,6 +2284,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             before = len(drafts)
             try:
                 self.analyze(sent, index, drafts)
+            except INTERRUPTS:  # a time limit stops the article, not just this sentence
+                raise
             except Exception:  # a rule bug on one odd sentence must not cost the whole article
                 del drafts[before:]
             for d in drafts[before:]:
