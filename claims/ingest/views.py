@@ -145,7 +145,9 @@ def _enqueue_poll(feed_id: int) -> bool:
 @login_required
 def feed_detail(request, pk: int):
     feed = get_object_or_404(Feed, pk=pk)
-    items = feed.items.select_related("article").order_by("-created_at", "-id")
+    items = (
+        feed.items.select_related("article").defer("article__text").order_by("-created_at", "-id")
+    )
     page = Paginator(items, 50).get_page(request.GET.get("page"))
     return render(request, "ingest/feed_detail.html", {"feed": feed, "page": page})
 
@@ -209,7 +211,9 @@ def import_detail(request, pk: int):
 
 @login_required
 def claim_repeats(request, pk: int):
-    claim = get_object_or_404(Claim.objects.select_related("article", "verdict"), pk=pk)
+    claim = get_object_or_404(
+        Claim.objects.select_related("article", "verdict").defer("article__text"), pk=pk
+    )
     context = {"claim": claim, "repeats": repeats.claim_also_appears_in(claim)}
     template = "ingest/_also_appears_in.html" if _is_htmx(request) else "ingest/claim_repeats.html"
     return render(request, template, context)
