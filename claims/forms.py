@@ -192,6 +192,16 @@ class EvidenceForm(ScreenForm):
     url = forms.CharField(label=_("Link (URL)"), max_length=2000)
     description = forms.CharField(label=_("Description"), required=False, max_length=500)
 
+    def clean_url(self):
+        # The service's rule, shown beside the field (javascript:, quotes, no host...).
+        from claims.exceptions import SubmissionRefused
+        from claims.services.articles import validate_article_url
+
+        try:
+            return validate_article_url(self.cleaned_data["url"])
+        except SubmissionRefused as exc:
+            raise forms.ValidationError(exc.message, code="url") from None
+
 
 class QueueFilterForm(ScreenForm):
     status = forms.ChoiceField(

@@ -82,6 +82,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # `web_link` everywhere: only http(s) addresses ever become links.
+            "builtins": ["claims.templatetags.links"],
         },
     },
 ]

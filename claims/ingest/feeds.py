@@ -20,7 +20,11 @@ from claims.ingest import ssrf
 from claims.ingest.fetching import FEED_TYPES, FetchError, fetch
 from claims.ingest.services import article_submit_url, canonical_url
 from claims.models import Feed, FeedItem
-from claims.services.articles import normalize_language, validate_article_url
+from claims.services.articles import (
+    MAX_URL_LENGTH,
+    normalize_language,
+    validate_article_url,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +59,11 @@ def feed_register(
         raise SubmissionRefused(exc.message, code="refused_address") from None
     language = normalize_language(language, "") if language else ""
     canonical = canonical_url(url)
+    if len(canonical) > MAX_URL_LENGTH:
+        raise SubmissionRefused(
+            _("The address is longer than %(limit)d characters.") % {"limit": MAX_URL_LENGTH},
+            code="url",
+        )
     existing = Feed.objects.filter(canonical_url=canonical).first()
     if existing is not None:
         return FeedRegistration(feed=existing, created=False)

@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +17,7 @@ from claims.exceptions import DomainError, EditConflict, SubmissionRefused
 from claims.ingest import feeds, imports, repeats, services
 from claims.ingest.forms import FeedForm, ImportUploadForm, UrlSubmitForm
 from claims.models import Article, Claim, Feed, ImportJob, ImportState
+from claims.views.common import local_path
 
 
 def _is_htmx(request) -> bool:
@@ -240,9 +240,7 @@ def claim_apply_verdict(request, pk: int):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("The verdict was applied."))
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    target = local_path(request.POST.get("next"))
+    if target:
         return redirect(target)
     return redirect("ingest:claim_repeats", claim.pk)

@@ -109,10 +109,28 @@ def normalize_language(language: str | None, text: str) -> str:
     return primary
 
 
+# The database's URL columns (Article, Evidence, Feed, FeedItem) hold 2,000
+# characters; Django's URLValidator alone would pass up to 2,048.
+MAX_URL_LENGTH = 2000
+_NEVER_IN_URLS = frozenset('"<>\\`')
+
+
 def validate_article_url(url: str) -> str:
     url = (url or "").strip()
     if not url:
         return ""
+    if len(url) > MAX_URL_LENGTH:
+        raise SubmissionRefused(
+            _("The address is longer than %(limit)d characters.") % {"limit": MAX_URL_LENGTH},
+            code="url",
+        )
+    # Quotes, angle brackets, backslashes and spaces are never literal in a URL
+    # (they are sent %-encoded); Django's validator lets some of them pass.
+    if any(char in _NEVER_IN_URLS or ord(char) < 33 or char == "\x7f" for char in url):
+        raise SubmissionRefused(
+            _("“%(url)s” is not a valid http or https address.") % {"url": url[:200]},
+            code="url",
+        )
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:

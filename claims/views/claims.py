@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from claims import selectors, services
-from claims.exceptions import EditConflict, NotAllowed, WorkflowError
+from claims.exceptions import DomainError, EditConflict, NotAllowed
 from claims.forms import (
     AssignForm,
     AttributionForm,
@@ -24,7 +24,7 @@ from claims.forms import (
 )
 from claims.models import Claim, ClaimStatus, Comment, QuoteType, SourceKind
 from claims.services.review import TRANSITIONS
-from claims.views.common import safe_next
+from claims.views.common import next_path, safe_next
 
 STATUS_BUTTONS = {
     ClaimStatus.UNVERIFIED: gettext_lazy("Back to new"),
@@ -128,7 +128,7 @@ def claim_page_context(request, claim, *, forms=None, conflict=None, error=None)
         "is_published": claim.status == ClaimStatus.PUBLISHED,
         "context_before": claim.context_before,
         "context_after": claim.context_after,
-        "next": request.POST.get("next") or request.GET.get("next") or "",
+        "next": next_path(request),
     }
     return context
 
@@ -171,7 +171,7 @@ def _act(request, pk, form_key, form, action, success_message):
         return render_claim(request, pk, status=409, conflict=conflict)
     except NotAllowed as exc:
         return render_claim(request, pk, status=403, error=exc.message, forms={form_key: form})
-    except WorkflowError as exc:
+    except DomainError as exc:  # a workflow rule, or a refusal the form could not foresee
         return render_claim(request, pk, status=400, error=exc.message, forms={form_key: form})
     messages.success(request, success_message)
     return redirect(safe_next(request, reverse("claims:claim_detail", args=[pk])))
