@@ -265,6 +265,10 @@ CELERY_BEAT_SCHEDULE.update(
             "task": "claims.ingest.tasks.requeue_stuck_fetches",
             "schedule": env_int("FACTCHECK_REQUEUE_EVERY", 120, minimum=5),
         },
+        "requeue-stuck-imports": {
+            "task": "claims.ingest.tasks.requeue_stuck_imports",
+            "schedule": env_int("FACTCHECK_REQUEUE_EVERY", 120, minimum=5),
+        },
     }
 )
 
