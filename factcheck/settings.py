@@ -23,16 +23,31 @@ ENVIRONMENT = env_choice("DJANGO_ENV", "development", ("development", "productio
 PRODUCTION = ENVIRONMENT == "production"
 DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
 
+DEVELOPMENT_SECRET_KEY = "development-only-key-never-use-in-production"
+MIN_SECRET_KEY_LENGTH = 50
 if PRODUCTION:
     SECRET_KEY = env_str("DJANGO_SECRET_KEY")
+    # Refused at start-up, not only warned about by `check --deploy`: a known or
+    # short key lets anyone forge sessions and password-reset links.
+    if SECRET_KEY == DEVELOPMENT_SECRET_KEY or SECRET_KEY.startswith("django-insecure-"):
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY is the development key: set a secret one.")
+    if len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured(
+            f"DJANGO_SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} random characters, e.g. "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
 else:
-    SECRET_KEY = env_str("DJANGO_SECRET_KEY", "development-only-key-never-use-in-production")
+    SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DJANGO_DEBUG must be off when DJANGO_ENV=production.")
 
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
 )
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS must name the site's host names when DJANGO_ENV=production."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -123,6 +138,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("FACTCHECK_LOGIN_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a reverse proxy every client has the proxy's address: say how many
+# proxies to trust (factcheck/proxies.py), for lockouts, throttles and HTTPS.
+FACTCHECK_TRUSTED_PROXIES = env_int("FACTCHECK_TRUSTED_PROXIES", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "factcheck.proxies.client_ip"
+# Wrong API tokens from one address, within the lockout's cool-off, before
+# token authentication from it answers 429 (claims/api/authentication.py).
+FACTCHECK_API_TOKEN_FAILURE_LIMIT = env_int("FACTCHECK_API_TOKEN_FAILURE_LIMIT", 20, minimum=1)
 AXES_VERBOSE = False
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
@@ -276,7 +298,7 @@ CELERY_BEAT_SCHEDULE.update(
 REST_FRAMEWORK = {
     # Token first: an anonymous request then gets 401 with `WWW-Authenticate: Token`.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "claims.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # Each view lists the role permissions of its actions (claims/api/permissions.py).
@@ -359,7 +381,10 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if FACTCHECK_TRUSTED_PROXIES:
+        # Only a proxy we trust may say the client used HTTPS; without one,
+        # any client could send X-Forwarded-Proto: https itself.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

@@ -5,10 +5,16 @@ class machinery — DRF's own classes freeze the rates at import."""
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 
+from factcheck.proxies import client_ip
+
 
 class _RuntimeRatesMixin:
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+
+    def get_ident(self, request):
+        # The client behind the trusted proxies, not whatever X-Forwarded-For says.
+        return client_ip(request)
 
 
 class AnonThrottle(_RuntimeRatesMixin, AnonRateThrottle):
