@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from claims.exceptions import SubmissionRefused, WorkflowError
 from claims.models import Article, Claim, ExtractionState, Language
 from claims.services.sources import sources_for_mentions
+from claims.text import duplicate_key_text
 
 logger = logging.getLogger(__name__)
 
@@ -61,13 +62,16 @@ def decode_article_bytes(data: bytes) -> str:
 
 
 def normalize_article_text(text: str) -> str:
-    # One newline convention, so the same article pasted from Windows and
-    # from a Mac hashes the same and offsets mean the same everywhere.
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    # One newline convention and one Unicode form (NFC: "è" one character, not
+    # "e" plus an accent), so the same article pasted from Windows or a Mac, or
+    # exported by another CMS, hashes the same and offsets mean the same.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return unicodedata.normalize("NFC", text)
 
 
 def article_content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The duplicate key: invisible characters (zero-width, bidi) do not count."""
+    return hashlib.sha256(duplicate_key_text(text).encode("utf-8")).hexdigest()
 
 
 def validate_article_text(text: str) -> None:
