@@ -108,6 +108,9 @@ DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
 }
+# A persistent connection is checked before a request reuses it: after a
+# database restart each process would otherwise answer one 500 first.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server and the worker write to the same file: wait for the lock
     # instead of failing, take it at BEGIN, and let readers run beside a writer.
