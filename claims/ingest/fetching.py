@@ -279,6 +279,8 @@ def _fetch(url: str, accept, headers: dict, limits: dict, deadline: _Deadline) -
         parsed = _parse(current)
         pool, response = _open(parsed, limits, headers, deadline)
         try:
+            if deadline.passed:  # headers cut short at the deadline may still parse
+                raise FetchError("timeout", _("Timeout: the server took too long to answer."))
             if response.status in REDIRECTS:
                 location = response.headers.get("Location")
                 if not location:

@@ -12,8 +12,8 @@ import pytest
 from django.db import connection
 from rest_framework.authtoken.models import Token
 
-from tests.api.factories import role_user
 from tests.conftest import ROOT, child_process_env, wait_for
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="restarts PostgreSQL sessions"
@@ -40,7 +40,8 @@ def get(url: str, token: str) -> int:
 def test_after_the_database_drops_every_connection_the_next_request_works(
     transactional_db, tmp_path
 ):
-    token = Token.objects.create(user=role_user("fact-checker", "anna")).key
+    # transactional_db may have emptied the roles the migrations made.
+    token = Token.objects.create(user=UserFactory(username="anna", is_superuser=True)).key
     port = free_port()
     url = f"http://127.0.0.1:{port}/api/articles/"
     log = open(tmp_path / "gunicorn.log", "wb")  # noqa: SIM115 - closed below

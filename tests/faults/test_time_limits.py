@@ -61,6 +61,7 @@ def test_a_real_worker_with_a_one_second_limit_fails_a_long_article_and_stays_re
     # are configured alike, as an operator sets one environment for both.
     monkeypatch.setattr(extract_article, "soft_time_limit", 1)
     monkeypatch.setattr(extract_article, "time_limit", 31)
+    monkeypatch.setattr(extract_article, "_exec_options", None)  # Celery caches them per task
     worker = start_worker(FACTCHECK_EXTRACTION_SOFT_TIME_LIMIT="1")
     long_id = services.article_submit(text=long_article(3000), language="it").article.pk
 
