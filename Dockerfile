@@ -13,7 +13,8 @@ COPY claims ./claims
 RUN pip install --upgrade pip && pip install .
 COPY . .
 RUN useradd --create-home --uid 1000 app \
-    && DJANGO_SECRET_KEY=build-only DJANGO_ALLOWED_HOSTS=build python manage.py collectstatic --noinput \
+    && DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+       DJANGO_ALLOWED_HOSTS=build python manage.py collectstatic --noinput \
     && mkdir -p /app/var && chown -R app /app/var
 USER app
 

@@ -253,6 +253,16 @@ class EvidenceForm(ScreenForm):
         label=_("Show to readers with the published fact-check"), required=False, initial=True
     )
 
+    def clean_url(self):
+        # The service's rule, shown beside the field (javascript:, quotes, no host...).
+        from claims.exceptions import SubmissionRefused
+        from claims.services.articles import validate_article_url
+
+        try:
+            return validate_article_url(self.cleaned_data["url"])
+        except SubmissionRefused as exc:
+            raise forms.ValidationError(exc.message, code="url") from None
+
 
 class QueueFilterForm(ScreenForm):
     status = forms.ChoiceField(

@@ -1,6 +1,7 @@
 """Celery tasks: thin wrappers that take ids, re-fetch, and call services."""
 
 import logging
+import time
 from datetime import timedelta
 
 from celery import shared_task
@@ -22,7 +23,20 @@ logger = logging.getLogger(__name__)
 )
 def extract_article(self, article_id: int) -> None:
     """Extract an article's claims and store them; safe to run more than once."""
-    # Imported here so the web process never loads spaCy.
+    try:
+        _extract(self, article_id)
+    except SoftTimeLimitExceeded:
+        # Wherever it struck (importing spaCy on a busy machine takes seconds),
+        # the article ends failed with the reason and the worker takes the next.
+        services.article_mark_failed(
+            article_id=article_id,
+            reason=f"Extraction took longer than {_soft_limit(self)} seconds.",
+        )
+
+
+def _extract(task, article_id: int) -> None:
+    # Imported here so the web process never loads spaCy (the worker imports
+    # it at start-up, see factcheck/celery.py).
     from claims.extraction import EXTRACTOR_VERSION, extract
 
     article = services.article_start_extraction(
@@ -31,27 +45,36 @@ def extract_article(self, article_id: int) -> None:
     if article is None:
         logger.info("Article %s is gone or already extracted; nothing to do", article_id)
         return
+    started = time.monotonic()
     try:
         records = extract(article.text, article.language)
+        if time.monotonic() - started > _soft_limit(task):
+            # The limit struck where a library swallowed it: these records may
+            # be partial, so the article fails all the same.
+            raise SoftTimeLimitExceeded()
         services.article_apply_extraction(
             article_id=article_id, records=records, extractor_version=EXTRACTOR_VERSION
         )
     except SoftTimeLimitExceeded:
-        services.article_mark_failed(
-            article_id=article_id,
-            reason=f"Extraction took longer than {self.soft_time_limit} seconds.",
-        )
+        raise
     except Exception as exc:
-        if self.request.retries >= self.max_retries:
+        if task.request.retries >= task.max_retries:
             logger.exception("Extraction of article %s failed for good", article_id)
             services.article_mark_failed(
                 article_id=article_id,
-                reason=f"Extraction failed after {self.request.retries + 1} attempts: "
+                reason=f"Extraction failed after {task.request.retries + 1} attempts: "
                 f"{type(exc).__name__}: {exc}",
             )
             return
         # Exponential backoff: 2, 4, 8 ... seconds.
-        raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 1)) from exc
+        raise task.retry(exc=exc, countdown=2 ** (task.request.retries + 1)) from exc
+
+
+def _soft_limit(task) -> int:
+    """The soft limit this run had: the sender stamps it in the message, so it is
+    the submitting process's setting, which may differ from this worker's."""
+    limits = getattr(task.request, "timelimit", None) or (None, None)
+    return limits[1] or task.soft_time_limit
 
 
 @shared_task(acks_late=True, soft_time_limit=60, time_limit=90)

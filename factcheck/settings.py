@@ -14,6 +14,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .cache import redis_cache
 from .env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -23,16 +24,31 @@ ENVIRONMENT = env_choice("DJANGO_ENV", "development", ("development", "productio
 PRODUCTION = ENVIRONMENT == "production"
 DEBUG = env_bool("DJANGO_DEBUG", default=not PRODUCTION)
 
+DEVELOPMENT_SECRET_KEY = "development-only-key-never-use-in-production"
+MIN_SECRET_KEY_LENGTH = 50
 if PRODUCTION:
     SECRET_KEY = env_str("DJANGO_SECRET_KEY")
+    # Refused at start-up, not only warned about by `check --deploy`: a known or
+    # short key lets anyone forge sessions and password-reset links.
+    if SECRET_KEY == DEVELOPMENT_SECRET_KEY or SECRET_KEY.startswith("django-insecure-"):
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY is the development key: set a secret one.")
+    if len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH or len(set(SECRET_KEY)) < 5:
+        raise ImproperlyConfigured(
+            f"DJANGO_SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} random characters, e.g. "
+            "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
 else:
-    SECRET_KEY = env_str("DJANGO_SECRET_KEY", "development-only-key-never-use-in-production")
+    SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DJANGO_DEBUG must be off when DJANGO_ENV=production.")
 
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"]
 )
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS must name the site's host names when DJANGO_ENV=production."
+    )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -86,6 +102,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # `web_link` everywhere: only http(s) addresses ever become links.
+            "builtins": ["claims.templatetags.links"],
         },
     },
 ]
@@ -95,6 +113,9 @@ DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
 DATABASES = {
     "default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))
 }
+# A persistent connection is checked before a request reuses it: after a
+# database restart each process would otherwise answer one 500 first.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The web server and the worker write to the same file: wait for the lock
     # instead of failing, take it at BEGIN, and let readers run beside a writer.
@@ -125,6 +146,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("FACTCHECK_LOGIN_COOLOFF_MINUTES",
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Behind a reverse proxy every client has the proxy's address: say how many
+# proxies to trust (factcheck/proxies.py), for lockouts, throttles and HTTPS.
+FACTCHECK_TRUSTED_PROXIES = env_int("FACTCHECK_TRUSTED_PROXIES", 0, minimum=0)
+AXES_CLIENT_IP_CALLABLE = "factcheck.proxies.client_ip"
+# Wrong API tokens from one address, within the lockout's cool-off, before
+# token authentication from it answers 429 (claims/api/authentication.py).
+FACTCHECK_API_TOKEN_FAILURE_LIMIT = env_int("FACTCHECK_API_TOKEN_FAILURE_LIMIT", 20, minimum=1)
 AXES_VERBOSE = False
 # Under /api/ and /exports/ a CSRF refusal is JSON like every other API error.
 CSRF_FAILURE_VIEW = "claims.api.errors.csrf_failure"
@@ -177,10 +205,12 @@ REDIS_URL = env_str("REDIS_URL", "")
 
 # --- Cache: API throttle counters and cached list counts. With Redis they are
 # shared by every gunicorn process; otherwise each process keeps its own.
+# When Redis is down the site stays up: factcheck/cache.py answers from each
+# process's memory (sessions then come from the database) and logs it once.
 CACHE_URL = env_str("CACHE_URL", REDIS_URL)
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        redis_cache(CACHE_URL, retry_after=env_int("FACTCHECK_CACHE_RETRY_AFTER", 30, minimum=1))
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -253,6 +283,8 @@ if not PRODUCTION:
     # With PostgreSQL and Redis nothing else creates var/ in a fresh clone,
     # and beat (started by `make run`) cannot open its schedule without it.
     VAR_DIR.mkdir(parents=True, exist_ok=True)
+# Creates var/ when it is missing (a fresh clone on PostgreSQL never makes it).
+CELERY_BEAT_SCHEDULER = "factcheck.celery:PersistentScheduler"
 
 # Ingest from the web (claims/ingest): links, feeds and batch imports.
 CELERY_IMPORTS = ("claims.ingest.tasks", "claims.webhooks.tasks")
@@ -280,6 +312,10 @@ CELERY_BEAT_SCHEDULE.update(
         },
         "requeue-stuck-webhook-deliveries": {
             "task": "claims.webhooks.tasks.requeue_stuck_deliveries",
+            "schedule": env_int("FACTCHECK_REQUEUE_EVERY", 120, minimum=5),
+        },
+        "requeue-stuck-imports": {
+            "task": "claims.ingest.tasks.requeue_stuck_imports",
             "schedule": env_int("FACTCHECK_REQUEUE_EVERY", 120, minimum=5),
         },
     }
@@ -408,7 +444,10 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    if FACTCHECK_TRUSTED_PROXIES:
+        # Only a proxy we trust may say the client used HTTPS; without one,
+        # any client could send X-Forwarded-Proto: https itself.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True

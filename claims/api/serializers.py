@@ -342,8 +342,17 @@ class ArticleSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+# An article may hold thousands of claims: its page carries the first ones in
+# reading order, and `claims_url` lists them all, a page at a time.
+ARTICLE_DETAIL_CLAIMS = 100
+
+
 class ArticleDetailSerializer(ArticleSerializer):
-    claims = serializers.SerializerMethodField()
+    claims = serializers.SerializerMethodField(
+        help_text=f"The first {ARTICLE_DETAIL_CLAIMS} claims in reading order; "
+        "`claim_count` says how many there are and `claims_url` lists them all."
+    )
+    claims_url = serializers.SerializerMethodField()
 
     class Meta(ArticleSerializer.Meta):
         fields = ArticleSerializer.Meta.fields + [
@@ -351,13 +360,28 @@ class ArticleDetailSerializer(ArticleSerializer):
             "content_hash",
             "extractor_version",
             "claims",
+            "claims_url",
         ]
         read_only_fields = fields
 
     @extend_schema_field(ClaimSerializer(many=True))
     def get_claims(self, article):
-        claims = article.claims.select_related("source", "verdict", "assignee", "article")
+        # Not select_related("article"): that would copy the article's text into
+        # every row (880k characters times 5,000 claims). They share this one.
+        claims = list(
+            article.claims.select_related("source", "verdict", "assignee").order_by(
+                "position", "id"
+            )[:ARTICLE_DETAIL_CLAIMS]
+        )
+        for claim in claims:
+            claim.article = article
         return ClaimSerializer(claims, many=True, context=self.context).data
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_claims_url(self, article) -> str:
+        path = reverse("api:claim-list") + f"?article={article.pk}&ordering=position"
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
 
 
 class RawTextField(serializers.CharField):

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 
+from factcheck.proxies import client_ip
+
 
 @dataclass(frozen=True)
 class RateLimit:
@@ -37,6 +39,10 @@ class _RuntimeRatesMixin:
             if current is None or noted.remaining < current.remaining:
                 target.ratelimit = noted
         return allowed
+
+    def get_ident(self, request):
+        # The client behind the trusted proxies, not whatever X-Forwarded-For says.
+        return client_ip(request)
 
 
 class AnonThrottle(_RuntimeRatesMixin, AnonRateThrottle):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .interrupts import INTERRUPTS
+
 SUPPORTED_LANGUAGES = ("it", "en")
 DEFAULT_LANGUAGE = "it"
 
@@ -53,6 +55,8 @@ def detect_language(text: str) -> str:
     if len(words) >= 4:
         try:
             lang, _ = _identifier().classify(sample)
+        except INTERRUPTS:
+            raise
         except Exception:  # a broken model file must not break extraction
             lang = None
         if lang in SUPPORTED_LANGUAGES:

@@ -10,6 +10,7 @@ from spacy.language import Language
 from . import attribution as _attribution  # noqa: F401  (registers the factory and Doc._.claims)
 from . import segmenter as _segmenter  # noqa: F401  (registers the factory)
 from .docs import make_doc
+from .interrupts import INTERRUPTS
 from .language import SUPPORTED_LANGUAGES, detect_language
 from .records import ClaimRecord
 from .segmenter import TEXT_KEY
@@ -51,6 +52,8 @@ def extract(text: str, lang: str | None = None) -> list[ClaimRecord]:
         for _, component in nlp.pipeline:
             doc = component(doc)
         claims = doc._.claims or []
+    except INTERRUPTS:  # a time limit ends the article, it is not a bad article
+        raise
     except Exception:  # extraction is best effort: a bad article must not kill a worker
         return []
     return [c for c in claims if _valid(c, text)]

@@ -24,6 +24,7 @@ import re
 from .carryover import carry_conditional_over, conditional_test
 from .drafts import Cue, Draft, Sentence
 from .entities import EntityIndex
+from .interrupts import INTERRUPTS
 from .lexicon import Lexicon
 from .phrases import PhraseFinder
 from .resolution import SourceResolver
@@ -2412,6 +2413,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             before = len(drafts)
             try:
                 self.analyze(sent, index, drafts)
+            except INTERRUPTS:  # a time limit stops the article, not just this sentence
+                raise
             except Exception:  # a rule bug on one odd sentence must not cost the whole article
                 del drafts[before:]
             for d in drafts[before:]:

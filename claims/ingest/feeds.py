@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,7 +20,12 @@ from claims.ingest import ssrf
 from claims.ingest.fetching import FEED_TYPES, FetchError, fetch
 from claims.ingest.services import article_submit_url, canonical_url
 from claims.models import Feed, FeedItem
-from claims.services.articles import normalize_language, validate_article_url
+from claims.services.articles import (
+    MAX_URL_LENGTH,
+    normalize_language,
+    validate_article_url,
+)
+from claims.text import clean_name
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +60,11 @@ def feed_register(
         raise SubmissionRefused(exc.message, code="refused_address") from None
     language = normalize_language(language, "") if language else ""
     canonical = canonical_url(url)
+    if len(canonical) > MAX_URL_LENGTH:
+        raise SubmissionRefused(
+            _("The address is longer than %(limit)d characters.") % {"limit": MAX_URL_LENGTH},
+            code="url",
+        )
     existing = Feed.objects.filter(canonical_url=canonical).first()
     if existing is not None:
         return FeedRegistration(feed=existing, created=False)
@@ -104,8 +114,15 @@ def parse_feed(content: bytes, base_url: str) -> tuple[str, list[dict]]:
     """The feed's title and its entries (guid, url, title, published), in document order."""
     import feedparser  # only the worker and the poll command need it
 
-    parsed = feedparser.parse(content, response_headers={"content-location": base_url})
-    if not parsed.version and not parsed.entries:
+    if not content.strip():
+        raise FetchError("not_feed", _("The feed's address answered with an empty page."))
+    try:
+        parsed = feedparser.parse(content, response_headers={"content-location": base_url})
+    except Exception as exc:  # feedparser's own bugs on hostile input: a bad feed, not a crash
+        raise FetchError(
+            "not_feed", _("The feed could not be read (%(err)s).") % {"err": type(exc).__name__}
+        ) from None
+    if not parsed.get("version") and not parsed.get("entries"):
         problem = parsed.get("bozo_exception")
         raise FetchError(
             "not_feed",
@@ -114,19 +131,25 @@ def parse_feed(content: bytes, base_url: str) -> tuple[str, list[dict]]:
         )
     entries = []
     for entry in parsed.entries:
-        url = _entry_link(entry, base_url)
-        guid = (entry.get("id") or url or "").strip()
+        url = _clean(_entry_link(entry, base_url))
+        guid = _clean(entry.get("id") or url or "")
         if not guid:
             continue
         entries.append(
             {
                 "guid": guid[:1000],
                 "url": url,
-                "title": (entry.get("title") or "").strip()[:500],
+                "title": _clean(entry.get("title") or "")[:500],
                 "published_at": _entry_time(entry),
             }
         )
-    return (parsed.feed.get("title") or "").strip()[:500], entries
+    return _clean(parsed.get("feed", {}).get("title") or "")[:500], entries
+
+
+def _clean(value) -> str:
+    """A feed's text without NUL and control characters (`&#0;` decodes to NUL,
+    which PostgreSQL cannot store), normalized like every other name."""
+    return clean_name(value)
 
 
 def _record(feed_id: int, **fields) -> None:
@@ -195,12 +218,21 @@ def feed_poll(*, feed_id: int) -> PollResult:
     # Oldest first, so articles are submitted in the order they were published.
     if _newest_first(fresh):
         fresh.reverse()
-    new_items = sum(_submit_item(feed, entry) for entry in fresh[:MAX_NEW_ITEMS_PER_RUN])
+    new_items, skipped = 0, []
+    for entry in fresh[:MAX_NEW_ITEMS_PER_RUN]:
+        try:
+            new_items += _submit_item(feed, entry)
+        except DatabaseError as exc:  # one item the database refuses costs that item only
+            logger.warning("Feed %s: item %r skipped: %s", feed.pk, entry["guid"][:200], exc)
+            skipped.append(
+                _("Item “%(item)s” skipped: %(err)s")
+                % {"item": (entry["title"] or entry["guid"])[:100], "err": str(exc)[:200]}
+            )
     lower = {key.lower(): value for key, value in page.headers.items()}
     _record(
         feed.pk,
         last_success_at=timezone.now(),
-        last_error="",
+        last_error="\n".join(skipped)[:5000],
         last_new_items=new_items,
         etag=lower.get("etag", "")[:500],
         last_modified=lower.get("last-modified", "")[:100],

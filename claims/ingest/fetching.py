@@ -9,12 +9,15 @@
 - connect, read and overall time limits, and a cap on the decoded body.
 """
 
+import socket
+import threading
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 import certifi
 import urllib3
+import urllib3.connection
 from django.conf import settings
 from django.utils.translation import gettext as _
 from urllib3.exceptions import HTTPError as Urllib3Error
@@ -98,10 +101,77 @@ def _media_type(value: str) -> tuple[str, str | None]:
     return media, charset
 
 
-def _pool(scheme: str, address: str, port: int, host: str, limits: dict):
+class _Deadline:
+    """Cuts the fetch's sockets when its total time is up.
+
+    Socket timeouts bound each read, not their sum: a server sending its
+    headers a byte every two seconds never trips a ten-second read timeout and
+    would hold the worker for minutes. A timer thread shuts the sockets down
+    at the deadline, which ends any read in progress at once.
+    """
+
+    def __init__(self, seconds: float):
+        self.at = time.monotonic() + seconds
+        self.passed = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._cut)
+        self._timer.daemon = True
+
+    def __enter__(self) -> "_Deadline":
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._timer.cancel()
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if not self.passed:
+                return
+        self._cut()
+
+    def _cut(self) -> None:
+        with self._lock:
+            self.passed = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # already closed
+
+    def expired(self) -> bool:
+        return self.passed or time.monotonic() > self.at
+
+
+class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
+    def __init__(self, *args, deadline: _Deadline, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+
+    def _new_conn(self):
+        sock = super()._new_conn()
+        self._deadline.watch(sock)
+        return sock
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    def __init__(self, *args, deadline: _Deadline, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._deadline = deadline
+
+    def _new_conn(self):
+        sock = super()._new_conn()
+        self._deadline.watch(sock)  # before TLS: a slow handshake is cut too
+        return sock
+
+
+def _pool(scheme: str, address: str, port: int, host: str, limits: dict, deadline: _Deadline):
     timeout = urllib3.Timeout(connect=limits["connect"], read=limits["read"])
     if scheme == "https":
-        return urllib3.HTTPSConnectionPool(
+        pool = urllib3.HTTPSConnectionPool(
             address,
             port,
             timeout=timeout,
@@ -112,10 +182,15 @@ def _pool(scheme: str, address: str, port: int, host: str, limits: dict):
             server_hostname=host,
             assert_hostname=host,
         )
-    return urllib3.HTTPConnectionPool(address, port, timeout=timeout, retries=False, maxsize=1)
+        pool.ConnectionCls = _WatchedHTTPSConnection
+    else:
+        pool = urllib3.HTTPConnectionPool(address, port, timeout=timeout, retries=False, maxsize=1)
+        pool.ConnectionCls = _WatchedHTTPConnection
+    pool.conn_kw["deadline"] = deadline
+    return pool
 
 
-def _open(parsed, limits: dict, headers: dict):
+def _open(parsed, limits: dict, headers: dict, deadline: _Deadline):
     """One request to one checked address of the host (the first that connects)."""
     scheme = parsed.scheme
     port = parsed.port or (443 if scheme == "https" else 80)
@@ -139,7 +214,7 @@ def _open(parsed, limits: dict, headers: dict):
     }
     last_error: Exception | None = None
     for address in resolved.addresses:
-        pool = _pool(scheme, address, port, host, limits)
+        pool = _pool(scheme, address, port, host, limits, deadline)
         try:
             response = pool.urlopen(
                 "GET",
@@ -160,8 +235,16 @@ def _open(parsed, limits: dict, headers: dict):
             ) from None
         except Urllib3Error as exc:
             last_error = exc
+            if deadline.expired():
+                break
             continue
         return pool, response
+    if deadline.expired():
+        raise FetchError(
+            "timeout",
+            _("Timeout: %(host)s did not answer within %(seconds)d seconds.")
+            % {"host": host, "seconds": limits["total"]},
+        )
     if isinstance(last_error, Urllib3Timeout):
         raise FetchError(
             "timeout", _("Timeout: %(host)s did not answer in time.") % {"host": host}
@@ -184,14 +267,20 @@ def fetch(
     A 304 answer (for conditional feed requests) is returned with an empty body.
     """
     limits = {**fetch_limits(), **(limits or {})}
-    deadline = time.monotonic() + limits["total"]
+    with _Deadline(limits["total"]) as deadline:
+        return _fetch(url, accept, headers or {}, limits, deadline)
+
+
+def _fetch(url: str, accept, headers: dict, limits: dict, deadline: _Deadline) -> FetchedPage:
     current = url
     for _hop in range(MAX_REDIRECTS + 1):
-        if time.monotonic() > deadline:
+        if deadline.expired():
             raise FetchError("timeout", _("Timeout: the redirects took too long."))
         parsed = _parse(current)
-        pool, response = _open(parsed, limits, headers or {})
+        pool, response = _open(parsed, limits, headers, deadline)
         try:
+            if deadline.passed:  # headers cut short at the deadline may still parse
+                raise FetchError("timeout", _("Timeout: the server took too long to answer."))
             if response.status in REDIRECTS:
                 location = response.headers.get("Location")
                 if not location:
@@ -234,7 +323,7 @@ def _too_large(limit: int) -> FetchError:
     )
 
 
-def _read_capped(response, limit: int, deadline: float) -> bytes:
+def _read_capped(response, limit: int, deadline: _Deadline) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
@@ -247,12 +336,16 @@ def _read_capped(response, limit: int, deadline: float) -> bytes:
             size += len(chunk)
             if size > limit:
                 raise _too_large(limit)
-            if time.monotonic() > deadline:
+            if deadline.expired():
                 raise FetchError("timeout", _("Timeout: the page took too long to download."))
             chunks.append(chunk)
+        if deadline.passed:  # the cut socket reads as the end of the page: it is not
+            raise FetchError("timeout", _("Timeout: the page took too long to download."))
     except Urllib3Timeout:
         raise FetchError("timeout", _("Timeout: the server stopped sending the page.")) from None
-    except Urllib3Error as exc:
+    except (Urllib3Error, OSError) as exc:
+        if deadline.expired():
+            raise FetchError("timeout", _("Timeout: the page took too long to download.")) from None
         raise FetchError(
             "connection", _("The download was interrupted (%(err)s).") % {"err": exc}
         ) from None

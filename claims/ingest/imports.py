@@ -10,12 +10,15 @@ import csv
 import datetime as dt
 import io
 import json
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 
-from django.db import transaction
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -24,6 +27,8 @@ from claims.exceptions import SubmissionRefused
 from claims.ingest.services import article_submit_url
 from claims.models import ImportJob, ImportRowError, ImportState
 from claims.services.articles import article_submit, decode_article_bytes
+
+logger = logging.getLogger(__name__)
 
 FORMATS = ("jsonl", "csv")
 PROGRESS_EVERY = 25
@@ -62,6 +67,9 @@ def iter_rows(data: str, fmt: str) -> Iterator[Row]:
             except json.JSONDecodeError as exc:
                 yield Row(number, None, _("Not valid JSON: %(err)s") % {"err": exc.msg})
                 continue
+            except RecursionError:
+                yield Row(number, None, _("Not an article: the JSON is nested too deeply."))
+                continue
             if not isinstance(values, dict):
                 yield Row(number, None, _("Each line must be a JSON object."))
                 continue
@@ -72,20 +80,48 @@ def iter_rows(data: str, fmt: str) -> Iterator[Row]:
             dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
+        _allow_fields_of(data)
         reader = csv.DictReader(io.StringIO(data, newline=""), dialect=dialect)
-        if not reader.fieldnames or not {"text", "url"} & {
-            (name or "").strip().lower() for name in reader.fieldnames
+        try:
+            fieldnames = reader.fieldnames
+        except csv.Error as exc:
+            message = _("The CSV header cannot be read: %(err)s") % {"err": exc}
+            raise ImportRefused(message) from None
+        if not fieldnames or not {"text", "url"} & {
+            (name or "").strip().lower() for name in fieldnames
         }:
             raise ImportRefused(_("The CSV file needs a header row with a “text” or “url” column."))
-        for number, values in enumerate(reader, start=1):
+        number = 0
+        while True:
+            number += 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield Row(number, None, _("This CSV row cannot be read: %(err)s") % {"err": exc})
+                continue
             clean = {(k or "").strip().lower(): v for k, v in values.items() if k is not None}
             yield Row(number, clean)
+
+
+def _allow_fields_of(data: str) -> None:
+    """Let a CSV cell be as long as an article may be (Python's csv module
+    stops at 131,072 characters by default); a longer cell is then refused by
+    the article rules, row by row, like any other too-long text."""
+    limit = max(settings.FACTCHECK_MAX_ARTICLE_CHARS + 1, min(len(data) + 1, 2**31 - 1))
+    if csv.field_size_limit() < limit:
+        csv.field_size_limit(limit)
 
 
 def count_rows(data: str, fmt: str) -> int:
     if fmt == "jsonl":
         return sum(1 for line in data.splitlines() if line.strip())
-    return max(0, sum(1 for _row in csv.reader(io.StringIO(data, newline=""))) - 1)
+    _allow_fields_of(data)
+    try:
+        return max(0, sum(1 for _row in csv.reader(io.StringIO(data, newline=""))) - 1)
+    except csv.Error as exc:
+        raise ImportRefused(_("The CSV file cannot be read: %(err)s") % {"err": exc}) from None
 
 
 def _text(values: dict, key: str) -> str:
@@ -184,11 +220,15 @@ def _import_one(job: ImportJob, row: Row, errors: list, default_language: str | 
     message = row.error
     if not message:
         try:
-            result = import_row(
-                row.values, submitted_by=job.created_by, default_language=default_language
-            )
+            with transaction.atomic():  # a savepoint: a row the database refuses costs that row
+                result = import_row(
+                    row.values, submitted_by=job.created_by, default_language=default_language
+                )
         except SubmissionRefused as exc:
             message = exc.message
+        except (DatabaseError, ValueError, TypeError, RecursionError) as exc:
+            logger.warning("Import %s, row %s skipped: %r", job.pk, row.number, exc)
+            message = _("This row could not be stored: %(err)s") % {"err": str(exc)[:300]}
         else:
             if result.created:
                 job.created_count += 1
@@ -270,6 +310,25 @@ def import_job_enqueue(job_id: int) -> bool:
         )
         return False
     return True
+
+
+def import_jobs_requeue_stuck(*, pending_for: dt.timedelta, running_for: dt.timedelta) -> list[int]:
+    """Send again the imports nobody is running: left pending when the broker
+    was down at upload, or left running by a worker that was lost. Run by beat,
+    like the stuck-article sweeper; running an import twice adds nothing."""
+    now = timezone.now()
+    stuck = list(
+        ImportJob.objects.filter(
+            Q(state=ImportState.PENDING, created_at__lt=now - pending_for)
+            | Q(state=ImportState.RUNNING, created_at__lt=now - running_for)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:100]
+    )
+    sent = [job_id for job_id in stuck if import_job_enqueue(job_id)]
+    if sent:
+        ImportJob.objects.filter(pk__in=sent).update(error="")
+    return sent
 
 
 @transaction.atomic

@@ -179,6 +179,23 @@ class _Handler(BaseHTTPRequestHandler):
             )
         elif path == "/atom.xml":
             self._send(200, atom_feed(base, site.feed_items), "application/atom+xml")
+        elif path == "/nul-feed.xml":
+            # The second item's title holds a character reference to NUL.
+            body = rss_feed(base, 3).replace(b"<title>Notizia 1</title>", b"<title>A&#0;B</title>")
+            self._send(200, body, "application/rss+xml")
+        elif path == "/empty-feed.xml":
+            self._send(200, b"", "application/rss+xml")
+        elif path == "/slow-headers.html":
+            # The status line and headers one byte at a time: each read is
+            # quick, the whole never ends in time.
+            head = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n" + b"X-Pad: " + b"a" * 400
+            try:
+                for byte in head:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(site.drip_seconds)
+            except (BrokenPipeError, ConnectionResetError):
+                pass
         elif path == "/broken-feed.xml":
             self._send(200, b"<html><body>this is no feed</body></html>", "text/html")
         else:
@@ -192,6 +209,7 @@ class LocalSite:
         self.requests: list[tuple[str, str]] = []
         self.slow_seconds = 3.0
         self.huge_chunks = 2000  # about 14 MB
+        self.drip_seconds = 0.05
         self.feed_items = 5
         self.feed_start = 0
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)

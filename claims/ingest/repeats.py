@@ -148,8 +148,11 @@ def claim_also_appears_in(claim: Claim, *, limit: int = 20) -> list[Repeat]:
         .order_by("-shared")[:MAX_CANDIDATES]
     )
     candidate_ids.update(row["fingerprint__claim_id"] for row in shared)
-    candidates = Claim.objects.filter(pk__in=candidate_ids).select_related(
-        "article", "verdict", "source"
+    # Up to 200 candidates: their articles' titles, never their texts.
+    candidates = (
+        Claim.objects.filter(pk__in=candidate_ids)
+        .select_related("article", "verdict", "source")
+        .defer("article__text")
     )
     mine = claim_shingles(claim.content)
     repeats = []
@@ -177,7 +180,11 @@ def claim_apply_existing_verdict(
         raise WorkflowError(
             _("Say why this verdict fits this claim too: the reason is kept in the history.")
         )
-    source_claim = Claim.objects.select_related("verdict", "article").get(pk=source_claim.pk)
+    source_claim = (
+        Claim.objects.select_related("verdict", "article")
+        .defer("article__text")
+        .get(pk=source_claim.pk)
+    )
     if source_claim.verdict is None:
         raise WorkflowError(_("That claim has no verdict yet."))
     if source_claim.pk == claim.pk or source_claim.article_id == claim.article_id:

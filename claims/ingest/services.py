@@ -20,6 +20,7 @@ from claims.ingest import ssrf
 from claims.ingest.pages import ExtractedPage, NoArticleText, decode_html, extract_page
 from claims.models import Article, ExtractionState
 from claims.services.articles import (
+    MAX_URL_LENGTH,
     SubmissionResult,
     _clean_metadata,
     article_content_hash,
@@ -106,9 +107,13 @@ def article_submit_url(
     url = validate_article_url(url)
     if not url:
         raise SubmissionRefused(_("Give the article's address (http or https)."), code="url")
-    if len(url) > 2000:
-        raise SubmissionRefused(_("The address is longer than 2,000 characters."), code="url")
     canonical = canonical_url(url)
+    if len(canonical) > MAX_URL_LENGTH:
+        # Re-encoding the query can lengthen it (é becomes %C3%A9).
+        raise SubmissionRefused(
+            _("The address is longer than %(limit)d characters.") % {"limit": MAX_URL_LENGTH},
+            code="url",
+        )
     try:
         ssrf.check_literal_host(urlsplit(url).hostname or "")
     except ssrf.AddressRefused as exc:

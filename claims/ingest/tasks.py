@@ -8,6 +8,7 @@ import logging
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.utils import timezone
 
 from claims.ingest import services
 from claims.ingest.fetching import FetchError, fetch
@@ -19,6 +20,8 @@ logger = logging.getLogger(__name__)
 FETCH_SOFT_TIME_LIMIT = int(getattr(settings, "FACTCHECK_FETCH_TOTAL_TIMEOUT", 30)) + 30
 # Worth another try a little later; refusals and "not HTML" are not.
 TRANSIENT = {"connection", "http_error"}
+RUN_IMPORT_SOFT_TIME_LIMIT = 30 * 60
+RUN_IMPORT_TIME_LIMIT = RUN_IMPORT_SOFT_TIME_LIMIT + 60
 
 
 @shared_task(
@@ -65,8 +68,8 @@ def fetch_article(self, article_id: int) -> None:
     acks_late=True,
     reject_on_worker_lost=True,
     max_retries=1,
-    soft_time_limit=30 * 60,
-    time_limit=30 * 60 + 60,
+    soft_time_limit=RUN_IMPORT_SOFT_TIME_LIMIT,
+    time_limit=RUN_IMPORT_TIME_LIMIT,
 )
 def run_import(self, job_id: int) -> None:
     """Import an uploaded batch file row by row, recording progress."""
@@ -115,7 +118,18 @@ def poll_feed(self, feed_id: int) -> int:
     except Feed.DoesNotExist:
         return 0
     except SoftTimeLimitExceeded:
-        Feed.objects.filter(pk=feed_id).update(last_error="Timeout: the poll took too long.")
+        Feed.objects.filter(pk=feed_id).update(
+            last_polled_at=timezone.now(), last_error="Timeout: the poll took too long."
+        )
+        return 0
+    except Exception as exc:
+        # Recorded on the feed, where its page shows it: a poll that fails the
+        # same way every time must not fail silently every time.
+        logger.exception("Polling feed %s failed", feed_id)
+        Feed.objects.filter(pk=feed_id).update(
+            last_polled_at=timezone.now(),
+            last_error=f"The poll failed: {type(exc).__name__}: {exc}"[:2000],
+        )
         return 0
     return result.new_items
 
@@ -138,3 +152,20 @@ def requeue_stuck_fetches() -> int:
             older_than=dt.timedelta(seconds=FETCH_SOFT_TIME_LIMIT + 120)
         )
     )
+
+
+@shared_task(acks_late=True, soft_time_limit=60, time_limit=90)
+def requeue_stuck_imports() -> int:
+    """Run by Celery beat: send again imports left pending (broker down at
+    upload) or left running past their time limit (worker lost)."""
+    import datetime as dt
+
+    from claims.ingest.imports import import_jobs_requeue_stuck
+
+    sent = import_jobs_requeue_stuck(
+        pending_for=dt.timedelta(seconds=settings.FACTCHECK_REQUEUE_QUEUED_AFTER),
+        running_for=dt.timedelta(seconds=RUN_IMPORT_TIME_LIMIT + 300),
+    )
+    if sent:
+        logger.info("Re-sent %d stuck imports: %s", len(sent), sent)
+    return len(sent)

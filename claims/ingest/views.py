@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,7 +16,7 @@ from claims.exceptions import DomainError, SubmissionRefused
 from claims.ingest import feeds, imports, repeats, services
 from claims.ingest.forms import FeedForm, ImportUploadForm, UrlSubmitForm
 from claims.models import Article, Claim, Feed, ImportJob, ImportState
-from claims.views.common import role_required
+from claims.views.common import local_path, role_required
 
 
 def _is_htmx(request) -> bool:
@@ -145,7 +144,9 @@ def _enqueue_poll(feed_id: int) -> bool:
 @role_required
 def feed_detail(request, pk: int):
     feed = get_object_or_404(Feed, pk=pk)
-    items = feed.items.select_related("article").order_by("-created_at", "-id")
+    items = (
+        feed.items.select_related("article").defer("article__text").order_by("-created_at", "-id")
+    )
     page = Paginator(items, 50).get_page(request.GET.get("page"))
     return render(request, "ingest/feed_detail.html", {"feed": feed, "page": page})
 
@@ -209,7 +210,9 @@ def import_detail(request, pk: int):
 
 @role_required
 def claim_repeats(request, pk: int):
-    claim = get_object_or_404(Claim.objects.select_related("article", "verdict"), pk=pk)
+    claim = get_object_or_404(
+        Claim.objects.select_related("article", "verdict").defer("article__text"), pk=pk
+    )
     context = {"claim": claim, "repeats": repeats.claim_also_appears_in(claim)}
     template = "ingest/_also_appears_in.html" if _is_htmx(request) else "ingest/claim_repeats.html"
     return render(request, template, context)
@@ -238,10 +241,8 @@ def claim_apply_verdict(request, pk: int):
         messages.error(request, exc.message)
         return redirect("claims:claim_detail", claim.pk)
     messages.success(request, _("The verdict was applied."))
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    target = local_path(request.POST.get("next"))
+    if target:
         return redirect(target)
     return redirect("ingest:claim_repeats", claim.pk)
 

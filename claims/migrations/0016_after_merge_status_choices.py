@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0015_search_and_speed'),
+        ("claims", "0015_search_and_speed"),
     ]
 
     operations = [

@@ -22,6 +22,7 @@ from claims.exceptions import SubmissionRefused, WorkflowError
 from claims.models import Article, Claim, ExtractionState, Language
 from claims.services.editing import extraction_overrides, extraction_record
 from claims.services.sources import sources_for_mentions
+from claims.text import duplicate_key_text
 
 logger = logging.getLogger(__name__)
 
@@ -64,13 +65,16 @@ def decode_article_bytes(data: bytes) -> str:
 
 
 def normalize_article_text(text: str) -> str:
-    # One newline convention, so the same article pasted from Windows and
-    # from a Mac hashes the same and offsets mean the same everywhere.
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    # One newline convention and one Unicode form (NFC: "è" one character, not
+    # "e" plus an accent), so the same article pasted from Windows or a Mac, or
+    # exported by another CMS, hashes the same and offsets mean the same.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return unicodedata.normalize("NFC", text)
 
 
 def article_content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The duplicate key: invisible characters (zero-width, bidi) do not count."""
+    return hashlib.sha256(duplicate_key_text(text).encode("utf-8")).hexdigest()
 
 
 def validate_article_text(text: str) -> None:
@@ -112,10 +116,28 @@ def normalize_language(language: str | None, text: str) -> str:
     return primary
 
 
+# The database's URL columns (Article, Evidence, Feed, FeedItem) hold 2,000
+# characters; Django's URLValidator alone would pass up to 2,048.
+MAX_URL_LENGTH = 2000
+_NEVER_IN_URLS = frozenset('"<>\\`')
+
+
 def validate_article_url(url: str) -> str:
     url = (url or "").strip()
     if not url:
         return ""
+    if len(url) > MAX_URL_LENGTH:
+        raise SubmissionRefused(
+            _("The address is longer than %(limit)d characters.") % {"limit": MAX_URL_LENGTH},
+            code="url",
+        )
+    # Quotes, angle brackets, backslashes and spaces are never literal in a URL
+    # (they are sent %-encoded); Django's validator lets some of them pass.
+    if any(char in _NEVER_IN_URLS or ord(char) < 33 or char == "\x7f" for char in url):
+        raise SubmissionRefused(
+            _("“%(url)s” is not a valid http or https address.") % {"url": url[:200]},
+            code="url",
+        )
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:

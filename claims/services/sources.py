@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from claims.exceptions import NotAllowed, WorkflowError
 from claims.models import Claim, Source, SourceChange, SourceKind
+from claims.text import clean_name, strip_invisible
 
 # Only named speakers are the same source wherever they appear; "fonti
 # diplomatiche" in two articles, or "the spokesperson", need not be.
@@ -24,8 +25,9 @@ Mention = tuple[str | None, str | None, str]
 
 
 def normalize_source_name(name: str) -> str:
-    """The key that links mentions: no accents, no leading article, lower case."""
-    text = unicodedata.normalize("NFKD", name)
+    """The key that links mentions: no accents, no leading article, lower case,
+    no invisible characters (a zero-width space or bidi mark is not a new speaker)."""
+    text = unicodedata.normalize("NFKD", strip_invisible(name))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _LEADING_ARTICLE.sub("", text.strip())
     return re.sub(r"\s+", " ", text).strip().lower()
@@ -71,7 +73,7 @@ def sources_for_mentions(mentions: Iterable[Mention]) -> dict[Mention, Source | 
                 [
                     Source(
                         normalized_name=key,
-                        name=first[key][0].strip()[:300],
+                        name=clean_name(first[key][0])[:300],
                         kind=first[key][2],
                     )
                     for key in missing
@@ -84,7 +86,7 @@ def sources_for_mentions(mentions: Iterable[Mention]) -> dict[Mention, Source | 
         aliases: dict[str, list[str]] = {}
         for mention, key in keys.items():
             if key:
-                aliases.setdefault(key, []).append((mention[1] or "").strip()[:300])
+                aliases.setdefault(key, []).append(clean_name(mention[1])[:300])
         stale = [
             found[key].pk
             for key, new in aliases.items()

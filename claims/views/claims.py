@@ -17,7 +17,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from claims import selectors, services
-from claims.exceptions import EditConflict, NotAllowed, WorkflowError
+from claims.exceptions import DomainError, EditConflict
 from claims.forms import (
     ApproveForm,
     AssignForm,
@@ -32,7 +32,7 @@ from claims.models import Claim, ClaimStatus, Comment, QuoteType, SourceKind
 from claims.public_record import public_record
 from claims.services import publication
 from claims.services.review import STATUS_PERMISSIONS, TRANSITIONS
-from claims.views.common import role_required, safe_next
+from claims.views.common import next_path, role_required, safe_next
 
 STATUS_BUTTONS = {
     ClaimStatus.UNVERIFIED: gettext_lazy("Back to new"),
@@ -210,7 +210,7 @@ def claim_page_context(request, claim, *, forms=None, conflict=None, error=None)
         "is_published": claim.status == ClaimStatus.PUBLISHED,
         "context_before": claim.context_before,
         "context_after": claim.context_after,
-        "next": request.POST.get("next") or request.GET.get("next") or "",
+        "next": next_path(request),
         **_publication_context(claim, request.user),
     }
     return context
@@ -284,7 +284,7 @@ def _act(request, pk, form_key, form, action, success_message, anchor=""):
         _keep(request, pk, form_key, conflict=_conflict_rows(exc, form))
         messages.error(request, exc.message)
         return _back_to_claim(request, pk, anchor or "conflict")
-    except (NotAllowed, WorkflowError) as exc:
+    except DomainError as exc:  # a workflow rule or a refusal, with its reason
         _keep(request, pk, form_key)
         messages.error(request, exc.message)
         return _back_to_claim(request, pk, anchor)

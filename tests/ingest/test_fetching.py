@@ -41,6 +41,21 @@ def test_a_page_sent_a_little_at_a_time_meets_the_overall_deadline(site, setting
     assert caught.value.code == "timeout"
 
 
+@pytest.mark.parametrize("path", ["/slow-headers.html", "/drip.html"])
+def test_slow_headers_and_slow_bodies_alike_meet_the_total_time_limit(site, settings, path):
+    import time
+
+    site.drip_seconds = 0.05  # each byte well inside the 1 s read timeout
+    site.slow_seconds = 6
+    settings.FACTCHECK_FETCH_TOTAL_TIMEOUT = 2
+    started = time.monotonic()
+    with pytest.raises(FetchError) as caught:
+        fetch(site.url(path))
+    elapsed = time.monotonic() - started
+    assert caught.value.code == "timeout"
+    assert elapsed < 3, f"the fetch ran {elapsed:.1f} s past its 2 s limit"
+
+
 def test_a_huge_page_is_cut_off_at_the_size_cap(site):
     with pytest.raises(FetchError) as caught:
         fetch(site.url("/huge.html"))

@@ -158,3 +158,22 @@ def test_only_a_rated_repeat_in_another_article_can_lend_its_verdict(checked, ed
 def test_similarity_ignores_case_accents_and_punctuation():
     assert similarity("Perché: è così!", "perche e cosi") == 1.0
     assert similarity("", "qualcosa") == 0.0
+
+
+def test_the_also_appears_in_panel_never_reads_the_other_articles_texts(checked, client, editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    checked.article.text = "Un testo lungo. " * 50_000
+    checked.article.save(update_fields=["text"])
+    repeat = ClaimFactory(content=BRIDGE + ", ha detto")
+    claims_index()
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/ingest/claims/{repeat.pk}/repeats/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert "Il ponte riapre" in response.content.decode()
+    text_reads = [
+        q["sql"] for q in queries.captured_queries if '"claims_article"."text"' in q["sql"]
+    ]
+    assert text_reads == []

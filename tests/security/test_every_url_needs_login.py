@@ -10,9 +10,6 @@ from tests.factories import ArticleFactory, ClaimFactory
 # Pages that must work without an account.
 PUBLIC = {
     "accounts/login/",
-    "accounts/password_reset/",
-    "accounts/password_reset/done/",
-    "accounts/reset/done/",
     "healthz",
     "favicon.ico",
     "i18n/setlang/",
