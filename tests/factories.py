@@ -41,3 +41,11 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     source_kind = SourceKind.ROLE
     quote_type = QuoteType.INDIRECT
     status = ClaimStatus.UNVERIFIED
+
+
+def api_key_for(user) -> str:
+    """A fresh API key for user, made as the user would make it (stored hashed)."""
+    from claims.services.tokens import api_token_create
+
+    _token, key = api_token_create(owner=user, created_by=user, name="tests")
+    return key

@@ -9,7 +9,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from claims.api import filters
-from claims.api.errors import PreconditionRequired
+from claims.api.errors import PreconditionFailed, PreconditionRequired
 from claims.api.serializers import (
     ClaimDetailSerializer,
     ClaimUpdateSerializer,
@@ -17,7 +17,14 @@ from claims.api.serializers import (
     ErrorSerializer,
     StrictFieldsMixin,
 )
-from claims.api.views import IF_MATCH, ClaimViewSet, _if_match_version, _with_errors
+from claims.api.views import (
+    IF_MATCH,
+    IF_MATCH_ANY,
+    ClaimViewSet,
+    _if_match_version,
+    _with_errors,
+)
+from claims.exceptions import EditConflict
 from claims.models import Article, QuoteType, Source, SourceKind
 from claims.services import editing
 
@@ -128,10 +135,13 @@ class EditableClaimViewSet(ClaimViewSet):
         response["ETag"] = f'"{claim.version}"'
         return response
 
-    def _version(self, request, data) -> int:
+    def _version(self, request, data, claim=None) -> int:
         version = data.pop("version", None)
         if version is None:
             version = _if_match_version(request)
+        if version == IF_MATCH_ANY:
+            # If-Match: * asks only that the claim exists.
+            version = claim.version if claim is not None else None
         if version is None:
             raise PreconditionRequired()
         return version
@@ -173,13 +183,19 @@ class EditableClaimViewSet(ClaimViewSet):
         data = ClaimEditSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         changes = dict(data.validated_data)
-        version = self._version(request, changes)
+        from_header = "version" not in changes
+        version = self._version(request, changes, claim)
         try:
             claim = editing.claim_edit(
                 claim=claim, user=request.user, expected_version=version, changes=changes
             )
         except editing.SpanRefused as exc:
             raise _refused(exc) from None
+        except EditConflict as conflict:
+            # A failed precondition given in the header is 412; a stale `version` field 409.
+            if from_header:
+                raise PreconditionFailed.of(conflict) from None
+            raise
         return self._answer(claim)
 
     @extend_schema(

@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from claims.models import ClaimStatus
@@ -17,6 +16,7 @@ from tests.api.factories import (
     SourceFactory,
     UserFactory,
 )
+from tests.factories import api_key_for
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def integration(db):
     ]
     user.groups.add(group)
     client = APIClient(HTTP_ACCEPT_LANGUAGE="en")
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key_for(user)}")
     return client
 
 

@@ -11,11 +11,11 @@ import time
 import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
-from rest_framework.authtoken.models import Token
 
 from factcheck.cache import redis_cache
 from tests.api.factories import role_user
 from tests.conftest import wait_for
+from tests.factories import api_key_for
 
 pytestmark = pytest.mark.skipif(
     shutil.which("redis-server") is None, reason="needs the redis-server program"
@@ -99,7 +99,7 @@ def assert_site_works(browser: Client, token: str) -> None:
 
 
 def test_with_the_cache_on_a_dead_port_login_screens_and_api_work(fact_checker, caplog):
-    token = Token.objects.create(user=fact_checker).key
+    token = api_key_for(fact_checker)
     with override_settings(**cache_settings(free_port())), caplog.at_level(logging.WARNING):
         browser = log_in()
         for _ in range(3):
@@ -116,7 +116,7 @@ def test_with_the_cache_on_a_dead_port_login_screens_and_api_work(fact_checker, 
 def test_killing_redis_mid_run_keeps_the_user_logged_in_and_recovers(
     fact_checker, tmp_path, caplog
 ):
-    token = Token.objects.create(user=fact_checker).key
+    token = api_key_for(fact_checker)
     port = free_port()
     redis = RedisServer(port, tmp_path)
     try:

@@ -10,10 +10,9 @@ import urllib.request
 import psycopg
 import pytest
 from django.db import connection
-from rest_framework.authtoken.models import Token
 
 from tests.conftest import ROOT, child_process_env, wait_for
-from tests.factories import UserFactory
+from tests.factories import UserFactory, api_key_for
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="restarts PostgreSQL sessions"
@@ -41,7 +40,7 @@ def test_after_the_database_drops_every_connection_the_next_request_works(
     transactional_db, tmp_path
 ):
     # transactional_db may have emptied the roles the migrations made.
-    token = Token.objects.create(user=UserFactory(username="anna", is_superuser=True)).key
+    token = api_key_for(UserFactory(username="anna", is_superuser=True))
     port = free_port()
     url = f"http://127.0.0.1:{port}/api/articles/"
     log = open(tmp_path / "gunicorn.log", "wb")  # noqa: SIM115 - closed below

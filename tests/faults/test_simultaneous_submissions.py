@@ -7,11 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
-from rest_framework.authtoken.models import Token
 
 from claims import services
 from claims.models import Article
-from tests.factories import UserFactory
+from tests.factories import UserFactory, api_key_for
 
 TEXT = (
     "Il presidente della Regione ha detto che la nuova diga sarà pronta entro l'estate. "
@@ -26,7 +25,7 @@ def test_three_ways_at_the_same_moment_make_one_article(
     monkeypatch.setattr(services.articles, "enqueue_extraction", lambda pk: None)
     # transactional_db empties the tables the migrations filled (roles too).
     user = UserFactory(username=f"anna{round_}", is_superuser=True)
-    token = Token.objects.create(user=user).key
+    token = api_key_for(user)
     barrier = threading.Barrier(3)
     results, errors = {}, []
 
