@@ -236,7 +236,11 @@ def claim_edit_fields(
             )
     attribution = {k: changed[k] for k in ATTRIBUTION_FIELDS if k in changed}
     if attribution:
-        current = claim_correct_attribution(
+        # Through the editing service: typed words are found in the text and
+        # underlined there, and the change is kept as a correction of the extraction.
+        from claims.services.editing import claim_edit_extraction
+
+        current = claim_edit_extraction(
             claim=current, user=user, expected_version=None, reason=reason, **attribution
         )
     if "verdict" in changed or "rationale" in changed:

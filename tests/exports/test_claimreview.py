@@ -17,7 +17,7 @@ from pyld import jsonld
 
 from claims import exports
 from claims.models import ClaimStatus, Rating, SourceKind
-from claims.public_record import public_records
+from claims.services import publication
 from claims.services.review import claim_set_verdict
 from tests.api.factories import (
     ArticleFactory,
@@ -26,6 +26,7 @@ from tests.api.factories import (
     PublishedClaimFactory,
     SourceFactory,
 )
+from tests.screens.roles import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -404,16 +405,21 @@ def test_a_medium_that_relayed_the_claim_is_its_first_appearance(admin):
     }
 
 
-def test_a_correction_moves_date_modified(admin):
+def test_a_correction_moves_date_modified_once_a_second_editor_approves_it(admin):
     claim = PublishedClaimFactory(published_at=datetime(2026, 3, 3, 8, 0, tzinfo=UTC))
     review = admin.get(f"/exports/claimreview/{claim.pk}.jsonld").json()
     assert review["datePublished"] == review["dateModified"] == "2026-03-03T08:00:00Z"
     claim_set_verdict(
         claim=claim,
-        user=admin.user,
+        user=make_user("fc-correction", "fact-checker"),
         expected_version=None,
         verdict=Rating.objects.get(slug="mostly-false"),
         reason="Nuovi dati Istat.",
+    )
+    pending = admin.get(f"/exports/claimreview/{claim.pk}.jsonld").json()
+    assert pending["dateModified"] == "2026-03-03T08:00:00Z"  # the public record waits
+    publication.claim_approve(
+        claim=claim, user=make_user("ed-correction", "editor"), expected_version=None
     )
     review = admin.get(f"/exports/claimreview/{claim.pk}.jsonld").json()
     assert review["datePublished"] == "2026-03-03T08:00:00Z"
@@ -462,20 +468,14 @@ def test_an_unpublished_claim_has_no_claim_review(admin):
     assert response.json()["detail"]
 
 
-def test_a_withdrawn_fact_check_leaves_the_export(admin, monkeypatch):
-    """Withdrawal is the corrections work's (its public records say when); the
-    export drops whatever record says it was withdrawn."""
+def test_a_withdrawn_fact_check_leaves_the_export(admin):
     kept, withdrawn = PublishedClaimFactory(), PublishedClaimFactory()
-
-    def records_with_one_withdrawn(queryset=None):
-        return [
-            record
-            if record.claim_id != withdrawn.pk
-            else type(record)(**{**record.__dict__, "withdrawn_at": datetime.now(UTC)})
-            for record in public_records(queryset)
-        ]
-
-    monkeypatch.setattr(exports, "public_records", records_with_one_withdrawn)
+    publication.claim_withdraw(
+        claim=withdrawn,
+        user=make_user("ed-withdraw", "editor"),
+        expected_version=None,
+        reason="La fonte ha smentito la citazione.",
+    )
     reviews = export(admin)
     assert [review["url"] for review in reviews] == [f"http://testserver/fact-checks/{kept.pk}/"]
 

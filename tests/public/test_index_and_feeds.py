@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from claims.models import ClaimStatus, Rating, SourceKind
 from claims.public.addresses import public_slug_for
+from claims.services import publication
 from claims.services.review import claim_set_verdict
 from tests.api.factories import EvidenceFactory
 from tests.factories import ClaimFactory
@@ -92,6 +93,8 @@ def test_the_rss_feed_has_new_and_corrected_fact_checks(client, published, draft
         verdict=Rating.objects.get(slug="mostly-false"),
         reason="Il comune ha spostato la data a maggio.",
     )
+    # The correction reaches readers once the other editor approves it.
+    publication.claim_approve(claim=published, user=editors[1], expected_version=None)
     channel = feed_items(client, "/fact-checks/feed/rss/").find("channel")
     items = channel.findall("item")
     page = f"http://testserver/fact-checks/{published.public_slug}/"

@@ -13,6 +13,7 @@ from claims.models import ClaimStatus, Rating, SourceKind
 from claims.public.selectors import FactCheck
 from claims.public.views import fact_check_page
 from claims.public_record import PublicRecord, public_record
+from claims.services import publication
 from claims.services.review import claim_set_verdict
 from tests.factories import ArticleFactory, ClaimFactory
 
@@ -254,9 +255,9 @@ def test_a_withdrawn_fact_check_says_so_and_drops_its_claim_review():
     assert '<meta name="robots" content="noindex">' in html
 
 
-def test_a_live_edit_of_a_published_claim_waits_for_its_record(client, published):
-    """The page shows the record; the provisional record reads the published claim,
-    whose verdict changes only through a correction, and the correction is listed."""
+def test_a_live_edit_of_a_published_claim_waits_for_its_record(client, published, editors):
+    """The page shows the approved record: a correction shows, and is listed,
+    only once a second editor who did not write it approves it."""
     claim_set_verdict(
         claim=published,
         user=published.published_by,
@@ -264,6 +265,11 @@ def test_a_live_edit_of_a_published_claim_waits_for_its_record(client, published
         verdict=Rating.objects.get(slug="mostly-false"),
         reason="Il comune ha spostato la data a maggio.",
     )
+    waiting = client.get(f"/fact-checks/{published.public_slug}/").content.decode()
+    assert '<strong class="verdict-label">Falso</strong>' in waiting
+    assert 'id="correction-1"' not in waiting
+    other = next(editor for editor in editors if editor.pk != published.published_by_id)
+    publication.claim_approve(claim=published, user=other, expected_version=None)
     html = client.get(f"/fact-checks/{published.public_slug}/").content.decode()
     assert '<strong class="verdict-label">Quasi falso</strong>' in html
     assert 'id="correction-1"' in html and "Il comune ha spostato la data a maggio." in html

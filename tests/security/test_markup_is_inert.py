@@ -101,12 +101,21 @@ def test_csv_exports_never_start_a_cell_with_a_formula(hostile, admin_user_clien
 def test_public_fact_check_pages_show_markup_as_text(hostile, client):
     from django.utils import timezone
 
-    from claims.models import ClaimStatus, Rating
+    from claims.models import ClaimStatus, ClaimVersion, Rating, VersionKind, VersionState
+    from claims.services.publication import PUBLIC_FIELDS
 
     hostile.status = ClaimStatus.PUBLISHED
     hostile.verdict = Rating.objects.get(slug="false")
     hostile.published_at = timezone.now()
     hostile.save()
+    # What readers see is the approved version: the hostile text, as two people approved it.
+    ClaimVersion.objects.create(
+        claim=hostile,
+        state=VersionState.APPROVED,
+        kind=VersionKind.PUBLICATION,
+        approved_at=hostile.published_at,
+        **{field: getattr(hostile, field) for field in PUBLIC_FIELDS},
+    )
     for path in (
         f"/fact-checks/{hostile.pk}/",
         "/fact-checks/",
