@@ -13,7 +13,16 @@ from django.test import Client
 from django.urls import get_resolver, reverse
 
 from claims.ingest import views as ingest_views
-from claims.models import Article, ClaimStatus, ExtractionState, Feed, ImportJob, Rating
+from claims.models import (
+    Article,
+    ClaimStatus,
+    ExtractionState,
+    Feed,
+    ImportJob,
+    Rating,
+    Source,
+    SourceKind,
+)
 from claims.services import articles as article_services
 from claims.services import publication
 from claims.services.review import claim_set_status, claim_set_verdict
@@ -75,6 +84,12 @@ def objects(people, monkeypatch):
         "rated": ClaimFactory(content=BRIDGE, verdict=false),
         "feed": Feed.objects.create(url="https://a.example/rss", canonical_url="a.example/rss"),
         "job": ImportJob.objects.create(filename="x.csv", format="csv"),
+        "source": Source.objects.create(
+            name="Marco Neri", normalized_name="marco neri", kind=SourceKind.PERSON
+        ),
+        "duplicate": Source.objects.create(
+            name="M. Neri", normalized_name="m neri", kind=SourceKind.PERSON
+        ),
     }
 
 
@@ -200,6 +215,30 @@ SCREENS = {
         None,
         [("post", lambda o: {"claims": [o["claim"].pk], "status": "dismissed"}, EDITORS, "ok")],
     ),
+    "claims:queue_review": (
+        None,
+        [
+            (
+                "post",
+                lambda o: {"claim": o["claim"].pk, "version": 1, "decision": "dismiss"},
+                EVERYONE,
+                "reachable",
+            )
+        ],
+    ),
+    "claims:search": (None, [("get", {"q": "ponte"}, EVERYONE, "ok")]),
+    "claims:source_list": (None, [("get", None, EVERYONE, "ok")]),
+    "claims:source_suggest": (None, [("get", {"q": "Ner"}, EVERYONE, "ok")]),
+    "claims:source_detail": (lambda o: {"pk": o["source"].pk}, [("get", None, EVERYONE, "ok")]),
+    "claims:source_edit": (
+        lambda o: {"pk": o["source"].pk},
+        [("post", {"name": "Marco Neri", "kind": "person"}, EDITORS, "reachable")],
+    ),
+    "claims:source_merge": (
+        lambda o: {"pk": o["source"].pk},
+        [("post", lambda o: {"other": o["duplicate"].pk}, EDITORS, "reachable")],
+    ),
+    "claims:extraction_quality": (None, [("get", None, EDITORS, "ok")]),
     "ingest:index": (None, [("get", None, EVERYONE, "ok")]),
     "ingest:url_submit": (None, [("get", None, EVERYONE, "ok")]),
     "ingest:fetch_state": (lambda o: {"pk": o["article"].pk}, [("get", None, EVERYONE, "ok")]),
@@ -235,7 +274,16 @@ SCREENS = {
     ),
 }
 # Pages that need no account, and Django's language switch.
-OUTSIDE = {"claims:set_language"}
+# Readers' public fact-check pages, feeds and sitemap need no account (tests/public/).
+OUTSIDE = {
+    "claims:set_language",
+    "favicon",
+    "public:index",
+    "public:fact_check",
+    "public:feed_rss",
+    "public:feed_atom",
+    "django.contrib.sitemaps.views.sitemap",
+}
 
 CASES = [
     (name, method, data, allowed, expected)
