@@ -11,7 +11,8 @@ from tests.screens.roles import PASSWORD, make_user
 pytestmark = pytest.mark.browser
 
 # What of the search (the box, when shown, and the results) reaches past the window.
-WIDER_THAN_THE_WINDOW = """() => [...document.querySelectorAll('#main *, .search-box, .search-box *')]
+WIDER_THAN_THE_WINDOW = """() =>
+    [...document.querySelectorAll('#main *, .search-box, .search-box *')]
     .filter(e => e.checkVisibility())
     .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)
     .map(e => e.tagName + '#' + e.id)"""

@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from rest_framework.authtoken.models import Token
 
-from tests.factories import ArticleFactory, ClaimFactory, UserFactory
+from tests.factories import ArticleFactory, ClaimFactory, UserFactory, api_key_for
 
 HERE = Path(__file__).resolve().parent
 SCHEMATHESIS = Path(sys.executable).with_name("schemathesis")
@@ -53,7 +52,7 @@ def fuzz_token(transactional_db, monkeypatch, settings):
             status=status,
             verdict=Rating.objects.get(slug="false") if status == "published" else None,
         )
-    return Token.objects.create(user=admin).key
+    return api_key_for(admin)
 
 
 def test_the_api_passes_every_schemathesis_check_against_the_live_server(
