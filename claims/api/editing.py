@@ -31,15 +31,28 @@ from claims.services import editing
 SPAN_HELP = "Character offset into the article's text, [start, end); null clears the span."
 
 
+# The database column's limit; no article is this long (FACTCHECK_MAX_ARTICLE_CHARS).
+MAX_OFFSET = 2_147_483_647
+
+
 def _offset(**kwargs):
     return serializers.IntegerField(
-        min_value=0, required=False, allow_null=True, help_text=SPAN_HELP, **kwargs
+        min_value=0,
+        max_value=MAX_OFFSET,
+        required=False,
+        allow_null=True,
+        help_text=SPAN_HELP,
+        **kwargs,
     )
 
 
 class SpanFieldsMixin(serializers.Serializer):
-    content_start = serializers.IntegerField(min_value=0, required=False, help_text=SPAN_HELP)
-    content_end = serializers.IntegerField(min_value=0, required=False, help_text=SPAN_HELP)
+    content_start = serializers.IntegerField(
+        min_value=0, max_value=MAX_OFFSET, required=False, help_text=SPAN_HELP
+    )
+    content_end = serializers.IntegerField(
+        min_value=0, max_value=MAX_OFFSET, required=False, help_text=SPAN_HELP
+    )
     source_start = _offset()
     source_end = _offset()
     cue_start = _offset()
@@ -59,8 +72,8 @@ class ClaimCreateSerializer(StrictFieldsMixin, SpanFieldsMixin):
     may be typed instead of offsets: the words are then found in the text."""
 
     article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.only("id"))
-    content_start = serializers.IntegerField(min_value=0, help_text=SPAN_HELP)
-    content_end = serializers.IntegerField(min_value=0, help_text=SPAN_HELP)
+    content_start = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, help_text=SPAN_HELP)
+    content_end = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, help_text=SPAN_HELP)
     source_text = serializers.CharField(max_length=500, allow_blank=True, required=False)
     cue_text = serializers.CharField(max_length=300, allow_blank=True, required=False)
     channel_text = serializers.CharField(max_length=300, allow_blank=True, required=False)
@@ -75,12 +88,16 @@ class ClaimEditSerializer(SpanFieldsMixin, ClaimUpdateSerializer):
 
 
 class SplitSerializer(StrictFieldsMixin, serializers.Serializer):
-    at = serializers.IntegerField(min_value=0, help_text="Offset in the article's text.")
+    at = serializers.IntegerField(
+        min_value=0, max_value=MAX_OFFSET, help_text="Offset in the article's text."
+    )
     version = serializers.IntegerField(min_value=1, required=False)
 
 
 class MergeSerializer(StrictFieldsMixin, serializers.Serializer):
-    other = serializers.IntegerField(min_value=1, help_text="The adjacent claim's id.")
+    other = serializers.IntegerField(
+        min_value=1, max_value=MAX_OFFSET, help_text="The adjacent claim's id."
+    )
     version = serializers.IntegerField(min_value=1, required=False)
 
 
@@ -101,6 +118,7 @@ STATUS_CODES = _with_errors(
     404,
     extra={
         409: OpenApiResponse(ConflictSerializer, description="Stale version."),
+        412: OpenApiResponse(ConflictSerializer, description="Stale version in If-Match."),
         428: OpenApiResponse(ErrorSerializer, description="No version sent."),
     },
 )
@@ -202,7 +220,14 @@ class EditableClaimViewSet(ClaimViewSet):
         summary="Split a claim in two at an offset",
         parameters=[IF_MATCH],
         request=SplitSerializer,
-        responses=_with_errors({201: SplitResultSerializer}, 400, 401, 403, 404),
+        responses=_with_errors(
+            {201: SplitResultSerializer},
+            400,
+            401,
+            403,
+            404,
+            extra={k: v for k, v in STATUS_CODES.items() if k in (409, 428)},
+        ),
     )
     @action(detail=True, methods=["post"])
     def split(self, request, pk=None):

@@ -32,6 +32,12 @@ ERRORS = {
 READ_ERRORS = {code: ERRORS[code] for code in (401, 403, 404)}
 
 
+# An action that takes the version the client read answers 409 when it is stale.
+STALE_VERSION = {
+    409: OpenApiResponse(serializers.ConflictSerializer, description="Stale version."),
+}
+
+
 def _with_errors(response, *codes, extra=None):
     result = {200: response} if not isinstance(response, dict) else dict(response)
     result.update({code: ERRORS[code] for code in codes})
@@ -259,7 +265,9 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
             "correction public. Refused (400) to anyone who wrote part of it."
         ),
         request=serializers.ApproveSerializer,
-        responses=_with_errors(serializers.ClaimDetailSerializer, 400, 401, 403, 404),
+        responses=_with_errors(
+            serializers.ClaimDetailSerializer, 400, 401, 403, 404, extra=STALE_VERSION
+        ),
     )
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
@@ -277,7 +285,9 @@ class ClaimViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     @extend_schema(
         summary="Withdraw a published fact-check, with a public reason",
         request=serializers.WithdrawSerializer,
-        responses=_with_errors(serializers.ClaimDetailSerializer, 400, 401, 403, 404),
+        responses=_with_errors(
+            serializers.ClaimDetailSerializer, 400, 401, 403, 404, extra=STALE_VERSION
+        ),
     )
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
