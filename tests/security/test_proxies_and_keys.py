@@ -9,11 +9,10 @@ import sys
 import pytest
 import yaml
 from django.test import Client, override_settings
-from rest_framework.authtoken.models import Token
 
 from tests.api.factories import role_user
 from tests.conftest import ROOT
-from tests.factories import UserFactory
+from tests.factories import UserFactory, api_key_for
 
 PROXY = "10.0.0.1"  # the TLS proxy every request comes through
 
@@ -61,7 +60,7 @@ def test_with_no_trusted_proxy_x_forwarded_for_is_ignored():
 @pytest.mark.django_db
 @override_settings(FACTCHECK_API_TOKEN_FAILURE_LIMIT=20)
 def test_wrong_api_tokens_are_throttled_like_failed_logins():
-    good = Token.objects.create(user=role_user("fact-checker", "anna")).key
+    good = api_key_for(role_user("fact-checker", "anna"))
     guesser = Client(REMOTE_ADDR="203.0.113.9")
     codes = [
         guesser.get("/api/claims/", HTTP_AUTHORIZATION=f"Token {secrets.token_hex(20)}").status_code
