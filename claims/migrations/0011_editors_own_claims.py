@@ -14,9 +14,32 @@ EXTRA_PERMS = {
 }
 
 
+# The same record as backfill() builds, in one statement: a desk with a million
+# claims upgrades in seconds instead of minutes of row-by-row updates.
+BACKFILL_POSTGRESQL = """
+UPDATE claims_claim SET extracted_record = jsonb_build_object(
+    'content', jsonb_build_object('text', content, 'start', content_start, 'end', content_end),
+    'source', CASE WHEN source_start IS NULL THEN NULL ELSE
+        jsonb_build_object('text', source_text, 'start', source_start, 'end', source_end) END,
+    'cue', CASE WHEN cue_start IS NULL THEN NULL ELSE
+        jsonb_build_object('text', cue_text, 'start', cue_start, 'end', cue_end) END,
+    'channel', CASE WHEN channel_start IS NULL THEN NULL ELSE
+        jsonb_build_object('text', channel_text, 'start', channel_start, 'end', channel_end) END,
+    'source_kind', source_kind,
+    'quote', quote_type,
+    'hedged', hedged,
+    'version', extractor_version
+)
+WHERE corrected_by_id IS NULL
+"""
+
+
 def backfill(apps, schema_editor):
     """Claims nobody corrected are still as extracted: that is their original record.
     Corrected ones have no reliable original and are left out of the measures."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(BACKFILL_POSTGRESQL)
+        return
     Claim = apps.get_model("claims", "Claim")
     batch = []
     for claim in Claim.objects.filter(corrected_by__isnull=True).iterator(chunk_size=2000):
