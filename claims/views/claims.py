@@ -292,7 +292,12 @@ def _act(request, pk, form_key, form, action, success_message, anchor=""):
     return redirect(safe_next(request, reverse("claims:claim_detail", args=[pk])))
 
 
-def _invalid(request, pk, form_key, message: str, anchor: str = ""):
+def _invalid(request, pk, form_key, message: str, anchor: str = "", form=None):
+    """A form the user must correct. With the form: the claim page again, status 400,
+    the message at the top and each field's error beside it (nothing was saved, so
+    nothing to re-send); without: back to the claim page with the message."""
+    if form is not None:
+        return render_claim(request, pk, status=400, error=message, forms={form_key: form})
     _keep(request, pk, form_key)
     messages.error(request, message)
     return _back_to_claim(request, pk, anchor)
@@ -528,7 +533,9 @@ def claim_evidence(request, pk):
     claim = _claim_ref(pk)
     form = EvidenceForm(request.POST)
     if not form.is_valid():
-        return _invalid(request, pk, "evidence", _("Give the evidence's link."), "evidence")
+        return _invalid(
+            request, pk, "evidence", _("Give the evidence's link."), "evidence", form=form
+        )
     return _act(
         request,
         pk,
