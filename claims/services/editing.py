@@ -33,7 +33,7 @@ from claims.models import (
 from claims.services.audit import display as _display
 from claims.services.audit import lock_claim as _lock_current
 from claims.services.audit import require_perm
-from claims.services.publication import version_add_author
+from claims.services.publication import version_record_change
 from claims.services.sources import (
     LINKED_KINDS,
     normalize_source_name,
@@ -414,8 +414,7 @@ def claim_edit_extraction(
     changes = _classify(before, after)
     if not changes and old_values.get("source") == new.get("source"):
         return current
-    _require_reason_if_public(current, reason)
-    version_add_author(claim=current, user=user, note=reason if _is_public(current) else "")
+    version_record_change(claim=current, user=user, reason=reason)
     _relink_source(current, new)
     apply_checkworthiness(current)
     current.corrected_by = user
@@ -739,16 +738,4 @@ def extraction_overrides(article_id: int, claims: Iterable[Claim]) -> Callable[[
         return False
 
     return answered
-
-
-def _is_public(claim: Claim) -> bool:
-    return claim.status == ClaimStatus.PUBLISHED
-
-
-def _require_reason_if_public(claim: Claim, reason: str) -> None:
-    # The same rule as claims/services/review.py: a change to what readers see
-    # is a correction with a written reason.
-    from claims.services.review import _require_reason_if_public as require
-
-    require(claim, reason)
 

@@ -95,6 +95,28 @@ def version_add_author(*, claim: Claim, user, note: str = "") -> ClaimVersion:
     return version
 
 
+def claim_is_public(claim: Claim) -> bool:
+    return claim.status == ClaimStatus.PUBLISHED
+
+
+def version_record_change(*, claim: Claim, user, reason: str) -> None:
+    """Every service that changes what the public record copies calls this.
+
+    On a published claim the change is a correction: it needs a written reason.
+    Whoever makes the change is an author of the pending version, so they
+    cannot approve it themselves.
+    """
+    public = claim_is_public(claim)
+    if public and not reason.strip():
+        raise WorkflowError(
+            _(
+                "This claim is published: changing it is a correction and needs a written "
+                "reason. The public record stays as it is until a second editor approves it."
+            )
+        )
+    version_add_author(claim=claim, user=user, note=reason if public else "")
+
+
 def version_author_ids(claim: Claim) -> set[int]:
     """Who wrote the pending version (or, with none, who set the verdict)."""
     version = pending_version(claim)

@@ -24,7 +24,13 @@ from claims.services.audit import Change, require_perm
 from claims.services.audit import apply_values as _apply
 from claims.services.audit import lock_claim as _lock_current
 from claims.services.audit import save_with_history as _save_with_history
-from claims.services.publication import claim_approve, claim_withdraw, version_add_author
+from claims.services.publication import (
+    claim_approve,
+    claim_is_public,
+    claim_withdraw,
+    version_add_author,
+    version_record_change,
+)
 from claims.services.sources import source_for_mention
 
 __all__ = ["Change", "require_perm"]
@@ -71,18 +77,7 @@ STATUS_PERMISSIONS = {
 }
 
 
-def _is_public(claim: Claim) -> bool:
-    return claim.status == ClaimStatus.PUBLISHED
-
-
-def _require_reason_if_public(claim: Claim, reason: str) -> None:
-    if _is_public(claim) and not reason.strip():
-        raise WorkflowError(
-            _(
-                "This claim is published: changing it is a correction and needs a written "
-                "reason. The public record stays as it is until a second editor approves it."
-            )
-        )
+_is_public = claim_is_public
 
 
 @transaction.atomic
@@ -106,14 +101,13 @@ def claim_correct_attribution(
     changes = _apply(claim, values)
     if not changes:
         return claim
-    _require_reason_if_public(claim, reason)
+    version_record_change(claim=claim, user=user, reason=reason)
     if {"source_text", "source_kind"} & {change.field for change in changes}:
         claim.source = source_for_mention(
             name=claim.source_text, mention=claim.source_text, kind=claim.source_kind
         )
     claim.corrected_by = user
     claim.corrected_at = timezone.now()
-    version_add_author(claim=claim, user=user, note=reason if _is_public(claim) else "")
     action = "correction" if _is_public(claim) else "correct_attribution"
     return _save_with_history(claim, user, action, changes, reason=reason.strip())
 
@@ -140,11 +134,10 @@ def claim_set_verdict(
     changes = _apply(claim, values)
     if not changes:
         return claim
-    _require_reason_if_public(claim, reason)
+    version_record_change(claim=claim, user=user, reason=reason)
     if any(change.field == "verdict" for change in changes):
         claim.verdict_set_by = user
         claim.verdict_set_at = timezone.now()
-    version_add_author(claim=claim, user=user, note=reason if _is_public(claim) else "")
     action = "correction" if _is_public(claim) else "set_verdict"
     return _save_with_history(claim, user, action, changes, reason=reason.strip())
 
