@@ -8,7 +8,6 @@ the version came in an If-Match header), WorkflowError and SubmissionRefused
 address under /api/ are JSON too.
 """
 
-import io
 import logging
 
 from django.conf import settings
@@ -19,10 +18,10 @@ from django.utils.translation import gettext_lazy
 from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from claims.api.parsers import too_large
 from claims.exceptions import (
     DomainError,
     EditConflict,
@@ -32,11 +31,6 @@ from claims.exceptions import (
 )
 
 logger = logging.getLogger(__name__)
-
-
-class PayloadTooLarge(exceptions.ParseError):
-    status_code = 413
-    default_code = "too_large"
 
 
 class PreconditionRequired(exceptions.APIException):
@@ -56,42 +50,6 @@ class PreconditionFailed(EditConflict):
     @classmethod
     def of(cls, conflict: EditConflict) -> "PreconditionFailed":
         return cls(conflict.message, current=conflict.current)
-
-
-class BoundedJSONParser(JSONParser):
-    """JSON, refused with a 400 when the body is larger than Django's upload limit.
-
-    DRF reads the request stream directly, past DATA_UPLOAD_MAX_MEMORY_SIZE,
-    so the limit is enforced here before anything is parsed.
-    """
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        request = (parser_context or {}).get("request")
-        length = 0
-        if request is not None:
-            try:
-                length = int(request.META.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                length = 0
-        if limit is not None and length > limit:
-            raise _too_large(limit)
-        data = stream.read(limit + 1) if limit is not None else stream.read()
-        if limit is not None and len(data) > limit:
-            raise _too_large(limit)
-
-        try:
-            return super().parse(io.BytesIO(data), media_type, parser_context)
-        except RecursionError:
-            raise exceptions.ParseError(
-                _("JSON parse error - the document is nested too deeply.")
-            ) from None
-
-
-def _too_large(limit: int) -> PayloadTooLarge:
-    return PayloadTooLarge(
-        _("The request body is larger than %(limit)s bytes.") % {"limit": f"{limit:,}"}
-    )
 
 
 def _flatten(errors, prefix="") -> list[str]:
@@ -132,7 +90,7 @@ def api_exception_handler(exc, context):
         set_rollback()
         return Response(error_body(exc.message, exc.code), status=status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, RequestDataTooBig):
-        exc = _too_large(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        exc = too_large(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):

@@ -155,9 +155,7 @@ class ClaimReviewDetail(ExportView):
         if record is None:
             raise Http404
         # A withdrawn fact-check still answers here, saying it was withdrawn.
-        review = exports.claim_review(
-            claim, request=request, record=record
-        )
+        review = exports.claim_review(claim, request=request, record=record)
         response = Response(review, content_type="application/ld+json")
         response["Content-Disposition"] = f'inline; filename="claimreview-{claim.pk}.jsonld"'
         return response
