@@ -155,6 +155,12 @@ def claim_detail(*, claim_id: int) -> Claim:
     return claim
 
 
+# The claim page lists this many changes, newest first; the rest are a click
+# away (?history=all). A claim worked on for years has hundreds, and the page
+# is opened far more often than its whole history is read.
+HISTORY_SHOWN = 50
+
+
 def claim_history(*, claim: Claim):
     return (
         ClaimEvent.objects.filter(claim=claim)
@@ -172,6 +178,18 @@ def claim_history(*, claim: Claim):
         )
         .order_by("-created_at", "-id")
     )
+
+
+def claim_recent_history(*, claim: Claim, limit: int | None = HISTORY_SHOWN):
+    """The latest `limit` changes (all of them with None) and whether older ones exist.
+
+    One query either way: it reads one row past the limit to know.
+    """
+    events = claim_history(claim=claim)
+    if limit is None:
+        return list(events), False
+    events = list(events[: limit + 1])
+    return events[:limit], len(events) > limit
 
 
 def claim_evidence(*, claim: Claim):

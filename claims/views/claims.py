@@ -179,6 +179,10 @@ def claim_page_context(request, claim, *, forms=None, conflict=None, error=None)
         comment_form.fields["body"].label = _("Your reply")
         comment_form.fields["body"].widget.attrs["autofocus"] = True
     users = selectors.assignable_users() if request.user.has_perm("claims.assign_claim") else None
+    whole_history = request.GET.get("history") == "all"
+    history, history_is_cut = selectors.claim_recent_history(
+        claim=claim, limit=None if whole_history else selectors.HISTORY_SHOWN
+    )
     context = {
         "claim": claim,
         "article": claim.article,
@@ -204,7 +208,8 @@ def claim_page_context(request, claim, *, forms=None, conflict=None, error=None)
         "threads": threads,
         "reply_to": reply_to,
         "evidence": list(selectors.claim_evidence(claim=claim)),
-        "history": list(selectors.claim_history(claim=claim)),
+        "history": history,
+        "history_is_cut": history_is_cut,
         "conflict": conflict,
         "error": error,
         "is_published": claim.status == ClaimStatus.PUBLISHED,

@@ -270,3 +270,50 @@ def test_a_correction_made_on_the_page_survives_re_extraction(fc_client, ratings
     html = fc_client.get(_page(article.claims.get())).content.decode()
     assert 'id="id_source_text" value="Mario Rossi"' in html or 'value="Mario Rossi"' in html
     assert 'id="corrected-by">fc_anna' in html
+
+
+def _add_history(claim, editor, count):
+    """`count` changes with a reason each, "modifica 0" the oldest."""
+    ClaimEvent.objects.bulk_create(
+        ClaimEvent(
+            claim=claim,
+            actor=editor,
+            action="set_status",
+            field="status",
+            old_value="new",
+            new_value="in_review",
+            reason=f"modifica {n}",
+        )
+        for n in range(count)
+    )
+
+
+def test_a_long_history_shows_the_latest_changes_and_the_rest_one_click_away(
+    fc_client, editor, ratings, django_assert_max_num_queries
+):
+    from claims.selectors import HISTORY_SHOWN
+
+    claim = ClaimFactory()
+    _add_history(claim, editor, HISTORY_SHOWN + 10)
+    newest = f"modifica {HISTORY_SHOWN + 9}"
+    oldest = "modifica 0<"
+
+    with django_assert_max_num_queries(14):
+        html = fc_client.get(_page(claim), {"next": "/queue/?status=new"}).content.decode()
+    assert newest in html and oldest not in html
+    assert f"The latest {HISTORY_SHOWN} changes are shown." in html
+    # The queue link survives the click, so the way back is not lost.
+    assert 'href="?history=all&amp;next=/queue/%3Fstatus%3Dnew#history"' in html
+
+    with django_assert_max_num_queries(14):
+        whole = fc_client.get(_page(claim), {"history": "all"}).content.decode()
+    assert newest in whole and oldest in whole
+    assert "Show the whole history" not in whole
+
+
+def test_a_short_history_is_shown_whole_without_a_link(fc_client, editor, ratings):
+    claim = ClaimFactory()
+    _add_history(claim, editor, 3)
+    html = fc_client.get(_page(claim)).content.decode()
+    assert "modifica 0<" in html and "modifica 2<" in html
+    assert "Show the whole history" not in html
