@@ -410,9 +410,8 @@ def claim_status(request, pk):
     )
 
 
-@claim_action
-def claim_approve(request, pk):
-    """Approve the pending version: a correction of a published claim."""
+def _decide_pending(request, pk, decide, done_message):
+    """Approve or turn down the pending version: one form, one note, two outcomes."""
     claim = _claim_ref(pk)
     form = ApproveForm(request.POST)
     if not form.is_valid():
@@ -422,36 +421,35 @@ def claim_approve(request, pk):
         pk,
         "approve",
         form,
-        lambda: publication.claim_approve(
+        lambda: decide(
             claim=claim,
             user=request.user,
             expected_version=form.cleaned_data["version"],
             note=form.cleaned_data["note"],
         ),
-        _("Approved: the public record now shows this version."),
+        done_message,
         "public-record",
     )
 
 
 @claim_action
-def claim_discard_correction(request, pk):
-    claim = _claim_ref(pk)
-    form = ApproveForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, pk, "approve", _("The form was incomplete: try again."))
-    return _act(
+def claim_approve(request, pk):
+    """Approve the pending version: a correction of a published claim."""
+    return _decide_pending(
         request,
         pk,
-        "approve",
-        form,
-        lambda: publication.claim_discard_correction(
-            claim=claim,
-            user=request.user,
-            expected_version=form.cleaned_data["version"],
-            note=form.cleaned_data["note"],
-        ),
+        publication.claim_approve,
+        _("Approved: the public record now shows this version."),
+    )
+
+
+@claim_action
+def claim_discard_correction(request, pk):
+    return _decide_pending(
+        request,
+        pk,
+        publication.claim_discard_correction,
         _("The correction was turned down: the claim is back to its public version."),
-        "public-record",
     )
 
 
