@@ -15,7 +15,6 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-import certifi
 import urllib3
 import urllib3.connection
 from django.conf import settings
@@ -170,22 +169,9 @@ class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
 
 def _pool(scheme: str, address: str, port: int, host: str, limits: dict, deadline: _Deadline):
     timeout = urllib3.Timeout(connect=limits["connect"], read=limits["read"])
-    if scheme == "https":
-        pool = urllib3.HTTPSConnectionPool(
-            address,
-            port,
-            timeout=timeout,
-            retries=False,
-            maxsize=1,
-            cert_reqs="CERT_REQUIRED",
-            ca_certs=certifi.where(),
-            server_hostname=host,
-            assert_hostname=host,
-        )
-        pool.ConnectionCls = _WatchedHTTPSConnection
-    else:
-        pool = urllib3.HTTPConnectionPool(address, port, timeout=timeout, retries=False, maxsize=1)
-        pool.ConnectionCls = _WatchedHTTPConnection
+    pool = ssrf.pinned_pool(scheme, address, port, host, timeout)
+    # Every socket it opens is watched by the whole fetch's deadline.
+    pool.ConnectionCls = _WatchedHTTPSConnection if scheme == "https" else _WatchedHTTPConnection
     pool.conn_kw["deadline"] = deadline
     return pool
 

@@ -11,6 +11,8 @@ import ipaddress
 import socket
 from dataclasses import dataclass
 
+import certifi
+import urllib3
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -132,3 +134,26 @@ def resolve(host: str, port: int) -> ResolvedHost:
                 address=address,
             ) from exc
     return ResolvedHost(host=host, port=port, addresses=tuple(addresses))
+
+
+def pinned_pool(scheme: str, address: str, port: int, host: str, timeout: urllib3.Timeout):
+    """A one-connection pool to a checked `address` that still proves it is `host`.
+
+    The connection goes to the address resolved and checked here, never to a
+    second DNS answer; over HTTPS the certificate and SNI are checked against
+    the host name, so pinning the address weakens nothing. No retries and no
+    redirects: the caller decides what to do with each answer.
+    """
+    if scheme == "https":
+        return urllib3.HTTPSConnectionPool(
+            address,
+            port,
+            timeout=timeout,
+            retries=False,
+            maxsize=1,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=certifi.where(),
+            server_hostname=host,
+            assert_hostname=host,
+        )
+    return urllib3.HTTPConnectionPool(address, port, timeout=timeout, retries=False, maxsize=1)

@@ -5,7 +5,6 @@ webhook URL can never make the server call its own network."""
 
 from dataclasses import dataclass
 
-import certifi
 import urllib3
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -44,22 +43,6 @@ def check_url(url: str) -> str | None:
     return None
 
 
-def _pool(scheme: str, address: str, port: int, host: str, timeout: urllib3.Timeout):
-    if scheme == "https":
-        return urllib3.HTTPSConnectionPool(
-            address,
-            port,
-            timeout=timeout,
-            retries=False,
-            maxsize=1,
-            cert_reqs="CERT_REQUIRED",
-            ca_certs=certifi.where(),
-            server_hostname=host,
-            assert_hostname=host,
-        )
-    return urllib3.HTTPConnectionPool(address, port, timeout=timeout, retries=False, maxsize=1)
-
-
 def post(url: str, body: bytes, headers: dict[str, str]) -> PostResult:
     refusal = check_url(url)
     if refusal:
@@ -86,7 +69,7 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> PostResult:
     }
     error = ""
     for address in resolved.addresses:
-        pool = _pool(parsed.scheme, address, port, host, timeout)
+        pool = ssrf.pinned_pool(parsed.scheme, address, port, host, timeout)
         try:
             response = pool.urlopen(
                 "POST",
