@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from claims.models import Article, Claim, ClaimVersion, VersionState
 from claims.public_record import PublicRecord, public_records
@@ -88,13 +88,26 @@ def fact_check_by_key(key: str) -> tuple[FactCheck | None, bool]:
 
 
 def search_published(claims: QuerySet, query: str) -> QuerySet:
-    """Claims whose words, source, rationale or article title or outlet contain every
-    word of ``query``, in any letter case."""
+    """Claims whose words, public source or rationale, or article title or outlet
+    contain every word of ``query``, in any letter case.
+
+    The source and rationale searched are the public record's (the latest
+    approved version), never the claim's working copy: a correction still
+    waiting for its second reader must not be found by a reader's search.
+    """
+    latest_approved = (
+        ClaimVersion.objects.filter(claim=OuterRef("pk"), state=VersionState.APPROVED)
+        .order_by("-approved_at", "-id")
+        .values("pk")[:1]
+    )
+    claims = claims.annotate(public_version_id=Subquery(latest_approved))
     for word in query.split()[:10]:
+        public_words = ClaimVersion.objects.filter(pk=OuterRef("public_version_id")).filter(
+            Q(source_text__icontains=word) | Q(rationale__icontains=word)
+        )
         claims = claims.filter(
             Q(content__icontains=word)
-            | Q(source_text__icontains=word)
-            | Q(rationale__icontains=word)
+            | Exists(public_words)
             | Q(article__title__icontains=word)
             | Q(article__outlet__icontains=word)
         )

@@ -57,6 +57,34 @@ def test_the_index_searches_the_published_words(client, published, drafts, edito
     assert f"/fact-checks/{published.public_slug}/" in by_outlet
 
 
+def test_the_index_searches_the_public_record_not_a_correction_in_waiting(
+    client, published, editors
+):
+    claim_set_verdict(
+        claim=published,
+        user=editors[0],
+        expected_version=None,
+        verdict=Rating.objects.get(slug="false"),
+        rationale="Il cantiere resta fermo per la variante ciclopedonale.",
+        reason="Il comune ha pubblicato un nuovo cronoprogramma.",
+    )
+    waiting = client.get("/fact-checks/", {"q": "ciclopedonale"}).content.decode()
+    assert "Nessuna verifica corrisponde alla ricerca." in waiting
+
+    # The words of the published rationale are still found.
+    public = client.get("/fact-checks/", {"q": "ufficiali contrario"}).content.decode()
+    assert f"/fact-checks/{published.public_slug}/" in public
+
+    version = published.versions.get(state="pending")
+    publication.claim_approve(
+        claim=published, user=editors[1], expected_version=None, note="Nuovo cronoprogramma."
+    )
+    version.refresh_from_db()
+    assert version.state == "approved"
+    approved = client.get("/fact-checks/", {"q": "ciclopedonale"}).content.decode()
+    assert f"/fact-checks/{published.public_slug}/" in approved
+
+
 def test_the_index_pages_and_survives_odd_input(client, editors, settings):
     settings.FACTCHECK_PUBLIC_PAGE_SIZE = 2
     for number in range(5):
