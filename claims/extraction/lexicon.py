@@ -83,6 +83,7 @@ class Lexicon:
     needs_complement: set[str] = field(default_factory=set)
     object_claim_forms: set[str] = field(default_factory=set)
     addressee_forms: set[str] = field(default_factory=set)
+    predicative_forms: dict[str, str] = field(default_factory=dict)
     multiword_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -108,6 +109,11 @@ class Lexicon:
                 # "promised residents that ...", "assured farmers that ...": the person told
                 # sits between the verb and the reported clause.
                 self.addressee_forms |= every_form
+            if isinstance(entry, dict) and entry.get("predicative"):
+                # "called the plan a giveaway", "described it as reckless": what the
+                # source calls its object is the claim ("as", "bare" or "both" frames).
+                for form in every_form:
+                    self.predicative_forms[form] = entry["predicative"]
             if isinstance(entry, dict) and entry.get("needs_complement"):
                 # "chiede scusa", "declared a state of emergency": an attribution only
                 # before a reported clause or a quotation.
@@ -168,6 +174,10 @@ class Lexicon:
         self.impersonal_cues = [tuple(m.lower().split()) for m in d["impersonal_cues"]]
         self.complement_words = _lower_set(d["complement_words"])
         self.relative_pronouns = _lower_set(d["relative_pronouns"])
+        # "called it a hoax": object pronouns, and the particles that make "called it off"
+        # a phrasal verb rather than a predicative
+        self.object_pronouns = _lower_set(d.get("object_pronouns", []))
+        self.particles = _lower_set(d.get("particles", []))
         self.media_names = {tuple(n.lower().split()) for n in d["media_names"]}
         self.media_first = {n[0] for n in self.media_names}
         self.given_names = frozenset(d["given_names"])

@@ -121,6 +121,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         cue.needs_quote = not lex.needs_quote.isdisjoint(tails)
         cue.needs_complement = not lex.needs_complement.isdisjoint(tails)
         cue.object_claim = not lex.object_claim_forms.isdisjoint(tails)
+        cue.predicative = next(
+            (lex.predicative_forms[t] for t in tails if t in lex.predicative_forms), ""
+        )
         return cue
 
     def _verb_at(self, toks: list[Tok], i: int, lookup) -> int:
@@ -335,7 +338,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         inverted = prev_tok is not None and (
             prev_tok.text in CLOSE_QUOTES or prev_tok.text == "," or prev_tok.text in DASHES
         )
-        if cue.needs_quote and not (any(inside[cue.j :]) or inverted):
+        # "called the plan a giveaway": a verb of naming with its predicative needs no
+        # quotation and no reported clause.
+        predicative = cue.kind == "verb" and self._predicative_span(toks, cue) is not None
+        if predicative and earlier:
+            # "X said Y, although they described it as Z": a verb of naming inside a
+            # subordinate clause of the reported words stays part of them
+            for m in range(earlier[-1].j, cue.i):
+                low = toks[m].lower
+                if low in self.lex.clause_starters and low not in ("and", "but", "or", "so"):
+                    return False
+        if cue.needs_quote and not predicative and not (any(inside[cue.j :]) or inverted):
             return False
         if self.it and cue.kind == "verb" and prev_tok is not None and prev_tok.lower == "si":
             return False  # "le novità si riferiscono a": reflexive
@@ -365,6 +378,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             clause_final = m >= len(toks) or toks[m].text in (".", ",", ";")
         if (
             cue.needs_complement
+            and not predicative
             and not (inverted or clause_final)
             and not self._has_complement(toks, nxt)
             and not self._object_of_its_own(cue, toks, nxt, n)
@@ -417,13 +431,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return False  # "212 reported cases"
             if (
                 word.endswith("ed")
+                and not predicative
                 and nxt_tok is not None
                 and nxt_tok.lower in ("of", "by", "as", "with", "for")
             ):
                 return False  # "a defendant accused of": a participle, not a verb of saying
             if word in self.lex.ambiguous_forms:
                 # "states", "reports": a verb only after a subject and before a clause or the end.
-                if not (
+                if not predicative and not (
                     nxt_tok is None
                     or nxt_tok.lower in ("that", ":")
                     or nxt_tok.text in "."
@@ -443,6 +458,155 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 ):
                     return False
         return True
+
+    def _predicative_span(self, toks: list[Tok], cue: Cue) -> tuple[int, int] | None:
+        """What a verb of naming says its object is, as a token range, or ``None``: "called
+        the plan a giveaway", "branded them traitors", "labelled the audit 'fake news'",
+        "described the budget as reckless", and with the object moved before the subject
+        ("a report that X labeled as untrue"). The frame (``predicative`` in the lexicon)
+        says whether the verb takes "as" ("as"), a bare second noun phrase ("bare") or
+        either ("both"); the predicative ends with its clause."""
+        mode = cue.predicative
+        if not mode or self.it:
+            return None
+        lex = self.lex
+        n = len(toks)
+        k = cue.j
+        while k < n and toks[k].is_word and self._is_adverb(toks[k]):
+            k += 1
+        if k >= n:
+            return None
+        noun_object = None
+        as_ok = mode in ("as", "both")
+        bare_ok = mode in ("bare", "both")
+        start = None
+        if toks[k].lower == "as":
+            if as_ok:
+                start = k + 1  # the object came before the subject: "... that X labeled as Y"
+        elif (
+            bare_ok
+            and (
+                toks[k].text in OPEN_QUOTES
+                or toks[k].lower in ("a", "an")
+                or (
+                    toks[k].is_word
+                    and not toks[k].is_capitalized
+                    and toks[k].lower not in lex.determiners
+                    and toks[k].lower not in lex.prepositions
+                    and toks[k].lower not in lex.particles
+                    and toks[k].lower not in lex.time_words
+                    and toks[k].lower not in lex.object_pronouns
+                )
+            )
+            and self._object_relative_before(toks, cue) is not None
+        ):
+            # "a note that the chairman called a smear" ("the night that she called the
+            # police" names nothing)
+            start = k
+        elif toks[k].lower in lex.object_pronouns:
+            m = k + 1
+            if m < n and toks[m].lower == "as":
+                start = m + 1 if as_ok else None
+            elif bare_ok and m < n and (toks[m].is_word or toks[m].text in OPEN_QUOTES):
+                low = toks[m].lower
+                if not (
+                    low in lex.prepositions
+                    or low in lex.particles
+                    or low in lex.time_words
+                    or low in lex.clause_starters
+                    or low in lex.complement_words
+                    or self._verbish(toks[m])
+                ):
+                    start = m  # "called it a hoax", "branded them traitors"
+        elif toks[k].is_word and (
+            toks[k].lower in lex.determiners or toks[k].is_capitalized or mode == "both"
+        ):
+            noun_object = k
+            # A noun-phrase object, then "as", a quotation or a second, indefinite noun
+            # phrase ("called the plan for the port a giveaway"); "called a meeting of the
+            # board" and "called the police at a quarter past" have none.
+            for m in range(k + 1, min(n, k + 10)):
+                tok = toks[m]
+                if tok.text in OPEN_QUOTES:
+                    start = m if bare_ok else None
+                    break
+                if not tok.is_word and tok.text not in ("'", "’"):
+                    break
+                if tok.lower == "as":
+                    start = m + 1 if as_ok else None
+                    break
+                if (
+                    tok.lower in ("a", "an")
+                    and bare_ok
+                    and m + 1 < n
+                    and toks[m + 1].is_word  # not "3 a.m."
+                    and not toks[m - 1].text[0].isdigit()
+                    and toks[m - 1].lower not in lex.prepositions
+                    and toks[m - 1].lower not in lex.determiners
+                ):
+                    start = m
+                    break
+                if (
+                    tok.lower in lex.clause_starters
+                    or tok.lower in lex.relative_pronouns
+                    or self._verbish(tok)
+                ):
+                    break
+            if start is None and mode == "both" and k + 1 < n and toks[k + 1].is_word:
+                # "branded the ministers traitors": a verb with no other sense than naming,
+                # so its object and predicative are read together when nothing marks the seam
+                start = k
+        if start is None or start >= n:
+            return None
+        end = start
+        while end < n:
+            tok = toks[end]
+            low = tok.lower
+            if end > start and (
+                tok.text in (",", ";", ".", ":", "!", "?", "(")
+                or tok.text in DASHES
+                or (low in lex.clause_starters and low not in ("and", "or"))
+                or (
+                    low in ("and", "or")
+                    and end + 1 < n
+                    and (self._verbish(toks[end + 1]) or toks[end + 1].lower in lex.pronouns)
+                )
+                or (
+                    low in lex.prepositions
+                    and end + 1 < n
+                    and (
+                        toks[end + 1].lower in lex.time_words
+                        or (
+                            end + 2 < n
+                            and toks[end + 1].lower in lex.articles
+                            and toks[end + 2].lower in lex.interview_nouns
+                        )
+                    )
+                )
+                or (
+                    low in lex.time_words
+                    and (
+                        tok.is_capitalized
+                        or (end + 1 < n and toks[end + 1].lower in lex.time_words)
+                    )
+                )
+            ):
+                break
+            if tok.text in OPEN_QUOTES:
+                # a quotation is read to its closing mark, whatever it holds
+                opened = end
+                end += 1
+                while end < n and not (end > opened and toks[end].text in CLOSE_QUOTES):
+                    end += 1
+            end += 1
+        if not any(t.is_word for t in toks[start:end]):
+            return None
+        if noun_object is not None:
+            # "called the speculation 'noise'": with a noun-phrase object, the object and what
+            # it is called make the statement; a pronoun object ("called it a hoax") adds
+            # nothing to check.
+            start = noun_object
+        return start, end
 
     def _addressee_then_that(self, word: str, toks: list[Tok], k: int) -> bool:
         """ "promises residents that ...": a verb whose frame has an addressee slot, a short
@@ -1293,8 +1457,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             ci, cj = self._trim(toks, *content)
             if cj <= ci:
                 continue
-            if cue.needs_quote and not any(inside[ci:cj]):
-                continue
+            if (
+                cue.needs_quote
+                and not any(inside[ci:cj])
+                and self._predicative_span(toks, cue) is None
+            ):
+                continue  # "called it a hoax" needs no quotation; "spoke of" does
             d.content = self._span(toks, ci, cj)
             if source is not None:
                 d.source = self._span(toks, *source)
@@ -1759,6 +1927,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
     ):
         toks = sent.toks
         lex = self.lex
+        predicative = self._predicative_span(toks, cue) if cue.kind == "verb" else None
+        if predicative is not None:
+            predicative = (predicative[0], min(predicative[1], right_j))
+            return self._predicative_claim(
+                sent, cue, left_i, c_idx, previous_source, d, out, index, before, predicative
+            )
         start = cue.j
         # "told Reuters", "told reporters": the addressee is a channel or nobody, never the source.
         addressee = None
@@ -2008,6 +2182,47 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 end = k
                 break
         return (start, end), source
+
+    def _object_relative_before(self, toks: list[Tok], cue: Cue, left_i: int = 0) -> int | None:
+        """The index of the relative pronoun that stands for the object of a verb of naming,
+        its subject in between ("a note that the chairman called a smear"), or ``None``."""
+        for m in range(cue.i - 1, max(left_i, cue.i - 8) - 1, -1):
+            if not toks[m].is_word:
+                return None
+            if toks[m].lower in ("which", "that", "what", "whom"):
+                return m if m + 1 < cue.i else None
+        return None
+
+    def _predicative_claim(
+        self, sent, cue, left_i, c_idx, previous_source, d, out, index, before, predicative
+    ):
+        """ "X called the plan a giveaway": the predicative is X's claim; X is the subject
+        before the verb (or the first verb's, in "X met the board and called it ...")."""
+        toks = sent.toks
+        if (
+            c_idx > 0
+            and previous_source is not None
+            and (before is None or before.lower in ("and", "but", "or"))
+        ):
+            return predicative, previous_source
+        # "..., which Whitcombe described as a signal": the object is the relative pronoun,
+        # the subject comes after it and the clause before it is the article's own.
+        cut = self._object_relative_before(toks, cue, left_i)
+        if cut is not None:
+            source = self.subject_np(toks, cut + 1, cue.i)
+            self.cut_at = cut
+        else:
+            source = self.subject_np(toks, left_i, cue.i)
+        if source and self._is_pronoun(toks, *source):
+            d.resolve = self._pronoun_number(toks, *source)
+            source = None
+        elif source is None:
+            d.resolve = "sg"
+        if source is not None and self.cut_at is not None and c_idx == 0:
+            # "... issued a report that X labeled as untrue": the clause around the relative
+            # is the article's own
+            self._add_author_part(sent, index, left_i, self.cut_at, out)
+        return predicative, source
 
     def _inside_quote(self, sent, tok) -> bool:
         return any(q[1] <= tok.start < q[2] for q in sent.quotes)

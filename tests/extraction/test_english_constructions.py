@@ -604,3 +604,100 @@ def test_en_reads_a_possessive_inside_a_modifier_and_a_noun_in_ing():
         claim,
         {"source": "People familiar with the club's thinking", "cue": "said", "kind": "anonymous"},
     )
+
+
+# Verbs of naming (`predicative` in en.json): what the source calls its object is the claim.
+PREDICATIVES = [
+    pytest.param(
+        "Councillor Ines Varro called the parking levy a tax on nurses.",
+        "a tax on nurses",
+        {
+            "source": "Councillor Ines Varro",
+            "cue": "called",
+            "content": "the parking levy a tax on nurses",
+            "quote": "indirect",
+        },
+        id="called-object-a-noun",
+    ),
+    pytest.param(
+        "The dockers' union called it an insult to every crane driver.",
+        "an insult",
+        {"source": "The dockers' union", "content": "an insult to every crane driver"},
+        id="called-pronoun-a-noun",
+    ),
+    pytest.param(
+        "The harbourmaster described the new berth as unsafe for tankers.",
+        "unsafe for tankers",
+        {
+            "source": "The harbourmaster",
+            "cue": "described",
+            "content": "the new berth as unsafe for tankers",
+        },
+        id="described-as",
+    ),
+    pytest.param(
+        "Senator Olu Brandt labelled the inquiry “a witch hunt” on Thursday.",
+        "a witch hunt",
+        {"source": "Senator Olu Brandt", "cue": "labelled", "quote": "mixed"},
+        id="labelled-quoted-predicative-stops-at-the-adjunct",
+    ),
+    pytest.param(
+        "Farmers' groups branded the levy daylight robbery.",
+        "daylight robbery",
+        {"source": "Farmers' groups", "cue": "branded"},
+        id="branded-unmarked",
+    ),
+    pytest.param(
+        "Prices slipped after a blog posted a rumour that the chief executive, Vera Lind, later dismissed as baseless.",
+        "baseless",
+        {"source": "the chief executive, Vera Lind", "cue": "dismissed", "content": "baseless"},
+        id="object-moved-before-the-subject",
+    ),
+    pytest.param(
+        "The port signed a lease with Kesto, which its director Alma Reyes described as a lifeline.",
+        "a lifeline",
+        {"source": "its director Alma Reyes", "content": "a lifeline"},
+        id="which-relative-object",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), PREDICATIVES)
+def test_en_reads_what_a_source_calls_something_as_its_claim(text, hint, expected):
+    check_fields(find_claim(text, "en", hint), expected)
+
+
+def test_en_predicative_keeps_the_rest_of_the_sentence_for_the_author():
+    claims = extract(
+        "Shares fell 3 percent after a broker issued a note that the chairman called a smear.",
+        "en",
+    )
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        ("Shares fell 3 percent after a broker issued a note", None),
+        ("a smear", "the chairman"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called for calm after the flood.",
+        "Neighbours called the fire brigade at 3 a.m.",
+        "The premier called a snap election for March.",
+        "The club called it off after a week of rain.",
+        "The coach called him on Monday.",
+        "The judge dismissed the case on Friday.",
+        "The firm did not call the figures a loss.",
+    ],
+)
+def test_en_call_in_its_other_senses_attributes_nothing(text):
+    assert [c.source for c in extract(text, "en")] == [None]
+
+
+def test_en_predicative_inside_a_reported_clause_stays_in_it():
+    claims = extract(
+        "Aides said the tally was close, although they described it as “within the margin” of error.",
+        "en",
+    )
+    assert [c.cue.text for c in claims] == ["said"]
+    assert "within the margin" in claims[0].content.text
