@@ -617,6 +617,7 @@ class ClaimFingerprintAdmin(ReadOnlyAdmin):
     search_fields = ["digest", "claim__content"]
     raw_id_fields = ["claim"]
 
+
 # The user pages (role on the Add user page, roles in the list) live apart.
 from claims import admin_users  # noqa: E402, F401
 from claims.admin_users import DeskUserAdmin  # noqa: E402
@@ -651,6 +652,7 @@ class SourceChangeAdmin(ReadOnlyAdmin):
     list_filter = ["action"]
     fields = ["source", "action", "old_value", "new_value", "claims_moved", "actor", "created_at"]
     readonly_fields = fields
+
 
 # --- People, roles and API tokens.
 #
@@ -802,4 +804,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
         for token in queryset:
             api_token_revoke(token=token, user=request.user)
         messages.success(request, _("Tokens revoked."))
+
+
 from claims.webhooks import admin as webhooks_admin  # noqa: E402,F401 - registers the webhook models

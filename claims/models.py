@@ -702,6 +702,7 @@ class ClaimShingle(models.Model):
     def __str__(self):
         return str(self.key)
 
+
 # Webhooks live in their own package; importing them here makes them this app's models.
 from claims.webhooks.models import (  # noqa: E402,F401
     DeliveryState,

@@ -156,9 +156,7 @@ def reviewed_articles(*, article_ids=None, since: datetime | None = None):
     if article_ids:
         qs = Article.objects.filter(pk__in=list(article_ids))
     if since is not None:
-        recent = ExtractionCorrection.objects.filter(
-            article=OuterRef("pk"), created_at__gte=since
-        )
+        recent = ExtractionCorrection.objects.filter(article=OuterRef("pk"), created_at__gte=since)
         qs = qs.filter(Q(Exists(recent)) | Q(claims__corrected_at__gte=since)).distinct()
     return qs.exclude(content_hash__isnull=True).order_by("pk")
 
@@ -292,9 +290,7 @@ def align(gold: list[dict], extracted: list[dict]) -> list[tuple[int, int]]:
     return pairs
 
 
-def compare_run(
-    figures: Figures, article_id: int, gold: list[dict], extracted: list[dict]
-) -> None:
+def compare_run(figures: Figures, article_id: int, gold: list[dict], extracted: list[dict]) -> None:
     """Add one article's fresh extraction, measured against its final claims."""
     pairs = align(gold, extracted)
     for i, j in pairs:

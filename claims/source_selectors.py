@@ -120,5 +120,3 @@ def source_suggestions(*, query: str, limit: int = 10) -> list[dict]:
             if fold(query) in fold(alias) and alias != source.name:
                 out.append({"id": source.pk, "name": alias, "kind": source.kind})
     return out
-
-

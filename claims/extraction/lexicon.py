@@ -199,6 +199,9 @@ class Lexicon:
         self.according_markers_by_first = _by_first(self.according_markers)
         self.according_quanto_by_first = _by_first(self.according_quanto)
         self.channel_citing_by_first = _by_first(self.channel_citing)
+        # "a letter seen by Reuters": the outlet that saw a document relays it
+        self.document_relays = [tuple(m.lower().split()) for m in d.get("document_relays", [])]
+        self.document_relays_by_first = _by_first(self.document_relays)
         self.modal_first = frozenset(link[0] for link in self.modal_links)
         self.citing_first = frozenset(seq[0] for seq in self.channel_citing)
         self.impersonal_first = frozenset(seq[0] for seq in self.impersonal_cues)

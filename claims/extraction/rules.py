@@ -559,7 +559,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if start is None or start >= n:
             return None
         end = start
-        while end < n:
+        # a predicative is a phrase, not a text: the bound keeps a sentence with no
+        # punctuation from being re-read from every verb of naming
+        limit = min(n, start + 40)
+        while end < limit:
             tok = toks[end]
             low = tok.lower
             if end > start and (
@@ -596,7 +599,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 # a quotation is read to its closing mark, whatever it holds
                 opened = end
                 end += 1
-                while end < n and not (end > opened and toks[end].text in CLOSE_QUOTES):
+                while end < limit and not (end > opened and toks[end].text in CLOSE_QUOTES):
                     end += 1
             end += 1
         if not any(t.is_word for t in toks[start:end]):
@@ -1046,6 +1049,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             sent = self._without_tokens(sent, ch_i - 1, ch_j)
             toks = sent.toks
             channel, ch_i, ch_j, ch_cue = None, -1, -1, None
+        cited = self._citing_aside(toks)
+        if cited is not None:
+            # "Citing two officials, the Gazette reported that ..." / "The ministry, citing new
+            # data, said ...": the sentence is read without the aside; the party cited then
+            # speaks through the subject (below).
+            cite_i, cite_j, cited_np = cited
+            cited = self._span(toks, *cited_np) if self._source_like(toks, *cited_np) else None
+            sent = self._without_tokens(sent, cite_i, cite_j)
+            toks = sent.toks
         inside = self._inside_flags(sent)
         cues = self.find_cues(sent, inside)
         self.channel_end = -1
@@ -1103,11 +1115,66 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 channel = None
         if not new:
             self._drafts_without_cue(sent, index, inside, new, drafts)
+        if cited is not None:
+            for d in new:
+                if d.source is not None and d.channel is None and not d.author:
+                    d.channel, d.source = d.source, cited
+        if self.lex.document_relays:
+            for d in new:
+                if d.source is not None and d.channel is None:
+                    self._split_document_relay(toks, d)
         if channel:
             for d in new:
                 if d.channel is None and not d.author and not d.quote_only:
                     d.channel = self._span(toks, *channel)
         drafts.extend(new)
+
+    def _split_document_relay(self, toks: list[Tok], d: Draft) -> None:
+        """ "A letter seen by Reuters says ...", "documents obtained by the Ledger show ...": the
+        document speaks and the outlet that saw it relays it (``document_relays``)."""
+        lex = self.lex
+        # (a search, not a walk from the sentence start: drafts of an endless sentence are many)
+        first = bisect.bisect_left(toks, d.source[0], key=lambda t: t.start)
+        if first >= len(toks):
+            return
+        k = first
+        while k < len(toks) and toks[k].start <= d.source[1]:
+            for seq in lex.document_relays_by_first.get(toks[k].lower, ()):
+                if k > first and self._match(toks, k, seq):
+                    outlet = self.object_np(toks, k + len(seq), len(toks))
+                    if outlet is None:
+                        return
+                    d.source = self._span(toks, first, k)
+                    d.channel = self._span(toks, *outlet)
+                    return
+            k += 1
+
+    def _citing_aside(self, toks: list[Tok]) -> tuple[int, int, tuple[int, int]] | None:
+        """A "citing X" phrase set off by commas before the sentence's verb of saying ("Citing
+        X, Y said", "Y, citing X, said"): the tokens to leave out and X's token range."""
+        first = self.lex.citing_first
+        for c, tok in enumerate(toks):
+            if tok.lower not in ("citing", "citando") or tok.lower not in first:
+                continue
+            if c > 0 and toks[c - 1].text != ",":
+                continue
+            # X runs to the next comma ("citing a police report,": a plain phrase scan would
+            # stop at "report" as a verb)
+            end = c + 1
+            while (
+                end < len(toks) and end - c <= 12 and (toks[end].is_word or toks[end].text in "'’")
+            ):
+                end += 1
+            if end == c + 1 or end >= len(toks) or toks[end].text != ",":
+                continue
+            np = (c + 1, end)
+            if not any(
+                self._verbish(t) or t.lower in self.lex.verb_gerunds for t in toks[np[1] + 1 :]
+            ):
+                return None  # no verb after it (nor after a later "citing"): the cue itself
+            # from the comma before "citing" (kept at the start), through the one after X
+            return (c - 1 if c > 0 else c), np[1] + (0 if c > 0 else 1), np
+        return None
 
     def _merge_trailing_relay(self, drafts: list[Draft]) -> None:
         """ "X ha detto che Y, scrive il Corriere." / "X told aides Y, the Times reported.": the
@@ -1946,8 +2013,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     ].lower not in (lex.prepositions | lex.determiners):
                         addressee = (addressee[0], m)
                         break
+                named = addressee[0]
+                if toks[named].lower == "the" and named + 1 < addressee[1]:
+                    named += 1  # "told the Herald": a capitalised name after "the"
                 if self._looks_like_outlet(toks, *addressee) or (
-                    toks[addressee[0]].is_capitalized
+                    toks[named].is_capitalized
                     and not self._addressed_body_or_person(toks, *addressee)
                 ):
                     d.channel = self._span(toks, *addressee)

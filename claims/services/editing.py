@@ -738,4 +738,3 @@ def extraction_overrides(article_id: int, claims: Iterable[Claim]) -> Callable[[
         return False
 
     return answered
-

@@ -113,7 +113,6 @@ def _span_end_label(kind: str, number: int) -> str:
     return f'<span class="visually-hidden" data-nontext> ({label})</span>'
 
 
-
 @functools.lru_cache(maxsize=16)
 def _badge_words(language: str) -> dict:
     """Every fixed word of the badges, translated and escaped once per language.

@@ -7,7 +7,6 @@ def editor_choices() -> dict:
     return {"editor_kinds": SourceKind.choices, "editor_quotes": QuoteType.choices}
 
 
-
 def _span(text, start, end):
     if start is None or end is None:
         return None

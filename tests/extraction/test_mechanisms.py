@@ -92,12 +92,60 @@ RELAYS = [
         "the channel had silted up",
         {"source": "a harbour pilot", "channel": "The Ledger", "kind": "role"},
     ),
+    # "citing X" set off by commas before the verb: X speaks, the subject relays
+    (
+        "en",
+        "Citing three port officials, the Harbour Gazette reported that dredging would stop.",
+        "dredging would stop",
+        {"source": "three port officials", "channel": "the Harbour Gazette", "kind": "anonymous"},
+    ),
+    (
+        "en",
+        "The Harbour Gazette, citing a customs memo, said that 40 containers were held.",
+        "40 containers were held",
+        {"source": "a customs memo", "channel": "The Harbour Gazette", "kind": "document"},
+    ),
+    # a document and the outlet that saw it (`document_relays`)
+    (
+        "en",
+        "An email seen by the Harbour Gazette says the pier was never inspected.",
+        "the pier was never inspected",
+        {"source": "An email", "channel": "the Harbour Gazette", "kind": "document"},
+    ),
+    (
+        "en",
+        "According to minutes obtained by the Ledger, the board knew of the leak.",
+        "the board knew of the leak",
+        {"source": "minutes", "channel": "the Ledger", "kind": "document"},
+    ),
+    # an outlet after "told the": the channel, a body told is not
+    (
+        "en",
+        "The pier will reopen in June, the harbourmaster told the Gazette on Friday.",
+        "The pier will reopen in June",
+        {"source": "the harbourmaster", "channel": "the Gazette"},
+    ),
+    (
+        "en",
+        "The harbourmaster told the Senate that the pier would reopen in June.",
+        "the pier would reopen",
+        {"source": "The harbourmaster", "channel": None},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("lang", "text", "hint", "expected"), RELAYS)
 def test_a_relayed_claim_names_its_source_and_the_channel(lang, text, hint, expected):
     check_fields(find_claim(text, lang, hint), expected)
+
+
+def test_a_reason_cited_before_the_verb_leaves_the_subject_the_source():
+    claim = find_claim(
+        "The operator, citing a fall in bookings, said the ferry would stop in May.",
+        "en",
+        "the ferry would stop",
+    )
+    check_fields(claim, {"source": "The operator", "channel": None, "cue": "said"})
 
 
 def test_a_reason_cited_is_not_a_source():
