@@ -211,6 +211,13 @@ class Lexicon:
         # Words in the longest opener (an opener is compared with its words joined by spaces).
         self.retro_opener_length = max((o.count(" ") + 1 for o in self.retro_openers), default=0)
         self.impersonal_verbs = _lower_set(d.get("impersonal_verbs", []))
+        # "That is what X said", "That's according to X": apostrophes split words as the
+        # tokenizer does ("that's" -> "that s"); longest first
+        prefixes = [
+            tuple(p.lower().replace("'", " ").replace("’", " ").split())
+            for p in d.get("retro_prefixes", [])
+        ]
+        self.retro_prefixes_by_first = _by_first(sorted(prefixes, key=len, reverse=True))
         # Impersonal cues of learning rather than stating ("si apprende", "trapela"): their
         # source is an outlet or a document cited just before, if any; never a speaker.
         self.learning_cues = _lower_set(d.get("learning_cues", []))

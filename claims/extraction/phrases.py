@@ -552,6 +552,19 @@ class PhraseFinder:
                 and toks[k + 1].lower in ("a", "al", "alla", "all", "con", "with", "to", "on")
             ):
                 np = self.object_np(toks, k + 2, n)
-                if np and self._looks_like_outlet(toks, *np):
+                if (
+                    np
+                    and (
+                        self._looks_like_outlet(toks, *np)
+                        # "in an interview with the Herald": "the" and a name is a masthead
+                        or (
+                            not self.it
+                            and np[1] - np[0] >= 2
+                            and toks[np[0]].lower == "the"
+                            and all(t.is_capitalized for t in toks[np[0] + 1 : np[1]])
+                            and toks[np[1] - 1].lower not in self.lex.organization_nouns
+                        )
+                    )
+                ):
                     return np, k, np[1], None
         return None, -1, -1, None

@@ -661,6 +661,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         """Tokens [start, end) of the sentence, trimmed, as the article's own claim when four
         tokens or more are left (the part a rule splits off an attributed claim)."""
         toks = sent.toks
+        if not self.it and start < end and toks[start].lower in ("but", "although", "though"):
+            start += 1  # "..., but the ferry still runs": the conjunction links, it says nothing
         ci, cj = self._trim(toks, start, end)
         if cj - ci >= 4:
             out.append(
@@ -1324,6 +1326,32 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return False  # longer than every opener: the rest of the clause need not be read
         return any_word and " ".join(words) in openers
 
+    def _contrast_break(self, sent, i: int, j: int) -> int | None:
+        """(English) The first ", but" / ", although" / ";" in tokens [i, j) outside a
+        quotation: where the reporter's own contrasting clause starts, or ``None``."""
+        if self.it:
+            return None
+        toks = sent.toks
+        for m in range(i, j - 1):
+            tok = toks[m]
+            if (
+                tok.text == ";"
+                or tok.text == ","
+                and toks[m + 1].lower in ("but", "although", "though", "whereas", "while")
+            ) and not self._inside_quote(sent, tok):
+                return m
+        return None
+
+    def _retro_prefix(self, toks: list[Tok], i: int, j: int) -> int | None:
+        """The token after a ``retro_prefixes`` opener at the start of tokens [i, j) ("That is
+        what", "That's"), the longest one, or ``None``."""
+        while i < j and not toks[i].is_word:
+            i += 1
+        for seq in self.lex.retro_prefixes_by_first.get(toks[i].lower if i < j else "", ()):
+            if i + len(seq) <= j and self._match(toks, i, seq):
+                return i + len(seq)
+        return None
+
     def _is_adverb_word(self, w: str) -> bool:
         return w in self.lex.adverbs or (self.it and w.endswith("mente") and len(w) > 6)
 
@@ -1416,10 +1444,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     # skip the apposition
                     for m in range(after + 1, min(right_j, after + 12)):
                         if toks[m].text == ",":
+                            if m + 1 < right_j and toks[m + 1].lower in lex.clause_starters:
+                                break  # "the bridge closed in March, but ...": a clause
                             after = m + 1
                             break
-                        if self._verbish(toks[m]) and toks[m - 1].lower not in lex.determiners:
-                            break
+                        if (self._verbish(toks[m]) or toks[m].lower.endswith("ed")) and toks[
+                            m - 1
+                        ].lower not in lex.determiners:
+                            break  # "the bridge closed in March,": a clause, not an apposition
                 if (
                     after < right_j
                     and toks[after - 1].text == ","
@@ -1433,11 +1465,52 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if after < right_j and toks[after].lower in ("that", "che"):
                     after += 1
                 right_words = [t for t in toks[after:right_j] if t.is_word]
+                if (
+                    len(right_words) < 2
+                    and c_idx == 0
+                    and self._retro_prefix(toks, left_i, cue.i)
+                    == self._trim(toks, left_i, cue.i)[1]
+                ):
+                    # "That's according to the transport office.": the sentence before is the
+                    # office's
+                    self._attach_retro(out, index, sent, d, source, toks, None)
+                    previous_source = source
+                    continue
                 short_adverbial = self._is_adverbial(toks, *left) and len(left_words) <= 5
+                conjunct = (
+                    not self.it
+                    and cue.i - 2 > left_i
+                    and toks[cue.i - 1].text == ","
+                    and toks[cue.i - 2].lower in ("and", "but")
+                )
+                if (
+                    not self.it
+                    and left_words
+                    and not conjunct
+                    and len(right_words) >= 2
+                    and toks[after - 1].text == ","
+                    and self._is_apposition(toks, after, right_j)
+                ):
+                    right_words = []  # "Y, according to Tom Reed, a spokesman for the council."
+                # "According to X, Y, but Z": the marker's reach ends with its clause
+                brk = self._contrast_break(sent, source[1], right_j)
+                trailing_break = bool(left_words) and brk == source[1]
+                if trailing_break:
+                    right_words = []  # "Y, according to X, but Z."
                 if len(right_words) < 2:
                     content = (left_i, cue.i)  # "Y, secondo X." / "Y, according to X."
+                    if trailing_break:
+                        self._add_author_part(sent, index, brk + 1, right_j, out)
+                elif conjunct and len(right_words) >= 2:
+                    # "It was his ninth goal and, according to club statisticians, his 50th":
+                    # the marker reaches only its own conjunct
+                    content = (after, right_j)
+                    self._add_author_part(sent, index, left_i, cue.i - 2, out)
                 elif not left_words or short_adverbial:
                     content = (after, right_j)  # "Secondo X, Y."
+                    if brk is not None and brk > after:
+                        content = (after, brk)
+                        self._add_author_part(sent, index, brk + 1, right_j, out)
                 elif (
                     c_idx == 0
                     and cue.i - 2 > left_i
@@ -1709,6 +1782,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return toks[k - 1].lower not in self.lex.prepositions
         return False
 
+    def _outlet_told(self, toks, i, j) -> bool:
+        """Whether the addressee [i, j) of "told" is an outlet (a channel): "told Reuters",
+        "told the Herald", not "told Parliament" or "told the Senate"."""
+        named = i + 1 if toks[i].lower == "the" and i + 1 < j else i
+        return self._looks_like_outlet(toks, i, j) or (
+            toks[named].is_capitalized and not self._addressed_body_or_person(toks, i, j)
+        )
+
     def _addressed_body_or_person(self, toks, i, j) -> bool:
         """ "told Parliament", "told John Smith": people or a body spoken to, not an outlet."""
         words = [t for t in toks[i:j] if t.is_word]
@@ -1869,6 +1950,21 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             )
             self.retro_source = source
             return None
+        if not self.it and c_idx == 0:
+            opened = self._retro_prefix(toks, left_i, cue.i)
+            if opened is not None and toks[opened - 1].lower == "what" and opened < cue.i:
+                # "That is what the mayor said on Tuesday.": the sentence before is the mayor's
+                source = self.subject_np(toks, opened, cue.i)
+                if source and self._is_pronoun(toks, *source):
+                    source = None  # "That's what he said": resolved where it is applied
+                channel, _ = self.channel_after(toks, cue.j, right_j)
+                if channel is None and toks[cue.j - 1].lower in ("told", "tells", "tell"):
+                    told = self.object_np(toks, cue.j, right_j)
+                    channel = told if told and self._outlet_told(toks, *told) else None
+                channel = self._span(toks, *channel) if channel else None
+                self._attach_retro(out, index, sent, d, source, toks, cue, channel)
+                self.retro_source = source
+                return None
         if not self.it:
             return self._english_verb_claim(
                 sent, cue, left_i, right_j, c_idx, previous_source, d, out, index, before
@@ -2013,13 +2109,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     ].lower not in (lex.prepositions | lex.determiners):
                         addressee = (addressee[0], m)
                         break
-                named = addressee[0]
-                if toks[named].lower == "the" and named + 1 < addressee[1]:
-                    named += 1  # "told the Herald": a capitalised name after "the"
-                if self._looks_like_outlet(toks, *addressee) or (
-                    toks[named].is_capitalized
-                    and not self._addressed_body_or_person(toks, *addressee)
-                ):
+                if self._outlet_told(toks, *addressee):
                     d.channel = self._span(toks, *addressee)
                 start = addressee[1]
         if start < right_j and toks[start].text == ",":
@@ -2171,6 +2261,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 and self._clause_resumes(toks, resume, right_j)
             ):
                 return (left_i, right_j), source  # "The plan, the paper wrote, would cost ..."
+            if (
+                not self.it
+                and clause_end + 5 < right_j
+                and toks[clause_end].text == ","
+                and toks[clause_end + 1].lower in ("but", "although", "though", "whereas", "yet")
+            ):
+                # "..., officials said, though no date has been set.": the reporter goes on
+                self._add_author_part(sent, index, clause_end + 2, right_j, out)
             return (left_i, k), source
         elif (
             c_idx > 0
@@ -2408,6 +2506,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         words = [t for t in toks[i:j] if t.is_word]
         if len(words) < 2 or (i < j and toks[i].text in OPEN_QUOTES):
             return False
+        if not self.it and words[0].lower in self.lex.clause_starters:
+            return False  # "..., officials said, though no date has been set": a new clause
         if self._is_relative_piece(toks, i, j):
             return False  # "..., ha commentato X, che ha annunciato ...": X's relative clause
         lex = self.lex

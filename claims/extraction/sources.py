@@ -25,6 +25,10 @@ _WHO_AFTER = re.compile(r"\s*,\s*(?:who|whom|whose)\b")
 _APOSTROPHES = frozenset("'’")
 
 
+# English plural endings of nouns for people ("statisticians", "economists", "planners").
+_PEOPLE_PLURALS = ("ians", "ists", "ers", "ors")
+
+
 def _tok_start(tok: Tok) -> int:
     return tok.start
 
@@ -175,6 +179,25 @@ class SourceClassifier:
             if resolved:
                 return "person", resolved
             return "role", bare
+        last = next(
+            (
+                core[k - 1]
+                for k in range(1, len(core) + 1)
+                if k == len(core) or core[k].lower in lex.prepositions
+            ),
+            None,
+        )
+        if (
+            not self.it
+            and last is not None
+            and not last.is_capitalized
+            and last.lower not in lex.organization_nouns
+            and last.lower.endswith(_PEOPLE_PLURALS)
+            and not name
+        ):
+            # "club statisticians", "union members", "city planners": unnamed people of a
+            # body, not the body
+            return "anonymous", bare
         if head_low in lex.organization_nouns or lex.organization_noun_pattern.search(joined):
             return "organization", bare
         if head and head.is_capitalized:

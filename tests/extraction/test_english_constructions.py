@@ -701,3 +701,101 @@ def test_en_predicative_inside_a_reported_clause_stays_in_it():
     )
     assert [c.cue.text for c in claims] == ["said"]
     assert "within the margin" in claims[0].content.text
+
+
+# Content first, the source after it, pointing back: "That is what X said."
+def test_en_that_is_what_x_said_gives_the_sentence_before_to_x():
+    claims = extract(
+        "The levy will double in April. That is what the treasurer, Ivo Marsh, told the Courier on Friday.",
+        "en",
+    )
+    assert len(claims) == 1
+    check_fields(
+        claims[0],
+        {
+            "content": "The levy will double in April",
+            "source": "the treasurer, Ivo Marsh",
+            "channel": "the Courier",
+            "cue": "told",
+        },
+    )
+
+
+def test_en_that_is_according_to_x_gives_the_sentence_before_to_x():
+    claims = extract("Ridership fell by a third. That's according to the transit authority.", "en")
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        ("Ridership fell by a third", "the transit authority")
+    ]
+
+
+def test_en_that_is_opening_a_claim_of_its_own_is_not_pointing_back():
+    claims = extract("The levy will double. That is the plan, the treasurer said.", "en")
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        ("The levy will double", None),
+        ("That is the plan", "the treasurer"),
+    ]
+
+
+# Scope: an attribution reaches the end of its clause; the reporter's "but ..." is the author's.
+SCOPE = [
+    pytest.param(
+        "According to the transit authority, ridership fell by a third, but fares rose again in May.",
+        [("ridership fell by a third", "the transit authority"), ("fares rose again in May", None)],
+        id="according-to-then-but",
+    ),
+    pytest.param(
+        "Ridership fell by a third, according to the transit authority, but fares rose again in May.",
+        [("Ridership fell by a third", "the transit authority"), ("fares rose again in May", None)],
+        id="y-according-to-then-but",
+    ),
+    pytest.param(
+        "Ridership fell by a third, according to Noor Haddad, a planner at the transit authority.",
+        [("Ridership fell by a third", "Noor Haddad")],
+        id="y-according-to-name-apposition",
+    ),
+    pytest.param(
+        "The line lost money again and, according to the transit authority, its worst year since 1990.",
+        [
+            ("The line lost money again", None),
+            ("its worst year since 1990", "the transit authority"),
+        ],
+        id="conjunct-according-to",
+    ),
+    pytest.param(
+        "The depot will close in June, officials said, though no buyer has been found.",
+        [("The depot will close in June", "officials"), ("no buyer has been found", None)],
+        id="y-x-said-though-z",
+    ),
+    pytest.param(
+        '"The depot will close," the manager said, when asked about the staff.',
+        [("The depot will close", "the manager")],
+        id="y-x-said-when-asked-is-no-claim",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCOPE)
+def test_en_an_attribution_ends_with_its_clause(text, expected):
+    claims = extract(text, "en")
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == expected
+
+
+def test_en_an_interview_with_the_masthead_names_the_channel():
+    claim = find_claim(
+        "In an interview with the Lakeside Courier, the mayor said the depot would close.",
+        "en",
+        "the depot would close",
+    )
+    check_fields(claim, {"source": "the mayor", "channel": "the Lakeside Courier"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "kind"),
+    [
+        ("Club statisticians said the goal was his 50th.", "the goal", "anonymous"),
+        ("Union members said the strike would go on.", "the strike", "anonymous"),
+        ("The union said the strike would go on.", "the strike", "organization"),
+    ],
+)
+def test_en_unnamed_people_of_a_body_are_anonymous(text, hint, kind):
+    check_fields(find_claim(text, "en", hint), {"kind": kind})
