@@ -53,6 +53,7 @@ class PhraseFinder:
             "or",
             "mentre",
             "while",
+            "before",  # "said they did not know, before saying ...": the next cue's word
         ):
             j -= 1
             while j > i and not toks[j - 1].is_word and toks[j - 1].text not in CLOSE_QUOTES:

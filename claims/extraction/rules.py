@@ -655,6 +655,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     break
                 if toks[m].lower in self.lex.auxiliaries:
                     return True
+            return self._bare_clause(toks, k, len(toks))  # "shows the firm avoided tax"
         return False
 
     def _add_author_part(self, sent, index, start: int, end: int, out) -> None:
@@ -1773,13 +1774,38 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
 
     def _bare_clause(self, toks, i, j) -> bool:
         """ "reported the talks had stalled": a short subject and its auxiliary, no "that"
-        (not "reported a loss that was ...": a relative before the verb is no clause)."""
+        (not "reported a loss that was ...": a relative before the verb is no clause). In
+        English a regular past tense after a subject will do: "saying the officer belonged
+        to ...", not "showed the increased costs"."""
+        lex = self.lex
+        # the subject opens at ``i`` (after a finite verb) or right after it (after a gerund)
+        subject_opens = any(
+            toks[m].lower in lex.determiners
+            or toks[m].lower in lex.pronouns
+            or (toks[m].is_capitalized and toks[m].is_word)
+            for m in range(i, min(i + 2, j))
+        ) and not (i < j and toks[i].lower in lex.prepositions)  # "reports of the flood reached"
         for k in range(i + 1, min(j, i + 5)):
             tok = toks[k]
-            if not tok.is_word or tok.lower in self.lex.relative_pronouns:
+            if not tok.is_word or tok.lower in lex.relative_pronouns:
                 return False
-            if tok.lower in self.lex.auxiliaries:
-                return toks[k - 1].lower not in self.lex.prepositions
+            if tok.lower in lex.auxiliaries:
+                return toks[k - 1].lower not in lex.prepositions
+            if (
+                not self.it
+                and subject_opens
+                and k <= i + 3
+                and toks[k - 1].lower not in ("and", "or", "but")  # "its obituary and decided"
+                and len(tok.lower) > 4
+                and tok.lower.endswith("ed")
+                and not tok.is_capitalized
+                and toks[k - 1].lower not in lex.prepositions
+                and toks[k - 1].lower not in lex.determiners
+                and k + 1 < len(toks)
+                and (toks[k + 1].is_word or toks[k + 1].text in (".", ","))
+                and toks[k + 1].lower not in ("by",)  # "the man arrested by police"
+            ):
+                return True
         return False
 
     def _outlet_told(self, toks, i, j) -> bool:

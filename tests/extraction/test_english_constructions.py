@@ -799,3 +799,45 @@ def test_en_an_interview_with_the_masthead_names_the_channel():
 )
 def test_en_unnamed_people_of_a_body_are_anonymous(text, hint, kind):
     check_fields(find_claim(text, "en", hint), {"kind": kind})
+
+
+# A reported clause with no "that" and no auxiliary: a subject and a regular past tense.
+BARE_PAST_CLAUSES = [
+    pytest.param(
+        "The audit shows the agency billed the city twice.",
+        "the agency billed the city twice",
+        {"source": "The audit", "cue": "shows", "kind": "document"},
+        id="document-shows-past-clause",
+    ),
+    pytest.param(
+        "The council first denied the claim, before saying the contractor walked off the site.",
+        "the contractor walked off the site",
+        {"source": "The council", "cue": "saying"},
+        id="before-saying-past-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), BARE_PAST_CLAUSES)
+def test_en_a_past_tense_after_a_subject_opens_a_reported_clause(text, hint, expected):
+    check_fields(find_claim(text, "en", hint), expected)
+
+
+def test_en_a_claim_before_a_second_cue_drops_its_linking_word():
+    claims = extract(
+        "Officials said they had no record of the permit, before saying the owner forged it.",
+        "en",
+    )
+    assert claims[0].content.text == "they had no record of the permit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report showed the increased costs of the program.",
+        "The team had read its own obituary and decided to ignore it.",
+        "Early reports of the fire reached the newsroom at noon.",
+    ],
+)
+def test_en_a_participle_or_a_second_verb_is_no_reported_clause(text):
+    assert [c.source for c in extract(text, "en")] == [None]
