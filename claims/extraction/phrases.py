@@ -43,6 +43,13 @@ class PhraseFinder:
             i += 1
         while j > i and (toks[j - 1].text in EDGE_PUNCT or toks[j - 1].text in DASHES):
             j -= 1
+        if (
+            j - 1 > i
+            and j < len(toks)
+            and toks[j].is_word
+            and toks[j - 1].lower in ("that", "which")
+        ):
+            j -= 1  # "disputed a report that | said ...": the relative belongs to the next cue
         while j > i and toks[j - 1].lower in (
             "e",
             "ed",

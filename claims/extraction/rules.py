@@ -67,6 +67,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         self._run_starts_of: list[Tok] | None = None
         self._is_conditional = conditional_test(lex.data.get("conditional_modals", []))
         self._run_starts: list[int] = []
+        self._prev_cue: Cue | None = None  # the cue before the one a verb rule is reading
 
     # ------------------------------------------------------------------ cues
     def _match(self, toks: list[Tok], i: int, seq: tuple[str, ...]) -> bool:
@@ -385,7 +386,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         ):
             return False
         # "ha detto che non comunica con ...": a verb inside the reported clause.
-        if earlier and prev_tok is not None and prev_tok.lower in ("che", "that"):
+        if (
+            earlier
+            and prev_tok is not None
+            and prev_tok.lower in ("che", "that")
+            and not self._relative_after_object(toks, earlier[-1], prev)
+        ):
             return False
         if (
             earlier
@@ -610,6 +616,32 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             # nothing to check.
             start = noun_object
         return start, end
+
+    def _gapped_object(self, toks: list[Tok], i: int, j: int) -> bool:
+        """(English) Tokens [i, j) before a clause-final verb are a noun phrase and the
+        verb's subject, the object gapped: "a figure Varnessa disputes", "a claim the
+        company denies". No attribution: the clause names what the subject rejects."""
+        lex = self.lex
+        if self.it or j - i < 3 or toks[i].lower not in ("a", "an"):
+            return False
+        for m in range(i + 2, j):
+            if toks[m].lower in lex.articles or (
+                toks[m].is_capitalized and not toks[m - 1].is_capitalized
+            ):
+                return True
+        return False
+
+    def _relative_after_object(self, toks: list[Tok], cue: Cue, k: int) -> bool:
+        """(English) "that" at ``k`` is a relative pronoun on the object of ``cue``, a verb
+        whose object is a claim: "disputed a report by an analyst that said ..." (the
+        report speaks), not "said that ..." (a complementizer)."""
+        return (
+            not self.it
+            and cue.object_claim
+            and cue.j < k <= cue.j + 12
+            and toks[cue.j].lower in self.lex.determiners
+            and all(t.is_word for t in toks[cue.j : k])
+        )
 
     def _addressee_then_that(self, word: str, toks: list[Tok], k: int) -> bool:
         """ "promises residents that ...": a verb whose frame has an addressee slot, a short
@@ -984,10 +1016,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if length and prev is not None and prev.is_capitalized and toks[i].is_capitalized:
             return None  # "The Washington Post", "Huffington Post": part of a name
         if length:
-            if prev is not None and (
-                prev.lower in lex.determiners
-                or prev.lower in lex.prepositions
-                or prev.lower == "to"
+            relative_that = (
+                not self.it and prev is not None and prev.lower == "that" and t in lex.verb_past
+            )  # "a report that said ...": "that" is a relative pronoun before a past tense
+            if (
+                prev is not None
+                and not relative_that
+                and (
+                    prev.lower in lex.determiners
+                    or prev.lower in lex.prepositions
+                    or prev.lower == "to"
+                )
             ):
                 if not (self.it and prev.lower in ("lo", "la", "le", "gli", "l")):
                     return None  # a noun: "la nota", "the report"
@@ -995,6 +1034,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     return None  # "l'accusa", "la stima dei danni": the noun, not "la" + verb
             if not self.it and prev is None and i + 1 < n and toks[i + 1].lower in lex.prepositions:
                 return None
+            if (
+                not self.it
+                and prev is not None
+                and i >= 2
+                and toks[i].lower not in lex.verb_past
+                and prev.lower.endswith(("ed", "est"))
+                and toks[i - 2].lower in lex.determiners
+            ):
+                return None  # "the disputed report", "the latest estimate": a noun
             return self._verb_flags(Cue("verb", i, i + length), toks)
         return None
 
@@ -1576,6 +1624,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     d.resolve = "report" if learned else "any"
             else:  # verb or gerund
                 self.retro_source = None
+                self._prev_cue = cues[c_idx - 1] if c_idx else None
                 result = self._verb_claim(
                     sent,
                     cue,
@@ -2116,6 +2165,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
     ):
         toks = sent.toks
         lex = self.lex
+        k_before = cue.i - 1  # the index of ``before``
+        while k_before >= left_i and toks[k_before].is_word and self._is_adverb(toks[k_before]):
+            k_before -= 1
         predicative = self._predicative_span(toks, cue) if cue.kind == "verb" else None
         if predicative is not None:
             predicative = (predicative[0], min(predicative[1], right_j))
@@ -2272,6 +2324,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     ):
                         k = m
                         source = (m, name_start + len(names))
+            if source and self._gapped_object(toks, *source):
+                return None  # "..., a figure the ministry disputes.": no one speaks here
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
@@ -2304,6 +2358,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         ):
             # "Pelletier called the speculation 'noise' and said ...": the same subject
             source = previous_source
+        elif (
+            c_idx > 0
+            and before is not None
+            and before.lower == "that"
+            and self._prev_cue is not None
+            and self._relative_after_object(toks, self._prev_cue, k_before)
+        ):
+            # "disputed a report by an analyst that said ...": the object speaks
+            source = self._trim(toks, left_i, k_before)
         else:
             relative = self._relative_subject(toks, left_i, cue.i)
             if relative is not None and self._main_verb_follows(toks, start, len(toks)):

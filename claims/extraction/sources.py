@@ -159,7 +159,19 @@ class SourceClassifier:
             owner = self._owner(core, head)
             if owner:
                 kind, owner_name = self.classify((owner[0].start, owner[-1].end))
-                if kind in ("organization", "media", "person", "anonymous"):
+                # "a report by an analyst": in English an unnamed author leaves the document
+                # the source that can be checked
+                owners = (
+                    ("organization", "media", "person")
+                    if not self.it
+                    else (
+                        "organization",
+                        "media",
+                        "person",
+                        "anonymous",
+                    )
+                )
+                if kind in owners:
                     return kind, owner_name
             return "document", bare
         if name:

@@ -841,3 +841,30 @@ def test_en_a_claim_before_a_second_cue_drops_its_linking_word():
 )
 def test_en_a_participle_or_a_second_verb_is_no_reported_clause(text):
     assert [c.source for c in extract(text, "en")] == [None]
+
+
+def test_en_a_document_that_said_speaks_for_itself_inside_a_dispute():
+    claims = extract(
+        "The governor disputed a memo by a budget analyst that said the fund was empty.", "en"
+    )
+    assert [(c.content.text, c.source.text, c.cue.text, c.source_kind) for c in claims] == [
+        ("a memo by a budget analyst", "The governor", "disputed", "role"),
+        ("the fund was empty", "a memo by a budget analyst", "said", "document"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb form after an article and a participle or superlative is the noun
+        "The analyst behind the disputed report did not return calls.",
+        "The newest estimate puts the repair bill at $9 million.",
+        # a clause-final verb whose object was moved before its subject: nobody speaks
+        "Exports fell by 12 percent, a figure the ministry disputes.",
+        "Exports fell by 12 percent, a number Halden Steel denies.",
+        # a plural noun spelt like the verb
+        "She studies border disputes at a university in Oslo.",
+    ],
+)
+def test_en_words_that_look_like_cues_but_attribute_nothing(text):
+    assert [c.source for c in extract(text, "en")] == [None]
