@@ -178,6 +178,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         name = self._name_ending_at(toks, left_i, k - 1)
         if name:
             return name
+        if k - 3 > left_i and toks[k - 2].text.isdigit() and toks[k - 3].text == ",":
+            # "Tom Reed, 54, who has run the ferry since 1990, said": the age is no antecedent
+            name = self._name_ending_at(toks, left_i, k - 3)
+            if name:
+                return name
         np = self._np_before(toks, left_i, k)
         if np is None:
             # "Di parere opposto la vicesindaca Lea Marchi, che ...": from the nearest article
@@ -616,6 +621,19 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             # nothing to check.
             start = noun_object
         return start, end
+
+    def _first_person_aside(self, sent, source: tuple[int, int], d: Draft) -> bool:
+        """(English) "I"/"we" outside a quotation as the subject of a cue: the reporter
+        speaking ("I asked the mayor", "we reported last week"); the claim is the author's,
+        with no cue. Marks ``d`` so and returns True."""
+        toks = sent.toks
+        i, j = source
+        if self.it or j - i != 1 or toks[i].lower not in ("i", "we"):
+            return False
+        if self._inside_quote(sent, toks[i]):
+            return False
+        d.author, d.cue, d.resolve = True, None, None
+        return True
 
     def _gapped_object(self, toks: list[Tok], i: int, j: int) -> bool:
         """(English) Tokens [i, j) before a clause-final verb are a noun phrase and the
@@ -2326,7 +2344,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                         source = (m, name_start + len(names))
             if source and self._gapped_object(toks, *source):
                 return None  # "..., a figure the ministry disputes.": no one speaks here
-            if source and self._is_pronoun(toks, *source):
+            if source and self._first_person_aside(sent, source, d):
+                source = None  # "We reported last week that ...": the article's own voice
+            elif source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
             source = self._relayed_source(toks, source, start, len(toks), d)
@@ -2387,7 +2407,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     )
             else:
                 source = self.subject_np(toks, left_i, cue.i)
-            if source and self._is_pronoun(toks, *source):
+            if source and self._first_person_aside(sent, source, d):
+                source = None  # "We reported last week that ...": the article's own voice
+            elif source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
             elif source is None:
@@ -2470,7 +2492,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             self.cut_at = cut
         else:
             source = self.subject_np(toks, left_i, cue.i)
-        if source and self._is_pronoun(toks, *source):
+        if source and self._first_person_aside(sent, source, d):
+            source = None  # "I called it a mistake": the author's own voice
+        elif source and self._is_pronoun(toks, *source):
             d.resolve = self._pronoun_number(toks, *source)
             source = None
         elif source is None:

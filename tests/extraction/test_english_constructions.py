@@ -868,3 +868,41 @@ def test_en_a_document_that_said_speaks_for_itself_inside_a_dispute():
 )
 def test_en_words_that_look_like_cues_but_attribute_nothing(text):
     assert [c.source for c in extract(text, "en")] == [None]
+
+
+# The reporter's own asides, and pronouns that must not point at the reporter.
+def test_en_the_reporter_speaking_in_the_first_person_is_the_author():
+    claims = extract("We reported in May that the quarry had lost its licence.", "en")
+    assert [(c.content.text, c.source, c.cue, c.source_kind) for c in claims] == [
+        ("the quarry had lost its licence", None, None, "author")
+    ]
+
+
+def test_en_a_first_person_speaker_inside_a_quotation_stays_the_speaker():
+    claims = extract('"We reported the leak in May," the foreman said.', "en")
+    check_fields(claims[0], {"source": "the foreman", "quote": "direct"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "I asked the harbourmaster about the pier. He said it would reopen in June.",
+            "it would reopen",
+            "the harbourmaster",
+        ),
+        (
+            "I reached Noor Haddad by phone on Sunday. She said the pier would reopen in June.",
+            "the pier would reopen",
+            "Noor Haddad",
+        ),
+        (
+            "Ivo Marsh, 61, who has fished the bay for decades, said the catch had halved.",
+            "the catch had halved",
+            "Ivo Marsh",
+        ),
+    ],
+)
+def test_en_a_pronoun_takes_the_nearest_person_named_not_the_reporter(text, hint, source):
+    claim = find_claim(text, "en", hint)
+    assert claim.source is not None and source in claim.source.text
