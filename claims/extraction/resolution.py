@@ -289,13 +289,24 @@ class SourceResolver:
         lex = self.lex
         for k in range(len(toks) - 1, -1, -1):
             low = toks[k].lower
-            if low in lex.role_nouns and k > 0 and toks[k - 1].lower in lex.articles:
-                return toks[k - 1].start, toks[k].end  # "the mayor"
+            if low in lex.role_nouns:
+                for m in range(k - 1, max(-1, k - 4), -1):
+                    if toks[m].lower in lex.articles:
+                        return toks[m].start, toks[k].end  # "the mayor", "the port manager"
+                    if not toks[m].is_word:
+                        break
             if toks[k].is_capitalized and toks[k].is_word and k > 0:
                 m = k
                 while m > 0 and toks[m - 1].is_capitalized and toks[m - 1].is_word and k - m < 3:
                     m -= 1
-                if m < k and self._person_in(toks[m : k + 1]):
+                if (
+                    m < k
+                    and (
+                        self._person_in(toks[m : k + 1])
+                        # two or three capitalised words inside the sentence: a full name
+                        or (m > 0 and not any(t.lower in lex.time_words for t in toks[m : k + 1]))
+                    )
+                ):
                     return toks[m].start, toks[k].end
         return None
 

@@ -2583,7 +2583,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 break
             if tok.lower in lex.complement_words:
                 break
-            if self._verbish(tok) and not (k > start and toks[k - 1].lower in lex.determiners):
+            if self._verbish(tok) and not (
+                k > start
+                and (
+                    toks[k - 1].lower in lex.determiners
+                    # "said in May that": the month, not the modal
+                    or (tok.is_capitalized and toks[k - 1].lower in lex.prepositions)
+                )
+            ):
                 break
         return start, None
 

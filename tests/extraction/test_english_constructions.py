@@ -887,9 +887,9 @@ def test_en_a_first_person_speaker_inside_a_quotation_stays_the_speaker():
     ("text", "hint", "source"),
     [
         (
-            "I asked the harbourmaster about the pier. He said it would reopen in June.",
+            "I asked the port manager about the pier. He said it would reopen in June.",
             "it would reopen",
-            "the harbourmaster",
+            "the port manager",
         ),
         (
             "I reached Noor Haddad by phone on Sunday. She said the pier would reopen in June.",
