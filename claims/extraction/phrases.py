@@ -24,6 +24,8 @@ _APPROXIMATELY = frozenset(
 NP_PREPOSITIONS = frozenset("di del dello della dell dei degli delle of for de".split())
 EDGE_PUNCT = frozenset(",;:.!?…(")
 _MODALS = frozenset("will would could can may might shall should must".split())
+# "news agency", "news service": bodies that are outlets when "news" names them
+_NEWS_BODIES = frozenset(("agency", "service", "network", "organization", "organisation"))
 _AGENT = frozenset("da dal dallo dalla dall dai dagli dalle by".split())
 
 
@@ -471,6 +473,10 @@ class PhraseFinder:
         lex = self.lex
         if any(t.lower in lex.media_nouns for t in toks[i:j]):
             return True
+        if any(
+            toks[k].lower == "news" and toks[k + 1].lower in _NEWS_BODIES for k in range(i, j - 1)
+        ):
+            return True  # "the news agency", "a news service": an outlet named by kind
         return self._media_name_in(toks[i:j])
 
     def _media_name_in(self, toks: list[Tok]) -> bool:

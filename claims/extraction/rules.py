@@ -249,7 +249,23 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if not cue.object_claim or i >= j:
             return False
         first = toks[i].lower
-        return (first in self.lex.determiners or first in self.lex.articles) and any(
+        lex = self.lex
+        if (
+            not self.it
+            and toks[i].is_word
+            and not toks[i].is_capitalized
+            and first not in lex.prepositions
+            and first not in lex.pronouns
+            and first not in lex.complement_words
+            and first not in lex.time_words
+            and first not in lex.clause_starters
+            and not self._is_adverb(toks[i])
+            and not self._verbish(toks[i])
+            and i + 1 < j
+            and toks[i + 1].is_word
+        ):
+            return True  # "cited higher costs", "reported net income of ...": a bare plural
+        return (first in lex.determiners or first in lex.articles) and any(
             t.is_word for t in toks[i + 1 : j]
         )
 
@@ -1266,7 +1282,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if last.cue[0] < first.content[1]:
             return  # the outlet's verb must come after X's words
         tail = self.text[after : after + 2].lstrip(" »”\"'")
-        if tail[:1] not in (".", "!", "") or self.classify(last.source)[0] != "media":
+        kind = self.classify(last.source)[0]
+        # "X said Y, according to Ming Pao." / "..., according to police.": whoever an
+        # according-to marker names after a reported claim passed the words on
+        relayer = kind == "media" or (
+            not self.it and self.text[last.cue[0] : last.cue[1]].lower() == "according to"
+        )
+        if tail[:1] not in (".", "!", "") or not relayer:
             return  # only an outlet closing the sentence: "..., secondo i media, Y" is a claim
         first.channel = last.source
         del drafts[k]

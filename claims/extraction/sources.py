@@ -26,7 +26,7 @@ _APOSTROPHES = frozenset("'’")
 
 
 # English plural endings of nouns for people ("statisticians", "economists", "planners").
-_PEOPLE_PLURALS = ("ians", "ists", "ers", "ors")
+_PEOPLE_PLURALS = ("ians", "ists", "ers", "ors", "ents")
 
 
 def _tok_start(tok: Tok) -> int:
@@ -191,22 +191,23 @@ class SourceClassifier:
             if resolved:
                 return "person", resolved
             return "role", bare
-        last = next(
-            (
-                core[k - 1]
-                for k in range(1, len(core) + 1)
-                if k == len(core) or core[k].lower in lex.prepositions
-            ),
-            None,
-        )
-        if (
-            not self.it
-            and last is not None
-            and not last.is_capitalized
-            and last.lower not in lex.organization_nouns
-            and last.lower.endswith(_PEOPLE_PLURALS)
-            and not name
-        ):
+        # the first plural noun for people before any preposition or participle: "club
+        # statisticians", "Season-ticket holders interviewed outside ...", "Respondents"
+        last = None
+        for k, t in enumerate(core):
+            low = t.lower
+            if low in lex.prepositions or (k > 0 and low.endswith("ed")):
+                break
+            if (
+                low.endswith(_PEOPLE_PLURALS)
+                and (not t.is_capitalized or k == 0)
+                and low not in lex.organization_nouns
+                and low not in lex.document_nouns
+                and low not in lex.speech_nouns
+            ):
+                last = t
+                break
+        if not self.it and last is not None and not name and not outlet:
             # "club statisticians", "union members", "city planners": unnamed people of a
             # body, not the body
             return "anonymous", bare

@@ -38,6 +38,30 @@ OBJECT_FRAMES = [
         {"source": "The rector", "cue": "denied"},
     ),
     (
+        "en",
+        "Surveyed growers cited lower yields and dearer fertiliser.",
+        "lower yields and dearer fertiliser",
+        {"source": "Surveyed growers", "cue": "cited", "kind": "anonymous"},
+    ),
+    (
+        "en",
+        "The county engineer attributed the collapse to decades of deferred repairs.",
+        "the collapse to decades of deferred repairs",
+        {"source": "The county engineer", "cue": "attributed"},
+    ),
+    (
+        "en",
+        "A hydrology study estimated the loss at 30 percent of the lake's volume.",
+        "the loss at 30 percent",
+        {"source": "A hydrology study", "cue": "estimated", "kind": "document"},
+    ),
+    (
+        "en",
+        "Shopkeepers pointed to a drop in tourist numbers since the spring.",
+        "a drop in tourist numbers",
+        {"source": "Shopkeepers", "cue": "pointed to", "kind": "anonymous"},
+    ),
+    (
         "it",
         "L'assessora Bruna Leoni ha smentito le voci di un rimpasto in giunta.",
         "le voci di un rimpasto",
@@ -124,6 +148,19 @@ RELAYS = [
         "The pier will reopen in June, the harbourmaster told the Gazette on Friday.",
         "The pier will reopen in June",
         {"source": "the harbourmaster", "channel": "the Gazette"},
+    ),
+    # an according-to marker after a claim already attributed: the one who passed it on
+    (
+        "en",
+        "The skipper said the nets were cut on purpose, according to the Harbour Gazette.",
+        "the nets were cut on purpose",
+        {"source": "The skipper", "channel": "the Harbour Gazette", "cue": "said"},
+    ),
+    (
+        "en",
+        "Two crew members told the news agency that the nets were cut on purpose.",
+        "the nets were cut on purpose",
+        {"source": "Two crew members", "channel": "the news agency", "kind": "anonymous"},
     ),
     (
         "en",
