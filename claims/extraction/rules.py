@@ -651,6 +651,21 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         d.author, d.cue, d.resolve = True, None, None
         return True
 
+    def _noun_before_gerund(self, toks: list[Tok], left_i: int, i: int) -> tuple[int, int] | None:
+        """(English) The noun phrase a gerund at ``i`` modifies when no comma parts them ("a
+        complaint accusing", "a report saying"), if it can be a source; else ``None``."""
+        if self.it or i - 2 < left_i or not toks[i - 1].is_word:
+            return None
+        lex = self.lex
+        for m in range(i - 1, max(left_i, i - 6) - 1, -1):
+            tok = toks[m]
+            if not tok.is_word or self._verbish(tok) or tok.lower in lex.prepositions:
+                return None
+            if tok.lower in lex.articles or tok.lower in lex.determiners:
+                np = (m, i)
+                return np if m + 1 < i and self._source_like(toks, m + 1, i) else None
+        return None
+
     def _gapped_object(self, toks: list[Tok], i: int, j: int) -> bool:
         """(English) Tokens [i, j) before a clause-final verb are a noun phrase and the
         verb's subject, the object gapped: "a figure Varnessa disputes", "a claim the
@@ -2291,7 +2306,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 d.channel = self._span(toks, *relay)
         elif cue.kind == "gerund":
             source = previous_source
-            if source is None:
+            noun = self._noun_before_gerund(toks, left_i, cue.i) if source is None else None
+            if noun is not None:
+                # "filed a complaint accusing the police of ...": with no comma the gerund
+                # hangs on the noun right before it, and that document or body speaks
+                source = noun
+                if c_idx == 0:
+                    self._add_author_part(sent, index, left_i, cue.i, out)
+            elif source is None:
                 # "The defence filed a motion, arguing that ...": the clause's own subject
                 d.resolve = "lead" if c_idx == 0 else "sg"
                 if c_idx == 0:

@@ -906,3 +906,38 @@ def test_en_a_first_person_speaker_inside_a_quotation_stays_the_speaker():
 def test_en_a_pronoun_takes_the_nearest_person_named_not_the_reporter(text, hint, source):
     claim = find_claim(text, "en", hint)
     assert claim.source is not None and source in claim.source.text
+
+
+# A gerund with no comma before it hangs on the noun right before it: that noun speaks.
+@pytest.mark.parametrize(
+    ("text", "content", "source", "author_part"),
+    [
+        (
+            "The tenants' lawyer filed a complaint accusing the landlord of cutting the heat.",
+            "the landlord of cutting the heat",
+            "a complaint",
+            "The tenants' lawyer filed a complaint",
+        ),
+        (
+            "The ferry operator put out a notice saying the crossing would close.",
+            "the crossing would close",
+            "a notice",
+            "The ferry operator put out a notice",
+        ),
+    ],
+)
+def test_en_a_gerund_after_a_noun_gives_the_claim_to_that_noun(text, content, source, author_part):
+    claims = extract(text, "en")
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        (author_part, None),
+        (content, source),
+    ]
+
+
+def test_en_a_gerund_after_a_comma_keeps_the_clause_subject():
+    claim = find_claim(
+        "The ferry operator filed a notice, saying the crossing would close.",
+        "en",
+        "the crossing would close",
+    )
+    check_fields(claim, {"source": "The ferry operator"})
