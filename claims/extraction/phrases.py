@@ -334,6 +334,7 @@ class PhraseFinder:
                 and low not in lex.articles
                 and (toks[k - 1].lower not in lex.determiners)
                 and not (tok.is_capitalized and toks[k - 1].is_capitalized)  # "Washington Post"
+                and not self._noun_after_modifier(toks, i, k)
             ):
                 break  # "the bill would pass" is a clause, not a source
             if k > i and low in lex.articles and toks[k - 1].is_capitalized:
@@ -354,6 +355,23 @@ class PhraseFinder:
                 break  # "una fonte citata dall'emittente Nhk"
             k += 1
         return self._trim_np(toks, i, k)
+
+    def _noun_after_modifier(self, toks: list[Tok], i: int, k: int) -> bool:
+        """(English) The verb form at ``k`` is the head noun of "a preliminary report", "the
+        annual estimate": an article, one lowercase modifier, then a base form."""
+        if self.it or k - 2 < i:
+            return False
+        low = toks[k].lower
+        prev = toks[k - 1]
+        return (
+            toks[k - 2].lower in self.lex.articles
+            and low not in self.lex.auxiliaries
+            and low not in self.lex.verb_past
+            and not low.endswith("s")
+            and prev.is_word
+            and not prev.is_capitalized
+            and not self._verbish(prev)
+        )
 
     def _opens_infinitive(self, tok: Tok) -> bool:
         """Whether ``tok`` opens an infinitive clause after "di": "non", "aver", a reporting
@@ -429,6 +447,7 @@ class PhraseFinder:
                     or low.endswith(("rebbe", "rebbero"))
                 )
                 and toks[k - 1].lower not in lex.determiners
+                and not self._noun_after_modifier(toks, i, k)  # "a preliminary report"
             ):
                 break  # a verb ends the source ("una stima di X" is still a noun phrase)
             if (

@@ -1088,10 +1088,16 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 and prev is not None
                 and i >= 2
                 and toks[i].lower not in lex.verb_past
-                and prev.lower.endswith(("ed", "est"))
-                and toks[i - 2].lower in lex.determiners
+                and toks[i - 2].lower in lex.articles
+                and prev.is_word
+                and not prev.is_capitalized
+                and (
+                    prev.lower.endswith(("ed", "est"))
+                    or (not self._verbish(prev) and not t.endswith("s"))
+                )
             ):
-                return None  # "the disputed report", "the latest estimate": a noun
+                # "the disputed report", "the latest estimate", "a preliminary report": a noun
+                return None
             return self._verb_flags(Cue("verb", i, i + length), toks)
         return None
 

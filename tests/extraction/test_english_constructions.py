@@ -941,3 +941,23 @@ def test_en_a_gerund_after_a_comma_keeps_the_clause_subject():
         "the crossing would close",
     )
     check_fields(claim, {"source": "The ferry operator"})
+
+
+# A verb form after an article and a modifier is the head noun of the source.
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "The interim report found that the dam had been poorly maintained.",
+            "the dam had been poorly maintained",
+            "The interim report",
+        ),
+        (
+            "The dam had been poorly maintained, according to an interim report released by the water board.",
+            "The dam had been poorly maintained",
+            "an interim report released by the water board",
+        ),
+    ],
+)
+def test_en_a_report_with_a_modifier_is_a_noun_not_a_verb(text, hint, source):
+    check_fields(find_claim(text, "en", hint), {"source": source, "kind": "document"})
