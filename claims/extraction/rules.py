@@ -328,6 +328,16 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return False  # "X avverte che un movimento è stato rilevato dai sensori": X's words
         if cue.kind == "passive" and cue.i > 0 and toks[cue.i - 1].lower in ("non", "not"):
             return False  # "non è stata commentata dall'ateneo": nothing is attributed
+        if (
+            cue.kind == "passive"
+            and not self.it
+            and toks[cue.j - 1].lower in ("cited", "quoted")
+            and any(
+                toks[m].lower == "as" and toks[m + 1].lower.endswith("ing")
+                for m in range(cue.j, min(len(toks) - 1, cue.j + 10))
+            )
+        ):
+            return False  # "X was cited by local media as saying ...": the gerund's frame
         if cue.kind == "passive":
             k = cue.j
             while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
@@ -2711,6 +2721,21 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if k <= left_i or toks[k].lower != "as":
             return None
         for m in range(k - 1, max(left_i, k - 10) - 1, -1):
+            if (
+                toks[m].lower in ("quoted", "cited")
+                and m + 1 < k
+                and toks[m + 1].lower == "by"
+                and m - 1 >= left_i
+                and toks[m - 1].lower in self.lex.auxiliaries
+            ):
+                # "X was quoted by the Herald as saying": the passive; X speaks, the paper relays
+                aux = m - 1
+                while aux - 1 >= left_i and toks[aux - 1].lower in self.lex.auxiliaries:
+                    aux -= 1
+                speaker = self.subject_np(toks, left_i, aux) if aux > left_i else None
+                if speaker is None:
+                    return None
+                return speaker, self.object_np(toks, m + 2, k)
             if toks[m].lower in ("quoted", "quotes", "quoting", "cited", "cites"):
                 speaker = self.object_np(toks, m + 1, k)
                 if speaker is None:

@@ -116,6 +116,18 @@ RELAYS = [
         "the channel had silted up",
         {"source": "a harbour pilot", "channel": "The Ledger", "kind": "role"},
     ),
+    (
+        "en",
+        "A harbour pilot was quoted by the Ledger as saying the channel had silted up.",
+        "the channel had silted up",
+        {"source": "A harbour pilot", "channel": "the Ledger", "cue": "saying"},
+    ),
+    (
+        "en",
+        "A harbour pilot has been cited by local radio as saying the channel had silted up.",
+        "the channel had silted up",
+        {"source": "A harbour pilot", "channel": "local radio"},
+    ),
     # "citing X" set off by commas before the verb: X speaks, the subject relays
     (
         "en",
