@@ -104,6 +104,18 @@ class SourceResolver:
                         candidate = self._next_source(drafts, n, sentences)
                     d.source = candidate
                     d.author = candidate is None
+                elif d.resolve == "partial":
+                    # a sentence quoting a few words with no cue: the source of the sentence
+                    # right before, in the same or the previous paragraph; else the author
+                    if (
+                        previous is not None
+                        and previous.source is not None
+                        and d.sentence - previous.sentence <= 1
+                        and d.paragraph - previous.paragraph <= 1
+                    ):
+                        d.source = previous.source
+                    else:
+                        d.author, d.channel = True, None
                 elif d.resolve == "pl":
                     d.source = (
                         last_plural

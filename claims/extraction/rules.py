@@ -633,11 +633,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             ):
                 break
             if tok.text in OPEN_QUOTES:
-                # a quotation is read to its closing mark, whatever it holds
+                # a quotation is read to its closing mark, whatever it holds; opening the
+                # predicative, it is all of it ('call "a giveaway," passed on Tuesday')
                 opened = end
                 end += 1
                 while end < limit and not (end > opened and toks[end].text in CLOSE_QUOTES):
                     end += 1
+                if opened == start:
+                    end += 1
+                    break
             end += 1
         if not any(t.is_word for t in toks[start:end]):
             return None
@@ -2838,13 +2842,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if not self._is_checkable(sent):
             return
         ci, cj = self._trim(toks, 0, len(toks))
+        partial = not self.it and any(_quoted_words(text[q[1] : q[2]]) for q in sent.quotes)
         if cj > ci:
             out.append(
                 Draft(
                     content=self._span(toks, ci, cj),
                     sentence=index,
                     paragraph=sent.paragraph,
-                    author=True,
+                    # "Details will follow “as they become available.”": quoted words with
+                    # no cue go on quoting the source just cited, if there is one
+                    author=not partial,
+                    resolve="partial" if partial else None,
                 )
             )
 
@@ -3015,6 +3023,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if q[1] <= start and end <= q[2] and (q[1], q[2]) != (start, end):
                 return q
         return None
+
+
+def _quoted_words(inner: str) -> bool:
+    """Whether a quotation holds someone's words: three words or more, one of them in
+    lowercase (not a slogan or a title: "Kids Not Cuts"), and no question."""
+    words = inner.split()
+    return (
+        len(words) >= 3
+        and any(w[:1].islower() for w in words)
+        and not inner.rstrip(" ,.").endswith("?")
+    )
 
 
 def _content_start(draft: Draft) -> int:

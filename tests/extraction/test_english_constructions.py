@@ -961,3 +961,41 @@ def test_en_a_gerund_after_a_comma_keeps_the_clause_subject():
 )
 def test_en_a_report_with_a_modifier_is_a_noun_not_a_verb(text, hint, source):
     check_fields(find_claim(text, "en", hint), {"source": source, "kind": "document"})
+
+
+# Quoted words with no cue go on quoting the source of the sentence just before.
+def test_en_a_partial_quotation_without_a_cue_keeps_the_source_before_it():
+    text = (
+        '"The outbreak is growing," the health board\'s statement read.\n\n'
+        'More details will be released "as soon as they are confirmed."'
+    )
+    claims = extract(text, "en")
+    assert [(c.source.text if c.source else None, c.quote) for c in claims] == [
+        ("the health board's statement", "direct"),
+        ("the health board's statement", "mixed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no source before it: the reporter's words, quoting someone unnamed
+        'The ferry will run "as long as the weather holds."',
+        # a slogan in capitals is no one's words, even after a quoted source
+        'The mayor said the pier would stay open.\n\nMarchers chanted "Hands Off Our Pier" until dusk.',
+    ],
+)
+def test_en_a_partial_quotation_with_no_source_before_it_stays_the_author_s(text):
+    claims = extract(text, "en")
+    assert claims[-1].source is None
+
+
+def test_en_a_quoted_predicative_ends_with_its_quotation():
+    claim = find_claim(
+        'The plan, which residents call "a gift to the developers," passed on Tuesday.',
+        "en",
+        "a gift",
+    )
+    check_fields(
+        claim, {"content": "a gift to the developers", "source": "residents", "quote": "direct"}
+    )
