@@ -240,7 +240,21 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if toks[m].lower in lex.event_objects:
                 return True
             if not (toks[m].lower in lex.determiners or toks[m].lower in lex.articles):
-                return False
+                break
+        if self.it:
+            return False
+        # English heads come last: "the takeover bid", "the opposition's amendment"
+        for m in range(k, min(len(toks), k + 5)):
+            tok = toks[m]
+            if (
+                not tok.is_word
+                or tok.lower in lex.prepositions
+                or tok.lower in lex.complement_words
+                or tok.lower in lex.relative_pronouns
+            ):
+                return False  # "rejected claims that the bill ...": the head came first
+            if tok.lower in lex.event_objects:
+                return True
         return False
 
     def _object_claim(self, cue: Cue, toks: list[Tok], i: int, j: int) -> bool:

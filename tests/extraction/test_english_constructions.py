@@ -999,3 +999,22 @@ def test_en_a_quoted_predicative_ends_with_its_quotation():
     check_fields(
         claim, {"content": "a gift to the developers", "source": "residents", "quote": "direct"}
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The magistrate denied bail to both brothers.",
+        "The assembly rejected the zoning bill by 30 votes to 12.",
+        "The shareholders rejected the takeover bid from Norvik.",
+    ],
+)
+def test_en_rejecting_or_denying_an_act_is_an_event(text):
+    assert [c.source for c in extract(text, "en")] == [None]
+
+
+def test_en_rejecting_claims_about_a_bill_is_still_a_statement():
+    claim = find_claim(
+        "The minister rejected claims that the zoning bill was rushed.", "en", "rushed"
+    )
+    check_fields(claim, {"source": "The minister", "cue": "rejected"})
