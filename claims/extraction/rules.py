@@ -694,6 +694,39 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return np if m + 1 < i and self._source_like(toks, m + 1, i) else None
         return None
 
+    def _speaker_before_relative(
+        self, toks: list[Tok], left_i: int, b: int
+    ) -> tuple[int, int] | None:
+        """(English) For ", X, who ..., said" with the comma closing the relative at ``b``:
+        X's token range, when a clause of three words or more comes before X's comma."""
+        m = b - 1
+        while m > left_i and toks[m].text != ",":
+            m -= 1  # the comma that opens the relative clause
+        if m <= left_i or m + 1 >= b or toks[m + 1].lower not in ("who", "which"):
+            return None
+        p = m - 1
+        while p > left_i and toks[p].text != "," and m - p <= 8:
+            p -= 1
+        if p <= left_i + 2 or toks[p].text != "," or p + 1 >= m:
+            return None
+        speaker = self._trim(toks, p + 1, m)
+        return speaker if speaker[1] > speaker[0] else None
+
+    def _subject_after_comma(self, toks: list[Tok], left_i: int, i: int) -> bool:
+        """(English) The words right before the verb at ``i`` are a short subject after a
+        comma that closes a clause of three words or more: "The talks have stalled, a
+        senior official said"."""
+        k = i
+        while k > left_i and i - k < 6 and toks[k - 1].is_word:
+            k -= 1
+        return (
+            k < i
+            and k - 1 > left_i + 2
+            and toks[k - 1].text == ","
+            and toks[k].lower not in self.lex.clause_starters
+            and not any(self._verbish(t) for t in toks[k:i])
+        )
+
     def _gapped_object(self, toks: list[Tok], i: int, j: int) -> bool:
         """(English) Tokens [i, j) before a clause-final verb are a noun phrase and the
         verb's subject, the object gapped: "a figure Varnessa disputes", "a claim the
@@ -2300,6 +2333,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         warning = self._against_gerund(toks, start, right_j)
         if trailing and (any(t.lower in ("that",) for t in rest) or warning):
             trailing = False
+        if (
+            not trailing
+            and rest
+            and rest[0].lower in lex.prepositions
+            and not any(t.lower == "that" for t in rest)
+            and self._subject_after_comma(toks, left_i, cue.i)
+        ):
+            # "The talks have stalled, a senior official said on condition of anonymity
+            # because ...": a clause, a comma, a short subject and its verb; however long
+            # the adjunct after the verb runs, the content is the clause before
+            trailing = True
         if not trailing and self._quotation_then_subject(toks, left_i, cue.i):
             # '"...," Rivera said afterward, still in his socks ...': the quotation is the
             # content, whatever follows the verb.
@@ -2469,6 +2513,20 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             relative = self._relative_subject(toks, left_i, cue.i)
             if relative is not None and self._main_verb_follows(toks, start, len(toks)):
                 relative = None  # "X, who spoke to Reuters on condition ..., said Y"
+            short_rest = len(rest) <= 6 and (
+                not rest or rest[0].lower in lex.prepositions or rest[0].lower in lex.time_words
+            )
+            closing = (
+                self._speaker_before_relative(toks, left_i, b)
+                if relative_closed and short_rest
+                else None
+            )
+            if closing is not None:
+                # "The talks have stalled, one official, who asked not to be named, said.":
+                # the words, then the speaker with a relative clause, then the verb
+                if addressee and self._outlet_told(toks, *addressee):
+                    d.channel = self._span(toks, *addressee)
+                return (left_i, closing[0] - 1), closing
             if relative is not None:
                 # "... the outlook for policymakers, who have signaled that ...": the relative
                 # pronoun's antecedent speaks; the clause it hangs on is the article's own.

@@ -1018,3 +1018,34 @@ def test_en_rejecting_claims_about_a_bill_is_still_a_statement():
         "The minister rejected claims that the zoning bill was rushed.", "en", "rushed"
     )
     check_fields(claim, {"source": "The minister", "cue": "rejected"})
+
+
+# Content first, then a speaker whose verb is followed by a long adjunct or preceded by a
+# relative clause: the clause before the speaker is the content.
+CONTENT_THEN_SPEAKER = [
+    pytest.param(
+        "The pier will stay shut, a port official said on condition of anonymity because he was not cleared to speak.",
+        "The pier will stay shut",
+        {"source": "a port official", "cue": "said"},
+        id="long-adjunct-after-said",
+    ),
+    pytest.param(
+        "The pier will stay shut, one engineer, who asked not to be named, told the Ledger.",
+        "The pier will stay shut",
+        {"source": "one engineer", "cue": "told", "channel": "the Ledger"},
+        id="speaker-with-relative-then-told",
+    ),
+    pytest.param(
+        "The pier will stay shut, Ivo Marsh, who chairs the harbour board, said on Friday.",
+        "The pier will stay shut",
+        {"source": "Ivo Marsh", "cue": "said"},
+        id="name-with-relative-then-said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), CONTENT_THEN_SPEAKER)
+def test_en_content_before_a_speaker_after_a_comma(text, hint, expected):
+    claim = find_claim(text, "en", hint)
+    assert claim.content.text == hint
+    check_fields(claim, expected)
