@@ -1159,6 +1159,23 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             ):
                 # "the disputed report", "the latest estimate", "a preliminary report": a noun
                 return None
+            if (
+                not self.it
+                and prev is not None
+                and prev.is_capitalized
+                and prev.is_word
+                and not t.endswith("s")
+                and t not in lex.verb_past
+                and any(
+                    toks[m].lower in ("a", "an")
+                    for m in range(max(0, i - 6), i - 1)
+                    if all(
+                        x.is_word and (x.is_capitalized or x.lower in ("of", "for", "and"))
+                        for x in toks[m + 1 : i]
+                    )
+                )
+            ):
+                return None  # "a UN report", "an Oxford study": the noun after its name
             return self._verb_flags(Cue("verb", i, i + length), toks)
         return None
 

@@ -248,6 +248,8 @@ class SourceClassifier:
         # English heads are last in their phrase: "a US Marshals Service official"; a known
         # source noun wins over a trailing adjective ("people familiar with the talks").
         lex = self.lex
+        if core[-1].lower in lex.document_nouns and not core[-1].is_capitalized:
+            return core[-1]  # "a Council of Europe report": the document ends the phrase
         end = len(core)
         for k, t in enumerate(core):
             if k > 0 and (t.lower in lex.prepositions or t.lower in lex.relative_pronouns):

@@ -953,6 +953,16 @@ def test_en_a_gerund_after_a_comma_keeps_the_clause_subject():
             "The interim report",
         ),
         (
+            "A Council of Europe report said the dam had been poorly maintained.",
+            "the dam had been poorly maintained",
+            "A Council of Europe report",
+        ),
+        (
+            "An OECD study said the dam had been poorly maintained.",
+            "the dam had been poorly maintained",
+            "An OECD study",
+        ),
+        (
             "The dam had been poorly maintained, according to an interim report released by the water board.",
             "The dam had been poorly maintained",
             "an interim report released by the water board",
