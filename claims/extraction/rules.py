@@ -716,6 +716,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         """(English) The words right before the verb at ``i`` are a short subject after a
         comma that closes a clause of three words or more: "The talks have stalled, a
         senior official said"."""
+        if i - 1 > left_i and toks[i - 1].text == ",":
+            i -= 1  # ", the union's secretary, Ana Ruiz, wrote": the name's closing comma
         k = i
         while k > left_i and i - k < 6 and toks[k - 1].is_word:
             k -= 1
@@ -2499,7 +2501,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 and toks[k - 1].text == ","
                 and self._clause_resumes(toks, resume, right_j)
             ):
-                return (left_i, right_j), source  # "The plan, the paper wrote, would cost ..."
+                # "The plan, the paper wrote, would cost ...", up to the reporter's ", though"
+                brk = self._contrast_break(sent, resume, right_j)
+                if brk is not None:
+                    self._add_author_part(sent, index, brk + 1, right_j, out)
+                    return (left_i, brk), source
+                return (left_i, right_j), source
             if (
                 not self.it
                 and clause_end + 5 < right_j

@@ -1059,3 +1059,23 @@ def test_en_content_before_a_speaker_after_a_comma(text, hint, expected):
     claim = find_claim(text, "en", hint)
     assert claim.content.text == hint
     check_fields(claim, expected)
+
+
+def test_en_a_speaker_in_apposition_before_a_long_adjunct():
+    claim = find_claim(
+        "The pier will stay shut, the harbour board's chair, Ivo Marsh, wrote in a letter to members of the rowing club.",
+        "en",
+        "The pier will stay shut",
+    )
+    assert claim.content.text == "The pier will stay shut"
+    assert "Ivo Marsh" in claim.source.text
+
+
+def test_en_an_interrupted_clause_ends_at_the_reporter_s_though():
+    claims = extract(
+        "The pier, the board said, will stay shut, though the ferry will keep running.", "en"
+    )
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        ("The pier, the board said, will stay shut", "the board"),
+        ("the ferry will keep running", None),
+    ]
