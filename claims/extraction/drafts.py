@@ -27,6 +27,7 @@ class Cue:
     needs_complement: bool = False
     object_claim: bool = False  # a denial whose object is the claim ("ha negato le accuse")
     interruption: bool = False  # "– ha continuato X –" inside a quotation
+    predicative: str = ""  # "as" | "bare" | "both": "called it a hoax", "described it as ..."
 
 
 @dataclass(slots=True)

@@ -83,6 +83,7 @@ class Lexicon:
     needs_complement: set[str] = field(default_factory=set)
     object_claim_forms: set[str] = field(default_factory=set)
     addressee_forms: set[str] = field(default_factory=set)
+    predicative_forms: dict[str, str] = field(default_factory=dict)
     multiword_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -108,6 +109,11 @@ class Lexicon:
                 # "promised residents that ...", "assured farmers that ...": the person told
                 # sits between the verb and the reported clause.
                 self.addressee_forms |= every_form
+            if isinstance(entry, dict) and entry.get("predicative"):
+                # "called the plan a giveaway", "described it as reckless": what the
+                # source calls its object is the claim ("as", "bare" or "both" frames).
+                for form in every_form:
+                    self.predicative_forms[form] = entry["predicative"]
             if isinstance(entry, dict) and entry.get("needs_complement"):
                 # "chiede scusa", "declared a state of emergency": an attribution only
                 # before a reported clause or a quotation.
@@ -168,6 +174,10 @@ class Lexicon:
         self.impersonal_cues = [tuple(m.lower().split()) for m in d["impersonal_cues"]]
         self.complement_words = _lower_set(d["complement_words"])
         self.relative_pronouns = _lower_set(d["relative_pronouns"])
+        # "called it a hoax": object pronouns, and the particles that make "called it off"
+        # a phrasal verb rather than a predicative
+        self.object_pronouns = _lower_set(d.get("object_pronouns", []))
+        self.particles = _lower_set(d.get("particles", []))
         self.media_names = {tuple(n.lower().split()) for n in d["media_names"]}
         self.media_first = {n[0] for n in self.media_names}
         self.given_names = frozenset(d["given_names"])
@@ -189,6 +199,9 @@ class Lexicon:
         self.according_markers_by_first = _by_first(self.according_markers)
         self.according_quanto_by_first = _by_first(self.according_quanto)
         self.channel_citing_by_first = _by_first(self.channel_citing)
+        # "a letter seen by Reuters": the outlet that saw a document relays it
+        self.document_relays = [tuple(m.lower().split()) for m in d.get("document_relays", [])]
+        self.document_relays_by_first = _by_first(self.document_relays)
         self.modal_first = frozenset(link[0] for link in self.modal_links)
         self.citing_first = frozenset(seq[0] for seq in self.channel_citing)
         self.impersonal_first = frozenset(seq[0] for seq in self.impersonal_cues)
@@ -198,6 +211,13 @@ class Lexicon:
         # Words in the longest opener (an opener is compared with its words joined by spaces).
         self.retro_opener_length = max((o.count(" ") + 1 for o in self.retro_openers), default=0)
         self.impersonal_verbs = _lower_set(d.get("impersonal_verbs", []))
+        # "That is what X said", "That's according to X": apostrophes split words as the
+        # tokenizer does ("that's" -> "that s"); longest first
+        prefixes = [
+            tuple(p.lower().replace("'", " ").replace("’", " ").split())
+            for p in d.get("retro_prefixes", [])
+        ]
+        self.retro_prefixes_by_first = _by_first(sorted(prefixes, key=len, reverse=True))
         # Impersonal cues of learning rather than stating ("si apprende", "trapela"): their
         # source is an outlet or a document cited just before, if any; never a speaker.
         self.learning_cues = _lower_set(d.get("learning_cues", []))

@@ -24,6 +24,8 @@ _APPROXIMATELY = frozenset(
 NP_PREPOSITIONS = frozenset("di del dello della dell dei degli delle of for de".split())
 EDGE_PUNCT = frozenset(",;:.!?…(")
 _MODALS = frozenset("will would could can may might shall should must".split())
+# "news agency", "news service": bodies that are outlets when "news" names them
+_NEWS_BODIES = frozenset(("agency", "service", "network", "organization", "organisation"))
 _AGENT = frozenset("da dal dallo dalla dall dai dagli dalle by".split())
 
 
@@ -43,6 +45,13 @@ class PhraseFinder:
             i += 1
         while j > i and (toks[j - 1].text in EDGE_PUNCT or toks[j - 1].text in DASHES):
             j -= 1
+        if (
+            j - 1 > i
+            and j < len(toks)
+            and toks[j].is_word
+            and toks[j - 1].lower in ("that", "which")
+        ):
+            j -= 1  # "disputed a report that | said ...": the relative belongs to the next cue
         while j > i and toks[j - 1].lower in (
             "e",
             "ed",
@@ -53,6 +62,7 @@ class PhraseFinder:
             "or",
             "mentre",
             "while",
+            "before",  # "said they did not know, before saying ...": the next cue's word
         ):
             j -= 1
             while j > i and not toks[j - 1].is_word and toks[j - 1].text not in CLOSE_QUOTES:
@@ -324,6 +334,7 @@ class PhraseFinder:
                 and low not in lex.articles
                 and (toks[k - 1].lower not in lex.determiners)
                 and not (tok.is_capitalized and toks[k - 1].is_capitalized)  # "Washington Post"
+                and not self._noun_after_modifier(toks, i, k)
             ):
                 break  # "the bill would pass" is a clause, not a source
             if k > i and low in lex.articles and toks[k - 1].is_capitalized:
@@ -344,6 +355,23 @@ class PhraseFinder:
                 break  # "una fonte citata dall'emittente Nhk"
             k += 1
         return self._trim_np(toks, i, k)
+
+    def _noun_after_modifier(self, toks: list[Tok], i: int, k: int) -> bool:
+        """(English) The verb form at ``k`` is the head noun of "a preliminary report", "the
+        annual estimate": an article, one lowercase modifier, then a base form."""
+        if self.it or k - 2 < i:
+            return False
+        low = toks[k].lower
+        prev = toks[k - 1]
+        return (
+            toks[k - 2].lower in self.lex.articles
+            and low not in self.lex.auxiliaries
+            and low not in self.lex.verb_past
+            and not low.endswith("s")
+            and prev.is_word
+            and not prev.is_capitalized
+            and not self._verbish(prev)
+        )
 
     def _opens_infinitive(self, tok: Tok) -> bool:
         """Whether ``tok`` opens an infinitive clause after "di": "non", "aver", a reporting
@@ -419,6 +447,7 @@ class PhraseFinder:
                     or low.endswith(("rebbe", "rebbero"))
                 )
                 and toks[k - 1].lower not in lex.determiners
+                and not self._noun_after_modifier(toks, i, k)  # "a preliminary report"
             ):
                 break  # a verb ends the source ("una stima di X" is still a noun phrase)
             if (
@@ -463,6 +492,10 @@ class PhraseFinder:
         lex = self.lex
         if any(t.lower in lex.media_nouns for t in toks[i:j]):
             return True
+        if any(
+            toks[k].lower == "news" and toks[k + 1].lower in _NEWS_BODIES for k in range(i, j - 1)
+        ):
+            return True  # "the news agency", "a news service": an outlet named by kind
         return self._media_name_in(toks[i:j])
 
     def _media_name_in(self, toks: list[Tok]) -> bool:
@@ -552,6 +585,19 @@ class PhraseFinder:
                 and toks[k + 1].lower in ("a", "al", "alla", "all", "con", "with", "to", "on")
             ):
                 np = self.object_np(toks, k + 2, n)
-                if np and self._looks_like_outlet(toks, *np):
+                if (
+                    np
+                    and (
+                        self._looks_like_outlet(toks, *np)
+                        # "in an interview with the Herald": "the" and a name is a masthead
+                        or (
+                            not self.it
+                            and np[1] - np[0] >= 2
+                            and toks[np[0]].lower == "the"
+                            and all(t.is_capitalized for t in toks[np[0] + 1 : np[1]])
+                            and toks[np[1] - 1].lower not in self.lex.organization_nouns
+                        )
+                    )
+                ):
                     return np, k, np[1], None
         return None, -1, -1, None

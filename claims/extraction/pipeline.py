@@ -15,7 +15,7 @@ from .language import SUPPORTED_LANGUAGES, detect_language
 from .records import ClaimRecord
 from .segmenter import TEXT_KEY
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.5.1"
 
 
 @functools.lru_cache(maxsize=len(SUPPORTED_LANGUAGES))

@@ -104,6 +104,18 @@ class SourceResolver:
                         candidate = self._next_source(drafts, n, sentences)
                     d.source = candidate
                     d.author = candidate is None
+                elif d.resolve == "partial":
+                    # a sentence quoting a few words with no cue: the source of the sentence
+                    # right before, in the same or the previous paragraph; else the author
+                    if (
+                        previous is not None
+                        and previous.source is not None
+                        and d.sentence - previous.sentence <= 1
+                        and d.paragraph - previous.paragraph <= 1
+                    ):
+                        d.source = previous.source
+                    else:
+                        d.author, d.channel = True, None
                 elif d.resolve == "pl":
                     d.source = (
                         last_plural
@@ -137,6 +149,7 @@ class SourceResolver:
                         or last_person
                         or last
                         or self._leading_subject(sentences, d.sentence)
+                        or self._mentioned_person(sentences, d.sentence)
                     )
             if d.source is not None:
                 last = d.source
@@ -235,8 +248,8 @@ class SourceResolver:
             "for",
         }:
             k -= 1
-        if k == 0 or not has_head:
-            return None
+        if k == 0 or not has_head or (k == 1 and toks[0].lower in lex.pronouns):
+            return None  # "I asked the mayor ...": the reporter is nobody's antecedent
         return toks[0].start, toks[k - 1].end
 
     def _clause_subject(self, sentence) -> tuple[int, int] | None:
@@ -275,6 +288,40 @@ class SourceResolver:
             return False
         return self._is_adverb(tok) or tok.lower.endswith("ed") or tok.lower in _IRREGULAR_PAST
 
+    def _mentioned_person(self, sentences, index) -> tuple[int, int] | None:
+        """(English) The last person or role named anywhere in the sentence before, in the
+        same paragraph ("I asked the mayor ... She said"): a pronoun's nearest full mention
+        when no subject or earlier source offers one."""
+        if self.it or index == 0:
+            return None
+        sent = sentences[index - 1]
+        if sent.paragraph != sentences[index].paragraph:
+            return None
+        toks = sent.toks
+        lex = self.lex
+        for k in range(len(toks) - 1, -1, -1):
+            low = toks[k].lower
+            if low in lex.role_nouns:
+                for m in range(k - 1, max(-1, k - 4), -1):
+                    if toks[m].lower in lex.articles:
+                        return toks[m].start, toks[k].end  # "the mayor", "the port manager"
+                    if not toks[m].is_word:
+                        break
+            if toks[k].is_capitalized and toks[k].is_word and k > 0:
+                m = k
+                while m > 0 and toks[m - 1].is_capitalized and toks[m - 1].is_word and k - m < 3:
+                    m -= 1
+                if (
+                    m < k
+                    and (
+                        self._person_in(toks[m : k + 1])
+                        # two or three capitalised words inside the sentence: a full name
+                        or (m > 0 and not any(t.lower in lex.time_words for t in toks[m : k + 1]))
+                    )
+                ):
+                    return toks[m].start, toks[k].end
+        return None
+
     def _leading_name(self, sentences, index) -> tuple[int, int] | None:
         """The person named in the sentence before (a dropped subject's usual antecedent)."""
         if index == 0:
@@ -286,7 +333,7 @@ class SourceResolver:
         k = 0
         while k < len(toks) and toks[k].is_capitalized and toks[k].is_word and k < 4:
             k += 1
-        if k == 0:
+        if k == 0 or toks[0].lower in self.lex.pronouns:
             return None
         name = " ".join(t.text for t in toks[:k])
         if name in self.entities.persons or (k == 1 and self.entities.full_name(toks[0].text)):

@@ -67,6 +67,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         self._run_starts_of: list[Tok] | None = None
         self._is_conditional = conditional_test(lex.data.get("conditional_modals", []))
         self._run_starts: list[int] = []
+        self._prev_cue: Cue | None = None  # the cue before the one a verb rule is reading
 
     # ------------------------------------------------------------------ cues
     def _match(self, toks: list[Tok], i: int, seq: tuple[str, ...]) -> bool:
@@ -121,6 +122,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         cue.needs_quote = not lex.needs_quote.isdisjoint(tails)
         cue.needs_complement = not lex.needs_complement.isdisjoint(tails)
         cue.object_claim = not lex.object_claim_forms.isdisjoint(tails)
+        cue.predicative = next(
+            (lex.predicative_forms[t] for t in tails if t in lex.predicative_forms), ""
+        )
         return cue
 
     def _verb_at(self, toks: list[Tok], i: int, lookup) -> int:
@@ -174,6 +178,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         name = self._name_ending_at(toks, left_i, k - 1)
         if name:
             return name
+        if k - 3 > left_i and toks[k - 2].text.isdigit() and toks[k - 3].text == ",":
+            # "Tom Reed, 54, who has run the ferry since 1990, said": the age is no antecedent
+            name = self._name_ending_at(toks, left_i, k - 3)
+            if name:
+                return name
         np = self._np_before(toks, left_i, k)
         if np is None:
             # "Di parere opposto la vicesindaca Lea Marchi, che ...": from the nearest article
@@ -231,7 +240,21 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if toks[m].lower in lex.event_objects:
                 return True
             if not (toks[m].lower in lex.determiners or toks[m].lower in lex.articles):
-                return False
+                break
+        if self.it:
+            return False
+        # English heads come last: "the takeover bid", "the opposition's amendment"
+        for m in range(k, min(len(toks), k + 5)):
+            tok = toks[m]
+            if (
+                not tok.is_word
+                or tok.lower in lex.prepositions
+                or tok.lower in lex.complement_words
+                or tok.lower in lex.relative_pronouns
+            ):
+                return False  # "rejected claims that the bill ...": the head came first
+            if tok.lower in lex.event_objects:
+                return True
         return False
 
     def _object_claim(self, cue: Cue, toks: list[Tok], i: int, j: int) -> bool:
@@ -240,7 +263,23 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if not cue.object_claim or i >= j:
             return False
         first = toks[i].lower
-        return (first in self.lex.determiners or first in self.lex.articles) and any(
+        lex = self.lex
+        if (
+            not self.it
+            and toks[i].is_word
+            and not toks[i].is_capitalized
+            and first not in lex.prepositions
+            and first not in lex.pronouns
+            and first not in lex.complement_words
+            and first not in lex.time_words
+            and first not in lex.clause_starters
+            and not self._is_adverb(toks[i])
+            and not self._verbish(toks[i])
+            and i + 1 < j
+            and toks[i + 1].is_word
+        ):
+            return True  # "cited higher costs", "reported net income of ...": a bare plural
+        return (first in lex.determiners or first in lex.articles) and any(
             t.is_word for t in toks[i + 1 : j]
         )
 
@@ -303,6 +342,16 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return False  # "X avverte che un movimento è stato rilevato dai sensori": X's words
         if cue.kind == "passive" and cue.i > 0 and toks[cue.i - 1].lower in ("non", "not"):
             return False  # "non è stata commentata dall'ateneo": nothing is attributed
+        if (
+            cue.kind == "passive"
+            and not self.it
+            and toks[cue.j - 1].lower in ("cited", "quoted")
+            and any(
+                toks[m].lower == "as" and toks[m + 1].lower.endswith("ing")
+                for m in range(cue.j, min(len(toks) - 1, cue.j + 10))
+            )
+        ):
+            return False  # "X was cited by local media as saying ...": the gerund's frame
         if cue.kind == "passive":
             k = cue.j
             while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
@@ -335,7 +384,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         inverted = prev_tok is not None and (
             prev_tok.text in CLOSE_QUOTES or prev_tok.text == "," or prev_tok.text in DASHES
         )
-        if cue.needs_quote and not (any(inside[cue.j :]) or inverted):
+        # "called the plan a giveaway": a verb of naming with its predicative needs no
+        # quotation and no reported clause.
+        predicative = cue.kind == "verb" and self._predicative_span(toks, cue) is not None
+        if predicative and earlier:
+            # "X said Y, although they described it as Z": a verb of naming inside a
+            # subordinate clause of the reported words stays part of them
+            for m in range(earlier[-1].j, cue.i):
+                low = toks[m].lower
+                if low in self.lex.clause_starters and low not in ("and", "but", "or", "so"):
+                    return False
+        if cue.needs_quote and not predicative and not (any(inside[cue.j :]) or inverted):
             return False
         if self.it and cue.kind == "verb" and prev_tok is not None and prev_tok.lower == "si":
             return False  # "le novità si riferiscono a": reflexive
@@ -365,13 +424,19 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             clause_final = m >= len(toks) or toks[m].text in (".", ",", ";")
         if (
             cue.needs_complement
+            and not predicative
             and not (inverted or clause_final)
             and not self._has_complement(toks, nxt)
             and not self._object_of_its_own(cue, toks, nxt, n)
         ):
             return False
         # "ha detto che non comunica con ...": a verb inside the reported clause.
-        if earlier and prev_tok is not None and prev_tok.lower in ("che", "that"):
+        if (
+            earlier
+            and prev_tok is not None
+            and prev_tok.lower in ("che", "that")
+            and not self._relative_after_object(toks, earlier[-1], prev)
+        ):
             return False
         if (
             earlier
@@ -417,13 +482,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return False  # "212 reported cases"
             if (
                 word.endswith("ed")
+                and not predicative
                 and nxt_tok is not None
                 and nxt_tok.lower in ("of", "by", "as", "with", "for")
             ):
                 return False  # "a defendant accused of": a participle, not a verb of saying
             if word in self.lex.ambiguous_forms:
                 # "states", "reports": a verb only after a subject and before a clause or the end.
-                if not (
+                if not predicative and not (
                     nxt_tok is None
                     or nxt_tok.lower in ("that", ":")
                     or nxt_tok.text in "."
@@ -443,6 +509,251 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 ):
                     return False
         return True
+
+    def _predicative_span(self, toks: list[Tok], cue: Cue) -> tuple[int, int] | None:
+        """What a verb of naming says its object is, as a token range, or ``None``: "called
+        the plan a giveaway", "branded them traitors", "labelled the audit 'fake news'",
+        "described the budget as reckless", and with the object moved before the subject
+        ("a report that X labeled as untrue"). The frame (``predicative`` in the lexicon)
+        says whether the verb takes "as" ("as"), a bare second noun phrase ("bare") or
+        either ("both"); the predicative ends with its clause."""
+        mode = cue.predicative
+        if not mode or self.it:
+            return None
+        lex = self.lex
+        n = len(toks)
+        k = cue.j
+        while k < n and toks[k].is_word and self._is_adverb(toks[k]):
+            k += 1
+        if k >= n:
+            return None
+        noun_object = None
+        as_ok = mode in ("as", "both")
+        bare_ok = mode in ("bare", "both")
+        start = None
+        if toks[k].lower == "as":
+            if as_ok:
+                start = k + 1  # the object came before the subject: "... that X labeled as Y"
+        elif (
+            bare_ok
+            and (
+                toks[k].text in OPEN_QUOTES
+                or toks[k].lower in ("a", "an")
+                or (
+                    toks[k].is_word
+                    and not toks[k].is_capitalized
+                    and toks[k].lower not in lex.determiners
+                    and toks[k].lower not in lex.prepositions
+                    and toks[k].lower not in lex.particles
+                    and toks[k].lower not in lex.time_words
+                    and toks[k].lower not in lex.object_pronouns
+                )
+            )
+            and self._object_relative_before(toks, cue) is not None
+        ):
+            # "a note that the chairman called a smear" ("the night that she called the
+            # police" names nothing)
+            start = k
+        elif toks[k].lower in lex.object_pronouns:
+            m = k + 1
+            if m < n and toks[m].lower == "as":
+                start = m + 1 if as_ok else None
+            elif bare_ok and m < n and (toks[m].is_word or toks[m].text in OPEN_QUOTES):
+                low = toks[m].lower
+                if not (
+                    low in lex.prepositions
+                    or low in lex.particles
+                    or low in lex.time_words
+                    or low in lex.clause_starters
+                    or low in lex.complement_words
+                    or self._verbish(toks[m])
+                ):
+                    start = m  # "called it a hoax", "branded them traitors"
+        elif toks[k].is_word and (
+            toks[k].lower in lex.determiners or toks[k].is_capitalized or mode == "both"
+        ):
+            noun_object = k
+            # A noun-phrase object, then "as", a quotation or a second, indefinite noun
+            # phrase ("called the plan for the port a giveaway"); "called a meeting of the
+            # board" and "called the police at a quarter past" have none.
+            for m in range(k + 1, min(n, k + 10)):
+                tok = toks[m]
+                if tok.text in OPEN_QUOTES:
+                    start = m if bare_ok else None
+                    break
+                if not tok.is_word and tok.text not in ("'", "’"):
+                    break
+                if tok.lower == "as":
+                    start = m + 1 if as_ok else None
+                    break
+                if (
+                    tok.lower in ("a", "an")
+                    and bare_ok
+                    and m + 1 < n
+                    and toks[m + 1].is_word  # not "3 a.m."
+                    and not toks[m - 1].text[0].isdigit()
+                    and toks[m - 1].lower not in lex.prepositions
+                    and toks[m - 1].lower not in lex.determiners
+                ):
+                    start = m
+                    break
+                if (
+                    tok.lower in lex.clause_starters
+                    or tok.lower in lex.relative_pronouns
+                    or self._verbish(tok)
+                ):
+                    break
+            if start is None and mode == "both" and k + 1 < n and toks[k + 1].is_word:
+                # "branded the ministers traitors": a verb with no other sense than naming,
+                # so its object and predicative are read together when nothing marks the seam
+                start = k
+        if start is None or start >= n:
+            return None
+        end = start
+        # a predicative is a phrase, not a text: the bound keeps a sentence with no
+        # punctuation from being re-read from every verb of naming
+        limit = min(n, start + 40)
+        while end < limit:
+            tok = toks[end]
+            low = tok.lower
+            if end > start and (
+                tok.text in (",", ";", ".", ":", "!", "?", "(")
+                or tok.text in DASHES
+                or (low in lex.clause_starters and low not in ("and", "or"))
+                or (
+                    low in ("and", "or")
+                    and end + 1 < n
+                    and (self._verbish(toks[end + 1]) or toks[end + 1].lower in lex.pronouns)
+                )
+                or (
+                    low in lex.prepositions
+                    and end + 1 < n
+                    and (
+                        toks[end + 1].lower in lex.time_words
+                        or (
+                            end + 2 < n
+                            and toks[end + 1].lower in lex.articles
+                            and toks[end + 2].lower in lex.interview_nouns
+                        )
+                    )
+                )
+                or (
+                    low in lex.time_words
+                    and (
+                        tok.is_capitalized
+                        or (end + 1 < n and toks[end + 1].lower in lex.time_words)
+                    )
+                )
+            ):
+                break
+            if tok.text in OPEN_QUOTES:
+                # a quotation is read to its closing mark, whatever it holds; opening the
+                # predicative, it is all of it ('call "a giveaway," passed on Tuesday')
+                opened = end
+                end += 1
+                while end < limit and not (end > opened and toks[end].text in CLOSE_QUOTES):
+                    end += 1
+                if opened == start:
+                    end += 1
+                    break
+            end += 1
+        if not any(t.is_word for t in toks[start:end]):
+            return None
+        if noun_object is not None:
+            # "called the speculation 'noise'": with a noun-phrase object, the object and what
+            # it is called make the statement; a pronoun object ("called it a hoax") adds
+            # nothing to check.
+            start = noun_object
+        return start, end
+
+    def _first_person_aside(self, sent, source: tuple[int, int], d: Draft) -> bool:
+        """(English) "I"/"we" outside a quotation as the subject of a cue: the reporter
+        speaking ("I asked the mayor", "we reported last week"); the claim is the author's,
+        with no cue. Marks ``d`` so and returns True."""
+        toks = sent.toks
+        i, j = source
+        if self.it or j - i != 1 or toks[i].lower not in ("i", "we"):
+            return False
+        if self._inside_quote(sent, toks[i]):
+            return False
+        d.author, d.cue, d.resolve = True, None, None
+        return True
+
+    def _noun_before_gerund(self, toks: list[Tok], left_i: int, i: int) -> tuple[int, int] | None:
+        """(English) The noun phrase a gerund at ``i`` modifies when no comma parts them ("a
+        complaint accusing", "a report saying"), if it can be a source; else ``None``."""
+        if self.it or i - 2 < left_i or not toks[i - 1].is_word:
+            return None
+        lex = self.lex
+        for m in range(i - 1, max(left_i, i - 6) - 1, -1):
+            tok = toks[m]
+            if not tok.is_word or self._verbish(tok) or tok.lower in lex.prepositions:
+                return None
+            if tok.lower in lex.articles or tok.lower in lex.determiners:
+                np = (m, i)
+                return np if m + 1 < i and self._source_like(toks, m + 1, i) else None
+        return None
+
+    def _speaker_before_relative(
+        self, toks: list[Tok], left_i: int, b: int
+    ) -> tuple[int, int] | None:
+        """(English) For ", X, who ..., said" with the comma closing the relative at ``b``:
+        X's token range, when a clause of three words or more comes before X's comma."""
+        m = b - 1
+        while m > left_i and toks[m].text != ",":
+            m -= 1  # the comma that opens the relative clause
+        if m <= left_i or m + 1 >= b or toks[m + 1].lower not in ("who", "which"):
+            return None
+        p = m - 1
+        while p > left_i and toks[p].text != "," and m - p <= 8:
+            p -= 1
+        if p <= left_i + 2 or toks[p].text != "," or p + 1 >= m:
+            return None
+        speaker = self._trim(toks, p + 1, m)
+        return speaker if speaker[1] > speaker[0] else None
+
+    def _subject_after_comma(self, toks: list[Tok], left_i: int, i: int) -> bool:
+        """(English) The words right before the verb at ``i`` are a short subject after a
+        comma that closes a clause of three words or more: "The talks have stalled, a
+        senior official said"."""
+        if i - 1 > left_i and toks[i - 1].text == ",":
+            i -= 1  # ", the union's secretary, Ana Ruiz, wrote": the name's closing comma
+        k = i
+        while k > left_i and i - k < 6 and toks[k - 1].is_word:
+            k -= 1
+        return (
+            k < i
+            and k - 1 > left_i + 2
+            and toks[k - 1].text == ","
+            and toks[k].lower not in self.lex.clause_starters
+            and not any(self._verbish(t) for t in toks[k:i])
+        )
+
+    def _gapped_object(self, toks: list[Tok], i: int, j: int) -> bool:
+        """(English) Tokens [i, j) before a clause-final verb are a noun phrase and the
+        verb's subject, the object gapped: "a figure Varnessa disputes", "a claim the
+        company denies". No attribution: the clause names what the subject rejects."""
+        lex = self.lex
+        if self.it or j - i < 3 or toks[i].lower not in ("a", "an"):
+            return False
+        for m in range(i + 2, j):
+            if toks[m].lower in lex.articles or (
+                toks[m].is_capitalized and not toks[m - 1].is_capitalized
+            ):
+                return True
+        return False
+
+    def _relative_after_object(self, toks: list[Tok], cue: Cue, k: int) -> bool:
+        """(English) "that" at ``k`` is a relative pronoun on the object of ``cue``, a verb
+        whose object is a claim: "disputed a report by an analyst that said ..." (the
+        report speaks), not "said that ..." (a complementizer)."""
+        return (
+            not self.it
+            and cue.object_claim
+            and cue.j < k <= cue.j + 12
+            and toks[cue.j].lower in self.lex.determiners
+            and all(t.is_word for t in toks[cue.j : k])
+        )
 
     def _addressee_then_that(self, word: str, toks: list[Tok], k: int) -> bool:
         """ "promises residents that ...": a verb whose frame has an addressee slot, a short
@@ -488,12 +799,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     break
                 if toks[m].lower in self.lex.auxiliaries:
                     return True
+            return self._bare_clause(toks, k, len(toks))  # "shows the firm avoided tax"
         return False
 
     def _add_author_part(self, sent, index, start: int, end: int, out) -> None:
         """Tokens [start, end) of the sentence, trimmed, as the article's own claim when four
         tokens or more are left (the part a rule splits off an attributed claim)."""
         toks = sent.toks
+        if not self.it and start < end and toks[start].lower in ("but", "although", "though"):
+            start += 1  # "..., but the ferry still runs": the conjunction links, it says nothing
         ci, cj = self._trim(toks, start, end)
         if cj - ci >= 4:
             out.append(
@@ -814,10 +1128,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if length and prev is not None and prev.is_capitalized and toks[i].is_capitalized:
             return None  # "The Washington Post", "Huffington Post": part of a name
         if length:
-            if prev is not None and (
-                prev.lower in lex.determiners
-                or prev.lower in lex.prepositions
-                or prev.lower == "to"
+            relative_that = (
+                not self.it and prev is not None and prev.lower == "that" and t in lex.verb_past
+            )  # "a report that said ...": "that" is a relative pronoun before a past tense
+            if (
+                prev is not None
+                and not relative_that
+                and (
+                    prev.lower in lex.determiners
+                    or prev.lower in lex.prepositions
+                    or prev.lower == "to"
+                )
             ):
                 if not (self.it and prev.lower in ("lo", "la", "le", "gli", "l")):
                     return None  # a noun: "la nota", "the report"
@@ -825,6 +1146,38 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     return None  # "l'accusa", "la stima dei danni": the noun, not "la" + verb
             if not self.it and prev is None and i + 1 < n and toks[i + 1].lower in lex.prepositions:
                 return None
+            if (
+                not self.it
+                and prev is not None
+                and i >= 2
+                and toks[i].lower not in lex.verb_past
+                and toks[i - 2].lower in lex.articles
+                and prev.is_word
+                and not prev.is_capitalized
+                and (
+                    prev.lower.endswith(("ed", "est"))
+                    or (not self._verbish(prev) and not t.endswith("s"))
+                )
+            ):
+                # "the disputed report", "the latest estimate", "a preliminary report": a noun
+                return None
+            if (
+                not self.it
+                and prev is not None
+                and prev.is_capitalized
+                and prev.is_word
+                and not t.endswith("s")
+                and t not in lex.verb_past
+                and any(
+                    toks[m].lower in ("a", "an")
+                    for m in range(max(0, i - 6), i - 1)
+                    if all(
+                        x.is_word and (x.is_capitalized or x.lower in ("of", "for", "and"))
+                        for x in toks[m + 1 : i]
+                    )
+                )
+            ):
+                return None  # "a UN report", "an Oxford study": the noun after its name
             return self._verb_flags(Cue("verb", i, i + length), toks)
         return None
 
@@ -882,6 +1235,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             sent = self._without_tokens(sent, ch_i - 1, ch_j)
             toks = sent.toks
             channel, ch_i, ch_j, ch_cue = None, -1, -1, None
+        segment = self.text[sent.start : sent.end]
+        # (one substring search skips the token walk in the many sentences with no "citing")
+        cited = self._citing_aside(toks) if "iting" in segment or "itando" in segment else None
+        if cited is not None:
+            # "Citing two officials, the Gazette reported that ..." / "The ministry, citing new
+            # data, said ...": the sentence is read without the aside; the party cited then
+            # speaks through the subject (below).
+            cite_i, cite_j, cited_np = cited
+            cited = self._span(toks, *cited_np) if self._source_like(toks, *cited_np) else None
+            sent = self._without_tokens(sent, cite_i, cite_j)
+            toks = sent.toks
         inside = self._inside_flags(sent)
         cues = self.find_cues(sent, inside)
         self.channel_end = -1
@@ -939,11 +1303,66 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 channel = None
         if not new:
             self._drafts_without_cue(sent, index, inside, new, drafts)
+        if cited is not None:
+            for d in new:
+                if d.source is not None and d.channel is None and not d.author:
+                    d.channel, d.source = d.source, cited
+        if self.lex.document_relays:
+            for d in new:
+                if d.source is not None and d.channel is None:
+                    self._split_document_relay(toks, d)
         if channel:
             for d in new:
                 if d.channel is None and not d.author and not d.quote_only:
                     d.channel = self._span(toks, *channel)
         drafts.extend(new)
+
+    def _split_document_relay(self, toks: list[Tok], d: Draft) -> None:
+        """ "A letter seen by Reuters says ...", "documents obtained by the Ledger show ...": the
+        document speaks and the outlet that saw it relays it (``document_relays``)."""
+        lex = self.lex
+        # (a search, not a walk from the sentence start: drafts of an endless sentence are many)
+        first = bisect.bisect_left(toks, d.source[0], key=lambda t: t.start)
+        if first >= len(toks):
+            return
+        k = first
+        while k < len(toks) and toks[k].start <= d.source[1]:
+            for seq in lex.document_relays_by_first.get(toks[k].lower, ()):
+                if k > first and self._match(toks, k, seq):
+                    outlet = self.object_np(toks, k + len(seq), len(toks))
+                    if outlet is None:
+                        return
+                    d.source = self._span(toks, first, k)
+                    d.channel = self._span(toks, *outlet)
+                    return
+            k += 1
+
+    def _citing_aside(self, toks: list[Tok]) -> tuple[int, int, tuple[int, int]] | None:
+        """A "citing X" phrase set off by commas before the sentence's verb of saying ("Citing
+        X, Y said", "Y, citing X, said"): the tokens to leave out and X's token range."""
+        first = self.lex.citing_first
+        for c, tok in enumerate(toks):
+            if tok.lower not in ("citing", "citando") or tok.lower not in first:
+                continue
+            if c > 0 and toks[c - 1].text != ",":
+                continue
+            # X runs to the next comma ("citing a police report,": a plain phrase scan would
+            # stop at "report" as a verb)
+            end = c + 1
+            while (
+                end < len(toks) and end - c <= 12 and (toks[end].is_word or toks[end].text in "'’")
+            ):
+                end += 1
+            if end == c + 1 or end >= len(toks) or toks[end].text != ",":
+                continue
+            np = (c + 1, end)
+            if not any(
+                self._verbish(t) or t.lower in self.lex.verb_gerunds for t in toks[np[1] + 1 :]
+            ):
+                return None  # no verb after it (nor after a later "citing"): the cue itself
+            # from the comma before "citing" (kept at the start), through the one after X
+            return (c - 1 if c > 0 else c), np[1] + (0 if c > 0 else 1), np
+        return None
 
     def _merge_trailing_relay(self, drafts: list[Draft]) -> None:
         """ "X ha detto che Y, scrive il Corriere." / "X told aides Y, the Times reported.": the
@@ -966,7 +1385,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if last.cue[0] < first.content[1]:
             return  # the outlet's verb must come after X's words
         tail = self.text[after : after + 2].lstrip(" »”\"'")
-        if tail[:1] not in (".", "!", "") or self.classify(last.source)[0] != "media":
+        kind = self.classify(last.source)[0]
+        # "X said Y, according to Ming Pao." / "..., according to police.": whoever an
+        # according-to marker names after a reported claim passed the words on
+        relayer = kind == "media" or (
+            not self.it and self.text[last.cue[0] : last.cue[1]].lower() == "according to"
+        )
+        if tail[:1] not in (".", "!", "") or not relayer:
             return  # only an outlet closing the sentence: "..., secondo i media, Y" is a claim
         first.channel = last.source
         del drafts[k]
@@ -1093,6 +1518,32 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return False  # longer than every opener: the rest of the clause need not be read
         return any_word and " ".join(words) in openers
 
+    def _contrast_break(self, sent, i: int, j: int) -> int | None:
+        """(English) The first ", but" / ", although" / ";" in tokens [i, j) outside a
+        quotation: where the reporter's own contrasting clause starts, or ``None``."""
+        if self.it:
+            return None
+        toks = sent.toks
+        for m in range(i, j - 1):
+            tok = toks[m]
+            if (
+                tok.text == ";"
+                or tok.text == ","
+                and toks[m + 1].lower in ("but", "although", "though", "whereas", "while")
+            ) and not self._inside_quote(sent, tok):
+                return m
+        return None
+
+    def _retro_prefix(self, toks: list[Tok], i: int, j: int) -> int | None:
+        """The token after a ``retro_prefixes`` opener at the start of tokens [i, j) ("That is
+        what", "That's"), the longest one, or ``None``."""
+        while i < j and not toks[i].is_word:
+            i += 1
+        for seq in self.lex.retro_prefixes_by_first.get(toks[i].lower if i < j else "", ()):
+            if i + len(seq) <= j and self._match(toks, i, seq):
+                return i + len(seq)
+        return None
+
     def _is_adverb_word(self, w: str) -> bool:
         return w in self.lex.adverbs or (self.it and w.endswith("mente") and len(w) > 6)
 
@@ -1185,10 +1636,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     # skip the apposition
                     for m in range(after + 1, min(right_j, after + 12)):
                         if toks[m].text == ",":
+                            if m + 1 < right_j and toks[m + 1].lower in lex.clause_starters:
+                                break  # "the bridge closed in March, but ...": a clause
                             after = m + 1
                             break
-                        if self._verbish(toks[m]) and toks[m - 1].lower not in lex.determiners:
-                            break
+                        if (self._verbish(toks[m]) or toks[m].lower.endswith("ed")) and toks[
+                            m - 1
+                        ].lower not in lex.determiners:
+                            break  # "the bridge closed in March,": a clause, not an apposition
                 if (
                     after < right_j
                     and toks[after - 1].text == ","
@@ -1202,11 +1657,52 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if after < right_j and toks[after].lower in ("that", "che"):
                     after += 1
                 right_words = [t for t in toks[after:right_j] if t.is_word]
+                if (
+                    len(right_words) < 2
+                    and c_idx == 0
+                    and self._retro_prefix(toks, left_i, cue.i)
+                    == self._trim(toks, left_i, cue.i)[1]
+                ):
+                    # "That's according to the transport office.": the sentence before is the
+                    # office's
+                    self._attach_retro(out, index, sent, d, source, toks, None)
+                    previous_source = source
+                    continue
                 short_adverbial = self._is_adverbial(toks, *left) and len(left_words) <= 5
+                conjunct = (
+                    not self.it
+                    and cue.i - 2 > left_i
+                    and toks[cue.i - 1].text == ","
+                    and toks[cue.i - 2].lower in ("and", "but")
+                )
+                if (
+                    not self.it
+                    and left_words
+                    and not conjunct
+                    and len(right_words) >= 2
+                    and toks[after - 1].text == ","
+                    and self._is_apposition(toks, after, right_j)
+                ):
+                    right_words = []  # "Y, according to Tom Reed, a spokesman for the council."
+                # "According to X, Y, but Z": the marker's reach ends with its clause
+                brk = self._contrast_break(sent, source[1], right_j)
+                trailing_break = bool(left_words) and brk == source[1]
+                if trailing_break:
+                    right_words = []  # "Y, according to X, but Z."
                 if len(right_words) < 2:
                     content = (left_i, cue.i)  # "Y, secondo X." / "Y, according to X."
+                    if trailing_break:
+                        self._add_author_part(sent, index, brk + 1, right_j, out)
+                elif conjunct and len(right_words) >= 2:
+                    # "It was his ninth goal and, according to club statisticians, his 50th":
+                    # the marker reaches only its own conjunct
+                    content = (after, right_j)
+                    self._add_author_part(sent, index, left_i, cue.i - 2, out)
                 elif not left_words or short_adverbial:
                     content = (after, right_j)  # "Secondo X, Y."
+                    if brk is not None and brk > after:
+                        content = (after, brk)
+                        self._add_author_part(sent, index, brk + 1, right_j, out)
                 elif (
                     c_idx == 0
                     and cue.i - 2 > left_i
@@ -1271,6 +1767,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     d.resolve = "report" if learned else "any"
             else:  # verb or gerund
                 self.retro_source = None
+                self._prev_cue = cues[c_idx - 1] if c_idx else None
                 result = self._verb_claim(
                     sent,
                     cue,
@@ -1293,8 +1790,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             ci, cj = self._trim(toks, *content)
             if cj <= ci:
                 continue
-            if cue.needs_quote and not any(inside[ci:cj]):
-                continue
+            if (
+                cue.needs_quote
+                and not any(inside[ci:cj])
+                and self._predicative_span(toks, cue) is None
+            ):
+                continue  # "called it a hoax" needs no quotation; "spoke of" does
             d.content = self._span(toks, ci, cj)
             if source is not None:
                 d.source = self._span(toks, *source)
@@ -1465,14 +1966,47 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
 
     def _bare_clause(self, toks, i, j) -> bool:
         """ "reported the talks had stalled": a short subject and its auxiliary, no "that"
-        (not "reported a loss that was ...": a relative before the verb is no clause)."""
+        (not "reported a loss that was ...": a relative before the verb is no clause). In
+        English a regular past tense after a subject will do: "saying the officer belonged
+        to ...", not "showed the increased costs"."""
+        lex = self.lex
+        # the subject opens at ``i`` (after a finite verb) or right after it (after a gerund)
+        subject_opens = any(
+            toks[m].lower in lex.determiners
+            or toks[m].lower in lex.pronouns
+            or (toks[m].is_capitalized and toks[m].is_word)
+            for m in range(i, min(i + 2, j))
+        ) and not (i < j and toks[i].lower in lex.prepositions)  # "reports of the flood reached"
         for k in range(i + 1, min(j, i + 5)):
             tok = toks[k]
-            if not tok.is_word or tok.lower in self.lex.relative_pronouns:
+            if not tok.is_word or tok.lower in lex.relative_pronouns:
                 return False
-            if tok.lower in self.lex.auxiliaries:
-                return toks[k - 1].lower not in self.lex.prepositions
+            if tok.lower in lex.auxiliaries:
+                return toks[k - 1].lower not in lex.prepositions
+            if (
+                not self.it
+                and subject_opens
+                and k <= i + 3
+                and toks[k - 1].lower not in ("and", "or", "but")  # "its obituary and decided"
+                and len(tok.lower) > 4
+                and tok.lower.endswith("ed")
+                and not tok.is_capitalized
+                and toks[k - 1].lower not in lex.prepositions
+                and toks[k - 1].lower not in lex.determiners
+                and k + 1 < len(toks)
+                and (toks[k + 1].is_word or toks[k + 1].text in (".", ","))
+                and toks[k + 1].lower not in ("by",)  # "the man arrested by police"
+            ):
+                return True
         return False
+
+    def _outlet_told(self, toks, i, j) -> bool:
+        """Whether the addressee [i, j) of "told" is an outlet (a channel): "told Reuters",
+        "told the Herald", not "told Parliament" or "told the Senate"."""
+        named = i + 1 if toks[i].lower == "the" and i + 1 < j else i
+        return self._looks_like_outlet(toks, i, j) or (
+            toks[named].is_capitalized and not self._addressed_body_or_person(toks, i, j)
+        )
 
     def _addressed_body_or_person(self, toks, i, j) -> bool:
         """ "told Parliament", "told John Smith": people or a body spoken to, not an outlet."""
@@ -1634,6 +2168,21 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             )
             self.retro_source = source
             return None
+        if not self.it and c_idx == 0:
+            opened = self._retro_prefix(toks, left_i, cue.i)
+            if opened is not None and toks[opened - 1].lower == "what" and opened < cue.i:
+                # "That is what the mayor said on Tuesday.": the sentence before is the mayor's
+                source = self.subject_np(toks, opened, cue.i)
+                if source and self._is_pronoun(toks, *source):
+                    source = None  # "That's what he said": resolved where it is applied
+                channel, _ = self.channel_after(toks, cue.j, right_j)
+                if channel is None and toks[cue.j - 1].lower in ("told", "tells", "tell"):
+                    told = self.object_np(toks, cue.j, right_j)
+                    channel = told if told and self._outlet_told(toks, *told) else None
+                channel = self._span(toks, *channel) if channel else None
+                self._attach_retro(out, index, sent, d, source, toks, cue, channel)
+                self.retro_source = source
+                return None
         if not self.it:
             return self._english_verb_claim(
                 sent, cue, left_i, right_j, c_idx, previous_source, d, out, index, before
@@ -1759,6 +2308,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
     ):
         toks = sent.toks
         lex = self.lex
+        k_before = cue.i - 1  # the index of ``before``
+        while k_before >= left_i and toks[k_before].is_word and self._is_adverb(toks[k_before]):
+            k_before -= 1
+        predicative = self._predicative_span(toks, cue) if cue.kind == "verb" else None
+        if predicative is not None:
+            predicative = (predicative[0], min(predicative[1], right_j))
+            return self._predicative_claim(
+                sent, cue, left_i, c_idx, previous_source, d, out, index, before, predicative
+            )
         start = cue.j
         # "told Reuters", "told reporters": the addressee is a channel or nobody, never the source.
         addressee = None
@@ -1772,10 +2330,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     ].lower not in (lex.prepositions | lex.determiners):
                         addressee = (addressee[0], m)
                         break
-                if self._looks_like_outlet(toks, *addressee) or (
-                    toks[addressee[0]].is_capitalized
-                    and not self._addressed_body_or_person(toks, *addressee)
-                ):
+                if self._outlet_told(toks, *addressee):
                     d.channel = self._span(toks, *addressee)
                 start = addressee[1]
         if start < right_j and toks[start].text == ",":
@@ -1799,6 +2354,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         warning = self._against_gerund(toks, start, right_j)
         if trailing and (any(t.lower in ("that",) for t in rest) or warning):
             trailing = False
+        if (
+            not trailing
+            and rest
+            and rest[0].lower in lex.prepositions
+            and not any(t.lower == "that" for t in rest)
+            and self._subject_after_comma(toks, left_i, cue.i)
+        ):
+            # "The talks have stalled, a senior official said on condition of anonymity
+            # because ...": a clause, a comma, a short subject and its verb; however long
+            # the adjunct after the verb runs, the content is the clause before
+            trailing = True
         if not trailing and self._quotation_then_subject(toks, left_i, cue.i):
             # '"...," Rivera said afterward, still in his socks ...': the quotation is the
             # content, whatever follows the verb.
@@ -1839,7 +2405,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 d.channel = self._span(toks, *relay)
         elif cue.kind == "gerund":
             source = previous_source
-            if source is None:
+            noun = self._noun_before_gerund(toks, left_i, cue.i) if source is None else None
+            if noun is not None:
+                # "filed a complaint accusing the police of ...": with no comma the gerund
+                # hangs on the noun right before it, and that document or body speaks
+                source = noun
+                if c_idx == 0:
+                    self._add_author_part(sent, index, left_i, cue.i, out)
+            elif source is None:
                 # "The defence filed a motion, arguing that ...": the clause's own subject
                 d.resolve = "lead" if c_idx == 0 else "sg"
                 if c_idx == 0:
@@ -1912,7 +2485,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     ):
                         k = m
                         source = (m, name_start + len(names))
-            if source and self._is_pronoun(toks, *source):
+            if source and self._gapped_object(toks, *source):
+                return None  # "..., a figure the ministry disputes.": no one speaks here
+            if source and self._first_person_aside(sent, source, d):
+                source = None  # "We reported last week that ...": the article's own voice
+            elif source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
             source = self._relayed_source(toks, source, start, len(toks), d)
@@ -1926,7 +2503,20 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 and toks[k - 1].text == ","
                 and self._clause_resumes(toks, resume, right_j)
             ):
-                return (left_i, right_j), source  # "The plan, the paper wrote, would cost ..."
+                # "The plan, the paper wrote, would cost ...", up to the reporter's ", though"
+                brk = self._contrast_break(sent, resume, right_j)
+                if brk is not None:
+                    self._add_author_part(sent, index, brk + 1, right_j, out)
+                    return (left_i, brk), source
+                return (left_i, right_j), source
+            if (
+                not self.it
+                and clause_end + 5 < right_j
+                and toks[clause_end].text == ","
+                and toks[clause_end + 1].lower in ("but", "although", "though", "whereas", "yet")
+            ):
+                # "..., officials said, though no date has been set.": the reporter goes on
+                self._add_author_part(sent, index, clause_end + 2, right_j, out)
             return (left_i, k), source
         elif (
             c_idx > 0
@@ -1936,10 +2526,33 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         ):
             # "Pelletier called the speculation 'noise' and said ...": the same subject
             source = previous_source
+        elif (
+            c_idx > 0
+            and before is not None
+            and before.lower == "that"
+            and self._prev_cue is not None
+            and self._relative_after_object(toks, self._prev_cue, k_before)
+        ):
+            # "disputed a report by an analyst that said ...": the object speaks
+            source = self._trim(toks, left_i, k_before)
         else:
             relative = self._relative_subject(toks, left_i, cue.i)
             if relative is not None and self._main_verb_follows(toks, start, len(toks)):
                 relative = None  # "X, who spoke to Reuters on condition ..., said Y"
+            short_rest = len(rest) <= 6 and (
+                not rest or rest[0].lower in lex.prepositions or rest[0].lower in lex.time_words
+            )
+            closing = (
+                self._speaker_before_relative(toks, left_i, b)
+                if relative_closed and short_rest
+                else None
+            )
+            if closing is not None:
+                # "The talks have stalled, one official, who asked not to be named, said.":
+                # the words, then the speaker with a relative clause, then the verb
+                if addressee and self._outlet_told(toks, *addressee):
+                    d.channel = self._span(toks, *addressee)
+                return (left_i, closing[0] - 1), closing
             if relative is not None:
                 # "... the outlook for policymakers, who have signaled that ...": the relative
                 # pronoun's antecedent speaks; the clause it hangs on is the article's own.
@@ -1956,7 +2569,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     )
             else:
                 source = self.subject_np(toks, left_i, cue.i)
-            if source and self._is_pronoun(toks, *source):
+            if source and self._first_person_aside(sent, source, d):
+                source = None  # "We reported last week that ...": the article's own voice
+            elif source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
             elif source is None:
@@ -2008,6 +2623,49 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 end = k
                 break
         return (start, end), source
+
+    def _object_relative_before(self, toks: list[Tok], cue: Cue, left_i: int = 0) -> int | None:
+        """The index of the relative pronoun that stands for the object of a verb of naming,
+        its subject in between ("a note that the chairman called a smear"), or ``None``."""
+        for m in range(cue.i - 1, max(left_i, cue.i - 8) - 1, -1):
+            if not toks[m].is_word:
+                return None
+            if toks[m].lower in ("which", "that", "what", "whom"):
+                return m if m + 1 < cue.i else None
+        return None
+
+    def _predicative_claim(
+        self, sent, cue, left_i, c_idx, previous_source, d, out, index, before, predicative
+    ):
+        """ "X called the plan a giveaway": the predicative is X's claim; X is the subject
+        before the verb (or the first verb's, in "X met the board and called it ...")."""
+        toks = sent.toks
+        if (
+            c_idx > 0
+            and previous_source is not None
+            and (before is None or before.lower in ("and", "but", "or"))
+        ):
+            return predicative, previous_source
+        # "..., which Whitcombe described as a signal": the object is the relative pronoun,
+        # the subject comes after it and the clause before it is the article's own.
+        cut = self._object_relative_before(toks, cue, left_i)
+        if cut is not None:
+            source = self.subject_np(toks, cut + 1, cue.i)
+            self.cut_at = cut
+        else:
+            source = self.subject_np(toks, left_i, cue.i)
+        if source and self._first_person_aside(sent, source, d):
+            source = None  # "I called it a mistake": the author's own voice
+        elif source and self._is_pronoun(toks, *source):
+            d.resolve = self._pronoun_number(toks, *source)
+            source = None
+        elif source is None:
+            d.resolve = "sg"
+        if source is not None and self.cut_at is not None and c_idx == 0:
+            # "... issued a report that X labeled as untrue": the clause around the relative
+            # is the article's own
+            self._add_author_part(sent, index, left_i, self.cut_at, out)
+        return predicative, source
 
     def _inside_quote(self, sent, tok) -> bool:
         return any(q[1] <= tok.start < q[2] for q in sent.quotes)
@@ -2087,7 +2745,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 break
             if tok.lower in lex.complement_words:
                 break
-            if self._verbish(tok) and not (k > start and toks[k - 1].lower in lex.determiners):
+            if self._verbish(tok) and not (
+                k > start
+                and (
+                    toks[k - 1].lower in lex.determiners
+                    # "said in May that": the month, not the modal
+                    or (tok.is_capitalized and toks[k - 1].lower in lex.prepositions)
+                )
+            ):
                 break
         return start, None
 
@@ -2123,6 +2788,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         words = [t for t in toks[i:j] if t.is_word]
         if len(words) < 2 or (i < j and toks[i].text in OPEN_QUOTES):
             return False
+        if not self.it and words[0].lower in self.lex.clause_starters:
+            return False  # "..., officials said, though no date has been set": a new clause
         if self._is_relative_piece(toks, i, j):
             return False  # "..., ha commentato X, che ha annunciato ...": X's relative clause
         lex = self.lex
@@ -2156,6 +2823,21 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if k <= left_i or toks[k].lower != "as":
             return None
         for m in range(k - 1, max(left_i, k - 10) - 1, -1):
+            if (
+                toks[m].lower in ("quoted", "cited")
+                and m + 1 < k
+                and toks[m + 1].lower == "by"
+                and m - 1 >= left_i
+                and toks[m - 1].lower in self.lex.auxiliaries
+            ):
+                # "X was quoted by the Herald as saying": the passive; X speaks, the paper relays
+                aux = m - 1
+                while aux - 1 >= left_i and toks[aux - 1].lower in self.lex.auxiliaries:
+                    aux -= 1
+                speaker = self.subject_np(toks, left_i, aux) if aux > left_i else None
+                if speaker is None:
+                    return None
+                return speaker, self.object_np(toks, m + 2, k)
             if toks[m].lower in ("quoted", "quotes", "quoting", "cited", "cites"):
                 speaker = self.object_np(toks, m + 1, k)
                 if speaker is None:
@@ -2258,13 +2940,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if not self._is_checkable(sent):
             return
         ci, cj = self._trim(toks, 0, len(toks))
+        partial = not self.it and any(_quoted_words(text[q[1] : q[2]]) for q in sent.quotes)
         if cj > ci:
             out.append(
                 Draft(
                     content=self._span(toks, ci, cj),
                     sentence=index,
                     paragraph=sent.paragraph,
-                    author=True,
+                    # "Details will follow “as they become available.”": quoted words with
+                    # no cue go on quoting the source just cited, if there is one
+                    author=not partial,
+                    resolve="partial" if partial else None,
                 )
             )
 
@@ -2435,6 +3121,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if q[1] <= start and end <= q[2] and (q[1], q[2]) != (start, end):
                 return q
         return None
+
+
+def _quoted_words(inner: str) -> bool:
+    """Whether a quotation holds someone's words: three words or more, one of them in
+    lowercase (not a slogan or a title: "Kids Not Cuts"), and no question."""
+    words = inner.split()
+    return (
+        len(words) >= 3
+        and any(w[:1].islower() for w in words)
+        and not inner.rstrip(" ,.").endswith("?")
+    )
 
 
 def _content_start(draft: Draft) -> int:

@@ -25,6 +25,10 @@ _WHO_AFTER = re.compile(r"\s*,\s*(?:who|whom|whose)\b")
 _APOSTROPHES = frozenset("'’")
 
 
+# English plural endings of nouns for people ("statisticians", "economists", "planners").
+_PEOPLE_PLURALS = ("ians", "ists", "ers", "ors", "ents")
+
+
 def _tok_start(tok: Tok) -> int:
     return tok.start
 
@@ -155,7 +159,19 @@ class SourceClassifier:
             owner = self._owner(core, head)
             if owner:
                 kind, owner_name = self.classify((owner[0].start, owner[-1].end))
-                if kind in ("organization", "media", "person", "anonymous"):
+                # "a report by an analyst": in English an unnamed author leaves the document
+                # the source that can be checked
+                owners = (
+                    ("organization", "media", "person")
+                    if not self.it
+                    else (
+                        "organization",
+                        "media",
+                        "person",
+                        "anonymous",
+                    )
+                )
+                if kind in owners:
                     return kind, owner_name
             return "document", bare
         if name:
@@ -175,6 +191,26 @@ class SourceClassifier:
             if resolved:
                 return "person", resolved
             return "role", bare
+        # the first plural noun for people before any preposition or participle: "club
+        # statisticians", "Season-ticket holders interviewed outside ...", "Respondents"
+        last = None
+        for k, t in enumerate(core):
+            low = t.lower
+            if low in lex.prepositions or (k > 0 and low.endswith("ed")):
+                break
+            if (
+                low.endswith(_PEOPLE_PLURALS)
+                and (not t.is_capitalized or k == 0)
+                and low not in lex.organization_nouns
+                and low not in lex.document_nouns
+                and low not in lex.speech_nouns
+            ):
+                last = t
+                break
+        if not self.it and last is not None and not name and not outlet:
+            # "club statisticians", "union members", "city planners": unnamed people of a
+            # body, not the body
+            return "anonymous", bare
         if head_low in lex.organization_nouns or lex.organization_noun_pattern.search(joined):
             return "organization", bare
         if head and head.is_capitalized:
@@ -212,6 +248,8 @@ class SourceClassifier:
         # English heads are last in their phrase: "a US Marshals Service official"; a known
         # source noun wins over a trailing adjective ("people familiar with the talks").
         lex = self.lex
+        if core[-1].lower in lex.document_nouns and not core[-1].is_capitalized:
+            return core[-1]  # "a Council of Europe report": the document ends the phrase
         end = len(core)
         for k, t in enumerate(core):
             if k > 0 and (t.lower in lex.prepositions or t.lower in lex.relative_pronouns):

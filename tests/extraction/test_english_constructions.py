@@ -604,3 +604,478 @@ def test_en_reads_a_possessive_inside_a_modifier_and_a_noun_in_ing():
         claim,
         {"source": "People familiar with the club's thinking", "cue": "said", "kind": "anonymous"},
     )
+
+
+# Verbs of naming (`predicative` in en.json): what the source calls its object is the claim.
+PREDICATIVES = [
+    pytest.param(
+        "Councillor Ines Varro called the parking levy a tax on nurses.",
+        "a tax on nurses",
+        {
+            "source": "Councillor Ines Varro",
+            "cue": "called",
+            "content": "the parking levy a tax on nurses",
+            "quote": "indirect",
+        },
+        id="called-object-a-noun",
+    ),
+    pytest.param(
+        "The dockers' union called it an insult to every crane driver.",
+        "an insult",
+        {"source": "The dockers' union", "content": "an insult to every crane driver"},
+        id="called-pronoun-a-noun",
+    ),
+    pytest.param(
+        "The harbourmaster described the new berth as unsafe for tankers.",
+        "unsafe for tankers",
+        {
+            "source": "The harbourmaster",
+            "cue": "described",
+            "content": "the new berth as unsafe for tankers",
+        },
+        id="described-as",
+    ),
+    pytest.param(
+        "Senator Olu Brandt labelled the inquiry “a witch hunt” on Thursday.",
+        "a witch hunt",
+        {"source": "Senator Olu Brandt", "cue": "labelled", "quote": "mixed"},
+        id="labelled-quoted-predicative-stops-at-the-adjunct",
+    ),
+    pytest.param(
+        "Farmers' groups branded the levy daylight robbery.",
+        "daylight robbery",
+        {"source": "Farmers' groups", "cue": "branded"},
+        id="branded-unmarked",
+    ),
+    pytest.param(
+        "Prices slipped after a blog posted a rumour that the chief executive, Vera Lind, later dismissed as baseless.",
+        "baseless",
+        {"source": "the chief executive, Vera Lind", "cue": "dismissed", "content": "baseless"},
+        id="object-moved-before-the-subject",
+    ),
+    pytest.param(
+        "The port signed a lease with Kesto, which its director Alma Reyes described as a lifeline.",
+        "a lifeline",
+        {"source": "its director Alma Reyes", "content": "a lifeline"},
+        id="which-relative-object",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), PREDICATIVES)
+def test_en_reads_what_a_source_calls_something_as_its_claim(text, hint, expected):
+    check_fields(find_claim(text, "en", hint), expected)
+
+
+def test_en_predicative_keeps_the_rest_of_the_sentence_for_the_author():
+    claims = extract(
+        "Shares fell 3 percent after a broker issued a note that the chairman called a smear.",
+        "en",
+    )
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        ("Shares fell 3 percent after a broker issued a note", None),
+        ("a smear", "the chairman"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called for calm after the flood.",
+        "Neighbours called the fire brigade at 3 a.m.",
+        "The premier called a snap election for March.",
+        "The club called it off after a week of rain.",
+        "The coach called him on Monday.",
+        "The judge dismissed the case on Friday.",
+        "The firm did not call the figures a loss.",
+    ],
+)
+def test_en_call_in_its_other_senses_attributes_nothing(text):
+    assert [c.source for c in extract(text, "en")] == [None]
+
+
+def test_en_predicative_inside_a_reported_clause_stays_in_it():
+    claims = extract(
+        "Aides said the tally was close, although they described it as “within the margin” of error.",
+        "en",
+    )
+    assert [c.cue.text for c in claims] == ["said"]
+    assert "within the margin" in claims[0].content.text
+
+
+# Content first, the source after it, pointing back: "That is what X said."
+def test_en_that_is_what_x_said_gives_the_sentence_before_to_x():
+    claims = extract(
+        "The levy will double in April. That is what the treasurer, Ivo Marsh, told the Courier on Friday.",
+        "en",
+    )
+    assert len(claims) == 1
+    check_fields(
+        claims[0],
+        {
+            "content": "The levy will double in April",
+            "source": "the treasurer, Ivo Marsh",
+            "channel": "the Courier",
+            "cue": "told",
+        },
+    )
+
+
+def test_en_that_is_according_to_x_gives_the_sentence_before_to_x():
+    claims = extract("Ridership fell by a third. That's according to the transit authority.", "en")
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        ("Ridership fell by a third", "the transit authority")
+    ]
+
+
+def test_en_that_is_opening_a_claim_of_its_own_is_not_pointing_back():
+    claims = extract("The levy will double. That is the plan, the treasurer said.", "en")
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        ("The levy will double", None),
+        ("That is the plan", "the treasurer"),
+    ]
+
+
+# Scope: an attribution reaches the end of its clause; the reporter's "but ..." is the author's.
+SCOPE = [
+    pytest.param(
+        "According to the transit authority, ridership fell by a third, but fares rose again in May.",
+        [("ridership fell by a third", "the transit authority"), ("fares rose again in May", None)],
+        id="according-to-then-but",
+    ),
+    pytest.param(
+        "Ridership fell by a third, according to the transit authority, but fares rose again in May.",
+        [("Ridership fell by a third", "the transit authority"), ("fares rose again in May", None)],
+        id="y-according-to-then-but",
+    ),
+    pytest.param(
+        "Ridership fell by a third, according to Noor Haddad, a planner at the transit authority.",
+        [("Ridership fell by a third", "Noor Haddad")],
+        id="y-according-to-name-apposition",
+    ),
+    pytest.param(
+        "The line lost money again and, according to the transit authority, its worst year since 1990.",
+        [
+            ("The line lost money again", None),
+            ("its worst year since 1990", "the transit authority"),
+        ],
+        id="conjunct-according-to",
+    ),
+    pytest.param(
+        "The depot will close in June, officials said, though no buyer has been found.",
+        [("The depot will close in June", "officials"), ("no buyer has been found", None)],
+        id="y-x-said-though-z",
+    ),
+    pytest.param(
+        '"The depot will close," the manager said, when asked about the staff.',
+        [("The depot will close", "the manager")],
+        id="y-x-said-when-asked-is-no-claim",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCOPE)
+def test_en_an_attribution_ends_with_its_clause(text, expected):
+    claims = extract(text, "en")
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == expected
+
+
+def test_en_an_interview_with_the_masthead_names_the_channel():
+    claim = find_claim(
+        "In an interview with the Lakeside Courier, the mayor said the depot would close.",
+        "en",
+        "the depot would close",
+    )
+    check_fields(claim, {"source": "the mayor", "channel": "the Lakeside Courier"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "kind"),
+    [
+        ("Club statisticians said the goal was his 50th.", "the goal", "anonymous"),
+        ("Union members said the strike would go on.", "the strike", "anonymous"),
+        ("The union said the strike would go on.", "the strike", "organization"),
+    ],
+)
+def test_en_unnamed_people_of_a_body_are_anonymous(text, hint, kind):
+    check_fields(find_claim(text, "en", hint), {"kind": kind})
+
+
+# A reported clause with no "that" and no auxiliary: a subject and a regular past tense.
+BARE_PAST_CLAUSES = [
+    pytest.param(
+        "The audit shows the agency billed the city twice.",
+        "the agency billed the city twice",
+        {"source": "The audit", "cue": "shows", "kind": "document"},
+        id="document-shows-past-clause",
+    ),
+    pytest.param(
+        "The council first denied the claim, before saying the contractor walked off the site.",
+        "the contractor walked off the site",
+        {"source": "The council", "cue": "saying"},
+        id="before-saying-past-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), BARE_PAST_CLAUSES)
+def test_en_a_past_tense_after_a_subject_opens_a_reported_clause(text, hint, expected):
+    check_fields(find_claim(text, "en", hint), expected)
+
+
+def test_en_a_claim_before_a_second_cue_drops_its_linking_word():
+    claims = extract(
+        "Officials said they had no record of the permit, before saying the owner forged it.",
+        "en",
+    )
+    assert claims[0].content.text == "they had no record of the permit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report showed the increased costs of the program.",
+        "The team had read its own obituary and decided to ignore it.",
+        "Early reports of the fire reached the newsroom at noon.",
+    ],
+)
+def test_en_a_participle_or_a_second_verb_is_no_reported_clause(text):
+    assert [c.source for c in extract(text, "en")] == [None]
+
+
+def test_en_a_document_that_said_speaks_for_itself_inside_a_dispute():
+    claims = extract(
+        "The governor disputed a memo by a budget analyst that said the fund was empty.", "en"
+    )
+    assert [(c.content.text, c.source.text, c.cue.text, c.source_kind) for c in claims] == [
+        ("a memo by a budget analyst", "The governor", "disputed", "role"),
+        ("the fund was empty", "a memo by a budget analyst", "said", "document"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb form after an article and a participle or superlative is the noun
+        "The analyst behind the disputed report did not return calls.",
+        "The newest estimate puts the repair bill at $9 million.",
+        # a clause-final verb whose object was moved before its subject: nobody speaks
+        "Exports fell by 12 percent, a figure the ministry disputes.",
+        "Exports fell by 12 percent, a number Halden Steel denies.",
+        # a plural noun spelt like the verb
+        "She studies border disputes at a university in Oslo.",
+    ],
+)
+def test_en_words_that_look_like_cues_but_attribute_nothing(text):
+    assert [c.source for c in extract(text, "en")] == [None]
+
+
+# The reporter's own asides, and pronouns that must not point at the reporter.
+def test_en_the_reporter_speaking_in_the_first_person_is_the_author():
+    claims = extract("We reported in May that the quarry had lost its licence.", "en")
+    assert [(c.content.text, c.source, c.cue, c.source_kind) for c in claims] == [
+        ("the quarry had lost its licence", None, None, "author")
+    ]
+
+
+def test_en_a_first_person_speaker_inside_a_quotation_stays_the_speaker():
+    claims = extract('"We reported the leak in May," the foreman said.', "en")
+    check_fields(claims[0], {"source": "the foreman", "quote": "direct"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "I asked the port manager about the pier. He said it would reopen in June.",
+            "it would reopen",
+            "the port manager",
+        ),
+        (
+            "I reached Noor Haddad by phone on Sunday. She said the pier would reopen in June.",
+            "the pier would reopen",
+            "Noor Haddad",
+        ),
+        (
+            "Ivo Marsh, 61, who has fished the bay for decades, said the catch had halved.",
+            "the catch had halved",
+            "Ivo Marsh",
+        ),
+    ],
+)
+def test_en_a_pronoun_takes_the_nearest_person_named_not_the_reporter(text, hint, source):
+    claim = find_claim(text, "en", hint)
+    assert claim.source is not None and source in claim.source.text
+
+
+# A gerund with no comma before it hangs on the noun right before it: that noun speaks.
+@pytest.mark.parametrize(
+    ("text", "content", "source", "author_part"),
+    [
+        (
+            "The tenants' lawyer filed a complaint accusing the landlord of cutting the heat.",
+            "the landlord of cutting the heat",
+            "a complaint",
+            "The tenants' lawyer filed a complaint",
+        ),
+        (
+            "The ferry operator put out a notice saying the crossing would close.",
+            "the crossing would close",
+            "a notice",
+            "The ferry operator put out a notice",
+        ),
+    ],
+)
+def test_en_a_gerund_after_a_noun_gives_the_claim_to_that_noun(text, content, source, author_part):
+    claims = extract(text, "en")
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        (author_part, None),
+        (content, source),
+    ]
+
+
+def test_en_a_gerund_after_a_comma_keeps_the_clause_subject():
+    claim = find_claim(
+        "The ferry operator filed a notice, saying the crossing would close.",
+        "en",
+        "the crossing would close",
+    )
+    check_fields(claim, {"source": "The ferry operator"})
+
+
+# A verb form after an article and a modifier is the head noun of the source.
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "The interim report found that the dam had been poorly maintained.",
+            "the dam had been poorly maintained",
+            "The interim report",
+        ),
+        (
+            "A Council of Europe report said the dam had been poorly maintained.",
+            "the dam had been poorly maintained",
+            "A Council of Europe report",
+        ),
+        (
+            "An OECD study said the dam had been poorly maintained.",
+            "the dam had been poorly maintained",
+            "An OECD study",
+        ),
+        (
+            "The dam had been poorly maintained, according to an interim report released by the water board.",
+            "The dam had been poorly maintained",
+            "an interim report released by the water board",
+        ),
+    ],
+)
+def test_en_a_report_with_a_modifier_is_a_noun_not_a_verb(text, hint, source):
+    check_fields(find_claim(text, "en", hint), {"source": source, "kind": "document"})
+
+
+# Quoted words with no cue go on quoting the source of the sentence just before.
+def test_en_a_partial_quotation_without_a_cue_keeps_the_source_before_it():
+    text = (
+        '"The outbreak is growing," the health board\'s statement read.\n\n'
+        'More details will be released "as soon as they are confirmed."'
+    )
+    claims = extract(text, "en")
+    assert [(c.source.text if c.source else None, c.quote) for c in claims] == [
+        ("the health board's statement", "direct"),
+        ("the health board's statement", "mixed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no source before it: the reporter's words, quoting someone unnamed
+        'The ferry will run "as long as the weather holds."',
+        # a slogan in capitals is no one's words, even after a quoted source
+        'The mayor said the pier would stay open.\n\nMarchers chanted "Hands Off Our Pier" until dusk.',
+    ],
+)
+def test_en_a_partial_quotation_with_no_source_before_it_stays_the_author_s(text):
+    claims = extract(text, "en")
+    assert claims[-1].source is None
+
+
+def test_en_a_quoted_predicative_ends_with_its_quotation():
+    claim = find_claim(
+        'The plan, which residents call "a gift to the developers," passed on Tuesday.',
+        "en",
+        "a gift",
+    )
+    check_fields(
+        claim, {"content": "a gift to the developers", "source": "residents", "quote": "direct"}
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The magistrate denied bail to both brothers.",
+        "The assembly rejected the zoning bill by 30 votes to 12.",
+        "The shareholders rejected the takeover bid from Norvik.",
+    ],
+)
+def test_en_rejecting_or_denying_an_act_is_an_event(text):
+    assert [c.source for c in extract(text, "en")] == [None]
+
+
+def test_en_rejecting_claims_about_a_bill_is_still_a_statement():
+    claim = find_claim(
+        "The minister rejected claims that the zoning bill was rushed.", "en", "rushed"
+    )
+    check_fields(claim, {"source": "The minister", "cue": "rejected"})
+
+
+# Content first, then a speaker whose verb is followed by a long adjunct or preceded by a
+# relative clause: the clause before the speaker is the content.
+CONTENT_THEN_SPEAKER = [
+    pytest.param(
+        "The pier will stay shut, a port official said on condition of anonymity because he was not cleared to speak.",
+        "The pier will stay shut",
+        {"source": "a port official", "cue": "said"},
+        id="long-adjunct-after-said",
+    ),
+    pytest.param(
+        "The pier will stay shut, one engineer, who asked not to be named, told the Ledger.",
+        "The pier will stay shut",
+        {"source": "one engineer", "cue": "told", "channel": "the Ledger"},
+        id="speaker-with-relative-then-told",
+    ),
+    pytest.param(
+        "The pier will stay shut, Ivo Marsh, who chairs the harbour board, said on Friday.",
+        "The pier will stay shut",
+        {"source": "Ivo Marsh", "cue": "said"},
+        id="name-with-relative-then-said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), CONTENT_THEN_SPEAKER)
+def test_en_content_before_a_speaker_after_a_comma(text, hint, expected):
+    claim = find_claim(text, "en", hint)
+    assert claim.content.text == hint
+    check_fields(claim, expected)
+
+
+def test_en_a_speaker_in_apposition_before_a_long_adjunct():
+    claim = find_claim(
+        "The pier will stay shut, the harbour board's chair, Ivo Marsh, wrote in a letter to members of the rowing club.",
+        "en",
+        "The pier will stay shut",
+    )
+    assert claim.content.text == "The pier will stay shut"
+    assert "Ivo Marsh" in claim.source.text
+
+
+def test_en_an_interrupted_clause_ends_at_the_reporter_s_though():
+    claims = extract(
+        "The pier, the board said, will stay shut, though the ferry will keep running.", "en"
+    )
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        ("The pier, the board said, will stay shut", "the board"),
+        ("the ferry will keep running", None),
+    ]

@@ -16,6 +16,7 @@ KNOWN_FLAGS = {
     "needs_quote",
     "object_claim",
     "addressee",
+    "predicative",
     "present",
     "remote",
     "participle",

@@ -38,6 +38,30 @@ OBJECT_FRAMES = [
         {"source": "The rector", "cue": "denied"},
     ),
     (
+        "en",
+        "Surveyed growers cited lower yields and dearer fertiliser.",
+        "lower yields and dearer fertiliser",
+        {"source": "Surveyed growers", "cue": "cited", "kind": "anonymous"},
+    ),
+    (
+        "en",
+        "The county engineer attributed the collapse to decades of deferred repairs.",
+        "the collapse to decades of deferred repairs",
+        {"source": "The county engineer", "cue": "attributed"},
+    ),
+    (
+        "en",
+        "A hydrology study estimated the loss at 30 percent of the lake's volume.",
+        "the loss at 30 percent",
+        {"source": "A hydrology study", "cue": "estimated", "kind": "document"},
+    ),
+    (
+        "en",
+        "Shopkeepers pointed to a drop in tourist numbers since the spring.",
+        "a drop in tourist numbers",
+        {"source": "Shopkeepers", "cue": "pointed to", "kind": "anonymous"},
+    ),
+    (
         "it",
         "L'assessora Bruna Leoni ha smentito le voci di un rimpasto in giunta.",
         "le voci di un rimpasto",
@@ -92,12 +116,85 @@ RELAYS = [
         "the channel had silted up",
         {"source": "a harbour pilot", "channel": "The Ledger", "kind": "role"},
     ),
+    (
+        "en",
+        "A harbour pilot was quoted by the Ledger as saying the channel had silted up.",
+        "the channel had silted up",
+        {"source": "A harbour pilot", "channel": "the Ledger", "cue": "saying"},
+    ),
+    (
+        "en",
+        "A harbour pilot has been cited by local radio as saying the channel had silted up.",
+        "the channel had silted up",
+        {"source": "A harbour pilot", "channel": "local radio"},
+    ),
+    # "citing X" set off by commas before the verb: X speaks, the subject relays
+    (
+        "en",
+        "Citing three port officials, the Harbour Gazette reported that dredging would stop.",
+        "dredging would stop",
+        {"source": "three port officials", "channel": "the Harbour Gazette", "kind": "anonymous"},
+    ),
+    (
+        "en",
+        "The Harbour Gazette, citing a customs memo, said that 40 containers were held.",
+        "40 containers were held",
+        {"source": "a customs memo", "channel": "The Harbour Gazette", "kind": "document"},
+    ),
+    # a document and the outlet that saw it (`document_relays`)
+    (
+        "en",
+        "An email seen by the Harbour Gazette says the pier was never inspected.",
+        "the pier was never inspected",
+        {"source": "An email", "channel": "the Harbour Gazette", "kind": "document"},
+    ),
+    (
+        "en",
+        "According to minutes obtained by the Ledger, the board knew of the leak.",
+        "the board knew of the leak",
+        {"source": "minutes", "channel": "the Ledger", "kind": "document"},
+    ),
+    # an outlet after "told the": the channel, a body told is not
+    (
+        "en",
+        "The pier will reopen in June, the harbourmaster told the Gazette on Friday.",
+        "The pier will reopen in June",
+        {"source": "the harbourmaster", "channel": "the Gazette"},
+    ),
+    # an according-to marker after a claim already attributed: the one who passed it on
+    (
+        "en",
+        "The skipper said the nets were cut on purpose, according to the Harbour Gazette.",
+        "the nets were cut on purpose",
+        {"source": "The skipper", "channel": "the Harbour Gazette", "cue": "said"},
+    ),
+    (
+        "en",
+        "Two crew members told the news agency that the nets were cut on purpose.",
+        "the nets were cut on purpose",
+        {"source": "Two crew members", "channel": "the news agency", "kind": "anonymous"},
+    ),
+    (
+        "en",
+        "The harbourmaster told the Senate that the pier would reopen in June.",
+        "the pier would reopen",
+        {"source": "The harbourmaster", "channel": None},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("lang", "text", "hint", "expected"), RELAYS)
 def test_a_relayed_claim_names_its_source_and_the_channel(lang, text, hint, expected):
     check_fields(find_claim(text, lang, hint), expected)
+
+
+def test_a_reason_cited_before_the_verb_leaves_the_subject_the_source():
+    claim = find_claim(
+        "The operator, citing a fall in bookings, said the ferry would stop in May.",
+        "en",
+        "the ferry would stop",
+    )
+    check_fields(claim, {"source": "The operator", "channel": None, "cue": "said"})
 
 
 def test_a_reason_cited_is_not_a_source():
