@@ -18,7 +18,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .drafts import Draft, sentences_from_spans
+from .drafts import Draft, is_quoted_name, sentences_from_spans
 from .entities import build_entity_index
 from .lexicon import Lexicon, read_lexicon_data
 from .quotes import find_quote_pairs
@@ -137,6 +137,14 @@ class ClaimAttribution:
         if enclosing is not None:
             return "direct", start, end  # the words of a quotation interrupted by its attribution
         pairs = find_quote_pairs(text, start, end)
+        # Marks that only set off a name ("come rivela il «Corriere dello Sport»") quote nobody.
+        names = [q for q in pairs if is_quoted_name(text, q)]
+        if names:
+            pairs = [q for q in pairs if q not in names]
+            if not pairs:
+                marks = {m for q in names for m in (q[0], q[2])}
+                others = (m.start() for m in _QUOTE_MARK.finditer(text, start, end))
+                return ("mixed" if any(m not in marks for m in others) else "indirect"), start, end
         if not pairs and text[start] in '«“"' and not _QUOTE_MARK.search(text, start + 1, end):
             return "direct", start + 1, end  # a quotation left open to the end of its paragraph
         if not pairs:

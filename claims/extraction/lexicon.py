@@ -156,9 +156,17 @@ class Lexicon:
         self.hedging_sources = _lower_set(d.get("hedging_sources", []))
         # "avrebbe dovuto": a past obligation that did not happen, not the reporter's distance.
         self.counterfactual_participles = _lower_set(d.get("counterfactual_participles", []))
+        # "In base ai dati, ...": markers that introduce a source only opening a sentence or
+        # a clause ("assegnati in base all'ordine di arrivo" gives a criterion, not a source).
+        self.opening_according_markers = frozenset(
+            _with_articulated_prepositions(
+                [tuple(m.lower().split()) for m in d.get("opening_according_markers", [])],
+                self.lang,
+            )
+        )
         self.according_markers = _with_articulated_prepositions(
             [tuple(m.lower().split()) for m in d["according_markers"]], self.lang
-        )
+        ) + sorted(self.opening_according_markers)
         self.according_markers.sort(key=len, reverse=True)
         self.according_quanto = [tuple(m.lower().split()) for m in d["according_quanto"]]
         self.relative_markers = [tuple(m.lower().split()) for m in d["relative_markers"]]

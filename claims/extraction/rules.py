@@ -596,6 +596,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if self._match(toks, i, seq):
                 if seq == ("secondo",) and prev is not None and prev.lower in lex.determiners:
                     return None  # "il secondo" is an ordinal
+                if seq in lex.opening_according_markers and not (
+                    prev is None or prev.text in (",", ";") or prev.lower in lex.clause_starters
+                ):
+                    return None  # "assegnati in base all'ordine di arrivo": a criterion
                 j = i + len(seq)
                 return Cue("marker", i, self._extend_quanto(toks, j, seq))
         for seq in lex.according_quanto_by_first.get(t, ()):

@@ -855,3 +855,40 @@ def test_it_gives_a_marker_inside_a_relative_clause_only_that_clause():
 def test_it_attributes_nothing_to_a_negated_passive():
     text = "La notizia, trapelata in mattinata, non è stata commentata dall'ateneo."
     assert [c.source for c in extract(text, "it")] == [None]
+
+
+# Issue 12: the mechanisms below are general Italian newsroom constructions; each row is a
+# sentence written for these tests.
+QUOTED_OUTLETS = [
+    (
+        "La squadra, come scrive la «Gazzetta dello Sport», ha sospeso il terzino.",
+        "ha sospeso il terzino",
+        {"source": "la «Gazzetta dello Sport", "cue": "come scrive", "kind": "media"},
+    ),
+    (
+        "Il piano, come rivela il 'Corriere dello Sport', prevede due acquisti.",
+        "prevede due acquisti",
+        {"source": "il 'Corriere dello Sport", "quote": "indirect"},
+    ),
+    (
+        "Secondo il «Sole 24 Ore», la manovra vale trenta miliardi.",
+        "la manovra vale trenta miliardi",
+        {"source": "il «Sole 24 Ore", "kind": "media", "quote": "indirect"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), QUOTED_OUTLETS)
+def test_it_reads_an_outlet_in_quotation_marks_as_a_name(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_in_base_a_as_a_source_only_opening_a_clause():
+    claim = find_claim(
+        "In base ai dati della Camera di commercio, le imprese attive sono calate del 2%.",
+        "it",
+        "le imprese attive",
+    )
+    check_fields(claim, {"source": "dati della Camera di commercio", "cue": "In base ai"})
+    text = "I posti vengono assegnati in base all'ordine di arrivo delle domande."
+    assert [c.source for c in extract(text, "it")] == [None]
