@@ -53,6 +53,7 @@ def _strip_possessive(name: str) -> str:
 def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
     """Scan ``text`` once for capitalised names that start with a given name."""
     index = EntityIndex()
+    lone_speakers: list[frozenset[str]] = []  # built on first use
     for match in _NAME_RE.finditer(text):
         words = match.group().split()
         # Drop a leading non-name word ("Il", "Secondo", "The") before a given name; a
@@ -82,6 +83,8 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
                 )
             ):
                 pass  # "il ministro dell'Economia, Giancarlo Giorgetti": a role introduces a person
+            elif _surname_speaks_alone(words, text, lex, lone_speakers):
+                pass  # "Yevgeniy Prigozhin" ... "Prigozhin ha detto": a given name no list holds
             else:
                 continue
         name = _strip_possessive(" ".join(words))
@@ -104,6 +107,63 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
             index.roles.setdefault(role, name)
     _collect_mentions(text, index)
     return index
+
+
+_WORD_RE = re.compile(r"[^\W_][\w’'\-]*")
+_ARTICLES_BEFORE_A_BODY = frozenset("il lo l i gli le the".split())
+
+
+def _surname_speaks_alone(words: list[str], text: str, lex: Lexicon, cache: list) -> bool:
+    """A run of two or three capitalised words is a person's name, whatever the given name,
+    when its last word also stands alone in the article as the subject of a verb
+    ("Diamane Dembele ... Dembele afferma che"): bodies and places are seldom shortened to
+    their last word, and the lexicon's nouns and outlets are never taken for names."""
+    if not 2 <= len(words) <= 3 or any(w.isupper() or w[0].isdigit() for w in words):
+        return False
+    lowers = [w.lower() for w in words]
+    if (
+        lowers[0] in lex.articles
+        or lowers[0] in lex.prepositions
+        or lowers[0] in lex.determiners
+        or lowers[0] in lex.clause_starters
+        or lowers[0] in lex.adverbs
+        or lex.is_verb_form(lowers[0])
+        or any(
+            w in lex.organization_nouns
+            or w in lex.media_nouns
+            or w in lex.role_nouns
+            or w in lex.anonymous_nouns
+            or w in lex.document_nouns
+            or w in lex.media_first
+            for w in lowers
+        )
+    ):
+        return False
+    if not cache:
+        cache.append(_lone_speakers(text, lex))
+    return lowers[-1] in cache[0]
+
+
+def _lone_speakers(text: str, lex: Lexicon) -> frozenset[str]:
+    """Capitalised words standing alone (no capitalised neighbour, no masculine article
+    before them) right before an auxiliary or a reporting verb: "Dembele afferma",
+    "la Martel ha detto". One pass over the article's words."""
+    found = set()
+    words = [(m.group(), m.start()) for m in _WORD_RE.finditer(text)]
+    for k in range(1, len(words) - 1):
+        word, start = words[k]
+        if not word[0].isupper() or words[k + 1][0][0].isupper():
+            continue
+        prev, prev_start = words[k - 1]
+        between = text[prev_start + len(prev) : start]
+        if prev[0].isupper() and not any(ch in between for ch in ".,;:!?»”\n"):
+            continue  # inside a longer capitalised run
+        if prev.lower().rstrip("'’") in _ARTICLES_BEFORE_A_BODY and not between.strip():
+            continue  # "il Cremlino ha", "the Pentagon said": a body's name
+        nxt = words[k + 1][0].lower()
+        if nxt in lex.auxiliaries or nxt in lex.verb_finite:
+            found.add(word.lower())
+    return frozenset(found)
 
 
 def _collect_mentions(text: str, index: EntityIndex) -> None:

@@ -892,3 +892,30 @@ def test_it_reads_in_base_a_as_a_source_only_opening_a_clause():
     check_fields(claim, {"source": "dati della Camera di commercio", "cue": "In base ai"})
     text = "I posti vengono assegnati in base all'ordine di arrivo delle domande."
     assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "kind"),
+    [
+        (
+            "Uno dei suoi agenti, Kouadio Traoré, smentisce: «Non ha mai chiesto la cessione». "
+            "Traoré afferma che il giocatore è tranquillo.",
+            "Non ha mai chiesto",
+            "person",
+        ),
+        (
+            "Ieri sera Ximena Oyarzún è salita sul palco del Lido. "
+            "Oyarzún ha detto che il film l'ha commossa.",
+            "il film",
+            "person",
+        ),
+        # A club shortened to its last word keeps its article: a body, not a person.
+        (
+            "L'Atletico Vellani ha chiuso il mercato. Il Vellani ha detto che l'offerta è arrivata ieri.",
+            "l'offerta",
+            "organization",
+        ),
+    ],
+)
+def test_it_knows_a_person_by_a_surname_that_speaks_alone(text, hint, kind):
+    assert find_claim(text, "it", hint).source_kind == kind
