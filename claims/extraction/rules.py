@@ -45,6 +45,7 @@ CLAUSE_PUNCT = frozenset(",;:")
 _MODALS = frozenset("will would could can may might shall should must".split())
 
 
+_AGENT_WORDS = frozenset(("da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"))
 _OF_WORDS = frozenset(
     ("di", "del", "della", "dello", "dell", "dei", "degli", "delle", "of", "from", "by")
 )
@@ -787,6 +788,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                         return None  # "sarà confermato" without "stato" is a predicate
                     return self._verb_flags(Cue("verb", i, k + length), toks)
             return None
+        predicative = self._predicative_at(toks, i)
+        if predicative:
+            return predicative
         # gerunds: dicendo che, sottolineando come, adding that
         length = self._verb_at(toks, i, lex.verb_gerunds)
         if length:
@@ -831,6 +835,38 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return None
             return self._verb_flags(Cue("verb", i, i + length), toks)
         return None
+
+    def _predicative_at(self, toks: list[Tok], i: int) -> Cue | None:
+        """ "accuse giudicate «ridicole» dal ministro", "bollate dal portavoce come «bufale»":
+        the participle of a verb that frames a quotation, without an auxiliary, with its agent
+        and the quoted verdict in the same clause. The verdict is the agent's claim."""
+        if not self.it:
+            return None
+        lex = self.lex
+        word = toks[i].lower
+        if word not in lex.verb_participles or word not in lex.needs_quote:
+            return None
+        if i > 0 and (toks[i - 1].lower in lex.auxiliaries or toks[i - 1].lower in ESSERE_FORMS):
+            return None  # "ha definito", "è stata definita": the auxiliary chain reads it
+        agent = quote = None
+        for k in range(i + 1, min(len(toks), i + 14)):
+            tok = toks[k]
+            if tok.text in OPEN_QUOTES:
+                if quote is None:
+                    quote = k
+            elif tok.text in (".", ";", "!", "?", ":"):
+                break
+            elif agent is None and quote is None or agent is None and k > quote:
+                if tok.lower in ("da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"):
+                    agent = k
+        if agent is None or quote is None:
+            return None
+        j = i + 1
+        if j < len(toks) and toks[j].lower == "come":
+            j += 1
+        cue = self._verb_flags(Cue("predicative", i, j), toks)
+        cue.needs_quote = False  # the quotation is the content: it was checked above
+        return cue
 
     # -------------------------------------------------------------- sentence
     def analyze(self, sent: Sentence, index: int, drafts: list[Draft]) -> None:
@@ -1235,6 +1271,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                         self._add_author_part(sent, index, colon + 1, right_j, out)
                 else:
                     content = (after, right_j)  # "... che secondo X sarebbe Y"
+            elif cue.kind == "predicative" or (cue.kind == "passive" and cue.needs_quote):
+                # "giudicate «ridicole» dal ministro", "sono state bollate da X come «bufale»"
+                source, content = self._predicative_parts(toks, cue, right_j)
+                if source is None:
+                    continue
             elif cue.kind == "cleft":
                 source = self.object_np(toks, cue.j, right_j)
                 d.cue = self._span(toks, cue.i, cue.i + 2)
@@ -1321,6 +1362,34 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 )
                 d.continuation = None
                 out.append(extra)
+
+    def _predicative_parts(self, toks, cue, right_j):
+        """The agent and the quoted verdict after a predicative participle (see
+        :meth:`_predicative_at`), as token ranges, or ``(None, None)``."""
+        quote = agent = None
+        for k in range(cue.j, right_j):
+            if toks[k].text in OPEN_QUOTES and quote is None:
+                quote = k
+            elif agent is None and toks[k].lower in _AGENT_WORDS and (quote is None or k > quote):
+                agent = k
+        if quote is None or agent is None:
+            return None, None
+        close = quote + 1
+        while close < right_j and toks[close].text not in CLOSE_QUOTES:
+            close += 1
+        # The agent's phrase ends at "come" or at the quotation ("bollate dal X come «...»").
+        end = agent + 1
+        while (
+            end < right_j
+            and toks[end].lower != "come"
+            and toks[end].text not in OPEN_QUOTES
+            and toks[end].lower not in ("e", "ed")
+        ):
+            end += 1
+        source = self.object_np(toks, agent, end)
+        if source is None or close >= right_j or close - quote < 2:
+            return None, None
+        return source, (quote, close + 1)
 
     def _separate_contents(self, toks, drafts: list[Draft]) -> None:
         """A claim's content stops where the next claim's source begins

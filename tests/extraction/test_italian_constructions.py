@@ -919,3 +919,37 @@ def test_it_reads_in_base_a_as_a_source_only_opening_a_clause():
 )
 def test_it_knows_a_person_by_a_surname_that_speaks_alone(text, hint, kind):
     assert find_claim(text, "it", hint).source_kind == kind
+
+
+PREDICATIVES = [
+    (
+        "Le voci di un rimpasto, giudicate «fantasiose» dal vicesindaco, circolano da giorni.",
+        "fantasiose",
+        {"source": "vicesindaco", "cue": "giudicate", "quote": "direct"},
+    ),
+    (
+        "Indiscrezioni bollate dalla portavoce Ada Ferri come «pura invenzione».",
+        "pura invenzione",
+        {"source": "portavoce Ada Ferri", "cue": "bollate", "kind": "person"},
+    ),
+    (
+        "Le indiscrezioni sono state bollate dall'assessora come «pura invenzione».",
+        "pura invenzione",
+        {"source": "assessora", "cue": "sono state bollate", "quote": "direct"},
+    ),
+    (
+        "Il piano, definito «un azzardo» dai revisori dei conti, passa al voto.",
+        "un azzardo",
+        {"source": "revisori dei conti", "cue": "definito", "kind": "anonymous"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), PREDICATIVES)
+def test_it_gives_a_quoted_verdict_after_a_participle_to_its_agent(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_a_participle_without_a_quoted_verdict_as_no_cue():
+    text = "Il progetto giudicato migliore dalla giuria sarà costruito nel 2026."
+    assert [c.source for c in extract(text, "it")] == [None]
