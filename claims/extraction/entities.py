@@ -109,7 +109,9 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
     return index
 
 
-_WORD_RE = re.compile(r"[^\W_][\w’'\-]*")
+# A capitalised word, then a lowercase word after a space (the verb it may be the subject of).
+_CAP_THEN_WORD = re.compile(r"(?<![\w’'\-])([A-ZÀ-ÖØ-Þ][\w’'\-]*)[ \t]+([a-zà-öø-ÿ]+)")
+_PREVIOUS_WORD = re.compile(r"([\w’'\-]+)([^\w’'\-]*)$")
 _ARTICLES_BEFORE_A_BODY = frozenset("il lo l i gli le the".split())
 
 
@@ -145,24 +147,22 @@ def _surname_speaks_alone(words: list[str], text: str, lex: Lexicon, cache: list
 
 
 def _lone_speakers(text: str, lex: Lexicon) -> frozenset[str]:
-    """Capitalised words standing alone (no capitalised neighbour, no masculine article
-    before them) right before an auxiliary or a reporting verb: "Dembele afferma",
-    "la Martel ha detto". One pass over the article's words."""
+    """Capitalised words standing alone (no capitalised word right before them, no masculine
+    article) right before an auxiliary or a verb of saying: "Dembele afferma", "la Martel ha
+    detto". One regex pass; only the few hits look back."""
     found = set()
-    words = [(m.group(), m.start()) for m in _WORD_RE.finditer(text)]
-    for k in range(1, len(words) - 1):
-        word, start = words[k]
-        if not word[0].isupper() or words[k + 1][0][0].isupper():
+    for match in _CAP_THEN_WORD.finditer(text):
+        nxt = match.group(2)
+        if nxt not in lex.auxiliaries and nxt not in lex.verb_finite:
             continue
-        prev, prev_start = words[k - 1]
-        between = text[prev_start + len(prev) : start]
-        if prev[0].isupper() and not any(ch in between for ch in ".,;:!?»”\n"):
-            continue  # inside a longer capitalised run
-        if prev.lower().rstrip("'’") in _ARTICLES_BEFORE_A_BODY and not between.strip():
-            continue  # "il Cremlino ha", "the Pentagon said": a body's name
-        nxt = words[k + 1][0].lower()
-        if nxt in lex.auxiliaries or nxt in lex.verb_finite:
-            found.add(word.lower())
+        before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
+        if before is not None:
+            prev, between = before.group(1), before.group(2)
+            if prev[0].isupper() and not any(ch in between for ch in ".,;:!?»”\n"):
+                continue  # inside a longer capitalised run
+            if prev.lower().rstrip("'’") in _ARTICLES_BEFORE_A_BODY and not between.strip():
+                continue  # "il Cremlino ha", "the Pentagon said": a body's name
+        found.add(match.group(1).lower())
     return frozenset(found)
 
 
