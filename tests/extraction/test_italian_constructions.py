@@ -953,3 +953,32 @@ def test_it_gives_a_quoted_verdict_after_a_participle_to_its_agent(text, hint, e
 def test_it_reads_a_participle_without_a_quoted_verdict_as_no_cue():
     text = "Il progetto giudicato migliore dalla giuria sarà costruito nel 2026."
     assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "hedged"),
+    [
+        # A simple conditional after a past verb of saying keeps the reporter's distance.
+        (
+            "Il consigliere ha detto che si tratterebbe di un errore del software.",
+            "si tratterebbe",
+            True,
+        ),
+        # The conditional perfect after it is the future in the past.
+        (
+            "Il consigliere ha detto che il cantiere sarebbe partito a marzo.",
+            "il cantiere",
+            False,
+        ),
+        # "andrebbe" + participle is an obligation, not a hedge.
+        ("Il cardiologo ha aggiunto che il ticket andrebbe ridotto.", "il ticket", False),
+        # The consequence of a hypothesis is no hedge.
+        (
+            "La garante ha detto che chiunque lo negasse farebbe un torto alle vittime.",
+            "chiunque",
+            False,
+        ),
+    ],
+)
+def test_it_hedges_a_conditional_only_where_it_marks_distance(text, hint, hedged):
+    assert find_claim(text, "it", hint).hedged is hedged
