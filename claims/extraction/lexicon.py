@@ -174,6 +174,12 @@ class Lexicon:
         self.channel_citing = [tuple(m.lower().split()) for m in d["channel_citing"]]
         self.channel_citing.sort(key=len, reverse=True)
         self.impersonal_cues = [tuple(m.lower().split()) for m in d["impersonal_cues"]]
+        # "Dallo studio emerge che ...": what a document or data show; their source is the
+        # "da" phrase before or after them, and they are cues only before "che".
+        self.from_source_cues = frozenset(
+            tuple(m.lower().split()) for m in d.get("from_source_cues", [])
+        )
+        self.impersonal_cues += sorted(self.from_source_cues, key=len, reverse=True)
         self.complement_words = _lower_set(d["complement_words"])
         self.relative_pronouns = _lower_set(d["relative_pronouns"])
         self.media_names = {tuple(n.lower().split()) for n in d["media_names"]}

@@ -291,6 +291,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
 
     def _plausible(self, toks: list[Tok], cue: Cue, earlier: list[Cue], inside) -> bool:
         """Reject verb cues that are not attributions in their context."""
+        if cue.kind == "impersonal" and self._from_source_cue(toks, cue):
+            return self._che_after_source(toks, cue.j)  # "emerge che", not "emerge dall'acqua"
         if cue.object_claim and self._event_object(toks, cue.j):
             return False  # "il tribunale ha respinto il ricorso": a ruling, not a statement
         if (
@@ -444,6 +446,20 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 ):
                     return False
         return True
+
+    def _from_source_cue(self, toks: list[Tok], cue: Cue) -> bool:
+        return tuple(t.lower for t in toks[cue.i : cue.j]) in self.lex.from_source_cues
+
+    def _che_after_source(self, toks: list[Tok], k: int) -> bool:
+        """ "che" at ``k``, or after a "da" phrase there ("emerge dal rapporto che")."""
+        if k < len(toks) and toks[k].lower in _AGENT_WORDS:
+            for m in range(k + 1, min(len(toks), k + 12)):
+                if toks[m].lower == "che":
+                    return True
+                if not toks[m].is_word:
+                    return False
+            return False
+        return k < len(toks) and toks[k].lower == "che"
 
     def _addressee_then_that(self, word: str, toks: list[Tok], k: int) -> bool:
         """ "promises residents that ...": a verb whose frame has an addressee slot, a short
@@ -1307,6 +1323,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     self._attach_retro(out, index, sent, d, source, toks, cue)
                     continue
                 nxt = cue.j
+                if source and source[0] >= cue.j and source[1] < right_j:
+                    if toks[source[1]].lower == "che":
+                        nxt = source[1]  # "emerge dal rapporto che ...", "si legge nella nota che"
                 if nxt < right_j and toks[nxt].lower in ("che", "that", ":"):
                     content = (nxt + 1, right_j)
                 else:
@@ -1516,7 +1535,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             np = self.object_np(toks, k + 1, right_j)
             if np:
                 return np
-        if left_i < cue.i and toks[left_i].lower in ("in", "nel", "nella", "su", "sul", "sulla"):
+        opening = ("in", "nel", "nella", "su", "sul", "sulla")
+        if self._from_source_cue(toks, cue):
+            opening += tuple(_AGENT_WORDS)  # "Dai dati dell'Istat emerge che"
+        if left_i < cue.i and toks[left_i].lower in opening:
             end = left_i
             while end < cue.i and toks[end].text != ",":
                 end += 1

@@ -982,3 +982,36 @@ def test_it_reads_a_participle_without_a_quoted_verdict_as_no_cue():
 )
 def test_it_hedges_a_conditional_only_where_it_marks_distance(text, hint, hedged):
     assert find_claim(text, "it", hint).hedged is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "Dal bilancio della Asl emerge che i ricoveri sono calati.",
+            "i ricoveri sono calati",
+            "bilancio della Asl",
+        ),
+        (
+            "Risulta dai verbali della seduta che il voto era segreto.",
+            "il voto era segreto",
+            "verbali della seduta",
+        ),
+        ("Dalle perizie è emerso che la trave era corrosa.", "la trave era corrosa", "perizie"),
+    ],
+)
+def test_it_gives_what_emerges_from_a_document_to_that_document(text, hint, source):
+    claim = find_claim(text, "it", hint)
+    assert claim.content.text == hint
+    assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il sommergibile emerge dalle acque del porto alle sette.",
+        "Il consigliere risulta assente da tre sedute.",
+    ],
+)
+def test_it_reads_emerge_and_risulta_without_che_as_no_cue(text):
+    assert [c.source for c in extract(text, "it")] == [None]
