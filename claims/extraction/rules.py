@@ -801,7 +801,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     if passive:
                         return self._verb_flags(Cue("passive", i, k + length), toks)
                     if self.it and t in ESSERE_FORMS:
-                        return None  # "sarà confermato" without "stato" is a predicate
+                        # "sarà confermato" without "stato" is a predicate, unless its agent
+                        # follows: "il danno è stimato dalla Regione in tre milioni"
+                        m = k + length
+                        while m < n and toks[m].is_word and self._is_adverb(toks[m]):
+                            m += 1
+                        if m < n and toks[m].lower in _AGENT_WORDS:
+                            return self._verb_flags(Cue("passive", i, k + length), toks)
+                        return None
                     return self._verb_flags(Cue("verb", i, k + length), toks)
             return None
         predicative = self._predicative_at(toks, i)
@@ -1317,6 +1324,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if source is None:
                     continue
                 content = (left_i, cue.i)
+                if (
+                    self.it
+                    and sum(t.is_word for t in toks[source[1] : right_j]) >= 2
+                    and toks[source[1]].lower
+                    in ("in", "a", "ad", "al", "alla", "all", "ai", "come", "intorno")
+                ):
+                    # "Il danno è stimato dalla Regione in tre milioni": the figure is the claim
+                    content = (left_i, right_j)
             elif cue.kind == "impersonal":
                 source = self._impersonal_source(toks, left_i, cue, right_j)
                 if self._is_retro_opener(toks, left_i, cue.i):

@@ -1015,3 +1015,14 @@ def test_it_gives_what_emerges_from_a_document_to_that_document(text, hint, sour
 )
 def test_it_reads_emerge_and_risulta_without_che_as_no_cue(text):
     assert [c.source for c in extract(text, "it")] == [None]
+
+
+def test_it_reads_essere_and_a_participle_with_its_agent_as_a_passive_cue():
+    claim = find_claim(
+        "Il danno all'argine è stimato dalla Protezione civile in quattro milioni.",
+        "it",
+        "quattro milioni",
+    )
+    check_fields(claim, {"source": "Protezione civile", "cue": "è stimato"})
+    text = "Il calendario sarà confermato nella riunione di lunedì."
+    assert [c.source for c in extract(text, "it")] == [None]
