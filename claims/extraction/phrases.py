@@ -16,6 +16,13 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
 
 MAX_SOURCE_TOKENS = 14
+# Italian endings of a past participle or an infinitive: a verb that makes a fronted phrase a
+# clause ("pubblicato sul profilo", "per evitare il blocco").
+_PARTICIPLE_OR_INFINITIVE = tuple(stem + end for stem in ("at", "it", "ut") for end in "oaie") + (
+    "are",
+    "ere",
+    "ire",
+)
 _APPROXIMATELY = frozenset(
     ("about", "around", "nearly", "almost", "roughly", "over", "circa", "oltre", "quasi")
 )
@@ -133,6 +140,15 @@ class PhraseFinder:
             ):
                 i += 1
                 continue
+            if (
+                self.it
+                and i + 1 < j
+                and toks[i].lower in lex.time_words
+                and toks[i + 1].is_word
+                and toks[i + 1].lower not in lex.prepositions
+            ):
+                i += 1  # "Ieri pomeriggio il prefetto ha detto": a time word before the subject
+                continue
             break
         while (
             j > i
@@ -193,7 +209,10 @@ class PhraseFinder:
             # "About 31% of the firms surveyed said": an approximate number, not a place
             and not (toks[i].lower in _APPROXIMATELY and toks[i + 1].text[0].isdigit())
         ):
-            return None
+            after = self._subject_after_fronted_adjunct(toks, i, j) if self.it else None
+            if after is None:
+                return None
+            i = after
         if j - i > MAX_SOURCE_TOKENS:
             if len(kept) > 1 and kept[0][0] >= i:
                 j = kept[0][1]  # "Daniel Ames, a former aide to ... who now runs ...": the name
@@ -201,6 +220,30 @@ class PhraseFinder:
                 i = j - MAX_SOURCE_TOKENS
         i, j = self._trim(toks, i, j)
         return (i, j) if j > i else None
+
+    def _subject_after_fronted_adjunct(self, toks: list[Tok], i: int, j: int) -> int | None:
+        """ "Nel corso della conferenza stampa il ministro ha detto", "In una nota il Comune
+        precisa": Italian fronts an adjunct without a comma; the subject starts at the first
+        article (or capitalised name) that no preposition governs."""
+        lex = self.lex
+        for k in range(i + 2, j):
+            prev, tok = toks[k - 1], toks[k]
+            if not (prev.is_word and tok.is_word):
+                return None
+            verb_like = self._verbish(prev) or (
+                len(prev.lower) > 4 and prev.lower.endswith(_PARTICIPLE_OR_INFINITIVE)
+            )
+            if verb_like and not (
+                toks[k - 2].lower in lex.articles or toks[k - 2].lower in lex.determiners
+            ):
+                # a clause, not an adjunct: "Per evitare il blocco ...", "In un video
+                # pubblicato sul profilo del club ha precisato" (a dropped subject)
+                return None
+            if prev.lower in lex.prepositions or prev.lower in lex.articles:
+                continue
+            if tok.lower in lex.articles or (tok.is_capitalized and not prev.is_capitalized):
+                return k
+        return None
 
     def _is_relative_piece(self, toks: list[Tok], i: int, j: int) -> bool:
         """Tokens [i, j) open with a relative pronoun: "che ...", "i cui ...", "la quale ...",

@@ -1026,3 +1026,42 @@ def test_it_reads_essere_and_a_participle_with_its_agent_as_a_passive_cue():
     check_fields(claim, {"source": "Protezione civile", "cue": "è stimato"})
     text = "Il calendario sarà confermato nella riunione di lunedì."
     assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "Nel corso della conferenza stampa il questore ha spiegato che i controlli aumenteranno.",
+            "i controlli aumenteranno",
+            "il questore",
+        ),
+        (
+            "In una nota il Consorzio di bonifica precisa che gli argini hanno retto.",
+            "gli argini hanno retto",
+            "il Consorzio di bonifica",
+        ),
+        (
+            "Ieri pomeriggio la prefetta ha detto che la statale resterà chiusa.",
+            "la statale resterà chiusa",
+            "la prefetta",
+        ),
+        (
+            "Durante l'audizione in commissione Tea Morandi ha detto che i fondi mancano.",
+            "i fondi mancano",
+            "Tea Morandi",
+        ),
+    ],
+)
+def test_it_finds_the_subject_after_a_fronted_adjunct_without_a_comma(text, hint, source):
+    claim = find_claim(text, "it", hint)
+    assert claim.source is not None and claim.source.text == source
+
+
+def test_it_does_not_take_a_name_inside_a_fronted_participle_clause_for_the_subject():
+    text = (
+        "Il regista Ugo Fanti ha parlato ieri. In un video pubblicato sul canale YouTube del "
+        "festival ha ribadito che il film uscirà in autunno."
+    )
+    claim = find_claim(text, "it", "il film uscirà")
+    assert claim.source is not None and "Fanti" in claim.source.text
