@@ -1065,3 +1065,35 @@ def test_it_does_not_take_a_name_inside_a_fronted_participle_clause_for_the_subj
     )
     claim = find_claim(text, "it", "il film uscirà")
     assert claim.source is not None and "Fanti" in claim.source.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I carabinieri hanno informato i genitori del ragazzo nella notte.",
+        "L'assessore ha risposto in consiglio alle domande dell'opposizione.",
+        "La squadra ha replicato la vittoria dell'andata.",
+    ],
+)
+def test_it_reads_informing_answering_and_repeating_without_a_clause_as_events(text):
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "cue"),
+    [
+        (
+            "I carabinieri hanno informato i genitori che il ragazzo è salvo.",
+            "il ragazzo è salvo",
+            "hanno informato",
+        ),
+        (
+            "L'assessore ha risposto che i lavori sono in ritardo.",
+            "i lavori sono in ritardo",
+            "ha risposto",
+        ),
+        ("«Nessun ritardo», ha replicato la dirigente.", "Nessun ritardo", "ha replicato"),
+    ],
+)
+def test_it_keeps_the_same_verbs_as_cues_before_their_clause(text, hint, cue):
+    check_fields(find_claim(text, "it", hint), {"cue": cue})
