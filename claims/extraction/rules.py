@@ -1824,6 +1824,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 source = relative
             else:
                 source = self.subject_np(toks, left_i, subject_end)
+                source = self._cited_in_subject(toks, source, d)
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
@@ -1863,6 +1864,22 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             self.retro_source = source
             return None
         return (start, right_j), source
+
+    def _cited_in_subject(self, toks, source, d):
+        """ "L'agenzia Reuters, citando fonti diplomatiche, riferisce che ...": the party the
+        subject cites is the source and the subject its channel."""
+        if source is None:
+            return None
+        for k in range(source[0] + 1, source[1] - 1):
+            if toks[k].lower == "citando" and toks[k - 1].text == ",":
+                cited = self.object_np(toks, k + 1, source[1])
+                relay = self._trim(toks, source[0], k - 1)
+                if cited is None or relay[1] <= relay[0] or not self._source_like(toks, *cited):
+                    return source
+                if d.channel is None:
+                    d.channel = self._span(toks, *relay)
+                return cited
+        return source
 
     def _english_verb_claim(
         self, sent, cue, left_i, right_j, c_idx, previous_source, d, out, index, before

@@ -1097,3 +1097,15 @@ def test_it_reads_informing_answering_and_repeating_without_a_clause_as_events(t
 )
 def test_it_keeps_the_same_verbs_as_cues_before_their_clause(text, hint, cue):
     check_fields(find_claim(text, "it", hint), {"cue": cue})
+
+
+def test_it_makes_the_party_a_subject_cites_the_source_and_the_subject_its_channel():
+    claim = find_claim(
+        "Il Piccolo, citando fonti della capitaneria, scrive che il porto riaprirà lunedì.",
+        "it",
+        "il porto riaprirà",
+    )
+    check_fields(
+        claim,
+        {"source": "fonti della capitaneria", "channel": "Il Piccolo", "kind": "anonymous"},
+    )
