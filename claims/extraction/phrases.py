@@ -417,6 +417,9 @@ class PhraseFinder:
         if np is None:
             return None
         k = np[1]
+        titled = self._titled_name_after(toks, k, j) if self.it else None
+        if titled is not None:
+            return (np[0], titled)  # "il pubblico ministero, dott.ssa Ilaria Capuozzo"
         if k + 1 < j and toks[k].text == "," and toks[k + 1].is_capitalized and toks[k + 1].is_word:
             m = k + 1
             while (
@@ -433,6 +436,31 @@ class PhraseFinder:
             if self._person_in(names) and (m >= j or not toks[m].is_word):
                 return (np[0], m)
         return np
+
+    def _titled_name_after(self, toks, k, j) -> int | None:
+        """The end of ", dott.ssa Ilaria Capuozzo" (a title abbreviation, then a name, then a
+        comma or the clause's end) right after a noun phrase ending at ``k``, or ``None``."""
+        if not (k + 1 < j and toks[k].text == ","):
+            return None
+        m = k + 1
+        while (
+            m < j
+            and m - k <= 4
+            and (
+                toks[m].text == "."
+                or toks[m].lower in self.lex.abbreviations
+                or toks[m].lower == "ssa"
+            )
+        ):
+            m += 1
+        if m == k + 1 or m >= j:
+            return None
+        first = m
+        while m < j and m - first < 4 and toks[m].is_word and toks[m].is_capitalized:
+            m += 1
+        if m == first or (m < j and toks[m].text not in (",", ".", ";")):
+            return None
+        return m
 
     def _trim_np(self, toks, i, k):
         while k > i and (

@@ -45,6 +45,7 @@ CLAUSE_PUNCT = frozenset(",;:")
 _MODALS = frozenset("will would could can may might shall should must".split())
 
 
+_PARTICIPLE_ENDS = tuple(stem + end for stem in ("at", "ut", "it") for end in "oaie")
 _AGENT_WORDS = frozenset(("da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"))
 _OF_WORDS = frozenset(
     ("di", "del", "della", "dello", "dell", "dei", "degli", "delle", "of", "from", "by")
@@ -170,8 +171,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             k -= 1
         if not (k - 1 > left_i and toks[k].lower in ("who", "che") and toks[k - 1].text == ","):
             return None
-        if toks[k].lower == "che" and i - k > 1 and any(self._verbish(t) for t in toks[k + 1 : i]):
-            return None  # "..., che ha detto ... ha aggiunto": not the relative's own verb
+        if (
+            toks[k].lower == "che"
+            and i - k > 1
+            and any(
+                self._verbish(toks[m]) and toks[m - 1].lower not in self.lex.determiners
+                for m in range(k + 1, i)
+            )
+        ):
+            # "..., che ha detto ... ha aggiunto": not the relative's own verb ("in una nota"
+            # holds a noun)
+            return None
         name = self._name_ending_at(toks, left_i, k - 1)
         if name:
             return name
@@ -188,7 +198,28 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             name = self._name_ending_at(toks, left_i, np[0] - 1)
             if name:
                 return (name[0], np[1])
-        return np
+        return self._agent_of_clause(toks, np) if self.it else np
+
+    def _agent_of_clause(self, toks: list[Tok], np: tuple[int, int] | None):
+        """ "La cifra è stata contestata dal segretario del Comune, che ...": when the words
+        before ", che" are a clause, the antecedent is the phrase after its last verb (and its
+        "da"), not the clause."""
+        if np is None:
+            return None
+        last_verb = None
+        for k in range(np[0], np[1]):
+            if toks[k].lower in self.lex.auxiliaries or (
+                self._verbish(toks[k]) and toks[k - 1].lower not in self.lex.determiners
+            ):
+                last_verb = k
+        if last_verb is None:
+            return np
+        k = last_verb + 1
+        while k < np[1] and (self._verbish(toks[k]) or toks[k].lower.endswith(_PARTICIPLE_ENDS)):
+            k += 1  # "è stata contestata"
+        if k < np[1] and toks[k].lower in _AGENT_WORDS:
+            k += 1
+        return self.object_np(toks, k, np[1]) if k < np[1] else None
 
     def _main_verb_follows(self, toks: list[Tok], i: int, j: int) -> bool:
         """Whether a comma in [i, j) is followed by a verb of saying: the relative clause

@@ -1109,3 +1109,25 @@ def test_it_makes_the_party_a_subject_cites_the_source_and_the_subject_its_chann
         claim,
         {"source": "fonti della capitaneria", "channel": "Il Piccolo", "kind": "anonymous"},
     )
+
+
+def test_it_keeps_a_titled_name_in_apposition_after_an_inverted_source():
+    claim = find_claim(
+        "«La diga è sicura», ha detto il direttore dei lavori, ing. Sergio Bassani.",
+        "it",
+        "La diga è sicura",
+    )
+    check_fields(
+        claim,
+        {"source": "il direttore dei lavori, ing. Sergio Bassani", "kind": "person"},
+    )
+
+
+def test_it_takes_the_agent_of_a_passive_clause_as_the_antecedent_of_che():
+    claim = find_claim(
+        "Il bando è stato impugnato dal consorzio dei gestori, che in una nota fa sapere che "
+        "il ricorso è già depositato.",
+        "it",
+        "il ricorso è già depositato",
+    )
+    check_fields(claim, {"source": "consorzio dei gestori", "cue": "fa sapere"})
