@@ -140,6 +140,9 @@ class Lexicon:
         # " <noun> " anywhere in a space-padded phrase, in one search.
         self.organization_noun_pattern = _any_substring(f" {o} " for o in self.organization_nouns)
         self.media_nouns = _lower_set(d["media_nouns"])
+        self.media_nouns_before_a_name = _lower_set(d.get("media_nouns_before_a_name", []))
+        self.prenominal_adjectives = _lower_set(d.get("prenominal_adjectives", []))
+        self.provisional_adjectives = _lower_set(d.get("provisional_adjectives", []))
         self.document_nouns = _lower_set(d["document_nouns"])
         self.speech_nouns = _lower_set(d["speech_nouns"])
         self.interview_nouns = _lower_set(d["interview_nouns"])

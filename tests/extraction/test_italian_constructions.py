@@ -1131,3 +1131,41 @@ def test_it_takes_the_agent_of_a_passive_clause_as_the_antecedent_of_che():
         "il ricorso è già depositato",
     )
     check_fields(claim, {"source": "consorzio dei gestori", "cue": "fa sapere"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "kind"),
+    [
+        # The head is the noun after the adjectives before it.
+        (
+            "Secondo le prime verifiche dell'Anas, il viadotto è stabile.",
+            "il viadotto",
+            "organization",
+        ),
+        ("A detta di diversi esperti, il viadotto è stabile.", "il viadotto", "anonymous"),
+        # An early account that nobody owns is anonymous; a document with no such adjective stays one.
+        ("Secondo le prime informazioni, il ferito sarebbe grave.", "il ferito", "anonymous"),
+        ("Secondo il regolamento comunale, il mercato chiude alle 14.", "il mercato", "document"),
+        # "agenzia" names an outlet only before its name.
+        (
+            "Secondo l'agenzia regionale per l'ambiente, il fiume è in piena.",
+            "il fiume",
+            "organization",
+        ),
+        ("Secondo l'agenzia Kyodo, il fiume è in piena.", "il fiume", "media"),
+        # "una delle società": one of a group, unnamed.
+        (
+            "Una delle aziende del consorzio ha fatto sapere che le consegne riprendono.",
+            "le consegne",
+            "anonymous",
+        ),
+        # An owner after "dagli"/"dall'": the data speak for whoever released them.
+        (
+            "Secondo i dati diffusi dall'azienda sanitaria, i ricoveri calano.",
+            "i ricoveri",
+            "organization",
+        ),
+    ],
+)
+def test_it_classifies_a_source_by_its_head_noun(text, hint, kind):
+    assert find_claim(text, "it", hint).source_kind == kind
