@@ -272,8 +272,38 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if not cue.object_claim or i >= j:
             return False
         first = toks[i].lower
-        return (first in self.lex.determiners or first in self.lex.articles) and any(
+        if (first in self.lex.determiners or first in self.lex.articles) and any(
             t.is_word for t in toks[i + 1 : j]
+        ):
+            return True
+        return self._bare_object(toks, i, j)
+
+    def _bare_object(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Italian drops the article before a plural or mass object: "nega contrasti con la
+        Roma", "si parlava di informazioni riservate" (a source after its verb would have an
+        article or a capital)."""
+        lex = self.lex
+        first = toks[i].lower if i < j else ""
+        return (
+            self.it
+            and i + 1 < j
+            and toks[i].is_word
+            and not toks[i].is_capitalized
+            and toks[i + 1].is_word
+            and not (
+                first in lex.articles
+                or first in lex.determiners
+                or first in lex.pronouns
+                or first in lex.prepositions
+                or first in lex.complement_words
+                or first in lex.clause_starters
+                or first in lex.time_words
+                or first in lex.auxiliaries
+                or first in ("non", "si", "ne", "lo", "la", "le", "li", "gli", "ci", "vi")
+                or self._is_adverb(toks[i])
+                or self._verbish(toks[i])
+                or self._opens_infinitive(toks[i])
+            )
         )
 
     def _source_like(self, toks: list[Tok], i: int, j: int) -> bool:
@@ -1372,7 +1402,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if source and source[0] >= cue.j and source[1] < right_j:
                     if toks[source[1]].lower == "che":
                         nxt = source[1]  # "emerge dal rapporto che ...", "si legge nella nota che"
-                if nxt < right_j and toks[nxt].lower in ("che", "that", ":"):
+                elif cue.object_claim and self._object_claim(cue, toks, cue.j, right_j):
+                    nxt = cue.j - 1  # "si parlava di informazioni ...": the object is the claim
+                if nxt == cue.j - 1 or (nxt < right_j and toks[nxt].lower in ("che", "that", ":")):
                     content = (nxt + 1, right_j)
                 else:
                     content = (left_i, right_j)
@@ -1584,7 +1616,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         opening = ("in", "nel", "nella", "su", "sul", "sulla")
         if self._from_source_cue(toks, cue):
             opening += tuple(_AGENT_WORDS)  # "Dai dati dell'Istat emerge che"
-        if left_i < cue.i and toks[left_i].lower in opening:
+        if left_i < cue.i and toks[left_i].lower in opening + (
+            "nello",
+            "nell",
+            "nei",
+            "negli",
+            "nelle",
+        ):
             end = left_i
             while end < cue.i and toks[end].text != ",":
                 end += 1
@@ -1749,6 +1787,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             np = self.object_np(toks, nxt, right_j)
             if np and np[1] < right_j and toks[np[1]].text in (":", ";"):
                 inverted = False
+        if (
+            inverted
+            and cue.object_claim
+            and nxt < right_j
+            and self._bare_object(toks, nxt, right_j)
+        ):
+            inverted = False  # "X, dal ritiro, nega contrasti con la Roma": an object, no source
         if cue.interruption:
             inverted = True
         if self._is_retro_opener(toks, left_i, cue.i):

@@ -1169,3 +1169,55 @@ def test_it_takes_the_agent_of_a_passive_clause_as_the_antecedent_of_che():
 )
 def test_it_classifies_a_source_by_its_head_noun(text, hint, kind):
     assert find_claim(text, "it", hint).source_kind == kind
+
+
+OBJECT_CLAIMS = [
+    (
+        "Il comitato dei pendolari paventa la soppressione della linea per Sondrio.",
+        "la soppressione della linea",
+        {"source": "Il comitato dei pendolari", "cue": "paventa"},
+    ),
+    (
+        "La ministra ha ventilato l'ipotesi di un commissario straordinario.",
+        "l'ipotesi di un commissario",
+        {"source": "La ministra", "cue": "ha ventilato"},
+    ),
+    (
+        "Il settimanale parla di una frattura insanabile nella maggioranza.",
+        "una frattura insanabile",
+        {"source": "Il settimanale", "cue": "parla di", "kind": "media"},
+    ),
+    # Italian drops the article before a plural object; a bare object is no inverted source.
+    (
+        "Il difensore, dal ritiro della nazionale, nega screzi con l'allenatore.",
+        "screzi con l'allenatore",
+        {"source": "Il difensore", "cue": "nega"},
+    ),
+    (
+        "Nel dossier si parlava di fondi neri accumulati in Svizzera.",
+        "fondi neri accumulati",
+        {"cue": "si parlava di"},
+    ),
+    # An inverted source after the same verbs is still the source.
+    (
+        "«Mai chiesto la cessione», smentisce l'agente del calciatore.",
+        "Mai chiesto la cessione",
+        {"source": "l'agente del calciatore", "cue": "smentisce"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), OBJECT_CLAIMS)
+def test_it_makes_the_object_of_a_speech_act_its_claim(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il sindaco ha parlato della situazione del traffico in città.",
+        "Il rettore ha parlato a lungo con gli studenti in aula magna.",
+    ],
+)
+def test_it_reads_talking_about_a_topic_as_no_claim(text):
+    assert [c.source for c in extract(text, "it")] == [None]
