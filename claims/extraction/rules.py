@@ -901,6 +901,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             ):
                 return self._verb_flags(Cue("gerund", i, j), toks)  # "saying demand had fallen"
             return None
+        # "È quanto riferito da X": a participle after "quanto" sums up what X said
+        if self.it and prev is not None and prev.lower == "quanto":
+            length = self._verb_at(toks, i, lex.verb_participles)
+            if length:
+                return self._verb_flags(Cue("verb", i, i + length), toks)
         # finite forms: dice, disse, riferiscono, said, tells
         length = self._verb_at(toks, i, lex.verb_finite)
         if length and prev is not None and prev.is_capitalized and toks[i].is_capitalized:
@@ -1798,6 +1803,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             inverted = True
         if self._is_retro_opener(toks, left_i, cue.i):
             channel, after = self.channel_after(toks, cue.j, right_j)
+            if not channel and self.it:
+                # "È quanto riferito – nel resoconto della Yonhap – da alcuni deputati": the
+                # outlet in a dashed aside relays the source after it
+                channel, after = self._dashed_channel(toks, cue.j, right_j)
             source = self._with_apposition(
                 toks, self.object_np(toks, after if channel else cue.j, right_j), right_j
             )
@@ -1940,6 +1949,23 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             self.retro_source = source
             return None
         return (start, right_j), source
+
+    def _dashed_channel(self, toks, i, j):
+        """A dashed aside right at ``i`` that names a capitalised outlet or body: that name and
+        the index after the aside, else ``(None, i)``."""
+        if i >= j or toks[i].text not in DASHES:
+            return None, i
+        for end in range(i + 1, min(j, i + 14)):
+            if toks[end].text in DASHES:
+                break
+        else:
+            return None, i
+        for m in range(i + 1, end):
+            if toks[m].is_capitalized and toks[m - 1].lower in _AGENT_WORDS | _OF_WORDS:
+                np = self.object_np(toks, m, end)
+                if np:
+                    return np, end + 1
+        return None, i
 
     def _cited_in_subject(self, toks, source, d):
         """ "L'agenzia Reuters, citando fonti diplomatiche, riferisce che ...": the party the

@@ -1221,3 +1221,22 @@ def test_it_makes_the_object_of_a_speech_act_its_claim(text, hint, expected):
 )
 def test_it_reads_talking_about_a_topic_as_no_claim(text):
     assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La fabbrica di Lodi chiuderà entro l'estate. È quanto riferito dai sindacati al "
+            "termine dell'incontro in prefettura.",
+            {"source": "sindacati", "cue": "riferito", "channel": None},
+        ),
+        (
+            "La fabbrica di Lodi chiuderà entro l'estate. Questo è quanto riferito – nel "
+            "resoconto dell'Eco di Bergamo – da due delegati sindacali.",
+            {"source": "due delegati sindacali", "channel": "Eco di Bergamo"},
+        ),
+    ],
+)
+def test_it_gives_the_sentence_before_e_quanto_riferito_da_x_to_x(text, expected):
+    check_fields(find_claim(text, "it", "La fabbrica di Lodi"), expected)
