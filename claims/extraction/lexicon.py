@@ -84,6 +84,7 @@ class Lexicon:
     object_claim_forms: set[str] = field(default_factory=set)
     addressee_forms: set[str] = field(default_factory=set)
     multiword_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    verb_event_objects: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self):
         d = self.data
@@ -108,6 +109,11 @@ class Lexicon:
                 # "promised residents that ...", "assured farmers that ...": the person told
                 # sits between the verb and the reported clause.
                 self.addressee_forms |= every_form
+            if isinstance(entry, dict) and entry.get("event_objects"):
+                # "ha riportato ferite", "riporta danni": objects that make the verb an event
+                nouns = _lower_set(entry["event_objects"])
+                for form in every_form:
+                    self.verb_event_objects[form] = self.verb_event_objects.get(form, nouns) | nouns
             if isinstance(entry, dict) and entry.get("needs_complement"):
                 # "chiede scusa", "declared a state of emergency": an attribution only
                 # before a reported clause or a quotation.

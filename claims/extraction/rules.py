@@ -356,6 +356,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             return self._che_after_source(toks, cue.j)  # "emerge che", not "emerge dall'acqua"
         if cue.object_claim and self._event_object(toks, cue.j):
             return False  # "il tribunale ha respinto il ricorso": a ruling, not a statement
+        nouns = self.lex.verb_event_objects.get(toks[cue.j - 1].lower)
+        if nouns:
+            # "i carabinieri hanno riportato ferite": the verb's frame names objects that make
+            # it an event ("lievi ferite", "gravi danni" too)
+            for m in range(cue.j, min(len(toks), cue.j + 3)):
+                if toks[m].lower in nouns:
+                    return False
+                if not toks[m].is_word:
+                    break
         if (
             cue.kind == "passive"
             and earlier

@@ -1240,3 +1240,12 @@ def test_it_reads_talking_about_a_topic_as_no_claim(text):
 )
 def test_it_gives_the_sentence_before_e_quanto_riferito_da_x_to_x(text, expected):
     check_fields(find_claim(text, "it", "La fabbrica di Lodi"), expected)
+
+
+def test_it_reads_riportare_with_an_injury_as_an_event():
+    text = "Nello scontro due agenti hanno riportato lievi ferite alle braccia."
+    assert [c.source for c in extract(text, "it")] == [None]
+    claim = find_claim(
+        "Il quotidiano ha riportato la notizia della chiusura del reparto.", "it", "la notizia"
+    )
+    check_fields(claim, {"source": "Il quotidiano", "cue": "ha riportato"})

@@ -26,6 +26,7 @@ KNOWN_FLAGS = {
     "tail",
     "third",
     "past",
+    "event_objects",
 }
 
 
