@@ -115,6 +115,8 @@ class ClaimAttribution:
                 quote = "none"
         else:
             kind, name = rules.classify(d.source)
+            if kind == "organization" and d.cue and rules.published_by_a_name(d.source, d.cue):
+                kind = "media"  # "secondo quanto riporta il Tirreno": an outlet we do not list
         return ClaimRecord(
             content=content,
             source=source,

@@ -85,6 +85,7 @@ class Lexicon:
     addressee_forms: set[str] = field(default_factory=set)
     multiword_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     verb_event_objects: dict[str, frozenset[str]] = field(default_factory=dict)
+    publishing_forms: set[str] = field(default_factory=set)
 
     def __post_init__(self):
         d = self.data
@@ -109,6 +110,10 @@ class Lexicon:
                 # "promised residents that ...", "assured farmers that ...": the person told
                 # sits between the verb and the reported clause.
                 self.addressee_forms |= every_form
+            if isinstance(entry, dict) and entry.get("publishes"):
+                # "scrive il Tirreno", "secondo quanto riporta il Gazzettino": who publishes
+                # is an outlet, when nothing else says what it is
+                self.publishing_forms |= every_form
             if isinstance(entry, dict) and entry.get("event_objects"):
                 # "ha riportato ferite", "riporta danni": objects that make the verb an event
                 nouns = _lower_set(entry["event_objects"])
@@ -149,6 +154,7 @@ class Lexicon:
         self.media_nouns_before_a_name = _lower_set(d.get("media_nouns_before_a_name", []))
         self.prenominal_adjectives = _lower_set(d.get("prenominal_adjectives", []))
         self.provisional_adjectives = _lower_set(d.get("provisional_adjectives", []))
+        self.profession_roles = _lower_set(d.get("profession_roles", []))
         self.document_nouns = _lower_set(d["document_nouns"])
         self.speech_nouns = _lower_set(d["speech_nouns"])
         self.interview_nouns = _lower_set(d["interview_nouns"])

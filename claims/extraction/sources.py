@@ -75,6 +75,22 @@ class SourceClassifier:
                 return "person", " ".join(t.text for t in pieces[0] if t.is_word)
         return first
 
+    def published_by_a_name(self, source: tuple[int, int], cue: tuple[int, int]) -> bool:
+        """Whether the cue is a verb of publishing ("scrive", "riporta") and the source only a
+        capitalised name with no noun that makes it a body ("il Tirreno", "La Nuova Sardegna")."""
+        lex = self.lex
+        cue_words = [t.lower for t in self._span_tokens(*cue) if t.is_word]
+        if not any(w in lex.publishing_forms for w in cue_words):
+            return False
+        words = [t for t in self._span_tokens(*source) if t.is_word]
+        while words and words[0].lower in lex.articles:
+            words = words[1:]
+        return bool(words) and all(
+            (t.is_capitalized and not t.text.isupper() and t.lower not in lex.organization_nouns)
+            or t.lower in ("di", "del", "della", "dello", "dei", "delle")
+            for t in words
+        )
+
     def _bare_name(self, toks: list[Tok]) -> bool:
         """Two or three capitalised words and nothing else: no body's or outlet's noun."""
         words = [t for t in toks if t.is_word]
@@ -215,7 +231,13 @@ class SourceClassifier:
         head = role.split()[0] if role else ""
         known = [r for r, p in self.entities.roles.items() if p == person]
         if known and not any(r.split()[0] == head for r in known):
-            return None
+            # "il prefetto" after "il sindaco Rossi" is someone else; but a profession goes
+            # with any title ("la regista" after "la presidente di giuria, Ana Ruiz"), unless
+            # another person named holds it
+            if head not in self.lex.profession_roles or any(
+                r.split()[0] == head for r, p in self.entities.roles.items() if p != person
+            ):
+                return None
         return person
 
     def _head(self, core: list[Tok]) -> Tok | None:

@@ -1249,3 +1249,42 @@ def test_it_reads_riportare_with_an_injury_as_an_event():
         "Il quotidiano ha riportato la notizia della chiusura del reparto.", "it", "la notizia"
     )
     check_fields(claim, {"source": "Il quotidiano", "cue": "ha riportato"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "kind"),
+    [
+        # An outlet no list knows, as the source of a verb of publishing.
+        (
+            "Il porto resterà chiuso fino a lunedì, scrive La Gazzetta di Marsala.",
+            "Il porto",
+            "media",
+        ),
+        (
+            "Secondo quanto riporta il Corriere di Ostuni, il porto resterà chiuso.",
+            "il porto",
+            "media",
+        ),
+        # A body that publishes stays a body.
+        (
+            "Il porto resterà chiuso fino a lunedì, scrive la Capitaneria di porto.",
+            "Il porto",
+            "organization",
+        ),
+        # A profession goes with another title of the person just named.
+        (
+            "Ha parlato la presidente di giuria, Ximena Oyarzún. La regista ha detto che il "
+            "film l'ha commossa.",
+            "il film",
+            "person",
+        ),
+        # An office does not: the prefect is not the mayor just named.
+        (
+            "Ha parlato il sindaco, Aldo Ferri. Il prefetto ha detto che la strada riaprirà.",
+            "la strada",
+            "role",
+        ),
+    ],
+)
+def test_it_classifies_by_what_the_article_says_of_the_source(text, hint, kind):
+    assert find_claim(text, "it", hint).source_kind == kind

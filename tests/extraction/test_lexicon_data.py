@@ -27,6 +27,7 @@ KNOWN_FLAGS = {
     "third",
     "past",
     "event_objects",
+    "publishes",
 }
 
 
