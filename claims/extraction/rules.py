@@ -217,8 +217,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         k = last_verb + 1
         while k < np[1] and (self._verbish(toks[k]) or toks[k].lower.endswith(_PARTICIPLE_ENDS)):
             k += 1  # "è stata contestata"
-        if k < np[1] and toks[k].lower in _AGENT_WORDS:
-            k += 1
+        # The last agent is the nearest antecedent: "confermati dal quotidiano da due
+        # funzionari, secondo i quali"
+        for m in range(np[1] - 1, k - 1, -1):
+            if toks[m].lower in _AGENT_WORDS:
+                k = m + 1
+                break
         return self.object_np(toks, k, np[1]) if k < np[1] else None
 
     def _main_verb_follows(self, toks: list[Tok], i: int, j: int) -> bool:
@@ -1257,9 +1261,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             source: tuple[int, int] | None = None
             if cue.kind == "relative":
                 source = self._np_before(toks, left_i, cue.i)
+                if self.it:
+                    # "Contatti confermati da due funzionari, secondo i quali": the agent
+                    source = self._agent_of_clause(toks, source)
                 content = (cue.j, right_j)
                 if source and source[0] - left_i >= 5 and c_idx == 0:
-                    self._add_author_part(sent, index, left_i, source[0], out)
+                    end = source[0]
+                    while end > left_i and toks[end - 1].lower in _AGENT_WORDS:
+                        end -= 1  # "Contatti confermati da [due funzionari], secondo i quali"
+                    self._add_author_part(sent, index, left_i, end, out)
             elif cue.kind == "marker":
                 source = self._with_apposition(toks, self.marker_np(toks, cue.j, right_j), right_j)
                 if (

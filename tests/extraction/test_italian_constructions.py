@@ -1288,3 +1288,24 @@ def test_it_reads_riportare_with_an_injury_as_an_event():
 )
 def test_it_classifies_by_what_the_article_says_of_the_source(text, hint, kind):
     assert find_claim(text, "it", hint).source_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "Ci sono stati quattro testimoni, secondo i quali l'auto viaggiava contromano.",
+            "l'auto viaggiava contromano",
+            "quattro testimoni",
+        ),
+        (
+            "Le cifre sono state confermate dal giornale da tre funzionari, secondo i quali "
+            "il bilancio è in rosso.",
+            "il bilancio è in rosso",
+            "tre funzionari",
+        ),
+    ],
+)
+def test_it_finds_the_antecedent_of_secondo_i_quali_after_a_clause(text, hint, source):
+    claim = find_claim(text, "it", hint)
+    assert claim.source is not None and claim.source.text == source
