@@ -200,7 +200,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return (name[0], np[1])
         return self._agent_of_clause(toks, np) if self.it else np
 
-    def _agent_of_clause(self, toks: list[Tok], np: tuple[int, int] | None):
+    def _agent_of_clause(self, toks: list[Tok], np: tuple[int, int] | None, second=False):
         """ "La cifra è stata contestata dal segretario del Comune, che ...": when the words
         before ", che" are a clause, the antecedent is the phrase after its last verb (and its
         "da"), not the clause."""
@@ -213,7 +213,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             ):
                 last_verb = k
         if last_verb is None:
-            return np
+            if not second:
+                return np
+            # "[confermate] dal giornale da tre funzionari, secondo i quali": a second agent
+            # after the first is the nearer antecedent
+            agents = [m for m in range(np[0] + 1, np[1]) if toks[m].lower in _AGENT_WORDS]
+            if not agents or agents[-1] + 1 >= np[1]:
+                return np
+            return self.object_np(toks, agents[-1] + 1, np[1]) or np
         k = last_verb + 1
         while k < np[1] and (self._verbish(toks[k]) or toks[k].lower.endswith(_PARTICIPLE_ENDS)):
             k += 1  # "è stata contestata"
@@ -1263,7 +1270,7 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 source = self._np_before(toks, left_i, cue.i)
                 if self.it:
                     # "Contatti confermati da due funzionari, secondo i quali": the agent
-                    source = self._agent_of_clause(toks, source)
+                    source = self._agent_of_clause(toks, source, second=True)
                 content = (cue.j, right_j)
                 if source and source[0] - left_i >= 5 and c_idx == 0:
                     end = source[0]
