@@ -1309,3 +1309,18 @@ def test_it_classifies_by_what_the_article_says_of_the_source(text, hint, kind):
 def test_it_finds_the_antecedent_of_secondo_i_quali_after_a_clause(text, hint, source):
     claim = find_claim(text, "it", hint)
     assert claim.source is not None and claim.source.text == source
+
+
+def test_it_gives_a_lone_quotation_to_the_named_subject_of_the_sentence_before():
+    text = (
+        "La rettrice Anna Zuccari è intervenuta all'inaugurazione dell'anno accademico. "
+        "«Le iscrizioni sono cresciute del dieci per cento in due anni»."
+    )
+    claim = find_claim(text, "it", "Le iscrizioni")
+    check_fields(claim, {"source": "Anna Zuccari", "quote": "direct", "cue": None})
+    # A name that is not the subject (here the object) does not take the quotation.
+    text = (
+        "Nella sala del consiglio comunale di Lodi ieri sera è arrivata anche Anna Zuccari. "
+        "«Le iscrizioni sono cresciute del dieci per cento in due anni»."
+    )
+    assert find_claim(text, "it", "Le iscrizioni").source is None
