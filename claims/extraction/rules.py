@@ -792,6 +792,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             length = self._verb_at(toks, j, lex.verb_finite) or self._verb_at(
                 toks, j, lex.verb_participles
             )
+            if (
+                not length
+                and self.it
+                and j + 1 < len(toks)
+                and toks[j].lower.endswith(_PARTICIPLE_ENDS)
+                and toks[j + 1].lower in _AGENT_WORDS
+            ):
+                length = 1  # "stando a quanto ricostruito dagli inquirenti", "accertato dalla"
             j += length
         if j < len(toks) and toks[j].lower in (
             "da",

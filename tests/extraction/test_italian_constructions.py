@@ -1324,3 +1324,23 @@ def test_it_gives_a_lone_quotation_to_the_named_subject_of_the_sentence_before()
         "«Le iscrizioni sono cresciute del dieci per cento in due anni»."
     )
     assert find_claim(text, "it", "Le iscrizioni").source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "Stando a quanto ricostruito dagli investigatori, il furgone sarebbe stato rubato a Pavia.",
+            "il furgone",
+            "investigatori",
+        ),
+        (
+            "Secondo quanto accertato dalla polizia stradale, l'auto viaggiava a 140 all'ora.",
+            "l'auto viaggiava",
+            "polizia stradale",
+        ),
+    ],
+)
+def test_it_reads_any_participle_with_its_agent_after_secondo_quanto(text, hint, source):
+    claim = find_claim(text, "it", hint)
+    assert claim.source is not None and claim.source.text == source
