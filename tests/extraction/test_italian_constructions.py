@@ -1344,3 +1344,21 @@ def test_it_gives_a_lone_quotation_to_the_named_subject_of_the_sentence_before()
 def test_it_reads_any_participle_with_its_agent_after_secondo_quanto(text, hint, source):
     claim = find_claim(text, "it", hint)
     assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lo stadio ha osservato un minuto di silenzio prima della partita.",
+        "Il gruppo tessile ha rilevato l'azienda di Biella per tre milioni.",
+        "Il pilota ha avvertito un malore durante le prove libere.",
+        "Il rifugio ha anticipato la chiusura stagionale di una settimana.",
+    ],
+)
+def test_it_reads_verbs_with_an_everyday_sense_as_cues_only_before_a_clause(text):
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+def test_it_still_reads_them_as_cues_before_their_clause():
+    claim = find_claim("Il tecnico ha osservato che la pista era troppo bagnata.", "it", "la pista")
+    check_fields(claim, {"source": "Il tecnico", "cue": "ha osservato"})
