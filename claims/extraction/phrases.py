@@ -396,6 +396,8 @@ class PhraseFinder:
             return False
         if low in ("non", "aver", "avere", "esser", "essere") or low in self.lex.verb_infinitives:
             return True
+        if low.endswith(("arsi", "ersi", "irsi", "arlo", "erlo", "irlo", "arne", "erne", "irne")):
+            return True  # "di volersi ricandidare", "di averne parlato": any verb with a clitic
         return low.endswith(("ne", "lo", "la", "li", "le", "si")) and (
             low[:-2] + "e" in self.lex.verb_infinitives or low[:-2] in ("aver", "esser", "saper")
         )

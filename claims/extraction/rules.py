@@ -391,6 +391,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             k = cue.j
             while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
                 k += 1
+            if self.it and cue.needs_complement and k < len(toks):
+                # "è stato escluso dalla gara": a verb that reports only with its clause, in
+                # the passive, reports only when its agent can speak
+                agent = self.object_np(toks, k, len(toks))
+                if agent is None or not self._source_like(toks, *agent):
+                    return False
             return k < len(toks) and toks[k].lower in (
                 "da",
                 "dal",
@@ -1966,6 +1972,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         channel, start = self.channel_after(toks, start, right_j)
         if channel:
             d.channel = self._span(toks, *channel)
+        infinitive = (
+            self.it
+            and start + 1 < right_j
+            and toks[start].lower == "di"
+            and self._opens_infinitive(toks[start + 1])
+        )
         if start < right_j and toks[start].lower in ("che", ":", "come", "di"):
             start += 1
         elif not self._object_claim(cue, toks, start, right_j):
@@ -1974,7 +1986,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if found and d.channel is None:
                 d.channel = self._span(toks, *found)
         if (
-            len([t for t in toks[start:right_j] if t.is_word]) < 3
+            # "ha ammesso di aver sbagliato": two words of an infinitive clause are a claim
+            len([t for t in toks[start:right_j] if t.is_word]) < (2 if infinitive else 3)
             and not any(t.text in OPEN_QUOTES for t in toks[start:right_j])
             and not self._object_claim(cue, toks, start, right_j)
         ):

@@ -1362,3 +1362,33 @@ def test_it_reads_verbs_with_an_everyday_sense_as_cues_only_before_a_clause(text
 def test_it_still_reads_them_as_cues_before_their_clause():
     claim = find_claim("Il tecnico ha osservato che la pista era troppo bagnata.", "it", "la pista")
     check_fields(claim, {"source": "Il tecnico", "cue": "ha osservato"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        (
+            "La presidente della Provincia ha escluso che la tassa possa aumentare.",
+            "la tassa possa aumentare",
+            {"source": "La presidente della Provincia", "cue": "ha escluso"},
+        ),
+        (
+            "Il consigliere ha escluso di volersi candidare a sindaco.",
+            "volersi candidare",
+            {"source": "Il consigliere", "cue": "ha escluso"},
+        ),
+        # A short infinitive clause is a claim of its own.
+        (
+            "La cooperativa ha ammesso di aver sbagliato.",
+            "aver sbagliato",
+            {"source": "La cooperativa", "cue": "ha ammesso"},
+        ),
+    ],
+)
+def test_it_reads_escludere_and_a_short_infinitive_as_claims(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_a_passive_exclusion_by_a_non_speaker_as_an_event():
+    text = "La pilota è stata esclusa dalla gara per un'irregolarità tecnica."
+    assert [c.source for c in extract(text, "it")] == [None]
