@@ -53,7 +53,9 @@ def _strip_possessive(name: str) -> str:
 def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
     """Scan ``text`` once for capitalised names that start with a given name."""
     index = EntityIndex()
-    lone_speakers: list[frozenset[str]] = []  # built on first use
+    # Runs with no given name, title or role, whose last word may speak alone later: decided
+    # after the scan, in one search for just those words.
+    undecided: list[tuple[re.Match, list[str]]] = []
     for match in _NAME_RE.finditer(text):
         words = match.group().split()
         # Drop a leading non-name word ("Il", "Secondo", "The") before a given name; a
@@ -83,47 +85,56 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
                 )
             ):
                 pass  # "il ministro dell'Economia, Giancarlo Giorgetti": a role introduces a person
-            elif _surname_speaks_alone(words, text, lex, lone_speakers):
-                pass  # "Yevgeniy Prigozhin" ... "Prigozhin ha detto": a given name no list holds
             else:
+                if _may_be_a_surname_run(words, lex):
+                    undecided.append((match, words))
                 continue
-        name = _strip_possessive(" ".join(words))
-        name_words = name.split()
-        if len(name_words) < 2:
-            continue
-        index.persons.add(name)
-        index.surnames.setdefault(name_words[-1].lower(), name)
-        if (
-            len(name_words) >= 3
-            and name_words[-2][0].isupper()
-            and name_words[-2] not in lex.given_names
-        ):
-            index.surnames.setdefault(" ".join(name_words[-2:]).lower(), name)
-        # The words right before the name may be the role it holds.
-        start = match.start() + match.group().find(words[0])
-        before = text[max(0, start - 80) : start]
-        role = _trailing_role(before, lex)
-        if role:
-            index.roles.setdefault(role, name)
+        _add_person(index, text, match, words, lex)
+    if undecided:
+        # "Yevgeniy Prigozhin" ... "Prigozhin ha detto": a given name no list holds
+        speakers = _lone_speakers(text, lex, {words[-1] for _, words in undecided})
+        for match, words in undecided:
+            if words[-1].lower() in speakers:
+                _add_person(index, text, match, words, lex)
     _collect_mentions(text, index)
     return index
 
 
-# A capitalised word, then a lowercase word after a space (the verb it may be the subject of).
-_CAP_THEN_WORD = re.compile(r"(?<![\w’'\-])([A-ZÀ-ÖØ-Þ][\w’'\-]*)[ \t]+([a-zà-öø-ÿ]+)")
+def _add_person(index: EntityIndex, text: str, match: re.Match, words: list[str], lex) -> None:
+    """Record the person named by ``words`` (the run ``match`` found): name, surname, role."""
+    name = _strip_possessive(" ".join(words))
+    name_words = name.split()
+    if len(name_words) < 2:
+        return
+    index.persons.add(name)
+    index.surnames.setdefault(name_words[-1].lower(), name)
+    if (
+        len(name_words) >= 3
+        and name_words[-2][0].isupper()
+        and name_words[-2] not in lex.given_names
+    ):
+        index.surnames.setdefault(" ".join(name_words[-2:]).lower(), name)
+    # The words right before the name may be the role it holds.
+    start = match.start() + match.group().find(words[0])
+    before = text[max(0, start - 80) : start]
+    role = _trailing_role(before, lex)
+    if role:
+        index.roles.setdefault(role, name)
+
+
 _PREVIOUS_WORD = re.compile(r"([\w’'\-]+)([^\w’'\-]*)$")
 _ARTICLES_BEFORE_A_BODY = frozenset("il lo l i gli le the".split())
 
 
-def _surname_speaks_alone(words: list[str], text: str, lex: Lexicon, cache: list) -> bool:
-    """A run of two or three capitalised words is a person's name, whatever the given name,
-    when its last word also stands alone in the article as the subject of a verb
-    ("Diamane Dembele ... Dembele afferma che"): bodies and places are seldom shortened to
-    their last word, and the lexicon's nouns and outlets are never taken for names."""
+def _may_be_a_surname_run(words: list[str], lex: Lexicon) -> bool:
+    """Whether two or three capitalised words may be a person's name whatever the given
+    name: no lexicon noun, outlet or function word in them. They are one when the last word
+    also stands alone in the article as the subject of a verb ("Diamane Dembele ... Dembele
+    afferma che"): bodies and places are seldom shortened to their last word."""
     if not 2 <= len(words) <= 3 or any(w.isupper() or w[0].isdigit() for w in words):
         return False
     lowers = [w.lower() for w in words]
-    if (
+    return not (
         lowers[0] in lex.articles
         or lowers[0] in lex.prepositions
         or lowers[0] in lex.determiners
@@ -139,19 +150,21 @@ def _surname_speaks_alone(words: list[str], text: str, lex: Lexicon, cache: list
             or w in lex.media_first
             for w in lowers
         )
-    ):
-        return False
-    if not cache:
-        cache.append(_lone_speakers(text, lex))
-    return lowers[-1] in cache[0]
+    )
 
 
-def _lone_speakers(text: str, lex: Lexicon) -> frozenset[str]:
-    """Capitalised words standing alone (no capitalised word right before them, no masculine
-    article) right before an auxiliary or a verb of saying: "Dembele afferma", "la Martel ha
-    detto". One regex pass; only the few hits look back."""
+def _lone_speakers(text: str, lex: Lexicon, surnames: set[str]) -> frozenset[str]:
+    """Which of ``surnames`` stand alone in ``text`` (no capitalised word right before them,
+    no masculine article) right before an auxiliary or a verb of saying: "Dembele afferma",
+    "la Martel ha detto". One search for just those words."""
     found = set()
-    for match in _CAP_THEN_WORD.finditer(text):
+    alternatives = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
+    pattern = re.compile(rf"({alternatives})[ \t]+([a-zà-öø-ÿ]+)")
+    for match in pattern.finditer(text):
+        if match.start() > 0 and (
+            text[match.start() - 1].isalnum() or text[match.start() - 1] in "_’'-"
+        ):
+            continue  # inside a longer word
         nxt = match.group(2)
         if nxt not in lex.auxiliaries and nxt not in lex.verb_finite:
             continue
