@@ -1392,3 +1392,22 @@ def test_it_reads_escludere_and_a_short_infinitive_as_claims(text, hint, expecte
 def test_it_reads_a_passive_exclusion_by_a_non_speaker_as_an_event():
     text = "La pilota è stata esclusa dalla gara per un'irregolarità tecnica."
     assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "cue"),
+    [
+        (
+            "Confagricoltura lancia l'allarme: i raccolti di mais sono calati del 30%.",
+            "i raccolti",
+            "lancia l'allarme",
+        ),
+        (
+            "Il parroco ha lanciato un appello perché i volontari tornino in mensa.",
+            "i volontari",
+            "ha lanciato un appello",
+        ),
+    ],
+)
+def test_it_reads_lanciare_l_allarme_as_a_cue(text, hint, cue):
+    check_fields(find_claim(text, "it", hint), {"cue": cue})
