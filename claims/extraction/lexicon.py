@@ -155,6 +155,9 @@ class Lexicon:
         self.prenominal_adjectives = _lower_set(d.get("prenominal_adjectives", []))
         self.provisional_adjectives = _lower_set(d.get("provisional_adjectives", []))
         self.profession_roles = _lower_set(d.get("profession_roles", []))
+        # "avanza il sospetto che", "esprime il timore che": a verb and a noun for a belief
+        # or a charge, then its clause
+        self.claim_nouns = _lower_set(d.get("claim_nouns", []))
         self.document_nouns = _lower_set(d["document_nouns"])
         self.speech_nouns = _lower_set(d["speech_nouns"])
         self.interview_nouns = _lower_set(d["interview_nouns"])
@@ -245,6 +248,7 @@ class Lexicon:
             )
             | self.marker_first
             | self.impersonal_first
+            | self.claim_nouns
             | {self.per_marker, self.opening_marker, "a", "ad"}
         ) - {""}
         self._index_weak_cue_words()
@@ -297,6 +301,8 @@ class Lexicon:
         for seq in sequences:
             if len(seq) > 1:
                 partners.setdefault(seq[0], set()).add(frozenset(seq[1:]))
+        for noun in self.claim_nouns:
+            partners.setdefault(noun, set()).add(frozenset(("che",)))  # "il sospetto che"
         self.weak_cue_words = frozenset(w for w in self.cue_vocabulary if w not in single)
         self.weak_cue_partners = {w: tuple(p) for w, p in partners.items() if w not in single}
 

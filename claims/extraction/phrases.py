@@ -113,6 +113,20 @@ class PhraseFinder:
                 if toks[k].lower in lex.auxiliaries and toks[k - 1].is_word:
                     j = k
                     break
+            else:
+                if self.it and toks[i].is_capitalized and toks[i].lower not in lex.articles:
+                    # "Prigozhin va oltre e avanza ...": a name, then its first verb
+                    k = i
+                    while k < j and toks[k].is_word and toks[k].is_capitalized:
+                        k += 1
+                    if (
+                        k < j
+                        and toks[k].is_word
+                        and toks[k].lower not in lex.prepositions
+                        and toks[k].lower not in lex.articles
+                        and toks[k].lower not in ("e", "ed")
+                    ):
+                        j = k
         # An embedded subject: after the last relative or complementizer, when no verb follows it.
         for k in range(j - 1, i, -1):
             low = toks[k].lower

@@ -150,7 +150,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             i = i_cand
             if inside[i] and not self._after_dash(toks, i):
                 continue
-            cue = self._marker_at(toks, i) or self._cleft_at(toks, i) or self._verb_cue_at(toks, i)
+            cue = (
+                self._marker_at(toks, i)
+                or self._cleft_at(toks, i)
+                or self._verb_cue_at(toks, i)
+                or self._claim_noun_at(toks, i, cues)
+            )
             if cue and not self._plausible(toks, cue, cues, inside):
                 i = cue.j  # its words are not a cue of their own either ("is accused of")
                 continue
@@ -958,6 +963,43 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return None
             return self._verb_flags(Cue("verb", i, i + length), toks)
         return None
+
+    def _claim_noun_at(self, toks: list[Tok], i: int, earlier: list[Cue]) -> Cue | None:
+        """ "Prigozhin avanza anche il sospetto che ...", "esprime il timore che": a verb, an
+        article and a noun for a belief or a charge (`claim_nouns`), then "che": the verb and
+        the noun are the cue, the clause is the claim."""
+        lex = self.lex
+        if (
+            toks[i].lower not in lex.claim_nouns
+            or i + 1 >= len(toks)
+            or toks[i + 1].lower != "che"
+            or i < 2
+            or toks[i - 1].lower not in lex.articles
+        ):
+            return None
+        m = i - 2
+        while m > 0 and toks[m].is_word and self._is_adverb(toks[m]):
+            m -= 1  # "avanza anche il sospetto"
+        verb = toks[m]
+        if (
+            not verb.is_word
+            or verb.is_capitalized
+            or verb.lower in lex.prepositions
+            or verb.lower in lex.articles
+            or verb.lower in lex.determiners
+            or verb.lower in ("che", "e", "ed", "o", "ma")
+            or (earlier and earlier[-1].j > m)
+        ):
+            return None
+        start = m
+        if m > 0 and toks[m - 1].lower in lex.auxiliaries:
+            start = m - 1  # "ha espresso il timore che"
+        if start == 0 or (
+            toks[start - 1].lower in lex.clause_starters
+            and toks[start - 1].lower not in ("e", "ed")
+        ):
+            return None  # "Resta il dubbio che", "Ma cresce il timore che": no one holds it
+        return self._verb_flags(Cue("verb", start, i + 1), toks)
 
     def _predicative_at(self, toks: list[Tok], i: int) -> Cue | None:
         """ "accuse giudicate «ridicole» dal ministro", "bollate dal portavoce come «bufale»":

@@ -1411,3 +1411,27 @@ def test_it_reads_a_passive_exclusion_by_a_non_speaker_as_an_event():
 )
 def test_it_reads_lanciare_l_allarme_as_a_cue(text, hint, cue):
     check_fields(find_claim(text, "it", hint), {"cue": cue})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        (
+            "Il comitato ha espresso il timore che la discarica venga ampliata.",
+            "la discarica venga ampliata",
+            {"source": "Il comitato", "cue": "ha espresso il timore"},
+        ),
+        (
+            "Kovalenko risponde e avanza anche il sospetto che dietro l'inchiesta ci sia un rivale.",
+            "dietro l'inchiesta",
+            {"source": "Kovalenko", "cue": "avanza anche il sospetto"},
+        ),
+    ],
+)
+def test_it_reads_a_verb_and_a_noun_of_belief_before_che_as_a_cue(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_gives_a_doubt_nobody_holds_to_nobody():
+    text = "Ma resta il dubbio che la giunta conoscesse i rischi da mesi."
+    assert [c.source for c in extract(text, "it")] == [None]
