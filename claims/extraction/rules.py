@@ -900,6 +900,18 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if length:
                     if passive:
                         return self._verb_flags(Cue("passive", i, k + length), toks)
+                    if (
+                        self.it
+                        and t in ESSERE_FORMS
+                        and prev is not None
+                        and prev.lower == "si"
+                        and toks[k].lower in lex.reflexive_saying
+                    ):
+                        # "si è detto preoccupato", "si è dichiarata soddisfatta dell'accordo":
+                        # the state the speaker declares is the claim
+                        cue = self._verb_flags(Cue("verb", i - 1, k + length), toks)
+                        cue.needs_complement = False  # its complement is the adjective
+                        return cue
                     if self.it and t in ESSERE_FORMS:
                         # "sarà confermato" without "stato" is a predicate, unless its agent
                         # follows: "il danno è stimato dalla Regione in tre milioni"

@@ -1435,3 +1435,27 @@ def test_it_reads_a_verb_and_a_noun_of_belief_before_che_as_a_cue(text, hint, ex
 def test_it_gives_a_doubt_nobody_holds_to_nobody():
     text = "Ma resta il dubbio che la giunta conoscesse i rischi da mesi."
     assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        (
+            "La rettrice si è detta soddisfatta dell'accordo con la Regione.",
+            "soddisfatta dell'accordo",
+            {"source": "La rettrice", "cue": "si è detta"},
+        ),
+        (
+            "Il produttore si è dichiarato molto deluso dalla scelta della giuria.",
+            "molto deluso",
+            {"source": "Il produttore", "cue": "si è dichiarato"},
+        ),
+    ],
+)
+def test_it_reads_si_e_detto_and_an_adjective_as_a_declared_state(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_an_impersonal_si_e_detto_without_a_subject_as_no_claim_of_anyone():
+    text = "Della manovra in consiglio non si è detto nulla di nuovo."
+    assert [c.source for c in extract(text, "it")] == [None]
