@@ -973,6 +973,16 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     return None  # "l'accusa", "la stima dei danni": the noun, not "la" + verb
             if not self.it and prev is None and i + 1 < n and toks[i + 1].lower in lex.prepositions:
                 return None
+            if (
+                self.it
+                and toks[i].lower in lex.noun_homographs
+                and i >= 2
+                and prev is not None
+                and not prev.is_capitalized
+                and prev.lower in lex.prenominal_adjectives
+                and toks[i - 2].lower in lex.determiners
+            ):
+                return None  # "una mancata conferma", "la prima replica": an adjective, a noun
             return self._verb_flags(Cue("verb", i, i + length), toks)
         return None
 

@@ -1459,3 +1459,10 @@ def test_it_reads_si_e_detto_and_an_adjective_as_a_declared_state(text, hint, ex
 def test_it_reads_an_impersonal_si_e_detto_without_a_subject_as_no_claim_of_anyone():
     text = "Della manovra in consiglio non si è detto nulla di nuovo."
     assert [c.source for c in extract(text, "it")] == [None]
+
+
+def test_it_reads_a_noun_homograph_after_an_article_and_an_adjective_as_the_noun():
+    text = "Sarebbe per il tecnico una mancata conferma dopo tre stagioni."
+    assert [c.source for c in extract(text, "it")] == [None]
+    claim = find_claim("Il sindacato replica che i turni sono troppi.", "it", "i turni")
+    check_fields(claim, {"source": "Il sindacato", "cue": "replica"})
