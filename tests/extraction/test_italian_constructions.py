@@ -1466,3 +1466,15 @@ def test_it_reads_a_noun_homograph_after_an_article_and_an_adjective_as_the_noun
     assert [c.source for c in extract(text, "it")] == [None]
     claim = find_claim("Il sindacato replica che i turni sono troppi.", "it", "i turni")
     check_fields(claim, {"source": "Il sindacato", "cue": "replica"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("Sembra che la giunta abbia già firmato il contratto con la ditta.", True),
+        ("Pare infatti che la giunta abbia già firmato il contratto con la ditta.", True),
+        ("La giunta ha già firmato il contratto con la ditta.", False),
+    ],
+)
+def test_it_hedges_sembra_che_and_pare_che_with_an_adverb_inside(text, hedged):
+    assert find_claim(text, "it", "la ditta").hedged is hedged
