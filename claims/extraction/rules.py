@@ -751,6 +751,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if toks[k].lower in self.lex.articles and k + 1 < len(toks):
             k += 1
         name = toks[k]
+        if self.it and name.lower in self.lex.role_nouns and toks[k - 1].lower in self.lex.articles:
+            # "Per il presidente di Confindustria, Carlo Bonomi, la crescita ...": a role with
+            # the name in apposition
+            for m in range(k + 1, min(len(toks), k + 8)):
+                if toks[m].text == ",":
+                    return self._name_in_apposition(toks, m, len(toks)) is not None
+                if not toks[m].is_word:
+                    return False
+            return False
         if not name.is_word or not name.is_capitalized or name.text.isdigit():
             return False
         end = k
@@ -1656,6 +1665,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return k
             if not toks[k].is_word:
                 break
+            if (
+                self.it
+                and reach == 9
+                and toks[k].lower in ("il", "lo", "la", "l", "i", "gli", "le")
+                and toks[k - 1].lower not in self.lex.prepositions
+                and k - 1 > i
+                and toks[k - 1].lower in self.lex.interview_nouns
+            ):
+                return i  # "Fa sapere in una nota la Regione che": the source comes first
         return i
 
     def _skip_addressee(self, toks, i, j) -> int:

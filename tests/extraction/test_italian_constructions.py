@@ -1478,3 +1478,33 @@ def test_it_reads_a_noun_homograph_after_an_article_and_an_adjective_as_the_noun
 )
 def test_it_hedges_sembra_che_and_pare_che_with_an_adverb_inside(text, hedged):
     assert find_claim(text, "it", "la ditta").hedged is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        (
+            "Fa sapere in una nota la Provincia che la statale riaprirà lunedì.",
+            "la statale riaprirà",
+            {"source": "la Provincia", "cue": "Fa sapere"},
+        ),
+        (
+            "Per la presidente dell'ordine dei medici, Carla Fenu, i turni sono insostenibili.",
+            "i turni sono insostenibili",
+            {
+                "source": "la presidente dell'ordine dei medici, Carla Fenu",
+                "cue": "Per",
+                "kind": "person",
+            },
+        ),
+    ],
+)
+def test_it_finds_a_source_after_an_interview_phrase_and_after_per_with_a_role(
+    text, hint, expected
+):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_per_with_a_role_and_no_name_as_no_source():
+    text = "Per il presidente, in questo momento, la crescita conta più del resto."
+    assert [c.source for c in extract(text, "it")] == [None]
