@@ -370,6 +370,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         """Reject verb cues that are not attributions in their context."""
         if cue.kind == "impersonal" and self._from_source_cue(toks, cue):
             return self._che_after_source(toks, cue.j)  # "emerge che", not "emerge dall'acqua"
+        if (
+            self.it
+            and cue.kind == "impersonal"
+            and cue.needs_complement
+            and cue.j < len(toks)
+            and toks[cue.j].lower not in ("che", "di", "come")
+            and toks[cue.j].text != ":"
+            and toks[cue.j].text not in OPEN_QUOTES
+            and not self._object_claim(cue, toks, cue.j, len(toks))  # "si parlava di fondi"
+        ):
+            return False  # "si mostra tranquilla: ...": reflexive; "si comunica che" reports
         if cue.object_claim and self._event_object(toks, cue.j):
             return False  # "il tribunale ha respinto il ricorso": a ruling, not a statement
         nouns = self.lex.verb_event_objects.get(toks[cue.j - 1].lower)

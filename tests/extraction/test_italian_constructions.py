@@ -1508,3 +1508,17 @@ def test_it_finds_a_source_after_an_interview_phrase_and_after_per_with_a_role(
 def test_it_reads_per_with_a_role_and_no_name_as_no_source():
     text = "Per il presidente, in questo momento, la crescita conta più del resto."
     assert [c.source for c in extract(text, "it")] == [None]
+
+
+def test_it_reads_what_data_show_as_their_claim():
+    claim = find_claim(
+        "I dati della Camera di commercio mostrano che le imprese artigiane sono calate.",
+        "it",
+        "le imprese artigiane",
+    )
+    check_fields(claim, {"source": "I dati della Camera di commercio", "cue": "mostrano"})
+    for text in (
+        "Il cartello indica la strada per il rifugio del Cai.",
+        "La squadra si mostra tranquilla: nessuno pensa alla retrocessione.",
+    ):
+        assert [c.source for c in extract(text, "it")] == [None], text
