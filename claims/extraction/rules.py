@@ -1011,6 +1011,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         article and a noun for a belief or a charge (`claim_nouns`), then "che": the verb and
         the noun are the cue, the clause is the claim."""
         lex = self.lex
+        copula = self._claim_noun_copula(toks, i)
+        if copula:
+            return copula
         if (
             toks[i].lower not in lex.claim_nouns
             or i + 1 >= len(toks)
@@ -1042,6 +1045,23 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         ):
             return None  # "Resta il dubbio che", "Ma cresce il timore che": no one holds it
         return self._verb_flags(Cue("verb", start, i + 1), toks)
+
+    def _claim_noun_copula(self, toks: list[Tok], i: int) -> Cue | None:
+        """ "L'ipotesi degli investigatori è che ...", "Il timore dei sindacati è che ...": a
+        noun of belief or charge, its owner and "è che": the owner holds the clause."""
+        lex = self.lex
+        if toks[i].lower not in lex.claim_nouns or i + 2 >= len(toks):
+            return None
+        if toks[i + 1].lower not in _OF_WORDS or toks[i + 1].lower in ("of", "from", "by"):
+            return None
+        for m in range(i + 2, min(len(toks) - 1, i + 10)):
+            if toks[m].lower in ("è", "era", "resta", "rimane") and toks[m + 1].lower == "che":
+                if m == i + 2 and toks[i + 1].lower == "di":
+                    return None  # "l'ipotesi di è": no owner
+                return Cue("copula", i, i + 1)
+            if not toks[m].is_word or toks[m].lower in ("che", "e"):
+                return None
+        return None
 
     def _predicative_at(self, toks: list[Tok], i: int) -> Cue | None:
         """ "accuse giudicate «ridicole» dal ministro", "bollate dal portavoce come «bufale»":
@@ -1489,6 +1509,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 source, content = self._predicative_parts(toks, cue, right_j)
                 if source is None:
                     continue
+            elif cue.kind == "copula":
+                # "L'ipotesi degli investigatori è che Y": the owner after the noun speaks
+                m = cue.j + 1
+                while toks[m].lower not in ("è", "era", "resta", "rimane"):
+                    m += 1
+                source = self.object_np(toks, cue.j + 1, m)
+                content = (m + 2, right_j)
+                if source is None or not self._source_like(toks, *source):
+                    continue  # "L'ipotesi di un rinvio è che ...": no one's belief
             elif cue.kind == "cleft":
                 source = self.object_np(toks, cue.j, right_j)
                 d.cue = self._span(toks, cue.i, cue.i + 2)

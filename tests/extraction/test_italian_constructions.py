@@ -1522,3 +1522,24 @@ def test_it_reads_what_data_show_as_their_claim():
         "La squadra si mostra tranquilla: nessuno pensa alla retrocessione.",
     ):
         assert [c.source for c in extract(text, "it")] == [None], text
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "L'ipotesi degli inquirenti è che il rogo sia doloso.",
+            "il rogo sia doloso",
+            "inquirenti",
+        ),
+        (
+            "La tesi della difesa è che l'imputato fosse altrove.",
+            "l'imputato fosse altrove",
+            "difesa",
+        ),
+        ("L'ipotesi di un rinvio è che convenga a tutti.", "convenga a tutti", None),
+    ],
+)
+def test_it_gives_the_clause_after_a_belief_noun_and_e_che_to_its_owner(text, hint, source):
+    claim = find_claim(text, "it", hint)
+    assert (claim.source.text if claim.source else None) == source
