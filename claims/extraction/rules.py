@@ -46,6 +46,15 @@ _MODALS = frozenset("will would could can may might shall should must".split())
 
 
 _PARTICIPLE_ENDS = tuple(stem + end for stem in ("at", "ut", "it") for end in "oaie")
+
+
+def _takes_lo(word: str) -> bool:
+    """Whether the Italian article before ``word`` is "lo" ("lo sciopero", "lo zio")."""
+    return word.startswith(("z", "gn", "ps", "x", "y")) or (
+        len(word) > 1 and word[0] == "s" and word[1] not in "aeiouàèéìòù"
+    )
+
+
 _AGENT_WORDS = frozenset(("da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"))
 _OF_WORDS = frozenset(
     ("di", "del", "della", "dello", "dell", "dei", "degli", "delle", "of", "from", "by")
@@ -989,8 +998,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             ):
                 if not (self.it and prev.lower in ("lo", "la", "le", "gli", "l")):
                     return None  # a noun: "la nota", "the report"
-                if toks[i].lower in lex.noun_homographs:
-                    return None  # "l'accusa", "la stima dei danni": the noun, not "la" + verb
+                if toks[i].lower in lex.noun_homographs and not (
+                    prev.lower == "lo" and not _takes_lo(toks[i].lower)
+                ):
+                    # "l'accusa", "la stima dei danni": the noun, not "la" + verb ("Lo conferma
+                    # il Viminale": "lo" is an article only before s + consonant, z, gn, ps)
+                    return None
             if not self.it and prev is None and i + 1 < n and toks[i + 1].lower in lex.prepositions:
                 return None
             if (
@@ -1781,8 +1794,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if np:
                 return np
         opening = ("in", "nel", "nella", "su", "sul", "sulla")
-        if self._from_source_cue(toks, cue):
-            opening += tuple(_AGENT_WORDS)  # "Dai dati dell'Istat emerge che"
+        if self._from_source_cue(toks, cue) or (
+            self.it and " ".join(t.lower for t in toks[cue.i : cue.j]) in self.lex.learning_cues
+        ):
+            # "Dai dati dell'Istat emerge che", "Intanto dal governo filtra ottimismo"
+            opening += tuple(_AGENT_WORDS)
+        while left_i < cue.i and toks[left_i].is_word and self._is_adverb(toks[left_i]):
+            left_i += 1
         if left_i < cue.i and toks[left_i].lower in opening + (
             "nello",
             "nell",
@@ -1979,6 +1997,18 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     channel, source = source, cited_np
                 elif kind == "cited_by":
                     channel = cited_np
+            if (
+                self.it
+                and source
+                and source[1] + 1 < right_j
+                and toks[source[1]].text == ":"
+                and sum(t.is_word for t in toks[source[1] + 1 : right_j]) >= 3
+            ):
+                # "Lo conferma il Viminale: i controlli saranno rafforzati": the pronoun points
+                # forward, to what follows the colon
+                if channel:
+                    d.channel = self._span(toks, *channel)
+                return (source[1] + 1, right_j), source
             self._attach_retro(
                 out,
                 index,

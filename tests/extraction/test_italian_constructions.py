@@ -1543,3 +1543,36 @@ def test_it_reads_what_data_show_as_their_claim():
 def test_it_gives_the_clause_after_a_belief_noun_and_e_che_to_its_owner(text, hint, source):
     claim = find_claim(text, "it", hint)
     assert (claim.source.text if claim.source else None) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        # "Lo" before a plain consonant is a clitic: "conferma" is the verb.
+        (
+            "Le corse notturne saranno soppresse da giugno. Lo conferma l'azienda dei trasporti.",
+            "Le corse notturne",
+            {"source": "l'azienda dei trasporti", "cue": "conferma"},
+        ),
+        # The pronoun may point forward, to what follows a colon.
+        (
+            "Lo conferma la Prefettura: i controlli saranno rafforzati in stazione.",
+            "i controlli saranno rafforzati",
+            {"source": "la Prefettura", "cue": "conferma"},
+        ),
+        # "Parola di X: «...»": a speech noun before the colon.
+        (
+            "Parola di Ettore Gallo: «La manovra è pronta».",
+            "La manovra è pronta",
+            {"source": "Ettore Gallo", "cue": "Parola"},
+        ),
+        # A leak has its place of origin as the source.
+        (
+            "Intanto da Palazzo Chigi trapela che il decreto slitterà a luglio.",
+            "il decreto slitterà",
+            {"source": "Palazzo Chigi", "cue": "trapela"},
+        ),
+    ],
+)
+def test_it_reads_lo_conferma_parola_di_and_a_leak_from_a_place(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
