@@ -2102,6 +2102,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             else:
                 source = self.subject_np(toks, left_i, subject_end)
                 source = self._cited_in_subject(toks, source, d)
+                if self.it and source is not None and d.channel is None:
+                    d.channel = self._interviewer_in_apposition(toks, source[1], cue.i)
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
@@ -2165,6 +2167,29 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if np:
                     return np, end + 1
         return None, i
+
+    def _interviewer_in_apposition(self, toks, i, j):
+        """ "Il premier, intervistato dal Corriere, ha detto ...": the outlet that interviews
+        or quotes the subject, in an apposition before the verb, is the channel (a span)."""
+        for k in range(i, j):
+            if toks[k].lower in self.lex.citing_first and toks[k].lower != "citando":
+                for seq in self.lex.channel_citing_by_first.get(toks[k].lower, ()):
+                    end = k + len(seq)
+                    if seq[-1] == "da" and self._match(toks, k, seq[:-1]) and end - 1 < j:
+                        # "intervistato dal Corriere": the agent with its article
+                        matched = toks[end - 1].lower in _AGENT_WORDS
+                    else:
+                        matched = self._match(toks, k, seq)
+                    if matched:
+                        np = self.object_np(toks, end, j)
+                        if (
+                            np
+                            and self._looks_like_outlet(toks, *np)
+                            or np
+                            and any(t.is_capitalized for t in toks[np[0] : np[1]])
+                        ):
+                            return self._span(toks, *np)
+        return None
 
     def _cited_in_subject(self, toks, source, d):
         """ "L'agenzia Reuters, citando fonti diplomatiche, riferisce che ...": the party the

@@ -1576,3 +1576,12 @@ def test_it_gives_the_clause_after_a_belief_noun_and_e_che_to_its_owner(text, hi
 )
 def test_it_reads_lo_conferma_parola_di_and_a_leak_from_a_place(text, hint, expected):
     check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_makes_the_outlet_that_interviews_the_subject_its_channel():
+    claim = find_claim(
+        "La sindaca, intervistata dal Gazzettino, ha detto che il ponte riaprirà in estate.",
+        "it",
+        "il ponte riaprirà",
+    )
+    check_fields(claim, {"source": "La sindaca", "channel": "Gazzettino"})
