@@ -183,8 +183,12 @@ class ClaimAttribution:
         padded = (" " + " ".join(words) + " ").replace(" would have to ", " must ")
         if lex.hedge_phrase_pattern.search(padded):
             return True
-        if lex.lang == "it" and lex.hedge_phrase_pattern.search(
-            " " + " ".join(w for w in words if w not in lex.adverbs) + " "
+        if (
+            lex.lang == "it"
+            and not lex.adverbs.isdisjoint(words)
+            and lex.hedge_phrase_pattern.search(
+                " " + " ".join(w for w in words if w not in lex.adverbs) + " "
+            )
         ):
             return True  # "sembra infatti che", "pare invece che": an adverb inside the phrase
         if lex.lang == "it":

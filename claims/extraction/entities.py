@@ -134,22 +134,12 @@ def _may_be_a_surname_run(words: list[str], lex: Lexicon) -> bool:
     if not 2 <= len(words) <= 3 or any(w.isupper() or w[0].isdigit() for w in words):
         return False
     lowers = [w.lower() for w in words]
+    first = lowers[0]
     return not (
-        lowers[0] in lex.articles
-        or lowers[0] in lex.prepositions
-        or lowers[0] in lex.determiners
-        or lowers[0] in lex.clause_starters
-        or lowers[0] in lex.adverbs
-        or lex.is_verb_form(lowers[0])
-        or any(
-            w in lex.organization_nouns
-            or w in lex.media_nouns
-            or w in lex.role_nouns
-            or w in lex.anonymous_nouns
-            or w in lex.document_nouns
-            or w in lex.media_first
-            for w in lowers
-        )
+        first in lex.function_words
+        or lex.is_verb_form(first)
+        or not lex.source_nouns.isdisjoint(lowers)
+        or not lex.media_first.isdisjoint(lowers)
     )
 
 

@@ -160,6 +160,18 @@ class Lexicon:
         # or a charge, then its clause
         self.claim_nouns = _lower_set(d.get("claim_nouns", []))
         self.document_nouns = _lower_set(d["document_nouns"])
+        # Every noun that gives a source its kind, and the words no name starts with (one set
+        # test each for the entity scan).
+        self.source_nouns = (
+            self.organization_nouns
+            | self.media_nouns
+            | self.role_nouns
+            | self.anonymous_nouns
+            | self.document_nouns
+        )
+        self.function_words = (
+            self.articles | self.prepositions | self.determiners | self.clause_starters
+        ) | self.adverbs
         self.speech_nouns = _lower_set(d["speech_nouns"])
         self.interview_nouns = _lower_set(d["interview_nouns"])
         # see find_channel: "come riporta X" in Italian, "as reported by X" in English

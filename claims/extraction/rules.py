@@ -1024,12 +1024,13 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         article and a noun for a belief or a charge (`claim_nouns`), then "che": the verb and
         the noun are the cue, the clause is the claim."""
         lex = self.lex
+        if toks[i].lower not in lex.claim_nouns:
+            return None
         copula = self._claim_noun_copula(toks, i)
         if copula:
             return copula
         if (
-            toks[i].lower not in lex.claim_nouns
-            or i + 1 >= len(toks)
+            i + 1 >= len(toks)
             or toks[i + 1].lower != "che"
             or i < 2
             or toks[i - 1].lower not in lex.articles
