@@ -18,7 +18,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .drafts import Draft, sentences_from_spans
+from .drafts import Draft, is_quoted_name, sentences_from_spans
 from .entities import build_entity_index
 from .lexicon import Lexicon, read_lexicon_data
 from .quotes import find_quote_pairs
@@ -115,6 +115,8 @@ class ClaimAttribution:
                 quote = "none"
         else:
             kind, name = rules.classify(d.source)
+            if kind == "organization" and d.cue and rules.published_by_a_name(d.source, d.cue):
+                kind = "media"  # "secondo quanto riporta il Tirreno": an outlet we do not list
         return ClaimRecord(
             content=content,
             source=source,
@@ -122,7 +124,7 @@ class ClaimAttribution:
             channel=_span(text, d.channel),
             source_kind=kind,
             quote=quote,
-            hedged=self._hedged(text, d, start, end),
+            hedged=self._hedged(text, d, start, end, reported=quote != "direct"),
             source_name=name,
         )
 
@@ -137,6 +139,14 @@ class ClaimAttribution:
         if enclosing is not None:
             return "direct", start, end  # the words of a quotation interrupted by its attribution
         pairs = find_quote_pairs(text, start, end)
+        # Marks that only set off a name ("come rivela il «Corriere dello Sport»") quote nobody.
+        names = [q for q in pairs if is_quoted_name(text, q)]
+        if names:
+            pairs = [q for q in pairs if q not in names]
+            if not pairs:
+                marks = {m for q in names for m in (q[0], q[2])}
+                others = (m.start() for m in _QUOTE_MARK.finditer(text, start, end))
+                return ("mixed" if any(m not in marks for m in others) else "indirect"), start, end
         if not pairs and text[start] in '«“"' and not _QUOTE_MARK.search(text, start + 1, end):
             return "direct", start + 1, end  # a quotation left open to the end of its paragraph
         if not pairs:
@@ -153,7 +163,7 @@ class ClaimAttribution:
             return "direct", first[1], first[2]
         return "mixed", start, end
 
-    def _hedged(self, text: str, d: Draft, start: int, end: int) -> bool:
+    def _hedged(self, text: str, d: Draft, start: int, end: int, reported: bool = True) -> bool:
         if d.cue_conditional:
             return True
         lex = self.lexicon
@@ -173,6 +183,14 @@ class ClaimAttribution:
         padded = (" " + " ".join(words) + " ").replace(" would have to ", " must ")
         if lex.hedge_phrase_pattern.search(padded):
             return True
+        if (
+            lex.lang == "it"
+            and not lex.adverbs.isdisjoint(words)
+            and lex.hedge_phrase_pattern.search(
+                " " + " ".join(w for w in words if w not in lex.adverbs) + " "
+            )
+        ):
+            return True  # "sembra infatti che", "pare invece che": an adverb inside the phrase
         if lex.lang == "it":
             conditional = any(
                 w.endswith(("rebbe", "rebbero"))
@@ -180,9 +198,23 @@ class ClaimAttribution:
                 and not _counterfactual(words, n, lex)
                 for n, w in enumerate(words)
             )
-            # After a past-tense verb of saying the conditional is the future in the past,
-            # not a hedge.
+            # After a past-tense verb of saying the compound conditional is the future in the
+            # past ("ha detto che sarebbe arrivato"), not a hedge; a simple one in reported
+            # speech still is ("ha detto che si tratterebbe di un complotto"), in the speaker's
+            # own quoted words it is theirs.
             if conditional and not (d.cue_past and d.source is not None):
+                return True
+            if (
+                conditional
+                and reported
+                and any(
+                    w.endswith(("rebbe", "rebbero"))
+                    and w not in lex.conditional_modals
+                    and not _compound_conditional(words, n)
+                    and not _counterfactual(words, n, lex)
+                    for n, w in enumerate(words)
+                )
+            ):
                 return True
         return False
 
@@ -200,13 +232,39 @@ class ClaimAttribution:
         return self
 
 
+_AUXILIARY_CONDITIONALS = frozenset(("avrebbe", "avrebbero", "sarebbe", "sarebbero"))
+_PARTICIPLE_ENDINGS = tuple(
+    stem + ending
+    for stem in ("at", "ut", "it", "st", "ss", "tt", "rt")
+    for ending in ("o", "a", "i", "e")
+)
+
+
+def _compound_conditional(words: list[str], n: int) -> bool:
+    """ "avrebbe/sarebbe" + a past participle at ``words[n]``: the conditional perfect, which
+    after a past verb of saying is the future in the past ("ha detto che sarebbe arrivato")."""
+    if words[n] not in _AUXILIARY_CONDITIONALS:
+        return False
+    for m in range(n + 1, min(len(words), n + 3)):
+        if words[m].endswith(_PARTICIPLE_ENDINGS):
+            return True
+        if not words[m].endswith("mente") and words[m] not in ("già", "poi", "mai", "ancora"):
+            return False
+    return False
+
+
 def _counterfactual(words: list[str], n: int, lex: Lexicon) -> bool:
     """The conditional at ``words[n]`` is no hedge: "avrebbe dovuto" (an obligation that did
     not happen), or the consequence of an "if" clause before it ("se piovesse, il fiume
     esonderebbe")."""
     if n + 1 < len(words) and words[n + 1] in lex.counterfactual_participles:
         return True
-    return "se" in words[:n]
+    return not _HYPOTHESIS_OPENERS.isdisjoint(words[:n])
+
+
+# Words that open the hypothesis a conditional is the consequence of: "se piovesse", "qualora
+# servisse", "chiunque lo presentasse così farebbe un cattivo servizio".
+_HYPOTHESIS_OPENERS = frozenset(("se", "qualora", "chiunque", "semmai", "casomai"))
 
 
 def _span(text: str, span) -> Span | None:

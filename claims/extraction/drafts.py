@@ -97,8 +97,10 @@ def sentences_from_spans(text: str, spans: list[tuple[int, int, int]]) -> list[S
     return sentences
 
 
-# Lowercase words a name in quotation marks may hold: "Corriere della Sera", "Times of India".
-_NAME_LINKS = frozenset("di da del della dei degli delle de of the and e".split())
+# Lowercase words a name in quotation marks may hold: "Corriere della Sera", "Times of India",
+# "Gazzetta dello Sport", "Il Sole 24 Ore" (a number), "Quotidiano dell'Umbria" (an elided link).
+_NAME_LINKS = frozenset("di da del dello della dei degli delle de of the and e".split())
+_ELIDED_LINKS = ("dell'", "dell’", "d'", "d’")
 # Words after which one capitalised word in quotation marks names an outlet or a body:
 # "secondo «Avvenire»", "ha detto al «Foglio»", "told 'Newsday'".
 _BEFORE_A_NAME = frozenset(
@@ -122,6 +124,10 @@ def is_quoted_name(text: str, pair: tuple[int, int, int, int]) -> bool:
     for word in words:
         if word[0].isupper():
             capitalised += 1
+        elif word.isdigit():
+            continue
+        elif word.lower().startswith(_ELIDED_LINKS):
+            capitalised += word.split("'")[-1].split("’")[-1][:1].isupper()
         elif word.lower() not in _NAME_LINKS:
             return False
     if capitalised >= 2:

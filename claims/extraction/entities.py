@@ -53,6 +53,9 @@ def _strip_possessive(name: str) -> str:
 def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
     """Scan ``text`` once for capitalised names that start with a given name."""
     index = EntityIndex()
+    # Runs with no given name, title or role, whose last word may speak alone later: decided
+    # after the scan, in one search for just those words.
+    undecided: list[tuple[re.Match, list[str]]] = []
     for match in _NAME_RE.finditer(text):
         words = match.group().split()
         # Drop a leading non-name word ("Il", "Secondo", "The") before a given name; a
@@ -83,27 +86,87 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
             ):
                 pass  # "il ministro dell'Economia, Giancarlo Giorgetti": a role introduces a person
             else:
+                if _may_be_a_surname_run(words, lex):
+                    undecided.append((match, words))
                 continue
-        name = _strip_possessive(" ".join(words))
-        name_words = name.split()
-        if len(name_words) < 2:
-            continue
-        index.persons.add(name)
-        index.surnames.setdefault(name_words[-1].lower(), name)
-        if (
-            len(name_words) >= 3
-            and name_words[-2][0].isupper()
-            and name_words[-2] not in lex.given_names
-        ):
-            index.surnames.setdefault(" ".join(name_words[-2:]).lower(), name)
-        # The words right before the name may be the role it holds.
-        start = match.start() + match.group().find(words[0])
-        before = text[max(0, start - 80) : start]
-        role = _trailing_role(before, lex)
-        if role:
-            index.roles.setdefault(role, name)
+        _add_person(index, text, match, words, lex)
+    if undecided:
+        # "Yevgeniy Prigozhin" ... "Prigozhin ha detto": a given name no list holds
+        speakers = _lone_speakers(text, lex, {words[-1] for _, words in undecided})
+        for match, words in undecided:
+            if words[-1].lower() in speakers:
+                _add_person(index, text, match, words, lex)
     _collect_mentions(text, index)
     return index
+
+
+def _add_person(index: EntityIndex, text: str, match: re.Match, words: list[str], lex) -> None:
+    """Record the person named by ``words`` (the run ``match`` found): name, surname, role."""
+    name = _strip_possessive(" ".join(words))
+    name_words = name.split()
+    if len(name_words) < 2:
+        return
+    index.persons.add(name)
+    index.surnames.setdefault(name_words[-1].lower(), name)
+    if (
+        len(name_words) >= 3
+        and name_words[-2][0].isupper()
+        and name_words[-2] not in lex.given_names
+    ):
+        index.surnames.setdefault(" ".join(name_words[-2:]).lower(), name)
+    # The words right before the name may be the role it holds.
+    start = match.start() + match.group().find(words[0])
+    before = text[max(0, start - 80) : start]
+    role = _trailing_role(before, lex)
+    if role:
+        index.roles.setdefault(role, name)
+
+
+_PREVIOUS_WORD = re.compile(r"([\w’'\-]+)([^\w’'\-]*)$")
+_ARTICLES_BEFORE_A_BODY = frozenset("il lo l i gli le the".split())
+
+
+def _may_be_a_surname_run(words: list[str], lex: Lexicon) -> bool:
+    """Whether two or three capitalised words may be a person's name whatever the given
+    name: no lexicon noun, outlet or function word in them. They are one when the last word
+    also stands alone in the article as the subject of a verb ("Diamane Dembele ... Dembele
+    afferma che"): bodies and places are seldom shortened to their last word."""
+    if not 2 <= len(words) <= 3 or any(w.isupper() or w[0].isdigit() for w in words):
+        return False
+    lowers = [w.lower() for w in words]
+    first = lowers[0]
+    return not (
+        first in lex.function_words
+        or lex.is_verb_form(first)
+        or not lex.source_nouns.isdisjoint(lowers)
+        or not lex.media_first.isdisjoint(lowers)
+    )
+
+
+def _lone_speakers(text: str, lex: Lexicon, surnames: set[str]) -> frozenset[str]:
+    """Which of ``surnames`` stand alone in ``text`` (no capitalised word right before them,
+    no masculine article) right before an auxiliary or a verb of saying: "Dembele afferma",
+    "la Martel ha detto". One search for just those words."""
+    found = set()
+    alternatives = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
+    pattern = re.compile(rf"({alternatives})[ \t]+([a-zà-öø-ÿ]+)")
+    for match in pattern.finditer(text):
+        if match.start() > 0 and (
+            text[match.start() - 1].isalnum() or text[match.start() - 1] in "_’'-"
+        ):
+            continue  # inside a longer word
+        nxt = match.group(2)
+        if nxt not in lex.auxiliaries and nxt not in lex.verb_finite:
+            continue
+        before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
+        if before is not None:
+            prev, between = before.group(1), before.group(2)
+            if prev[0].isupper() and not any(ch in between for ch in ".,;:!?»”\n"):
+                continue  # inside a longer capitalised run
+            if prev.lower().rstrip("'’") in _ARTICLES_BEFORE_A_BODY and not between.strip():
+                continue  # "il Cremlino ha", "the Pentagon said": a body's name
+        found.add(match.group(1).lower())
+    return frozenset(found)
 
 
 def _collect_mentions(text: str, index: EntityIndex) -> None:

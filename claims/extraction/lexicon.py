@@ -85,6 +85,8 @@ class Lexicon:
     addressee_forms: set[str] = field(default_factory=set)
     predicative_forms: dict[str, str] = field(default_factory=dict)
     multiword_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    verb_event_objects: dict[str, frozenset[str]] = field(default_factory=dict)
+    publishing_forms: set[str] = field(default_factory=set)
 
     def __post_init__(self):
         d = self.data
@@ -114,6 +116,15 @@ class Lexicon:
                 # source calls its object is the claim ("as", "bare" or "both" frames).
                 for form in every_form:
                     self.predicative_forms[form] = entry["predicative"]
+            if isinstance(entry, dict) and entry.get("publishes"):
+                # "scrive il Tirreno", "secondo quanto riporta il Gazzettino": who publishes
+                # is an outlet, when nothing else says what it is
+                self.publishing_forms |= every_form
+            if isinstance(entry, dict) and entry.get("event_objects"):
+                # "ha riportato ferite", "riporta danni": objects that make the verb an event
+                nouns = _lower_set(entry["event_objects"])
+                for form in every_form:
+                    self.verb_event_objects[form] = self.verb_event_objects.get(form, nouns) | nouns
             if isinstance(entry, dict) and entry.get("needs_complement"):
                 # "chiede scusa", "declared a state of emergency": an attribution only
                 # before a reported clause or a quotation.
@@ -146,7 +157,27 @@ class Lexicon:
         # " <noun> " anywhere in a space-padded phrase, in one search.
         self.organization_noun_pattern = _any_substring(f" {o} " for o in self.organization_nouns)
         self.media_nouns = _lower_set(d["media_nouns"])
+        self.media_nouns_before_a_name = _lower_set(d.get("media_nouns_before_a_name", []))
+        self.prenominal_adjectives = _lower_set(d.get("prenominal_adjectives", []))
+        self.provisional_adjectives = _lower_set(d.get("provisional_adjectives", []))
+        self.profession_roles = _lower_set(d.get("profession_roles", []))
+        self.reflexive_saying = _lower_set(d.get("reflexive_saying", []))
+        # "avanza il sospetto che", "esprime il timore che": a verb and a noun for a belief
+        # or a charge, then its clause
+        self.claim_nouns = _lower_set(d.get("claim_nouns", []))
         self.document_nouns = _lower_set(d["document_nouns"])
+        # Every noun that gives a source its kind, and the words no name starts with (one set
+        # test each for the entity scan).
+        self.source_nouns = (
+            self.organization_nouns
+            | self.media_nouns
+            | self.role_nouns
+            | self.anonymous_nouns
+            | self.document_nouns
+        )
+        self.function_words = (
+            self.articles | self.prepositions | self.determiners | self.clause_starters
+        ) | self.adverbs
         self.speech_nouns = _lower_set(d["speech_nouns"])
         self.interview_nouns = _lower_set(d["interview_nouns"])
         # see find_channel: "come riporta X" in Italian, "as reported by X" in English
@@ -162,9 +193,17 @@ class Lexicon:
         self.hedging_sources = _lower_set(d.get("hedging_sources", []))
         # "avrebbe dovuto": a past obligation that did not happen, not the reporter's distance.
         self.counterfactual_participles = _lower_set(d.get("counterfactual_participles", []))
+        # "In base ai dati, ...": markers that introduce a source only opening a sentence or
+        # a clause ("assegnati in base all'ordine di arrivo" gives a criterion, not a source).
+        self.opening_according_markers = frozenset(
+            _with_articulated_prepositions(
+                [tuple(m.lower().split()) for m in d.get("opening_according_markers", [])],
+                self.lang,
+            )
+        )
         self.according_markers = _with_articulated_prepositions(
             [tuple(m.lower().split()) for m in d["according_markers"]], self.lang
-        )
+        ) + sorted(self.opening_according_markers)
         self.according_markers.sort(key=len, reverse=True)
         self.according_quanto = [tuple(m.lower().split()) for m in d["according_quanto"]]
         self.relative_markers = [tuple(m.lower().split()) for m in d["relative_markers"]]
@@ -172,6 +211,12 @@ class Lexicon:
         self.channel_citing = [tuple(m.lower().split()) for m in d["channel_citing"]]
         self.channel_citing.sort(key=len, reverse=True)
         self.impersonal_cues = [tuple(m.lower().split()) for m in d["impersonal_cues"]]
+        # "Dallo studio emerge che ...": what a document or data show; their source is the
+        # "da" phrase before or after them, and they are cues only before "che".
+        self.from_source_cues = frozenset(
+            tuple(m.lower().split()) for m in d.get("from_source_cues", [])
+        )
+        self.impersonal_cues += sorted(self.from_source_cues, key=len, reverse=True)
         self.complement_words = _lower_set(d["complement_words"])
         self.relative_pronouns = _lower_set(d["relative_pronouns"])
         # "called it a hoax": object pronouns, and the particles that make "called it off"
@@ -236,6 +281,7 @@ class Lexicon:
             )
             | self.marker_first
             | self.impersonal_first
+            | self.claim_nouns
             | {self.per_marker, self.opening_marker, "a", "ad"}
         ) - {""}
         self._index_weak_cue_words()
@@ -288,6 +334,8 @@ class Lexicon:
         for seq in sequences:
             if len(seq) > 1:
                 partners.setdefault(seq[0], set()).add(frozenset(seq[1:]))
+        for noun in self.claim_nouns:
+            partners.setdefault(noun, set()).add(frozenset(("che",)))  # "il sospetto che"
         self.weak_cue_words = frozenset(w for w in self.cue_vocabulary if w not in single)
         self.weak_cue_partners = {w: tuple(p) for w, p in partners.items() if w not in single}
 

@@ -16,6 +16,13 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
 
 MAX_SOURCE_TOKENS = 14
+# Italian endings of a past participle or an infinitive: a verb that makes a fronted phrase a
+# clause ("pubblicato sul profilo", "per evitare il blocco").
+_PARTICIPLE_OR_INFINITIVE = tuple(stem + end for stem in ("at", "it", "ut") for end in "oaie") + (
+    "are",
+    "ere",
+    "ire",
+)
 _APPROXIMATELY = frozenset(
     ("about", "around", "nearly", "almost", "roughly", "over", "circa", "oltre", "quasi")
 )
@@ -116,6 +123,20 @@ class PhraseFinder:
                 if toks[k].lower in lex.auxiliaries and toks[k - 1].is_word:
                     j = k
                     break
+            else:
+                if self.it and toks[i].is_capitalized and toks[i].lower not in lex.articles:
+                    # "Prigozhin va oltre e avanza ...": a name, then its first verb
+                    k = i
+                    while k < j and toks[k].is_word and toks[k].is_capitalized:
+                        k += 1
+                    if (
+                        k < j
+                        and toks[k].is_word
+                        and toks[k].lower not in lex.prepositions
+                        and toks[k].lower not in lex.articles
+                        and toks[k].lower not in ("e", "ed")
+                    ):
+                        j = k
         # An embedded subject: after the last relative or complementizer, when no verb follows it.
         for k in range(j - 1, i, -1):
             low = toks[k].lower
@@ -142,6 +163,15 @@ class PhraseFinder:
                 and (toks[i].lower in lex.clause_starters or self._is_adverb(toks[i]))
             ):
                 i += 1
+                continue
+            if (
+                self.it
+                and i + 1 < j
+                and toks[i].lower in lex.time_words
+                and toks[i + 1].is_word
+                and toks[i + 1].lower not in lex.prepositions
+            ):
+                i += 1  # "Ieri pomeriggio il prefetto ha detto": a time word before the subject
                 continue
             break
         while (
@@ -203,7 +233,10 @@ class PhraseFinder:
             # "About 31% of the firms surveyed said": an approximate number, not a place
             and not (toks[i].lower in _APPROXIMATELY and toks[i + 1].text[0].isdigit())
         ):
-            return None
+            after = self._subject_after_fronted_adjunct(toks, i, j) if self.it else None
+            if after is None:
+                return None
+            i = after
         if j - i > MAX_SOURCE_TOKENS:
             if len(kept) > 1 and kept[0][0] >= i:
                 j = kept[0][1]  # "Daniel Ames, a former aide to ... who now runs ...": the name
@@ -211,6 +244,30 @@ class PhraseFinder:
                 i = j - MAX_SOURCE_TOKENS
         i, j = self._trim(toks, i, j)
         return (i, j) if j > i else None
+
+    def _subject_after_fronted_adjunct(self, toks: list[Tok], i: int, j: int) -> int | None:
+        """ "Nel corso della conferenza stampa il ministro ha detto", "In una nota il Comune
+        precisa": Italian fronts an adjunct without a comma; the subject starts at the first
+        article (or capitalised name) that no preposition governs."""
+        lex = self.lex
+        for k in range(i + 2, j):
+            prev, tok = toks[k - 1], toks[k]
+            if not (prev.is_word and tok.is_word):
+                return None
+            verb_like = self._verbish(prev) or (
+                len(prev.lower) > 4 and prev.lower.endswith(_PARTICIPLE_OR_INFINITIVE)
+            )
+            if verb_like and not (
+                toks[k - 2].lower in lex.articles or toks[k - 2].lower in lex.determiners
+            ):
+                # a clause, not an adjunct: "Per evitare il blocco ...", "In un video
+                # pubblicato sul profilo del club ha precisato" (a dropped subject)
+                return None
+            if prev.lower in lex.prepositions or prev.lower in lex.articles:
+                continue
+            if tok.lower in lex.articles or (tok.is_capitalized and not prev.is_capitalized):
+                return k
+        return None
 
     def _is_relative_piece(self, toks: list[Tok], i: int, j: int) -> bool:
         """Tokens [i, j) open with a relative pronoun: "che ...", "i cui ...", "la quale ...",
@@ -381,6 +438,8 @@ class PhraseFinder:
             return False
         if low in ("non", "aver", "avere", "esser", "essere") or low in self.lex.verb_infinitives:
             return True
+        if low.endswith(("arsi", "ersi", "irsi", "arlo", "erlo", "irlo", "arne", "erne", "irne")):
+            return True  # "di volersi ricandidare", "di averne parlato": any verb with a clitic
         return low.endswith(("ne", "lo", "la", "li", "le", "si")) and (
             low[:-2] + "e" in self.lex.verb_infinitives or low[:-2] in ("aver", "esser", "saper")
         )
@@ -402,6 +461,9 @@ class PhraseFinder:
         if np is None:
             return None
         k = np[1]
+        titled = self._titled_name_after(toks, k, j) if self.it else None
+        if titled is not None:
+            return (np[0], titled)  # "il pubblico ministero, dott.ssa Ilaria Capuozzo"
         if k + 1 < j and toks[k].text == "," and toks[k + 1].is_capitalized and toks[k + 1].is_word:
             m = k + 1
             while (
@@ -418,6 +480,31 @@ class PhraseFinder:
             if self._person_in(names) and (m >= j or not toks[m].is_word):
                 return (np[0], m)
         return np
+
+    def _titled_name_after(self, toks, k, j) -> int | None:
+        """The end of ", dott.ssa Ilaria Capuozzo" (a title abbreviation, then a name, then a
+        comma or the clause's end) right after a noun phrase ending at ``k``, or ``None``."""
+        if not (k + 1 < j and toks[k].text == ","):
+            return None
+        m = k + 1
+        while (
+            m < j
+            and m - k <= 4
+            and (
+                toks[m].text == "."
+                or toks[m].lower in self.lex.abbreviations
+                or toks[m].lower == "ssa"
+            )
+        ):
+            m += 1
+        if m == k + 1 or m >= j:
+            return None
+        first = m
+        while m < j and m - first < 4 and toks[m].is_word and toks[m].is_capitalized:
+            m += 1
+        if m == first or (m < j and toks[m].text not in (",", ".", ";")):
+            return None
+        return m
 
     def _trim_np(self, toks, i, k):
         while k > i and (

@@ -100,6 +100,8 @@ class SourceResolver:
                         )
                     ):
                         candidate = previous.source
+                    if candidate is None and self.it:
+                        candidate = self._subject_before(sentences, d)
                     if candidate is None:
                         candidate = self._next_source(drafts, n, sentences)
                     d.source = candidate
@@ -187,6 +189,19 @@ class SourceResolver:
             if p.source is not None:
                 return p.source
         return None
+
+    def _subject_before(self, sentences, d: Draft) -> tuple[int, int] | None:
+        """ "Il sindaco Paolo Neri è intervenuto in aula. «...»": a quotation standing alone
+        after a sentence whose subject is a named person is that person's."""
+        k = d.sentence - 1
+        if k < 0 or sentences[k].paragraph != d.paragraph:
+            return None
+        person = self._first_person(sentences[k])
+        if person is None:
+            return None
+        toks = sentences[k].toks
+        words_before = sum(t.is_word for t in toks if t.end <= person[0])
+        return person if words_before <= 4 else None
 
     def _first_person(self, sent: Sentence) -> tuple[int, int] | None:
         toks = sent.toks

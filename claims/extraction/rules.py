@@ -45,6 +45,17 @@ CLAUSE_PUNCT = frozenset(",;:")
 _MODALS = frozenset("will would could can may might shall should must".split())
 
 
+_PARTICIPLE_ENDS = tuple(stem + end for stem in ("at", "ut", "it") for end in "oaie")
+
+
+def _takes_lo(word: str) -> bool:
+    """Whether the Italian article before ``word`` is "lo" ("lo sciopero", "lo zio")."""
+    return word.startswith(("z", "gn", "ps", "x", "y")) or (
+        len(word) > 1 and word[0] == "s" and word[1] not in "aeiouàèéìòù"
+    )
+
+
+_AGENT_WORDS = frozenset(("da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"))
 _OF_WORDS = frozenset(
     ("di", "del", "della", "dello", "dell", "dei", "degli", "delle", "of", "from", "by")
 )
@@ -152,7 +163,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             i = i_cand
             if inside[i] and not self._after_dash(toks, i):
                 continue
-            cue = self._marker_at(toks, i) or self._cleft_at(toks, i) or self._verb_cue_at(toks, i)
+            cue = (
+                self._marker_at(toks, i)
+                or self._cleft_at(toks, i)
+                or self._verb_cue_at(toks, i)
+                or self._claim_noun_at(toks, i, cues)
+            )
             if cue and not self._plausible(toks, cue, cues, inside):
                 i = cue.j  # its words are not a cue of their own either ("is accused of")
                 continue
@@ -173,8 +189,17 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             k -= 1
         if not (k - 1 > left_i and toks[k].lower in ("who", "che") and toks[k - 1].text == ","):
             return None
-        if toks[k].lower == "che" and i - k > 1 and any(self._verbish(t) for t in toks[k + 1 : i]):
-            return None  # "..., che ha detto ... ha aggiunto": not the relative's own verb
+        if (
+            toks[k].lower == "che"
+            and i - k > 1
+            and any(
+                self._verbish(toks[m]) and toks[m - 1].lower not in self.lex.determiners
+                for m in range(k + 1, i)
+            )
+        ):
+            # "..., che ha detto ... ha aggiunto": not the relative's own verb ("in una nota"
+            # holds a noun)
+            return None
         name = self._name_ending_at(toks, left_i, k - 1)
         if name:
             return name
@@ -196,7 +221,39 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             name = self._name_ending_at(toks, left_i, np[0] - 1)
             if name:
                 return (name[0], np[1])
-        return np
+        return self._agent_of_clause(toks, np) if self.it else np
+
+    def _agent_of_clause(self, toks: list[Tok], np: tuple[int, int] | None, second=False):
+        """ "La cifra è stata contestata dal segretario del Comune, che ...": when the words
+        before ", che" are a clause, the antecedent is the phrase after its last verb (and its
+        "da"), not the clause."""
+        if np is None:
+            return None
+        last_verb = None
+        for k in range(np[0], np[1]):
+            if toks[k].lower in self.lex.auxiliaries or (
+                self._verbish(toks[k]) and toks[k - 1].lower not in self.lex.determiners
+            ):
+                last_verb = k
+        if last_verb is None:
+            if not second:
+                return np
+            # "[confermate] dal giornale da tre funzionari, secondo i quali": a second agent
+            # after the first is the nearer antecedent
+            agents = [m for m in range(np[0] + 1, np[1]) if toks[m].lower in _AGENT_WORDS]
+            if not agents or agents[-1] + 1 >= np[1]:
+                return np
+            return self.object_np(toks, agents[-1] + 1, np[1]) or np
+        k = last_verb + 1
+        while k < np[1] and (self._verbish(toks[k]) or toks[k].lower.endswith(_PARTICIPLE_ENDS)):
+            k += 1  # "è stata contestata"
+        # The last agent is the nearest antecedent: "confermati dal quotidiano da due
+        # funzionari, secondo i quali"
+        for m in range(np[1] - 1, k - 1, -1):
+            if toks[m].lower in _AGENT_WORDS:
+                k = m + 1
+                break
+        return self.object_np(toks, k, np[1]) if k < np[1] else None
 
     def _main_verb_follows(self, toks: list[Tok], i: int, j: int) -> bool:
         """Whether a comma in [i, j) is followed by a verb of saying: the relative clause
@@ -279,8 +336,38 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             and toks[i + 1].is_word
         ):
             return True  # "cited higher costs", "reported net income of ...": a bare plural
-        return (first in lex.determiners or first in lex.articles) and any(
+        if (first in lex.determiners or first in lex.articles) and any(
             t.is_word for t in toks[i + 1 : j]
+        ):
+            return True
+        return self._bare_object(toks, i, j)
+
+    def _bare_object(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Italian drops the article before a plural or mass object: "nega contrasti con la
+        Roma", "si parlava di informazioni riservate" (a source after its verb would have an
+        article or a capital)."""
+        lex = self.lex
+        first = toks[i].lower if i < j else ""
+        return (
+            self.it
+            and i + 1 < j
+            and toks[i].is_word
+            and not toks[i].is_capitalized
+            and toks[i + 1].is_word
+            and not (
+                first in lex.articles
+                or first in lex.determiners
+                or first in lex.pronouns
+                or first in lex.prepositions
+                or first in lex.complement_words
+                or first in lex.clause_starters
+                or first in lex.time_words
+                or first in lex.auxiliaries
+                or first in ("non", "si", "ne", "lo", "la", "le", "li", "gli", "ci", "vi")
+                or self._is_adverb(toks[i])
+                or self._verbish(toks[i])
+                or self._opens_infinitive(toks[i])
+            )
         )
 
     def _source_like(self, toks: list[Tok], i: int, j: int) -> bool:
@@ -329,8 +416,30 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
 
     def _plausible(self, toks: list[Tok], cue: Cue, earlier: list[Cue], inside) -> bool:
         """Reject verb cues that are not attributions in their context."""
+        if cue.kind == "impersonal" and self._from_source_cue(toks, cue):
+            return self._che_after_source(toks, cue.j)  # "emerge che", not "emerge dall'acqua"
+        if (
+            self.it
+            and cue.kind == "impersonal"
+            and cue.needs_complement
+            and cue.j < len(toks)
+            and toks[cue.j].lower not in ("che", "di", "come")
+            and toks[cue.j].text != ":"
+            and toks[cue.j].text not in OPEN_QUOTES
+            and not self._object_claim(cue, toks, cue.j, len(toks))  # "si parlava di fondi"
+        ):
+            return False  # "si mostra tranquilla: ...": reflexive; "si comunica che" reports
         if cue.object_claim and self._event_object(toks, cue.j):
             return False  # "il tribunale ha respinto il ricorso": a ruling, not a statement
+        nouns = self.lex.verb_event_objects.get(toks[cue.j - 1].lower)
+        if nouns:
+            # "i carabinieri hanno riportato ferite": the verb's frame names objects that make
+            # it an event ("lievi ferite", "gravi danni" too)
+            for m in range(cue.j, min(len(toks), cue.j + 3)):
+                if toks[m].lower in nouns:
+                    return False
+                if not toks[m].is_word:
+                    break
         if (
             cue.kind == "passive"
             and earlier
@@ -356,6 +465,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             k = cue.j
             while k < len(toks) and toks[k].is_word and self._is_adverb(toks[k]):
                 k += 1
+            if self.it and cue.needs_complement and k < len(toks):
+                # "è stato escluso dalla gara": a verb that reports only with its clause, in
+                # the passive, reports only when its agent can speak
+                agent = self.object_np(toks, k, len(toks))
+                if agent is None or not self._source_like(toks, *agent):
+                    return False
             return k < len(toks) and toks[k].lower in (
                 "da",
                 "dal",
@@ -755,6 +870,20 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             and all(t.is_word for t in toks[cue.j : k])
         )
 
+    def _from_source_cue(self, toks: list[Tok], cue: Cue) -> bool:
+        return tuple(t.lower for t in toks[cue.i : cue.j]) in self.lex.from_source_cues
+
+    def _che_after_source(self, toks: list[Tok], k: int) -> bool:
+        """ "che" at ``k``, or after a "da" phrase there ("emerge dal rapporto che")."""
+        if k < len(toks) and toks[k].lower in _AGENT_WORDS:
+            for m in range(k + 1, min(len(toks), k + 12)):
+                if toks[m].lower == "che":
+                    return True
+                if not toks[m].is_word:
+                    return False
+            return False
+        return k < len(toks) and toks[k].lower == "che"
+
     def _addressee_then_that(self, word: str, toks: list[Tok], k: int) -> bool:
         """ "promises residents that ...": a verb whose frame has an addressee slot, a short
         noun phrase in it, then the reported clause."""
@@ -910,6 +1039,10 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if self._match(toks, i, seq):
                 if seq == ("secondo",) and prev is not None and prev.lower in lex.determiners:
                     return None  # "il secondo" is an ordinal
+                if seq in lex.opening_according_markers and not (
+                    prev is None or prev.text in (",", ";") or prev.lower in lex.clause_starters
+                ):
+                    return None  # "assegnati in base all'ordine di arrivo": a criterion
                 j = i + len(seq)
                 return Cue("marker", i, self._extend_quanto(toks, j, seq))
         for seq in lex.according_quanto_by_first.get(t, ()):
@@ -952,6 +1085,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         if toks[k].lower in self.lex.articles and k + 1 < len(toks):
             k += 1
         name = toks[k]
+        if self.it and name.lower in self.lex.role_nouns and toks[k - 1].lower in self.lex.articles:
+            # "Per il presidente di Confindustria, Carlo Bonomi, la crescita ...": a role with
+            # the name in apposition
+            for m in range(k + 1, min(len(toks), k + 8)):
+                if toks[m].text == ",":
+                    return self._name_in_apposition(toks, m, len(toks)) is not None
+                if not toks[m].is_word:
+                    return False
+            return False
         if not name.is_word or not name.is_capitalized or name.text.isdigit():
             return False
         end = k
@@ -1004,6 +1146,14 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             length = self._verb_at(toks, j, lex.verb_finite) or self._verb_at(
                 toks, j, lex.verb_participles
             )
+            if (
+                not length
+                and self.it
+                and j + 1 < len(toks)
+                and toks[j].lower.endswith(_PARTICIPLE_ENDS)
+                and toks[j + 1].lower in _AGENT_WORDS
+            ):
+                length = 1  # "stando a quanto ricostruito dagli inquirenti", "accertato dalla"
             j += length
         if j < len(toks) and toks[j].lower in (
             "da",
@@ -1093,10 +1243,32 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if length:
                     if passive:
                         return self._verb_flags(Cue("passive", i, k + length), toks)
+                    if (
+                        self.it
+                        and t in ESSERE_FORMS
+                        and prev is not None
+                        and prev.lower == "si"
+                        and toks[k].lower in lex.reflexive_saying
+                    ):
+                        # "si è detto preoccupato", "si è dichiarata soddisfatta dell'accordo":
+                        # the state the speaker declares is the claim
+                        cue = self._verb_flags(Cue("verb", i - 1, k + length), toks)
+                        cue.needs_complement = False  # its complement is the adjective
+                        return cue
                     if self.it and t in ESSERE_FORMS:
-                        return None  # "sarà confermato" without "stato" is a predicate
+                        # "sarà confermato" without "stato" is a predicate, unless its agent
+                        # follows: "il danno è stimato dalla Regione in tre milioni"
+                        m = k + length
+                        while m < n and toks[m].is_word and self._is_adverb(toks[m]):
+                            m += 1
+                        if m < n and toks[m].lower in _AGENT_WORDS:
+                            return self._verb_flags(Cue("passive", i, k + length), toks)
+                        return None
                     return self._verb_flags(Cue("verb", i, k + length), toks)
             return None
+        predicative = self._predicative_at(toks, i)
+        if predicative:
+            return predicative
         # gerunds: dicendo che, sottolineando come, adding that
         length = self._verb_at(toks, i, lex.verb_gerunds)
         if length:
@@ -1123,6 +1295,11 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             ):
                 return self._verb_flags(Cue("gerund", i, j), toks)  # "saying demand had fallen"
             return None
+        # "È quanto riferito da X": a participle after "quanto" sums up what X said
+        if self.it and prev is not None and prev.lower == "quanto":
+            length = self._verb_at(toks, i, lex.verb_participles)
+            if length:
+                return self._verb_flags(Cue("verb", i, i + length), toks)
         # finite forms: dice, disse, riferiscono, said, tells
         length = self._verb_at(toks, i, lex.verb_finite)
         if length and prev is not None and prev.is_capitalized and toks[i].is_capitalized:
@@ -1142,8 +1319,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             ):
                 if not (self.it and prev.lower in ("lo", "la", "le", "gli", "l")):
                     return None  # a noun: "la nota", "the report"
-                if toks[i].lower in lex.noun_homographs:
-                    return None  # "l'accusa", "la stima dei danni": the noun, not "la" + verb
+                if toks[i].lower in lex.noun_homographs and not (
+                    prev.lower == "lo" and not _takes_lo(toks[i].lower)
+                ):
+                    # "l'accusa", "la stima dei danni": the noun, not "la" + verb ("Lo conferma
+                    # il Viminale": "lo" is an article only before s + consonant, z, gn, ps)
+                    return None
             if not self.it and prev is None and i + 1 < n and toks[i + 1].lower in lex.prepositions:
                 return None
             if (
@@ -1178,8 +1359,108 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 )
             ):
                 return None  # "a UN report", "an Oxford study": the noun after its name
+            if (
+                self.it
+                and toks[i].lower in lex.noun_homographs
+                and i >= 2
+                and prev is not None
+                and not prev.is_capitalized
+                and prev.lower in lex.prenominal_adjectives
+                and toks[i - 2].lower in lex.determiners
+            ):
+                return None  # "una mancata conferma", "la prima replica": an adjective, a noun
             return self._verb_flags(Cue("verb", i, i + length), toks)
         return None
+
+    def _claim_noun_at(self, toks: list[Tok], i: int, earlier: list[Cue]) -> Cue | None:
+        """ "Prigozhin avanza anche il sospetto che ...", "esprime il timore che": a verb, an
+        article and a noun for a belief or a charge (`claim_nouns`), then "che": the verb and
+        the noun are the cue, the clause is the claim."""
+        lex = self.lex
+        if toks[i].lower not in lex.claim_nouns:
+            return None
+        copula = self._claim_noun_copula(toks, i)
+        if copula:
+            return copula
+        if (
+            i + 1 >= len(toks)
+            or toks[i + 1].lower != "che"
+            or i < 2
+            or toks[i - 1].lower not in lex.articles
+        ):
+            return None
+        m = i - 2
+        while m > 0 and toks[m].is_word and self._is_adverb(toks[m]):
+            m -= 1  # "avanza anche il sospetto"
+        verb = toks[m]
+        if (
+            not verb.is_word
+            or verb.is_capitalized
+            or verb.lower in lex.prepositions
+            or verb.lower in lex.articles
+            or verb.lower in lex.determiners
+            or verb.lower in ("che", "e", "ed", "o", "ma")
+            or (earlier and earlier[-1].j > m)
+        ):
+            return None
+        start = m
+        if m > 0 and toks[m - 1].lower in lex.auxiliaries:
+            start = m - 1  # "ha espresso il timore che"
+        if start == 0 or (
+            toks[start - 1].lower in lex.clause_starters
+            and toks[start - 1].lower not in ("e", "ed")
+        ):
+            return None  # "Resta il dubbio che", "Ma cresce il timore che": no one holds it
+        return self._verb_flags(Cue("verb", start, i + 1), toks)
+
+    def _claim_noun_copula(self, toks: list[Tok], i: int) -> Cue | None:
+        """ "L'ipotesi degli investigatori è che ...", "Il timore dei sindacati è che ...": a
+        noun of belief or charge, its owner and "è che": the owner holds the clause."""
+        lex = self.lex
+        if toks[i].lower not in lex.claim_nouns or i + 2 >= len(toks):
+            return None
+        if toks[i + 1].lower not in _OF_WORDS or toks[i + 1].lower in ("of", "from", "by"):
+            return None
+        for m in range(i + 2, min(len(toks) - 1, i + 10)):
+            if toks[m].lower in ("è", "era", "resta", "rimane") and toks[m + 1].lower == "che":
+                if m == i + 2 and toks[i + 1].lower == "di":
+                    return None  # "l'ipotesi di è": no owner
+                return Cue("copula", i, i + 1)
+            if not toks[m].is_word or toks[m].lower in ("che", "e"):
+                return None
+        return None
+
+    def _predicative_at(self, toks: list[Tok], i: int) -> Cue | None:
+        """ "accuse giudicate «ridicole» dal ministro", "bollate dal portavoce come «bufale»":
+        the participle of a verb that frames a quotation, without an auxiliary, with its agent
+        and the quoted verdict in the same clause. The verdict is the agent's claim."""
+        if not self.it:
+            return None
+        lex = self.lex
+        word = toks[i].lower
+        if word not in lex.verb_participles or word not in lex.needs_quote:
+            return None
+        if i > 0 and (toks[i - 1].lower in lex.auxiliaries or toks[i - 1].lower in ESSERE_FORMS):
+            return None  # "ha definito", "è stata definita": the auxiliary chain reads it
+        agent = quote = None
+        for k in range(i + 1, min(len(toks), i + 14)):
+            tok = toks[k]
+            if tok.text in OPEN_QUOTES:
+                if quote is None:
+                    quote = k
+            elif tok.text in (".", ";", "!", "?", ":"):
+                break
+            elif agent is None and quote is None or agent is None and k > quote:
+                if tok.lower in ("da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"):
+                    agent = k
+        if agent is None or quote is None:
+            return None
+        j = i + 1
+        if j < len(toks) and toks[j].lower == "come":
+            j += 1
+        cue = self._verb_flags(Cue("predicative", i, j), toks)
+        cue.needs_quote = False  # the quotation is the content: it was checked above
+        return cue
 
     # -------------------------------------------------------------- sentence
     def analyze(self, sent: Sentence, index: int, drafts: list[Draft]) -> None:
@@ -1570,9 +1851,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             source: tuple[int, int] | None = None
             if cue.kind == "relative":
                 source = self._np_before(toks, left_i, cue.i)
+                if self.it:
+                    # "Contatti confermati da due funzionari, secondo i quali": the agent
+                    source = self._agent_of_clause(toks, source, second=True)
                 content = (cue.j, right_j)
                 if source and source[0] - left_i >= 5 and c_idx == 0:
-                    self._add_author_part(sent, index, left_i, source[0], out)
+                    end = source[0]
+                    while end > left_i and toks[end - 1].lower in _AGENT_WORDS:
+                        end -= 1  # "Contatti confermati da [due funzionari], secondo i quali"
+                    self._add_author_part(sent, index, left_i, end, out)
             elif cue.kind == "marker":
                 source = self._with_apposition(toks, self.marker_np(toks, cue.j, right_j), right_j)
                 if (
@@ -1727,6 +2014,20 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                         self._add_author_part(sent, index, colon + 1, right_j, out)
                 else:
                     content = (after, right_j)  # "... che secondo X sarebbe Y"
+            elif cue.kind == "predicative" or (cue.kind == "passive" and cue.needs_quote):
+                # "giudicate «ridicole» dal ministro", "sono state bollate da X come «bufale»"
+                source, content = self._predicative_parts(toks, cue, right_j)
+                if source is None:
+                    continue
+            elif cue.kind == "copula":
+                # "L'ipotesi degli investigatori è che Y": the owner after the noun speaks
+                m = cue.j + 1
+                while toks[m].lower not in ("è", "era", "resta", "rimane"):
+                    m += 1
+                source = self.object_np(toks, cue.j + 1, m)
+                content = (m + 2, right_j)
+                if source is None or not self._source_like(toks, *source):
+                    continue  # "L'ipotesi di un rinvio è che ...": no one's belief
             elif cue.kind == "cleft":
                 source = self.object_np(toks, cue.j, right_j)
                 d.cue = self._span(toks, cue.i, cue.i + 2)
@@ -1752,13 +2053,26 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 if source is None:
                     continue
                 content = (left_i, cue.i)
+                if (
+                    self.it
+                    and sum(t.is_word for t in toks[source[1] : right_j]) >= 2
+                    and toks[source[1]].lower
+                    in ("in", "a", "ad", "al", "alla", "all", "ai", "come", "intorno")
+                ):
+                    # "Il danno è stimato dalla Regione in tre milioni": the figure is the claim
+                    content = (left_i, right_j)
             elif cue.kind == "impersonal":
                 source = self._impersonal_source(toks, left_i, cue, right_j)
                 if self._is_retro_opener(toks, left_i, cue.i):
                     self._attach_retro(out, index, sent, d, source, toks, cue)
                     continue
                 nxt = cue.j
-                if nxt < right_j and toks[nxt].lower in ("che", "that", ":"):
+                if source and source[0] >= cue.j and source[1] < right_j:
+                    if toks[source[1]].lower == "che":
+                        nxt = source[1]  # "emerge dal rapporto che ...", "si legge nella nota che"
+                elif cue.object_claim and self._object_claim(cue, toks, cue.j, right_j):
+                    nxt = cue.j - 1  # "si parlava di informazioni ...": the object is the claim
+                if nxt == cue.j - 1 or (nxt < right_j and toks[nxt].lower in ("che", "that", ":")):
                     content = (nxt + 1, right_j)
                 else:
                     content = (left_i, right_j)
@@ -1819,6 +2133,34 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 d.continuation = None
                 out.append(extra)
 
+    def _predicative_parts(self, toks, cue, right_j):
+        """The agent and the quoted verdict after a predicative participle (see
+        :meth:`_predicative_at`), as token ranges, or ``(None, None)``."""
+        quote = agent = None
+        for k in range(cue.j, right_j):
+            if toks[k].text in OPEN_QUOTES and quote is None:
+                quote = k
+            elif agent is None and toks[k].lower in _AGENT_WORDS and (quote is None or k > quote):
+                agent = k
+        if quote is None or agent is None:
+            return None, None
+        close = quote + 1
+        while close < right_j and toks[close].text not in CLOSE_QUOTES:
+            close += 1
+        # The agent's phrase ends at "come" or at the quotation ("bollate dal X come «...»").
+        end = agent + 1
+        while (
+            end < right_j
+            and toks[end].lower != "come"
+            and toks[end].text not in OPEN_QUOTES
+            and toks[end].lower not in ("e", "ed")
+        ):
+            end += 1
+        source = self.object_np(toks, agent, end)
+        if source is None or close >= right_j or close - quote < 2:
+            return None, None
+        return source, (quote, close + 1)
+
     def _separate_contents(self, toks, drafts: list[Draft]) -> None:
         """A claim's content stops where the next claim's source begins
         ("A, mentre la Cisl sostiene che B": A is not the Cisl's)."""
@@ -1878,6 +2220,15 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 return k
             if not toks[k].is_word:
                 break
+            if (
+                self.it
+                and reach == 9
+                and toks[k].lower in ("il", "lo", "la", "l", "i", "gli", "le")
+                and toks[k - 1].lower not in self.lex.prepositions
+                and k - 1 > i
+                and toks[k - 1].lower in self.lex.interview_nouns
+            ):
+                return i  # "Fa sapere in una nota la Regione che": the source comes first
         return i
 
     def _skip_addressee(self, toks, i, j) -> int:
@@ -1944,7 +2295,21 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             np = self.object_np(toks, k + 1, right_j)
             if np:
                 return np
-        if left_i < cue.i and toks[left_i].lower in ("in", "nel", "nella", "su", "sul", "sulla"):
+        opening = ("in", "nel", "nella", "su", "sul", "sulla")
+        if self._from_source_cue(toks, cue) or (
+            self.it and " ".join(t.lower for t in toks[cue.i : cue.j]) in self.lex.learning_cues
+        ):
+            # "Dai dati dell'Istat emerge che", "Intanto dal governo filtra ottimismo"
+            opening += tuple(_AGENT_WORDS)
+        while left_i < cue.i and toks[left_i].is_word and self._is_adverb(toks[left_i]):
+            left_i += 1
+        if left_i < cue.i and toks[left_i].lower in opening + (
+            "nello",
+            "nell",
+            "nei",
+            "negli",
+            "nelle",
+        ):
             end = left_i
             while end < cue.i and toks[end].text != ",":
                 end += 1
@@ -2142,10 +2507,21 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             np = self.object_np(toks, nxt, right_j)
             if np and np[1] < right_j and toks[np[1]].text in (":", ";"):
                 inverted = False
+        if (
+            inverted
+            and cue.object_claim
+            and nxt < right_j
+            and self._bare_object(toks, nxt, right_j)
+        ):
+            inverted = False  # "X, dal ritiro, nega contrasti con la Roma": an object, no source
         if cue.interruption:
             inverted = True
         if self._is_retro_opener(toks, left_i, cue.i):
             channel, after = self.channel_after(toks, cue.j, right_j)
+            if not channel and self.it:
+                # "È quanto riferito – nel resoconto della Yonhap – da alcuni deputati": the
+                # outlet in a dashed aside relays the source after it
+                channel, after = self._dashed_channel(toks, cue.j, right_j)
             source = self._with_apposition(
                 toks, self.object_np(toks, after if channel else cue.j, right_j), right_j
             )
@@ -2156,6 +2532,18 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                     channel, source = source, cited_np
                 elif kind == "cited_by":
                     channel = cited_np
+            if (
+                self.it
+                and source
+                and source[1] + 1 < right_j
+                and toks[source[1]].text == ":"
+                and sum(t.is_word for t in toks[source[1] + 1 : right_j]) >= 3
+            ):
+                # "Lo conferma il Viminale: i controlli saranno rafforzati": the pronoun points
+                # forward, to what follows the colon
+                if channel:
+                    d.channel = self._span(toks, *channel)
+                return (source[1] + 1, right_j), source
             self._attach_retro(
                 out,
                 index,
@@ -2263,6 +2651,9 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
                 source = relative
             else:
                 source = self.subject_np(toks, left_i, subject_end)
+                source = self._cited_in_subject(toks, source, d)
+                if self.it and source is not None and d.channel is None:
+                    d.channel = self._interviewer_in_apposition(toks, source[1], cue.i)
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
@@ -2285,6 +2676,12 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
         channel, start = self.channel_after(toks, start, right_j)
         if channel:
             d.channel = self._span(toks, *channel)
+        infinitive = (
+            self.it
+            and start + 1 < right_j
+            and toks[start].lower == "di"
+            and self._opens_infinitive(toks[start + 1])
+        )
         if start < right_j and toks[start].lower in ("che", ":", "come", "di"):
             start += 1
         elif not self._object_claim(cue, toks, start, right_j):
@@ -2293,7 +2690,8 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if found and d.channel is None:
                 d.channel = self._span(toks, *found)
         if (
-            len([t for t in toks[start:right_j] if t.is_word]) < 3
+            # "ha ammesso di aver sbagliato": two words of an infinitive clause are a claim
+            len([t for t in toks[start:right_j] if t.is_word]) < (2 if infinitive else 3)
             and not any(t.text in OPEN_QUOTES for t in toks[start:right_j])
             and not self._object_claim(cue, toks, start, right_j)
         ):
@@ -2302,6 +2700,62 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             self.retro_source = source
             return None
         return (start, right_j), source
+
+    def _dashed_channel(self, toks, i, j):
+        """A dashed aside right at ``i`` that names a capitalised outlet or body: that name and
+        the index after the aside, else ``(None, i)``."""
+        if i >= j or toks[i].text not in DASHES:
+            return None, i
+        for end in range(i + 1, min(j, i + 14)):
+            if toks[end].text in DASHES:
+                break
+        else:
+            return None, i
+        for m in range(i + 1, end):
+            if toks[m].is_capitalized and toks[m - 1].lower in _AGENT_WORDS | _OF_WORDS:
+                np = self.object_np(toks, m, end)
+                if np:
+                    return np, end + 1
+        return None, i
+
+    def _interviewer_in_apposition(self, toks, i, j):
+        """ "Il premier, intervistato dal Corriere, ha detto ...": the outlet that interviews
+        or quotes the subject, in an apposition before the verb, is the channel (a span)."""
+        for k in range(i, j):
+            if toks[k].lower in self.lex.citing_first and toks[k].lower != "citando":
+                for seq in self.lex.channel_citing_by_first.get(toks[k].lower, ()):
+                    end = k + len(seq)
+                    if seq[-1] == "da" and self._match(toks, k, seq[:-1]) and end - 1 < j:
+                        # "intervistato dal Corriere": the agent with its article
+                        matched = toks[end - 1].lower in _AGENT_WORDS
+                    else:
+                        matched = self._match(toks, k, seq)
+                    if matched:
+                        np = self.object_np(toks, end, j)
+                        if (
+                            np
+                            and self._looks_like_outlet(toks, *np)
+                            or np
+                            and any(t.is_capitalized for t in toks[np[0] : np[1]])
+                        ):
+                            return self._span(toks, *np)
+        return None
+
+    def _cited_in_subject(self, toks, source, d):
+        """ "L'agenzia Reuters, citando fonti diplomatiche, riferisce che ...": the party the
+        subject cites is the source and the subject its channel."""
+        if source is None:
+            return None
+        for k in range(source[0] + 1, source[1] - 1):
+            if toks[k].lower == "citando" and toks[k - 1].text == ",":
+                cited = self.object_np(toks, k + 1, source[1])
+                relay = self._trim(toks, source[0], k - 1)
+                if cited is None or relay[1] <= relay[0] or not self._source_like(toks, *cited):
+                    return source
+                if d.channel is None:
+                    d.channel = self._span(toks, *relay)
+                return cited
+        return source
 
     def _english_verb_claim(
         self, sent, cue, left_i, right_j, c_idx, previous_source, d, out, index, before

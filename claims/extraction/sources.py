@@ -79,6 +79,22 @@ class SourceClassifier:
                 return "person", " ".join(t.text for t in pieces[0] if t.is_word)
         return first
 
+    def published_by_a_name(self, source: tuple[int, int], cue: tuple[int, int]) -> bool:
+        """Whether the cue is a verb of publishing ("scrive", "riporta") and the source only a
+        capitalised name with no noun that makes it a body ("il Tirreno", "La Nuova Sardegna")."""
+        lex = self.lex
+        cue_words = [t.lower for t in self._span_tokens(*cue) if t.is_word]
+        if not any(w in lex.publishing_forms for w in cue_words):
+            return False
+        words = [t for t in self._span_tokens(*source) if t.is_word]
+        while words and words[0].lower in lex.articles:
+            words = words[1:]
+        return bool(words) and all(
+            (t.is_capitalized and not t.text.isupper() and t.lower not in lex.organization_nouns)
+            or t.lower in ("di", "del", "della", "dello", "dei", "delle")
+            for t in words
+        )
+
     def _bare_name(self, toks: list[Tok]) -> bool:
         """Two or three capitalised words and nothing else: no body's or outlet's noun."""
         words = [t for t in toks if t.is_word]
@@ -121,6 +137,8 @@ class SourceClassifier:
         while k < len(words) - 1 and (
             words[k].lower in lex.determiners or words[k].lower.isdigit()
         ):
+            if words[k].lower in _ONE_OF and words[k + 1].lower in _OF_PARTITIVE:
+                break  # "una delle società", "uno degli agenti": one of a group
             k += 1
         core = words[k:]
         # "Mueller's special counsel": the possessor is not the head (but in "people familiar
@@ -147,11 +165,7 @@ class SourceClassifier:
         joined = " " + " ".join(t.lower for t in core) + " "
         if head_low in lex.anonymous_nouns and not name:
             return "anonymous", bare
-        if (
-            len(core) >= 3
-            and head_low in _ONE_OF
-            and core[1].lower in ("of", "di", "dei", "degli", "delle")
-        ):
+        if len(core) >= 3 and head_low in _ONE_OF and core[1].lower in _OF_PARTITIVE:
             return "anonymous", bare  # "One of them", "uno di loro", "una delle dipendenti"
         # "The Washington Post", "Il Fatto Quotidiano": an outlet's name beats its head noun.
         outlet = self._media_name_in(core) or self._media_name_in(words)
@@ -173,11 +187,15 @@ class SourceClassifier:
                 )
                 if kind in owners:
                     return kind, owner_name
+            if any(t.lower in lex.provisional_adjectives for t in core[: core.index(head)]):
+                return "anonymous", bare  # "le prime informazioni": an early, unowned account
             return "document", bare
         if name:
             return "person", name
-        if outlet or head_low in lex.media_nouns:  # "Il Messaggero" keeps its article
-            return "media", bare
+        if outlet or head_low in lex.media_nouns:
+            if not outlet and self._body_not_outlet(core, head):
+                return "organization", bare  # "l'agenzia regionale per l'ambiente"
+            return "media", bare  # "Il Messaggero" keeps its article
         if head_low in lex.role_nouns or core[0].lower in lex.role_nouns:
             role = normalize_role(text, lex)
             resolved = self.entities.roles.get(role)
@@ -223,6 +241,18 @@ class SourceClassifier:
             return "anonymous", bare
         return "role", bare
 
+    def _body_not_outlet(self, core: list[Tok], head: Tok | None) -> bool:
+        """ "l'agenzia regionale per l'ambiente", "l'agenzia di spionaggio": a noun that names
+        an outlet only before its name or "stampa" ("l'agenzia Kcna", "agenzia di stampa")."""
+        if head is None or head.lower not in self.lex.media_nouns_before_a_name:
+            return False
+        rest = core[core.index(head) + 1 :]
+        if not rest:
+            return False  # "l'agenzia" alone: the outlet just named
+        if rest[0].lower in ("di", "della") and len(rest) > 1:
+            rest = rest[1:]
+        return not (rest[0].is_capitalized or rest[0].lower == "stampa")
+
     def _person_named_nearby(self, position: int, role: str) -> str | None:
         """A person named earlier in this sentence or the one before ("il portavoce" -> who?),
         unless the article gave that person a different role ("il sindaco Rossi" is not
@@ -237,14 +267,25 @@ class SourceClassifier:
         head = role.split()[0] if role else ""
         known = [r for r, p in self.entities.roles.items() if p == person]
         if known and not any(r.split()[0] == head for r in known):
-            return None
+            # "il prefetto" after "il sindaco Rossi" is someone else; but a profession goes
+            # with any title ("la regista" after "la presidente di giuria, Ana Ruiz"), unless
+            # another person named holds it
+            if head not in self.lex.profession_roles or any(
+                r.split()[0] == head for r, p in self.entities.roles.items() if p != person
+            ):
+                return None
         return person
 
     def _head(self, core: list[Tok]) -> Tok | None:
         if not core:
             return None
         if self.it:
-            return core[0]
+            # "le prime verifiche", "diversi esperti": the noun after the adjectives Italian
+            # puts before it
+            for tok in core[:-1]:
+                if tok.lower not in self.lex.prenominal_adjectives:
+                    return tok
+            return core[-1]
         # English heads are last in their phrase: "a US Marshals Service official"; a known
         # source noun wins over a trailing adjective ("people familiar with the talks").
         lex = self.lex
@@ -274,8 +315,12 @@ class SourceClassifier:
                 "degli",
                 "delle",
                 "dal",
+                "dallo",
                 "dalla",
+                "dall",
                 "dai",
+                "dagli",
+                "dalle",
                 "da",
                 "of",
                 "by",
@@ -340,6 +385,7 @@ class SourceClassifier:
 
 
 _ONE_OF = frozenset(("one", "uno", "una", "some", "alcuni", "alcune", "two", "due"))
+_OF_PARTITIVE = frozenset(("of", "di", "dei", "degli", "delle"))
 
 # Italian singular nouns ending in -e ("il relatore", "il presidente", "il giudice").
 _SINGULAR_E = ("ore", "ente", "ante", "ale", "ione", "ice", "ere", "ese")

@@ -855,3 +855,733 @@ def test_it_gives_a_marker_inside_a_relative_clause_only_that_clause():
 def test_it_attributes_nothing_to_a_negated_passive():
     text = "La notizia, trapelata in mattinata, non è stata commentata dall'ateneo."
     assert [c.source for c in extract(text, "it")] == [None]
+
+
+# Issue 12: the mechanisms below are general Italian newsroom constructions; each row is a
+# sentence written for these tests.
+QUOTED_OUTLETS = [
+    (
+        "La squadra, come scrive la «Gazzetta dello Sport», ha sospeso il terzino.",
+        "ha sospeso il terzino",
+        {"source": "la «Gazzetta dello Sport", "cue": "come scrive", "kind": "media"},
+    ),
+    (
+        "Il piano, come rivela il 'Corriere dello Sport', prevede due acquisti.",
+        "prevede due acquisti",
+        {"source": "il 'Corriere dello Sport", "quote": "indirect"},
+    ),
+    (
+        "Secondo il «Sole 24 Ore», la manovra vale trenta miliardi.",
+        "la manovra vale trenta miliardi",
+        {"source": "il «Sole 24 Ore", "kind": "media", "quote": "indirect"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), QUOTED_OUTLETS)
+def test_it_reads_an_outlet_in_quotation_marks_as_a_name(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_in_base_a_as_a_source_only_opening_a_clause():
+    claim = find_claim(
+        "In base ai dati della Camera di commercio, le imprese attive sono calate del 2%.",
+        "it",
+        "le imprese attive",
+    )
+    check_fields(claim, {"source": "dati della Camera di commercio", "cue": "In base ai"})
+    text = "I posti vengono assegnati in base all'ordine di arrivo delle domande."
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "kind"),
+    [
+        (
+            "Uno dei suoi agenti, Kouadio Traoré, smentisce: «Non ha mai chiesto la cessione». "
+            "Traoré afferma che il giocatore è tranquillo.",
+            "Non ha mai chiesto",
+            "person",
+        ),
+        (
+            "Ieri sera Ximena Oyarzún è salita sul palco del Lido. "
+            "Oyarzún ha detto che il film l'ha commossa.",
+            "il film",
+            "person",
+        ),
+        # A club shortened to its last word keeps its article: a body, not a person.
+        (
+            "L'Atletico Vellani ha chiuso il mercato. Il Vellani ha detto che l'offerta è arrivata ieri.",
+            "l'offerta",
+            "organization",
+        ),
+    ],
+)
+def test_it_knows_a_person_by_a_surname_that_speaks_alone(text, hint, kind):
+    assert find_claim(text, "it", hint).source_kind == kind
+
+
+PREDICATIVES = [
+    (
+        "Le voci di un rimpasto, giudicate «fantasiose» dal vicesindaco, circolano da giorni.",
+        "fantasiose",
+        {"source": "vicesindaco", "cue": "giudicate", "quote": "direct"},
+    ),
+    (
+        "Indiscrezioni bollate dalla portavoce Ada Ferri come «pura invenzione».",
+        "pura invenzione",
+        {"source": "portavoce Ada Ferri", "cue": "bollate", "kind": "person"},
+    ),
+    (
+        "Le indiscrezioni sono state bollate dall'assessora come «pura invenzione».",
+        "pura invenzione",
+        {"source": "assessora", "cue": "sono state bollate", "quote": "direct"},
+    ),
+    (
+        "Il piano, definito «un azzardo» dai revisori dei conti, passa al voto.",
+        "un azzardo",
+        {"source": "revisori dei conti", "cue": "definito", "kind": "anonymous"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), PREDICATIVES)
+def test_it_gives_a_quoted_verdict_after_a_participle_to_its_agent(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_a_participle_without_a_quoted_verdict_as_no_cue():
+    text = "Il progetto giudicato migliore dalla giuria sarà costruito nel 2026."
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "hedged"),
+    [
+        # A simple conditional after a past verb of saying keeps the reporter's distance.
+        (
+            "Il consigliere ha detto che si tratterebbe di un errore del software.",
+            "si tratterebbe",
+            True,
+        ),
+        # The conditional perfect after it is the future in the past.
+        (
+            "Il consigliere ha detto che il cantiere sarebbe partito a marzo.",
+            "il cantiere",
+            False,
+        ),
+        # "andrebbe" + participle is an obligation, not a hedge.
+        ("Il cardiologo ha aggiunto che il ticket andrebbe ridotto.", "il ticket", False),
+        # The consequence of a hypothesis is no hedge.
+        (
+            "La garante ha detto che chiunque lo negasse farebbe un torto alle vittime.",
+            "chiunque",
+            False,
+        ),
+    ],
+)
+def test_it_hedges_a_conditional_only_where_it_marks_distance(text, hint, hedged):
+    assert find_claim(text, "it", hint).hedged is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "Dal bilancio della Asl emerge che i ricoveri sono calati.",
+            "i ricoveri sono calati",
+            "bilancio della Asl",
+        ),
+        (
+            "Risulta dai verbali della seduta che il voto era segreto.",
+            "il voto era segreto",
+            "verbali della seduta",
+        ),
+        ("Dalle perizie è emerso che la trave era corrosa.", "la trave era corrosa", "perizie"),
+    ],
+)
+def test_it_gives_what_emerges_from_a_document_to_that_document(text, hint, source):
+    claim = find_claim(text, "it", hint)
+    assert claim.content.text == hint
+    assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il sommergibile emerge dalle acque del porto alle sette.",
+        "Il consigliere risulta assente da tre sedute.",
+    ],
+)
+def test_it_reads_emerge_and_risulta_without_che_as_no_cue(text):
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+def test_it_reads_essere_and_a_participle_with_its_agent_as_a_passive_cue():
+    claim = find_claim(
+        "Il danno all'argine è stimato dalla Protezione civile in quattro milioni.",
+        "it",
+        "quattro milioni",
+    )
+    check_fields(claim, {"source": "Protezione civile", "cue": "è stimato"})
+    text = "Il calendario sarà confermato nella riunione di lunedì."
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "Nel corso della conferenza stampa il questore ha spiegato che i controlli aumenteranno.",
+            "i controlli aumenteranno",
+            "il questore",
+        ),
+        (
+            "In una nota il Consorzio di bonifica precisa che gli argini hanno retto.",
+            "gli argini hanno retto",
+            "il Consorzio di bonifica",
+        ),
+        (
+            "Ieri pomeriggio la prefetta ha detto che la statale resterà chiusa.",
+            "la statale resterà chiusa",
+            "la prefetta",
+        ),
+        (
+            "Durante l'audizione in commissione Tea Morandi ha detto che i fondi mancano.",
+            "i fondi mancano",
+            "Tea Morandi",
+        ),
+    ],
+)
+def test_it_finds_the_subject_after_a_fronted_adjunct_without_a_comma(text, hint, source):
+    claim = find_claim(text, "it", hint)
+    assert claim.source is not None and claim.source.text == source
+
+
+def test_it_does_not_take_a_name_inside_a_fronted_participle_clause_for_the_subject():
+    text = (
+        "Il regista Ugo Fanti ha parlato ieri. In un video pubblicato sul canale YouTube del "
+        "festival ha ribadito che il film uscirà in autunno."
+    )
+    claim = find_claim(text, "it", "il film uscirà")
+    assert claim.source is not None and "Fanti" in claim.source.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I carabinieri hanno informato i genitori del ragazzo nella notte.",
+        "L'assessore ha risposto in consiglio alle domande dell'opposizione.",
+        "La squadra ha replicato la vittoria dell'andata.",
+    ],
+)
+def test_it_reads_informing_answering_and_repeating_without_a_clause_as_events(text):
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "cue"),
+    [
+        (
+            "I carabinieri hanno informato i genitori che il ragazzo è salvo.",
+            "il ragazzo è salvo",
+            "hanno informato",
+        ),
+        (
+            "L'assessore ha risposto che i lavori sono in ritardo.",
+            "i lavori sono in ritardo",
+            "ha risposto",
+        ),
+        ("«Nessun ritardo», ha replicato la dirigente.", "Nessun ritardo", "ha replicato"),
+    ],
+)
+def test_it_keeps_the_same_verbs_as_cues_before_their_clause(text, hint, cue):
+    check_fields(find_claim(text, "it", hint), {"cue": cue})
+
+
+def test_it_makes_the_party_a_subject_cites_the_source_and_the_subject_its_channel():
+    claim = find_claim(
+        "Il Piccolo, citando fonti della capitaneria, scrive che il porto riaprirà lunedì.",
+        "it",
+        "il porto riaprirà",
+    )
+    check_fields(
+        claim,
+        {"source": "fonti della capitaneria", "channel": "Il Piccolo", "kind": "anonymous"},
+    )
+
+
+def test_it_keeps_a_titled_name_in_apposition_after_an_inverted_source():
+    claim = find_claim(
+        "«La diga è sicura», ha detto il direttore dei lavori, ing. Sergio Bassani.",
+        "it",
+        "La diga è sicura",
+    )
+    check_fields(
+        claim,
+        {"source": "il direttore dei lavori, ing. Sergio Bassani", "kind": "person"},
+    )
+
+
+def test_it_takes_the_agent_of_a_passive_clause_as_the_antecedent_of_che():
+    claim = find_claim(
+        "Il bando è stato impugnato dal consorzio dei gestori, che in una nota fa sapere che "
+        "il ricorso è già depositato.",
+        "it",
+        "il ricorso è già depositato",
+    )
+    check_fields(claim, {"source": "consorzio dei gestori", "cue": "fa sapere"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "kind"),
+    [
+        # The head is the noun after the adjectives before it.
+        (
+            "Secondo le prime verifiche dell'Anas, il viadotto è stabile.",
+            "il viadotto",
+            "organization",
+        ),
+        ("A detta di diversi esperti, il viadotto è stabile.", "il viadotto", "anonymous"),
+        # An early account that nobody owns is anonymous; a document with no such adjective stays one.
+        ("Secondo le prime informazioni, il ferito sarebbe grave.", "il ferito", "anonymous"),
+        ("Secondo il regolamento comunale, il mercato chiude alle 14.", "il mercato", "document"),
+        # "agenzia" names an outlet only before its name.
+        (
+            "Secondo l'agenzia regionale per l'ambiente, il fiume è in piena.",
+            "il fiume",
+            "organization",
+        ),
+        ("Secondo l'agenzia Kyodo, il fiume è in piena.", "il fiume", "media"),
+        # "una delle società": one of a group, unnamed.
+        (
+            "Una delle aziende del consorzio ha fatto sapere che le consegne riprendono.",
+            "le consegne",
+            "anonymous",
+        ),
+        # An owner after "dagli"/"dall'": the data speak for whoever released them.
+        (
+            "Secondo i dati diffusi dall'azienda sanitaria, i ricoveri calano.",
+            "i ricoveri",
+            "organization",
+        ),
+    ],
+)
+def test_it_classifies_a_source_by_its_head_noun(text, hint, kind):
+    assert find_claim(text, "it", hint).source_kind == kind
+
+
+OBJECT_CLAIMS = [
+    (
+        "Il comitato dei pendolari paventa la soppressione della linea per Sondrio.",
+        "la soppressione della linea",
+        {"source": "Il comitato dei pendolari", "cue": "paventa"},
+    ),
+    (
+        "La ministra ha ventilato l'ipotesi di un commissario straordinario.",
+        "l'ipotesi di un commissario",
+        {"source": "La ministra", "cue": "ha ventilato"},
+    ),
+    (
+        "Il settimanale parla di una frattura insanabile nella maggioranza.",
+        "una frattura insanabile",
+        {"source": "Il settimanale", "cue": "parla di", "kind": "media"},
+    ),
+    # Italian drops the article before a plural object; a bare object is no inverted source.
+    (
+        "Il difensore, dal ritiro della nazionale, nega screzi con l'allenatore.",
+        "screzi con l'allenatore",
+        {"source": "Il difensore", "cue": "nega"},
+    ),
+    (
+        "Nel dossier si parlava di fondi neri accumulati in Svizzera.",
+        "fondi neri accumulati",
+        {"cue": "si parlava di"},
+    ),
+    # An inverted source after the same verbs is still the source.
+    (
+        "«Mai chiesto la cessione», smentisce l'agente del calciatore.",
+        "Mai chiesto la cessione",
+        {"source": "l'agente del calciatore", "cue": "smentisce"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), OBJECT_CLAIMS)
+def test_it_makes_the_object_of_a_speech_act_its_claim(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il sindaco ha parlato della situazione del traffico in città.",
+        "Il rettore ha parlato a lungo con gli studenti in aula magna.",
+    ],
+)
+def test_it_reads_talking_about_a_topic_as_no_claim(text):
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La fabbrica di Lodi chiuderà entro l'estate. È quanto riferito dai sindacati al "
+            "termine dell'incontro in prefettura.",
+            {"source": "sindacati", "cue": "riferito", "channel": None},
+        ),
+        (
+            "La fabbrica di Lodi chiuderà entro l'estate. Questo è quanto riferito – nel "
+            "resoconto dell'Eco di Bergamo – da due delegati sindacali.",
+            {"source": "due delegati sindacali", "channel": "Eco di Bergamo"},
+        ),
+    ],
+)
+def test_it_gives_the_sentence_before_e_quanto_riferito_da_x_to_x(text, expected):
+    check_fields(find_claim(text, "it", "La fabbrica di Lodi"), expected)
+
+
+def test_it_reads_riportare_with_an_injury_as_an_event():
+    text = "Nello scontro due agenti hanno riportato lievi ferite alle braccia."
+    assert [c.source for c in extract(text, "it")] == [None]
+    claim = find_claim(
+        "Il quotidiano ha riportato la notizia della chiusura del reparto.", "it", "la notizia"
+    )
+    check_fields(claim, {"source": "Il quotidiano", "cue": "ha riportato"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "kind"),
+    [
+        # An outlet no list knows, as the source of a verb of publishing.
+        (
+            "Il porto resterà chiuso fino a lunedì, scrive La Gazzetta di Marsala.",
+            "Il porto",
+            "media",
+        ),
+        (
+            "Secondo quanto riporta il Corriere di Ostuni, il porto resterà chiuso.",
+            "il porto",
+            "media",
+        ),
+        # A body that publishes stays a body.
+        (
+            "Il porto resterà chiuso fino a lunedì, scrive la Capitaneria di porto.",
+            "Il porto",
+            "organization",
+        ),
+        # A profession goes with another title of the person just named.
+        (
+            "Ha parlato la presidente di giuria, Ximena Oyarzún. La regista ha detto che il "
+            "film l'ha commossa.",
+            "il film",
+            "person",
+        ),
+        # An office does not: the prefect is not the mayor just named.
+        (
+            "Ha parlato il sindaco, Aldo Ferri. Il prefetto ha detto che la strada riaprirà.",
+            "la strada",
+            "role",
+        ),
+    ],
+)
+def test_it_classifies_by_what_the_article_says_of_the_source(text, hint, kind):
+    assert find_claim(text, "it", hint).source_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "Ci sono stati quattro testimoni, secondo i quali l'auto viaggiava contromano.",
+            "l'auto viaggiava contromano",
+            "quattro testimoni",
+        ),
+        (
+            "Le cifre sono state confermate dal giornale da tre funzionari, secondo i quali "
+            "il bilancio è in rosso.",
+            "il bilancio è in rosso",
+            "tre funzionari",
+        ),
+    ],
+)
+def test_it_finds_the_antecedent_of_secondo_i_quali_after_a_clause(text, hint, source):
+    claim = find_claim(text, "it", hint)
+    assert claim.source is not None and claim.source.text == source
+
+
+def test_it_gives_a_lone_quotation_to_the_named_subject_of_the_sentence_before():
+    text = (
+        "La rettrice Anna Zuccari è intervenuta all'inaugurazione dell'anno accademico. "
+        "«Le iscrizioni sono cresciute del dieci per cento in due anni»."
+    )
+    claim = find_claim(text, "it", "Le iscrizioni")
+    check_fields(claim, {"source": "Anna Zuccari", "quote": "direct", "cue": None})
+    # A name that is not the subject (here the object) does not take the quotation.
+    text = (
+        "Nella sala del consiglio comunale di Lodi ieri sera è arrivata anche Anna Zuccari. "
+        "«Le iscrizioni sono cresciute del dieci per cento in due anni»."
+    )
+    assert find_claim(text, "it", "Le iscrizioni").source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "Stando a quanto ricostruito dagli investigatori, il furgone sarebbe stato rubato a Pavia.",
+            "il furgone",
+            "investigatori",
+        ),
+        (
+            "Secondo quanto accertato dalla polizia stradale, l'auto viaggiava a 140 all'ora.",
+            "l'auto viaggiava",
+            "polizia stradale",
+        ),
+    ],
+)
+def test_it_reads_any_participle_with_its_agent_after_secondo_quanto(text, hint, source):
+    claim = find_claim(text, "it", hint)
+    assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lo stadio ha osservato un minuto di silenzio prima della partita.",
+        "Il gruppo tessile ha rilevato l'azienda di Biella per tre milioni.",
+        "Il pilota ha avvertito un malore durante le prove libere.",
+        "Il rifugio ha anticipato la chiusura stagionale di una settimana.",
+    ],
+)
+def test_it_reads_verbs_with_an_everyday_sense_as_cues_only_before_a_clause(text):
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+def test_it_still_reads_them_as_cues_before_their_clause():
+    claim = find_claim("Il tecnico ha osservato che la pista era troppo bagnata.", "it", "la pista")
+    check_fields(claim, {"source": "Il tecnico", "cue": "ha osservato"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        (
+            "La presidente della Provincia ha escluso che la tassa possa aumentare.",
+            "la tassa possa aumentare",
+            {"source": "La presidente della Provincia", "cue": "ha escluso"},
+        ),
+        (
+            "Il consigliere ha escluso di volersi candidare a sindaco.",
+            "volersi candidare",
+            {"source": "Il consigliere", "cue": "ha escluso"},
+        ),
+        # A short infinitive clause is a claim of its own.
+        (
+            "La cooperativa ha ammesso di aver sbagliato.",
+            "aver sbagliato",
+            {"source": "La cooperativa", "cue": "ha ammesso"},
+        ),
+    ],
+)
+def test_it_reads_escludere_and_a_short_infinitive_as_claims(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_a_passive_exclusion_by_a_non_speaker_as_an_event():
+    text = "La pilota è stata esclusa dalla gara per un'irregolarità tecnica."
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "cue"),
+    [
+        (
+            "Confagricoltura lancia l'allarme: i raccolti di mais sono calati del 30%.",
+            "i raccolti",
+            "lancia l'allarme",
+        ),
+        (
+            "Il parroco ha lanciato un appello perché i volontari tornino in mensa.",
+            "i volontari",
+            "ha lanciato un appello",
+        ),
+    ],
+)
+def test_it_reads_lanciare_l_allarme_as_a_cue(text, hint, cue):
+    check_fields(find_claim(text, "it", hint), {"cue": cue})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        (
+            "Il comitato ha espresso il timore che la discarica venga ampliata.",
+            "la discarica venga ampliata",
+            {"source": "Il comitato", "cue": "ha espresso il timore"},
+        ),
+        (
+            "Kovalenko risponde e avanza anche il sospetto che dietro l'inchiesta ci sia un rivale.",
+            "dietro l'inchiesta",
+            {"source": "Kovalenko", "cue": "avanza anche il sospetto"},
+        ),
+    ],
+)
+def test_it_reads_a_verb_and_a_noun_of_belief_before_che_as_a_cue(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_gives_a_doubt_nobody_holds_to_nobody():
+    text = "Ma resta il dubbio che la giunta conoscesse i rischi da mesi."
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        (
+            "La rettrice si è detta soddisfatta dell'accordo con la Regione.",
+            "soddisfatta dell'accordo",
+            {"source": "La rettrice", "cue": "si è detta"},
+        ),
+        (
+            "Il produttore si è dichiarato molto deluso dalla scelta della giuria.",
+            "molto deluso",
+            {"source": "Il produttore", "cue": "si è dichiarato"},
+        ),
+    ],
+)
+def test_it_reads_si_e_detto_and_an_adjective_as_a_declared_state(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_an_impersonal_si_e_detto_without_a_subject_as_no_claim_of_anyone():
+    text = "Della manovra in consiglio non si è detto nulla di nuovo."
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+def test_it_reads_a_noun_homograph_after_an_article_and_an_adjective_as_the_noun():
+    text = "Sarebbe per il tecnico una mancata conferma dopo tre stagioni."
+    assert [c.source for c in extract(text, "it")] == [None]
+    claim = find_claim("Il sindacato replica che i turni sono troppi.", "it", "i turni")
+    check_fields(claim, {"source": "Il sindacato", "cue": "replica"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("Sembra che la giunta abbia già firmato il contratto con la ditta.", True),
+        ("Pare infatti che la giunta abbia già firmato il contratto con la ditta.", True),
+        ("La giunta ha già firmato il contratto con la ditta.", False),
+    ],
+)
+def test_it_hedges_sembra_che_and_pare_che_with_an_adverb_inside(text, hedged):
+    assert find_claim(text, "it", "la ditta").hedged is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        (
+            "Fa sapere in una nota la Provincia che la statale riaprirà lunedì.",
+            "la statale riaprirà",
+            {"source": "la Provincia", "cue": "Fa sapere"},
+        ),
+        (
+            "Per la presidente dell'ordine dei medici, Carla Fenu, i turni sono insostenibili.",
+            "i turni sono insostenibili",
+            {
+                "source": "la presidente dell'ordine dei medici, Carla Fenu",
+                "cue": "Per",
+                "kind": "person",
+            },
+        ),
+    ],
+)
+def test_it_finds_a_source_after_an_interview_phrase_and_after_per_with_a_role(
+    text, hint, expected
+):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_per_with_a_role_and_no_name_as_no_source():
+    text = "Per il presidente, in questo momento, la crescita conta più del resto."
+    assert [c.source for c in extract(text, "it")] == [None]
+
+
+def test_it_reads_what_data_show_as_their_claim():
+    claim = find_claim(
+        "I dati della Camera di commercio mostrano che le imprese artigiane sono calate.",
+        "it",
+        "le imprese artigiane",
+    )
+    check_fields(claim, {"source": "I dati della Camera di commercio", "cue": "mostrano"})
+    for text in (
+        "Il cartello indica la strada per il rifugio del Cai.",
+        "La squadra si mostra tranquilla: nessuno pensa alla retrocessione.",
+    ):
+        assert [c.source for c in extract(text, "it")] == [None], text
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "L'ipotesi degli inquirenti è che il rogo sia doloso.",
+            "il rogo sia doloso",
+            "inquirenti",
+        ),
+        (
+            "La tesi della difesa è che l'imputato fosse altrove.",
+            "l'imputato fosse altrove",
+            "difesa",
+        ),
+        ("L'ipotesi di un rinvio è che convenga a tutti.", "convenga a tutti", None),
+    ],
+)
+def test_it_gives_the_clause_after_a_belief_noun_and_e_che_to_its_owner(text, hint, source):
+    claim = find_claim(text, "it", hint)
+    assert (claim.source.text if claim.source else None) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        # "Lo" before a plain consonant is a clitic: "conferma" is the verb.
+        (
+            "Le corse notturne saranno soppresse da giugno. Lo conferma l'azienda dei trasporti.",
+            "Le corse notturne",
+            {"source": "l'azienda dei trasporti", "cue": "conferma"},
+        ),
+        # The pronoun may point forward, to what follows a colon.
+        (
+            "Lo conferma la Prefettura: i controlli saranno rafforzati in stazione.",
+            "i controlli saranno rafforzati",
+            {"source": "la Prefettura", "cue": "conferma"},
+        ),
+        # "Parola di X: «...»": a speech noun before the colon.
+        (
+            "Parola di Ettore Gallo: «La manovra è pronta».",
+            "La manovra è pronta",
+            {"source": "Ettore Gallo", "cue": "Parola"},
+        ),
+        # A leak has its place of origin as the source.
+        (
+            "Intanto da Palazzo Chigi trapela che il decreto slitterà a luglio.",
+            "il decreto slitterà",
+            {"source": "Palazzo Chigi", "cue": "trapela"},
+        ),
+    ],
+)
+def test_it_reads_lo_conferma_parola_di_and_a_leak_from_a_place(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_makes_the_outlet_that_interviews_the_subject_its_channel():
+    claim = find_claim(
+        "La sindaca, intervistata dal Gazzettino, ha detto che il ponte riaprirà in estate.",
+        "it",
+        "il ponte riaprirà",
+    )
+    check_fields(claim, {"source": "La sindaca", "channel": "Gazzettino"})

@@ -27,6 +27,8 @@ KNOWN_FLAGS = {
     "tail",
     "third",
     "past",
+    "event_objects",
+    "publishes",
 }
 
 
