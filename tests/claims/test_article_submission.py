@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from claims import services
 from claims.exceptions import SubmissionRefused
@@ -12,6 +13,14 @@ ENGLISH_TEXT = (
     "The harbour authority said on Monday that cargo traffic fell by 12 percent last year. "
     "According to the port's annual report, two terminals will close."
 )
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """The refusals are read in English here, whatever language an earlier test left
+    active (the desk's default is Italian: run alone, this file would read Italian)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
