@@ -19,7 +19,6 @@ they share are in :mod:`drafts`.
 from __future__ import annotations
 
 import bisect
-import re
 
 from .carryover import carry_conditional_over, conditional_test
 from .drafts import Cue, Draft, Sentence
@@ -31,33 +30,18 @@ from .resolution import SourceResolver
 from .segmenter import dateline_length
 from .sources import SourceClassifier
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok
-
-ESSERE_FORMS = frozenset(
-    "è e' sono era erano sarebbe sarebbero fu furono sarà saranno sia siano fosse fossero".split()
-)
-_WORDS = re.compile(r"[^\W_]+")
-# The same words in text that holds no "_": the plain class is matched faster.
-_WORDS_WITHOUT_UNDERSCORE = re.compile(r"\w+")
-_QUOTE_MARKS = re.compile('[«»“”"„]')
-# Subjects that attribute nothing: "Nessuno ha confermato", "Nobody said".
-NEGATIVE_SUBJECTS = frozenset(("nessuno", "nessuna", "nobody", "none", "neither", "né"))
-CLAUSE_PUNCT = frozenset(",;:")
-_MODALS = frozenset("will would could can may might shall should must".split())
-
-
-_PARTICIPLE_ENDS = tuple(stem + end for stem in ("at", "ut", "it") for end in "oaie")
-
-
-def _takes_lo(word: str) -> bool:
-    """Whether the Italian article before ``word`` is "lo" ("lo sciopero", "lo zio")."""
-    return word.startswith(("z", "gn", "ps", "x", "y")) or (
-        len(word) > 1 and word[0] == "s" and word[1] not in "aeiouàèéìòù"
-    )
-
-
-_AGENT_WORDS = frozenset(("da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"))
-_OF_WORDS = frozenset(
-    ("di", "del", "della", "dello", "dell", "dei", "degli", "delle", "of", "from", "by")
+from .wordsets import (
+    _AGENT_WORDS,
+    _MODALS,
+    _OF_WORDS,
+    _PARTICIPLE_ENDS,
+    _QUOTE_MARKS,
+    _WORDS,
+    _WORDS_WITHOUT_UNDERSCORE,
+    ESSERE_FORMS,
+    NEGATIVE_SUBJECTS,
+    _quoted_words,
+    _takes_lo,
 )
 
 
@@ -3575,17 +3559,6 @@ class ArticleRules(PhraseFinder, SourceClassifier, SourceResolver):
             if q[1] <= start and end <= q[2] and (q[1], q[2]) != (start, end):
                 return q
         return None
-
-
-def _quoted_words(inner: str) -> bool:
-    """Whether a quotation holds someone's words: three words or more, one of them in
-    lowercase (not a slogan or a title: "Kids Not Cuts"), and no question."""
-    words = inner.split()
-    return (
-        len(words) >= 3
-        and any(w[:1].islower() for w in words)
-        and not inner.rstrip(" ,.").endswith("?")
-    )
 
 
 def _content_start(draft: Draft) -> int:
