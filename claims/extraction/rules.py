@@ -10,10 +10,27 @@ resolves dropped subjects and pronouns to the nearest earlier compatible
 mention, attaches "Lo riferisce X" sentences to the sentence before, and
 classifies each source.
 
-Helpers live beside it: :mod:`phrases` (noun-phrase edges, channels),
-:mod:`sources` (kind and name of a source), :mod:`resolution` (the second pass),
-:mod:`carryover` (uncued sentences that go on relaying a source); the records
-they share are in :mod:`drafts`.
+This module holds only :class:`ArticleRules`, the per-article state, and the two
+entry points: :meth:`ArticleRules.analyze` (one sentence, stage by stage) and
+:meth:`ArticleRules.run` (the article, then the second pass). The stages are
+mixins, each in its own module, in the order a sentence meets them:
+
+1. :mod:`cues` (``CueFinder``): the cues of a sentence (``find_cues``);
+2. :mod:`frames` (``FrameReader``): whether each cue's frame is met (``_plausible``);
+3. :mod:`spans` (``SpanPlacer``) and :mod:`clauses` (``ClauseReader``): the source
+   and content spans of each cue (``_drafts_from_cues``, ``_verb_claim``,
+   ``_english_verb_claim``);
+4. :mod:`relays` (``RelayReader``): asides cut out before the cues are read,
+   trailing and document relays merged after;
+   :mod:`linking` (``Linker``): content-first cues, quotations labelled before or
+   after, sentences with no cue;
+5. classification: :mod:`sources` (kind and name of a source), :mod:`resolution`
+   (the second pass), :mod:`carryover` (uncued sentences that go on relaying a
+   source).
+
+Helpers live beside them: :mod:`phrases` (noun-phrase edges, channels),
+:mod:`wordsets` (the word sets the stages share); the records they share are in
+:mod:`drafts`.
 """
 
 from __future__ import annotations
