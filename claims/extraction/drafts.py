@@ -1,6 +1,6 @@
 """The stages' shared data: sentences, cues and draft claims.
 
-Every stage of the extractor (cue finding in :mod:`rules`, phrase edges in
+Every stage of the extractor (cue finding in :mod:`cues`, phrase edges in
 :mod:`phrases`, source kinds in :mod:`sources`, resolution across sentences in
 :mod:`resolution`, carry-over in :mod:`carryover`) reads and writes these
 records; keeping them here, apart from the rules, means no stage imports

@@ -1,0 +1,900 @@
+"""Stage 3b, read a verb cue's clause: its source and its content.
+
+Reads one verb :class:`~claims.extraction.drafts.Cue` in its sentence and produces the
+draft it introduces: ``_verb_claim`` (Italian, dropped subjects, clitics, inversions) and
+``_english_verb_claim`` (subject, inverted "said X", appositions, "quoted as saying"), with
+the span tests they share: complementizers, inverted sources, continuations after a
+quotation, relayed sources, pronoun number.
+"""
+
+from __future__ import annotations
+
+from .drafts import Draft
+from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES
+from .wordsets import (
+    _AGENT_WORDS,
+    _OF_WORDS,
+)
+
+
+class ClauseReader:
+    """Mixin for :class:`~claims.extraction.rules.ArticleRules`: a verb cue's source, content."""
+
+    def _verb_claim(
+        self, sent, cue, left_i, right_j, c_idx, previous_source, previous_resolve, d, out, index
+    ):
+        toks = sent.toks
+        # What sits right before the cue, skipping clitics and adverbs.
+        k = cue.i - 1
+        clitic = False
+        while (
+            k >= left_i
+            and toks[k].is_word
+            and (
+                (self.it and toks[k].lower in ("lo", "l", "la", "le", "gli", "ne", "si"))
+                or self._is_adverb(toks[k])
+            )
+        ):
+            clitic = clitic or toks[k].lower in ("lo", "l", "la", "le", "gli", "ne")
+            k -= 1
+        before = toks[k] if k >= left_i else None
+        inverted = (
+            before is None
+            or before.text in (",", ")")
+            or before.text in DASHES
+            or before.text in CLOSE_QUOTES
+            # '"...": ha detto il sindaco': content first, the colon hands over to its source
+            or (before.text == ":" and k - 1 >= left_i and toks[k - 1].text in CLOSE_QUOTES)
+        )
+        # "Il Ceo, Tim Cook, ha detto che ...": a complementizer after the cue means
+        # the content follows, whatever punctuation precedes (an apposition).
+        nxt = cue.j
+        while nxt < right_j and toks[nxt].is_word and self._is_adverb(toks[nxt]):
+            nxt += 1
+        if inverted and nxt < right_j:
+            # "ha detto all'Ansa che": the outlet comes before the complementizer.
+            _, nxt = self.channel_after(toks, nxt, right_j)
+        if (
+            inverted
+            and before is not None
+            and before.text == ","
+            and self._closes_relative(toks, left_i, k)
+        ):
+            # "Rossi, che guida il sindacato, ha detto": the comma closes an apposition.
+            inverted = False
+        if inverted and nxt < right_j:
+            # "ha detto ai giornalisti che": a short addressee may sit before the complementizer.
+            nxt = self._past_short_addressee(toks, nxt, right_j)
+        if (
+            inverted
+            and nxt < right_j
+            and (
+                toks[nxt].lower in ("che", "that", "di")
+                or toks[nxt].text in (":",)
+                or toks[nxt].text in OPEN_QUOTES
+            )
+        ):
+            inverted = False
+        coordinated = before is not None and before.lower in (
+            "e",
+            "ed",
+            "and",
+            "ma",
+            "but",
+            "o",
+            "or",
+        )
+        if self.it and inverted and before is not None and before.text == ",":
+            # "I sindacati, dal canto loro, minacciano la mobilitazione: ...": an inverted
+            # source ends its clause; a colon or "che" after it means a forward reading.
+            np = self.object_np(toks, nxt, right_j)
+            if np and np[1] < right_j and toks[np[1]].text in (":", ";"):
+                inverted = False
+        if (
+            inverted
+            and cue.object_claim
+            and nxt < right_j
+            and self._bare_object(toks, nxt, right_j)
+        ):
+            inverted = False  # "X, dal ritiro, nega contrasti con la Roma": an object, no source
+        if cue.interruption:
+            inverted = True
+        if self._is_retro_opener(toks, left_i, cue.i):
+            channel, after = self.channel_after(toks, cue.j, right_j)
+            if not channel and self.it:
+                # "È quanto riferito – nel resoconto della Yonhap – da alcuni deputati": the
+                # outlet in a dashed aside relays the source after it
+                channel, after = self._dashed_channel(toks, cue.j, right_j)
+            source = self._with_apposition(
+                toks, self.object_np(toks, after if channel else cue.j, right_j), right_j
+            )
+            cited = self._citing(toks, source[1] if source else cue.j, right_j)
+            if cited:
+                kind, cited_np = cited
+                if kind == "citing" and source:
+                    channel, source = source, cited_np
+                elif kind == "cited_by":
+                    channel = cited_np
+            if (
+                self.it
+                and source
+                and source[1] + 1 < right_j
+                and toks[source[1]].text == ":"
+                and sum(t.is_word for t in toks[source[1] + 1 : right_j]) >= 3
+            ):
+                # "Lo conferma il Viminale: i controlli saranno rafforzati": the pronoun points
+                # forward, to what follows the colon
+                if channel:
+                    d.channel = self._span(toks, *channel)
+                return (source[1] + 1, right_j), source
+            self._attach_retro(
+                out,
+                index,
+                sent,
+                d,
+                source,
+                toks,
+                cue,
+                self._span(toks, *channel) if channel else None,
+            )
+            self.retro_source = source
+            return None
+        if not self.it and c_idx == 0:
+            opened = self._retro_prefix(toks, left_i, cue.i)
+            if opened is not None and toks[opened - 1].lower == "what" and opened < cue.i:
+                # "That is what the mayor said on Tuesday.": the sentence before is the mayor's
+                source = self.subject_np(toks, opened, cue.i)
+                if source and self._is_pronoun(toks, *source):
+                    source = None  # "That's what he said": resolved where it is applied
+                channel, _ = self.channel_after(toks, cue.j, right_j)
+                if channel is None and toks[cue.j - 1].lower in ("told", "tells", "tell"):
+                    told = self.object_np(toks, cue.j, right_j)
+                    channel = told if told and self._outlet_told(toks, *told) else None
+                channel = self._span(toks, *channel) if channel else None
+                self._attach_retro(out, index, sent, d, source, toks, cue, channel)
+                self.retro_source = source
+                return None
+        if not self.it:
+            return self._english_verb_claim(
+                sent, cue, left_i, right_j, c_idx, previous_source, d, out, index, before
+            )
+        if cue.kind == "gerund":
+            inverted = False
+        if inverted and before is None and c_idx > 0 and not clitic:
+            inverted = False  # "... e ha affermato che": same subject as the cue before
+        if inverted:
+            channel, after = self.channel_after(toks, cue.j, right_j)
+            if channel:
+                source = self.object_np(toks, after, right_j)  # "ha detto all'Ansa il ministro"
+            else:
+                start = self._skip_addressee(
+                    toks, cue.j, right_j
+                )  # "ha detto ai giornalisti il ministro"
+                source = self._with_apposition(toks, self.object_np(toks, start, right_j), right_j)
+                channel, after = self.channel_after(toks, source[1] if source else cue.j, right_j)
+            # "Lo riferisce la Cnn, citando fonti dell'intelligence": the cited party is the source.
+            cited = self._citing(toks, source[1] if source else cue.j, right_j)
+            if cited:
+                kind, cited_np = cited
+                if kind == "citing" and source:
+                    channel, source = source, cited_np
+                elif kind == "cited_by":
+                    channel = cited_np
+            if channel:
+                d.channel = self._span(toks, *channel)
+            if source is None:
+                d.resolve = "pl" if cue.plural else "sg"
+            if self._is_retro_opener(toks, left_i, cue.i) or (
+                before is None and left_i == 0 and clitic
+            ):
+                self._attach_retro(out, index, sent, d, source, toks, cue, d.channel)
+                return None
+            if cue.interruption:
+                # "«... – ha continuato X –, ...»": the words after the interruption are X's.
+                quote_end = self._quote_end_after(sent, cue.j)
+                after = source[1] if source else cue.j
+                return (after, quote_end), source
+            content_end = k + 1 if before is not None else cue.i
+            after_source = source[1] if source else cue.j
+            if (
+                before is None
+                and after_source < right_j
+                and toks[after_source].lower in (":", "che")
+            ):
+                return (after_source + 1, right_j), source  # "Ha spiegato il sindaco: «...»"
+            if (
+                before is not None
+                and (before.text in DASHES or before.text == ",")
+                and after_source < right_j
+                and (toks[after_source].text in DASHES or toks[after_source].text == ",")
+                and self._clause_resumes(toks, after_source + 1, right_j)
+            ):
+                # "I lavori – ha precisato X – partiranno",
+                # "I risultati, ha spiegato X, saranno ..."
+                return (left_i, right_j), source
+            d.continuation = self._continuation(sent, source[1] if source else cue.j, right_j)
+            return (left_i, content_end), source
+        # Forward: subject before the cue, content after it.
+        if cue.kind == "gerund" or (before is None and c_idx > 0) or (coordinated and c_idx > 0):
+            source = previous_source
+            if source is None and cue.kind == "gerund" and c_idx == 0 and not previous_resolve:
+                # "I difensori hanno sollevato un'eccezione, sostenendo che ...": the subject
+                # of the clause the gerund hangs on
+                d.resolve = "lead"
+                self._clause_before_gerund(sent, index, cue, left_i, out)
+            elif source is None:
+                d.resolve = previous_resolve or ("pl" if cue.plural else "sg")
+        else:
+            # "Il ministro la definisce ...": the clitic before the verb is not the subject's.
+            subject_end = k + 1 if clitic and k >= left_i else cue.i
+            relative = self._relative_subject(toks, left_i, cue.i)
+            if relative is not None and not self._main_verb_follows(toks, cue.j, len(toks)):
+                # "l'assessore, che in un'intervista ha accusato il Comune di ...": the
+                # antecedent of "che" speaks.
+                source = relative
+            else:
+                source = self.subject_np(toks, left_i, subject_end)
+                source = self._cited_in_subject(toks, source, d)
+                if self.it and source is not None and d.channel is None:
+                    d.channel = self._interviewer_in_apposition(toks, source[1], cue.i)
+            if source and self._is_pronoun(toks, *source):
+                d.resolve = self._pronoun_number(toks, *source)
+                source = None
+            elif source is None:
+                d.resolve = "pl" if cue.plural else "sg"
+            if source is not None and self.cut_at is not None and c_idx == 0:
+                author = self._trim(toks, left_i, self.cut_at)
+                if author[1] - author[0] >= 4 and any(
+                    self._verbish(t) for t in toks[author[0] : author[1]]
+                ):
+                    out.append(
+                        Draft(
+                            content=self._span(toks, *author),
+                            sentence=index,
+                            paragraph=sent.paragraph,
+                            author=True,
+                        )
+                    )
+        start = cue.j
+        channel, start = self.channel_after(toks, start, right_j)
+        if channel:
+            d.channel = self._span(toks, *channel)
+        infinitive = (
+            self.it
+            and start + 1 < right_j
+            and toks[start].lower == "di"
+            and self._opens_infinitive(toks[start + 1])
+        )
+        if start < right_j and toks[start].lower in ("che", ":", "come", "di"):
+            start += 1
+        elif not self._object_claim(cue, toks, start, right_j):
+            # (a denial's object keeps its relative: "respinge le accuse mosse da X che ...")
+            start, found = self._skip_to_complementizer(toks, start, right_j)
+            if found and d.channel is None:
+                d.channel = self._span(toks, *found)
+        if (
+            # "ha ammesso di aver sbagliato": two words of an infinitive clause are a claim
+            len([t for t in toks[start:right_j] if t.is_word]) < (2 if infinitive else 3)
+            and not any(t.text in OPEN_QUOTES for t in toks[start:right_j])
+            and not self._object_claim(cue, toks, start, right_j)
+        ):
+            # "avevano smentito come pure Pechino": no statement to check; a gerund that
+            # follows ("ha replicato, spiegando che ...") still has this subject.
+            self.retro_source = source
+            return None
+        return (start, right_j), source
+
+    def _dashed_channel(self, toks, i, j):
+        """A dashed aside right at ``i`` that names a capitalised outlet or body: that name and
+        the index after the aside, else ``(None, i)``."""
+        if i >= j or toks[i].text not in DASHES:
+            return None, i
+        for end in range(i + 1, min(j, i + 14)):
+            if toks[end].text in DASHES:
+                break
+        else:
+            return None, i
+        for m in range(i + 1, end):
+            if toks[m].is_capitalized and toks[m - 1].lower in _AGENT_WORDS | _OF_WORDS:
+                np = self.object_np(toks, m, end)
+                if np:
+                    return np, end + 1
+        return None, i
+
+    def _interviewer_in_apposition(self, toks, i, j):
+        """ "Il premier, intervistato dal Corriere, ha detto ...": the outlet that interviews
+        or quotes the subject, in an apposition before the verb, is the channel (a span)."""
+        for k in range(i, j):
+            if toks[k].lower in self.lex.citing_first and toks[k].lower != "citando":
+                for seq in self.lex.channel_citing_by_first.get(toks[k].lower, ()):
+                    end = k + len(seq)
+                    if seq[-1] == "da" and self._match(toks, k, seq[:-1]) and end - 1 < j:
+                        # "intervistato dal Corriere": the agent with its article
+                        matched = toks[end - 1].lower in _AGENT_WORDS
+                    else:
+                        matched = self._match(toks, k, seq)
+                    if matched:
+                        np = self.object_np(toks, end, j)
+                        if (
+                            np
+                            and self._looks_like_outlet(toks, *np)
+                            or np
+                            and any(t.is_capitalized for t in toks[np[0] : np[1]])
+                        ):
+                            return self._span(toks, *np)
+        return None
+
+    def _cited_in_subject(self, toks, source, d):
+        """ "L'agenzia Reuters, citando fonti diplomatiche, riferisce che ...": the party the
+        subject cites is the source and the subject its channel."""
+        if source is None:
+            return None
+        for k in range(source[0] + 1, source[1] - 1):
+            if toks[k].lower == "citando" and toks[k - 1].text == ",":
+                cited = self.object_np(toks, k + 1, source[1])
+                relay = self._trim(toks, source[0], k - 1)
+                if cited is None or relay[1] <= relay[0] or not self._source_like(toks, *cited):
+                    return source
+                if d.channel is None:
+                    d.channel = self._span(toks, *relay)
+                return cited
+        return source
+
+    def _english_verb_claim(
+        self, sent, cue, left_i, right_j, c_idx, previous_source, d, out, index, before
+    ):
+        toks = sent.toks
+        lex = self.lex
+        k_before = cue.i - 1  # the index of ``before``
+        while k_before >= left_i and toks[k_before].is_word and self._is_adverb(toks[k_before]):
+            k_before -= 1
+        predicative = self._predicative_span(toks, cue) if cue.kind == "verb" else None
+        if predicative is not None:
+            predicative = (predicative[0], min(predicative[1], right_j))
+            return self._predicative_claim(
+                sent, cue, left_i, c_idx, previous_source, d, out, index, before, predicative
+            )
+        start = cue.j
+        # "told Reuters", "told reporters": the addressee is a channel or nobody, never the source.
+        addressee = None
+        if toks[cue.j - 1].lower in ("told", "tells", "tell", "telling") and start < right_j:
+            addressee = self.object_np(toks, start, right_j)
+            if addressee:
+                # "told reporters the bridge would reopen": a new article starts the clause.
+                for m in range(addressee[0] + 1, addressee[1]):
+                    if (toks[m].lower in lex.determiners or toks[m].lower in lex.pronouns) and toks[
+                        m - 1
+                    ].lower not in (lex.prepositions | lex.determiners):
+                        addressee = (addressee[0], m)
+                        break
+                if self._outlet_told(toks, *addressee):
+                    d.channel = self._span(toks, *addressee)
+                start = addressee[1]
+        if start < right_j and toks[start].text == ",":
+            after_that, _ = self._skip_to_complementizer(toks, start, right_j)
+            if after_that != start:
+                start = after_that - 1  # "said, as usual, that": read on from "that"
+        clause_end = start
+        while (
+            clause_end < right_j
+            and toks[clause_end].text not in (",", ";", ".")
+            and toks[clause_end].text not in DASHES
+        ):
+            clause_end += 1
+        rest = [t for t in toks[start:clause_end] if t.is_word]
+        trailing = len(rest) <= 6 and (
+            not rest
+            or rest[0].lower in lex.prepositions
+            or rest[0].lower in lex.time_words
+            or self._is_adverb(rest[0])
+        )
+        warning = self._against_gerund(toks, start, right_j)
+        if trailing and (any(t.lower in ("that",) for t in rest) or warning):
+            trailing = False
+        if (
+            not trailing
+            and rest
+            and rest[0].lower in lex.prepositions
+            and not any(t.lower == "that" for t in rest)
+            and self._subject_after_comma(toks, left_i, cue.i)
+        ):
+            # "The talks have stalled, a senior official said on condition of anonymity
+            # because ...": a clause, a comma, a short subject and its verb; however long
+            # the adjunct after the verb runs, the content is the clause before
+            trailing = True
+        if not trailing and self._quotation_then_subject(toks, left_i, cue.i):
+            # '"...," Rivera said afterward, still in his socks ...': the quotation is the
+            # content, whatever follows the verb.
+            trailing = not (start < right_j and toks[start].lower == "that")
+        # 'X said: "..."': a colon introduces the content, not a resumed quotation.
+        colon = start < right_j and toks[start].text == ":"
+        resumed = None if colon else self._continuation(sent, start, right_j)
+        if resumed is None and not colon:
+            np = self.object_np(toks, start, right_j)
+            if np and (before is not None and (before.text == "," or before.text in CLOSE_QUOTES)):
+                resumed = self._continuation(sent, np[1], right_j)
+        if resumed:
+            d.continuation = resumed
+            trailing = True
+        # "The report, which was released on Monday, says ...": the comma closes a relative
+        # clause in apposition to the subject; the source is before it.
+        b = cue.i - 1
+        while b > left_i and toks[b].is_word and self._is_adverb(toks[b]):
+            b -= 1
+        # '"...," said X, <anything>': a quotation closed on a comma (or ? !) right before the
+        # verb is its content, so the source follows the verb however long the sentence runs.
+        after_quotation = (
+            before is not None
+            and before.text in CLOSE_QUOTES
+            and b - 1 >= left_i
+            and toks[b - 1].text in (",", "?", "!")
+        )
+        relative_closed = (
+            before is not None and before.text == "," and self._closes_relative(toks, left_i, b)
+        )
+        if relative_closed:
+            trailing = False
+        quoted = self._quoted_as_saying(toks, left_i, cue) if cue.kind == "gerund" else None
+        if quoted is not None:
+            # "The Times quoted Jane Cole as saying ...": Cole speaks, the paper relays.
+            source, relay = quoted
+            if relay is not None and d.channel is None:
+                d.channel = self._span(toks, *relay)
+        elif cue.kind == "gerund":
+            source = previous_source
+            noun = self._noun_before_gerund(toks, left_i, cue.i) if source is None else None
+            if noun is not None:
+                # "filed a complaint accusing the police of ...": with no comma the gerund
+                # hangs on the noun right before it, and that document or body speaks
+                source = noun
+                if c_idx == 0:
+                    self._add_author_part(sent, index, left_i, cue.i, out)
+            elif source is None:
+                # "The defence filed a motion, arguing that ...": the clause's own subject
+                d.resolve = "lead" if c_idx == 0 else "sg"
+                if c_idx == 0:
+                    self._clause_before_gerund(sent, index, cue, left_i, out)
+        elif (
+            before is not None
+            and (before.text == "," or before.text in CLOSE_QUOTES)
+            and not relative_closed
+            and (
+                self._inverted_source_ends(toks, start, right_j)
+                or resumed is not None
+                or after_quotation
+            )
+            and not (toks[start].lower in lex.pronouns if start < right_j else False)
+            # "The minister, Ana Ruiz, said that ..." / "..., told reporters the ...": a
+            # complementizer or an addressee after the verb means the subject came before it.
+            and not (start < right_j and toks[start].lower == "that")
+            and addressee is None
+        ):
+            # "“...,” said the spokesman." / "..., said the company's lawyer, Tom Reed."
+            source = self._with_apposition(toks, self.object_np(toks, start, right_j), right_j)
+            if source is None:
+                d.resolve = "sg"
+            k = cue.i - 1
+            return (left_i, k + 1), source
+        elif trailing:
+            # "..., police said." / "“...,” he said." / "..., the governor wrote on Telegram."
+            channel, _ = self.channel_after(toks, start, right_j)
+            if channel and d.channel is None:
+                d.channel = self._span(toks, *channel)
+            k = cue.i
+            while (
+                k > left_i
+                and toks[k - 1].text not in (",",)
+                and toks[k - 1].text not in CLOSE_QUOTES
+                and toks[k - 1].text not in DASHES
+            ):
+                k -= 1
+            source = self.subject_np(toks, k, cue.i)
+            if k == cue.i and k - 1 > left_i and toks[k - 1].text == ",":
+                # "..., the city's commissioner, Ana Ruiz, said": a name in apposition closes
+                # the subject; the source runs back to the comma before the role.
+                name_start = k - 1
+                while name_start > left_i and toks[name_start - 1].is_word:
+                    name_start -= 1
+                names = toks[name_start : k - 1]
+                role_end = name_start - 1
+                if (
+                    names
+                    and role_end > left_i
+                    and toks[role_end].text == ","
+                    and self._person_in(names)
+                ):
+                    m = role_end
+                    while m > left_i and toks[m - 1].text != "," and toks[m - 1].text not in DASHES:
+                        m -= 1
+                    if left_i < m < role_end:
+                        k = m
+                        source = (m, name_start + len(names))
+                elif names and role_end > left_i and toks[role_end].text == ",":
+                    # "..., Jane Doe, chief economist at Westbank, said": the name comes first
+                    m = role_end
+                    while m > left_i and toks[m - 1].is_word:
+                        m -= 1
+                    if (
+                        left_i < m < role_end
+                        and toks[m - 1].text == ","
+                        and role_end - m <= 5
+                        and self._name_ending_at(toks, m, role_end) == (m, role_end)
+                    ):
+                        k = m
+                        source = (m, name_start + len(names))
+            if source and self._gapped_object(toks, *source):
+                return None  # "..., a figure the ministry disputes.": no one speaks here
+            if source and self._first_person_aside(sent, source, d):
+                source = None  # "We reported last week that ...": the article's own voice
+            elif source and self._is_pronoun(toks, *source):
+                d.resolve = self._pronoun_number(toks, *source)
+                source = None
+            source = self._relayed_source(toks, source, start, len(toks), d)
+            if k <= left_i:
+                # no content before the source: "Police said on Friday." / dropped
+                return None
+            resume = clause_end + 1
+            if (
+                clause_end < right_j
+                and toks[clause_end].text == ","
+                and toks[k - 1].text == ","
+                and self._clause_resumes(toks, resume, right_j)
+            ):
+                # "The plan, the paper wrote, would cost ...", up to the reporter's ", though"
+                brk = self._contrast_break(sent, resume, right_j)
+                if brk is not None:
+                    self._add_author_part(sent, index, brk + 1, right_j, out)
+                    return (left_i, brk), source
+                return (left_i, right_j), source
+            if (
+                not self.it
+                and clause_end + 5 < right_j
+                and toks[clause_end].text == ","
+                and toks[clause_end + 1].lower in ("but", "although", "though", "whereas", "yet")
+            ):
+                # "..., officials said, though no date has been set.": the reporter goes on
+                self._add_author_part(sent, index, clause_end + 2, right_j, out)
+            return (left_i, k), source
+        elif (
+            c_idx > 0
+            and previous_source is not None
+            and before is not None
+            and before.lower in ("and", "but", "or")
+        ):
+            # "Pelletier called the speculation 'noise' and said ...": the same subject
+            source = previous_source
+        elif (
+            c_idx > 0
+            and before is not None
+            and before.lower == "that"
+            and self._prev_cue is not None
+            and self._relative_after_object(toks, self._prev_cue, k_before)
+        ):
+            # "disputed a report by an analyst that said ...": the object speaks
+            source = self._trim(toks, left_i, k_before)
+        else:
+            relative = self._relative_subject(toks, left_i, cue.i)
+            if relative is not None and self._main_verb_follows(toks, start, len(toks)):
+                relative = None  # "X, who spoke to Reuters on condition ..., said Y"
+            short_rest = len(rest) <= 6 and (
+                not rest or rest[0].lower in lex.prepositions or rest[0].lower in lex.time_words
+            )
+            closing = (
+                self._speaker_before_relative(toks, left_i, b)
+                if relative_closed and short_rest
+                else None
+            )
+            if closing is not None:
+                # "The talks have stalled, one official, who asked not to be named, said.":
+                # the words, then the speaker with a relative clause, then the verb
+                if addressee and self._outlet_told(toks, *addressee):
+                    d.channel = self._span(toks, *addressee)
+                return (left_i, closing[0] - 1), closing
+            if relative is not None:
+                # "... the outlook for policymakers, who have signaled that ...": the relative
+                # pronoun's antecedent speaks; the clause it hangs on is the article's own.
+                source = relative
+                main = self._trim(toks, left_i, relative[1])
+                if main[1] - main[0] >= 4 and relative[0] > main[0]:
+                    out.append(
+                        Draft(
+                            content=self._span(toks, *main),
+                            sentence=index,
+                            paragraph=sent.paragraph,
+                            author=True,
+                        )
+                    )
+            else:
+                source = self.subject_np(toks, left_i, cue.i)
+            if source and self._first_person_aside(sent, source, d):
+                source = None  # "We reported last week that ...": the article's own voice
+            elif source and self._is_pronoun(toks, *source):
+                d.resolve = self._pronoun_number(toks, *source)
+                source = None
+            elif source is None:
+                if c_idx > 0 and previous_source is not None:
+                    source = previous_source
+                else:
+                    d.resolve = "sg"
+            if source is not None and self.cut_at is not None and c_idx == 0:
+                self._add_author_part(sent, index, left_i, self.cut_at, out)
+        if start < right_j and toks[start].lower in ("that", ":"):
+            start += 1
+        else:
+            channel, after = self.channel_after(toks, start, right_j)  # "confirmed to The Guardian"
+            if channel and d.channel is None:
+                d.channel = self._span(toks, *channel)
+                start = after
+            start, found = self._skip_to_complementizer(toks, start, right_j)
+            if found and d.channel is None:
+                d.channel = self._span(toks, *found)
+            if (
+                cue.needs_complement
+                and not (
+                    start < right_j
+                    and (
+                        toks[start - 1].lower == "that"
+                        or toks[start].text in OPEN_QUOTES
+                        or self._bare_clause(toks, start, right_j)
+                    )
+                )
+                and not self._object_of_its_own(cue, toks, start, right_j)
+            ):
+                return None
+        end = right_j
+        # "X said Y, but it was unclear ...": the reporter takes the word back after "but".
+        for k in range(start + 3, right_j - 3):
+            if (
+                toks[k].text == ","
+                and toks[k + 1].lower == "but"
+                and not any(self._inside_quote(sent, t) for t in toks[k : k + 2])
+            ):
+                out.append(
+                    Draft(
+                        content=self._span(toks, *self._trim(toks, k + 2, right_j)),
+                        sentence=index,
+                        paragraph=sent.paragraph,
+                        author=True,
+                    )
+                )
+                end = k
+                break
+        return (start, end), source
+
+    def _inside_quote(self, sent, tok) -> bool:
+        return any(q[1] <= tok.start < q[2] for q in sent.quotes)
+
+    def _inverted_source_ends(self, toks, i, j) -> bool:
+        """Whether a source right after the cue closes the clause ("..., said the spokesman.")."""
+        np = self.object_np(toks, i, j)
+        if np is None or toks[np[0]].lower in self.lex.prepositions:
+            return False  # "..., Ana Ruiz, said in a statement."
+        if np[1] + 1 < j and toks[np[1]].text == "," and self._is_apposition(toks, np[1] + 1, j):
+            return True  # "..., said John Smith, a spokesman for the agency."
+        if (
+            np[1] + 1 < j
+            and toks[np[1]].text == ","
+            and self._is_relative_piece(toks, np[1] + 1, j)
+        ):
+            return True  # "..., said Julia Kent, who has led the cooperative."
+        if self._with_apposition(toks, np, j) != np:
+            return True  # "..., said the company's lawyer, Tom Reed."
+        rest = [t for t in toks[np[1] : j] if t.is_word]
+        return len(rest) <= 5 and (
+            not rest
+            or rest[0].lower in self.lex.prepositions
+            or rest[0].lower in self.lex.time_words
+        )
+
+    def _skip_to_complementizer(self, toks, start, right_j) -> tuple[int, tuple[int, int] | None]:
+        """ "ha affermato in una nota che", "said in a statement that": the content starts after
+        the complementizer; an outlet named on the way ("in un'intervista al Corriere")
+        is the channel."""
+        lex = self.lex
+        if start < right_j and toks[start].text == ",":
+            # "ha detto, come sempre, che": a parenthetical between the verb and "che"
+            for k in range(start + 1, min(right_j - 1, start + 7)):
+                if toks[k].text == ",":
+                    if toks[k + 1].lower in ("che", "that"):
+                        return k + 2, None
+                    break
+        if not self.it and start < right_j and toks[start].lower in ("a", "an"):
+            return start, None  # "reported a loss that was ...": an object and its relative
+        for k in range(start, min(right_j, start + 9)):
+            tok = toks[k]
+            if tok.lower in ("che", "that") or tok.text == ":":
+                channel = None
+                for m in range(start, k):
+                    if toks[m].lower in lex.interview_nouns:
+                        # "in un'intervista al Gazzettino", "in an interview with KQED": the
+                        # medium the interview names is the channel, known outlet or not.
+                        found = self._named_after_interview(toks, m + 1, k)
+                        if found:
+                            channel = found
+                            break
+                    if toks[m].lower in lex.interview_nouns or toks[m].lower in (
+                        "a",
+                        "al",
+                        "alla",
+                        "all",
+                        "to",
+                    ):
+                        found, _ = self.channel_after(
+                            toks, m + (toks[m].lower in lex.interview_nouns), k
+                        )
+                        if found:
+                            channel = found
+                            break
+                return k + 1, channel
+            if tok.text == "," and k > start:
+                # "ha detto ai cronisti, all'uscita dall'aula, che": an aside closed by a
+                # second comma right before the complementizer
+                for m in range(k + 2, min(right_j - 1, k + 9)):
+                    if not toks[m].is_word:
+                        if toks[m].text == "," and toks[m + 1].lower in ("che", "that"):
+                            return m + 2, None
+                        break
+                break
+            if not tok.is_word:
+                break
+            if tok.lower in lex.complement_words:
+                break
+            if self._verbish(tok) and not (
+                k > start
+                and (
+                    toks[k - 1].lower in lex.determiners
+                    # "said in May that": the month, not the modal
+                    or (tok.is_capitalized and toks[k - 1].lower in lex.prepositions)
+                )
+            ):
+                break
+        return start, None
+
+    def _named_after_interview(self, toks, i, j) -> tuple[int, int] | None:
+        """The capitalised name introduced at ``i`` by "a/al/alla/con/with/to" after an
+        interview noun."""
+        if i >= j or toks[i].lower not in ("a", "al", "alla", "all", "ad", "con", "with", "to"):
+            return None
+        np = self.object_np(toks, i + 1, j)
+        if np is None:
+            return None
+        if any(t.is_capitalized for t in toks[np[0] : np[1]]) or self._looks_like_outlet(toks, *np):
+            return np
+        return None
+
+    def _is_apposition(self, toks, i, j) -> bool:
+        """Tokens [i, j) describe the phrase before them: "a spokesman for X",
+        "chief economist at Y"."""
+        first = toks[i]
+        if not first.is_word or first.is_capitalized and first.lower not in self.lex.role_nouns:
+            return False
+        if not (
+            first.lower in self.lex.articles
+            or first.lower in self.lex.role_nouns
+            or first.lower in self.lex.determiners
+        ):
+            return False
+        return not any(self._verbish(t) for t in toks[i:j])
+
+    def _clause_resumes(self, toks, i, j) -> bool:
+        """Whether the words from ``i`` continue the interrupted clause
+        (a verb, no new quotation)."""
+        words = [t for t in toks[i:j] if t.is_word]
+        if len(words) < 2 or (i < j and toks[i].text in OPEN_QUOTES):
+            return False
+        if not self.it and words[0].lower in self.lex.clause_starters:
+            return False  # "..., officials said, though no date has been set": a new clause
+        if self._is_relative_piece(toks, i, j):
+            return False  # "..., ha commentato X, che ha annunciato ...": X's relative clause
+        lex = self.lex
+        return any(
+            t.lower in lex.auxiliaries
+            or t.lower.endswith(("rà", "ranno", "rebbe", "rebbero", "ono", "ano"))
+            or (not self.it and t.lower.endswith("ed"))
+            for t in words[:4]
+        )
+
+    def _continuation(self, sent, i, j) -> tuple[int, int] | None:
+        """The quotation resumed at token ``i`` after ", " (an interrupted quotation),
+        as a token range."""
+        toks = sent.toks
+        punct = i
+        while i < j and (toks[i].text in (",", ":") or toks[i].text in DASHES):
+            i += 1
+        if i == punct or i >= j or toks[i].text not in OPEN_QUOTES:
+            return None
+        for q in sent.quotes:
+            if q[0] == toks[i].start:
+                end = i + 1
+                while end < len(toks) and toks[end].start < q[3]:
+                    end += 1
+                return (i, end)
+        return None
+
+    def _quoted_as_saying(self, toks, left_i, cue):
+        """ "X quoted Y as saying": ``(Y, X)`` token ranges (X may be ``None``), else ``None``."""
+        k = cue.i - 1
+        if k <= left_i or toks[k].lower != "as":
+            return None
+        for m in range(k - 1, max(left_i, k - 10) - 1, -1):
+            if (
+                toks[m].lower in ("quoted", "cited")
+                and m + 1 < k
+                and toks[m + 1].lower == "by"
+                and m - 1 >= left_i
+                and toks[m - 1].lower in self.lex.auxiliaries
+            ):
+                # "X was quoted by the Herald as saying": the passive; X speaks, the paper relays
+                aux = m - 1
+                while aux - 1 >= left_i and toks[aux - 1].lower in self.lex.auxiliaries:
+                    aux -= 1
+                speaker = self.subject_np(toks, left_i, aux) if aux > left_i else None
+                if speaker is None:
+                    return None
+                return speaker, self.object_np(toks, m + 2, k)
+            if toks[m].lower in ("quoted", "quotes", "quoting", "cited", "cites"):
+                speaker = self.object_np(toks, m + 1, k)
+                if speaker is None:
+                    return None
+                relay = self.subject_np(toks, left_i, m) if m > left_i else None
+                return speaker, relay
+            if not toks[m].is_word and toks[m].text not in ("'",):
+                return None
+        return None
+
+    def _relayed_source(self, toks, source, i, j, d):
+        """ "..., Bloomberg reported, citing people familiar with the matter": the cited
+        party is the source and the outlet that cites it the channel (a time word may sit
+        between: "reported on Monday, citing ...")."""
+        while (
+            i < j
+            and i < len(toks)
+            and toks[i].is_word
+            and (
+                toks[i].lower in self.lex.time_words or toks[i].lower in ("on", "in", "il", "ieri")
+            )
+        ):
+            i += 1
+        cited = self._citing(toks, i, j)
+        if cited is None or source is None:
+            return source
+        kind, cited_np = cited
+        if kind == "citing" and self._source_like(toks, *cited_np):
+            if d.channel is None:
+                d.channel = self._span(toks, *source)
+            return cited_np
+        if kind == "cited_by" and d.channel is None:
+            d.channel = self._span(toks, *cited_np)
+        return source
+
+    def _citing(self, toks, i, j):
+        lex = self.lex
+        k = i
+        while k < j and not toks[k].is_word:
+            k += 1
+        if k >= len(toks):
+            return None
+        for seq in lex.channel_citing_by_first.get(toks[k].lower, ()):
+            if self._match(toks, k, seq):
+                np = self.object_np(toks, k + len(seq), j)
+                if np:
+                    return ("citing" if seq[0] in ("citando", "citing") else "cited_by"), np
+        return None
+
+    def _quote_end_after(self, sent, tok_j) -> int:
+        toks = sent.toks
+        if tok_j >= len(toks):
+            return len(toks)
+        pos = toks[tok_j].start
+        for q in sent.quotes:
+            if q[1] <= pos < q[2]:
+                for k in range(tok_j, len(toks)):
+                    if toks[k].start >= q[2]:
+                        return k
+        return len(toks)
+
+    def _is_pronoun(self, toks, i, j) -> bool:
+        return j - i == 1 and toks[i].lower in self.lex.pronouns
+
+    def _pronoun_number(self, toks, i, j) -> str:
+        return self.lex.pronouns.get(toks[i].lower, "sg")

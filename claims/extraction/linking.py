@@ -1,0 +1,334 @@
+"""Stage 4, link across sentences and quotations: claims whose source is elsewhere.
+
+Reads sentences with no cue of their own and cues that point back: content-first cues
+("..., ha detto X" after the content, ``_attach_retro``, the retro opener and its
+prefix), "Così X.", quotations labelled after or before them (``_quote_then_label``,
+``_name_then_quote``, ``_colon_quote``), quotation paragraphs that go on, and the
+article's own checkable sentences (``_drafts_without_cue``, ``_plain_sentence``).
+Produces drafts, some with ``resolve`` set for :mod:`resolution` to fill in.
+"""
+
+from __future__ import annotations
+
+from .drafts import Draft, Sentence
+from .segmenter import dateline_length
+from .tokens import DASHES, OPEN_QUOTES, Tok
+from .wordsets import (
+    _OF_WORDS,
+    _QUOTE_MARKS,
+    _WORDS,
+    _WORDS_WITHOUT_UNDERSCORE,
+    _quoted_words,
+)
+
+
+class Linker:
+    """Mixin for :class:`~claims.extraction.rules.ArticleRules`: claims across sentences."""
+
+    def _cosi_x(self, sent: Sentence, index: int, drafts: list[Draft]) -> bool:
+        """ "Così il ministro Rossi.": a verbless attribution of the sentence before."""
+        toks = sent.toks
+        words = [t for t in toks if t.is_word]
+        if len(words) > 14 or sent.quotes or toks[-1].text not in (".", "!"):
+            return False
+        source = self._with_apposition(toks, self.object_np(toks, 1, len(toks)), len(toks))
+        if source is None or not any(
+            t.is_capitalized or self._is_source_noun(t.lower) for t in toks[source[0] : source[1]]
+        ):
+            return False
+        d = Draft(
+            content=(-1, -1), sentence=index, paragraph=sent.paragraph, cue=self._span(toks, 0, 1)
+        )
+        self._attach_retro(drafts, index, sent, d, source, toks, None)
+        return True
+
+    def _opens_unclosed_quote(self, sent: Sentence) -> bool:
+        """The sentence opens with a quotation mark that nothing in its paragraph closes."""
+        return self.text[sent.start] in '«“"' and sent.start == self._paragraph_start(sent)
+
+    def _paragraph_start(self, sent: Sentence) -> int:
+        k = self.text.rfind("\n", 0, sent.start)
+        return (
+            k
+            + 1
+            + (len(self.text[k + 1 : sent.start]) - len(self.text[k + 1 : sent.start].lstrip()))
+        )
+
+    def _no_cue_word(self, sent: Sentence) -> bool:
+        """One regex pass and set tests: the sentence cannot hold a cue."""
+        segment = self.text[sent.start : sent.end].lower()
+        if ":" in segment:
+            return False
+        words = (_WORDS if "_" in segment else _WORDS_WITHOUT_UNDERSCORE).findall(segment)
+        lex = self.lex
+        hits = lex.cue_vocabulary.intersection(words)
+        if not hits:
+            return True
+        # Only words that start longer cues ("a", "di", "fatto", "as"): a cue needs its other
+        # words too. A quotation mark is left to the full rules ("Per X, «...»").
+        if not hits <= lex.weak_cue_words or _QUOTE_MARKS.search(segment):
+            return False
+        return not lex.may_complete_a_cue(hits, set(words))
+
+    def _plain_sentence(self, sent: Sentence, index: int, drafts: list[Draft]) -> None:
+        """A sentence with no cue and no quotation: an author claim when it is checkable."""
+        text = self.text
+        head = text[sent.start : min(sent.end, sent.start + 90)]
+        if dateline_length(head) >= sent.end - sent.start - 2:
+            return
+        if not self._is_checkable(sent):
+            return
+        end = sent.end
+        while end > sent.start and text[end - 1] in ",;:.!?…( \t":
+            end -= 1
+        start = sent.start
+        while start < end and text[start] in ",;:.!?…) \t–—-":
+            start += 1
+        if end > start:
+            drafts.append(
+                Draft(content=(start, end), sentence=index, paragraph=sent.paragraph, author=True)
+            )
+
+    def _is_retro_opener(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Whether tokens [i, j) before a cue are "Lo", "È quanto", "Lo si"...: then the
+        content is the sentence before."""
+        openers = self.lex.retro_openers
+        if not openers:
+            return False
+        any_word = False
+        words: list[str] = []
+        for k in range(i, j):
+            tok = toks[k]
+            if not tok.is_word:
+                continue
+            any_word = True
+            if self._is_adverb_word(tok.lower):
+                continue
+            words.append(tok.lower)
+            if len(words) > self.lex.retro_opener_length:
+                return False  # longer than every opener: the rest of the clause need not be read
+        return any_word and " ".join(words) in openers
+
+    def _contrast_break(self, sent, i: int, j: int) -> int | None:
+        """(English) The first ", but" / ", although" / ";" in tokens [i, j) outside a
+        quotation: where the reporter's own contrasting clause starts, or ``None``."""
+        if self.it:
+            return None
+        toks = sent.toks
+        for m in range(i, j - 1):
+            tok = toks[m]
+            if (
+                tok.text == ";"
+                or tok.text == ","
+                and toks[m + 1].lower in ("but", "although", "though", "whereas", "while")
+            ) and not self._inside_quote(sent, tok):
+                return m
+        return None
+
+    def _retro_prefix(self, toks: list[Tok], i: int, j: int) -> int | None:
+        """The token after a ``retro_prefixes`` opener at the start of tokens [i, j) ("That is
+        what", "That's"), the longest one, or ``None``."""
+        while i < j and not toks[i].is_word:
+            i += 1
+        for seq in self.lex.retro_prefixes_by_first.get(toks[i].lower if i < j else "", ()):
+            if i + len(seq) <= j and self._match(toks, i, seq):
+                return i + len(seq)
+        return None
+
+    def _is_adverb_word(self, w: str) -> bool:
+        return w in self.lex.adverbs or (self.it and w.endswith("mente") and len(w) > 6)
+
+    def _attach_retro(self, out, index, sent, d: Draft, source, toks, cue, channel=None) -> None:
+        """Mark a "Lo riferisce X" attribution to be applied to the sentence before."""
+        d.content = (-1, -1)
+        d.source = self._span(toks, *source) if source else None
+        d.channel = channel
+        d.author = False
+        d.resolve = "retro"
+        # "È quanto riferisce X", "è ciò che ha detto X" sum up an account; "Lo ha detto X"
+        # points at one sentence.
+        d.retro_run = cue is not None and any(t.lower in ("quanto", "ciò") for t in toks[: cue.i])
+        out.append(d)
+
+    def _drafts_without_cue(self, sent, index, inside, out, drafts) -> None:
+        toks = sent.toks
+        text = self.text
+        if dateline_length(text[sent.start : sent.end]) >= sent.end - sent.start - 2:
+            return
+        quoted = sum(q[2] - q[1] for q in sent.quotes)
+        length = sent.end - sent.start
+        labelled_after = self._quote_then_label(sent)
+        if labelled_after:
+            out.append(labelled_after)
+            return
+        # "X: «Y»" — a speaker introduced by a colon.
+        colon = self._colon_quote(sent)
+        if colon:
+            out.append(colon)
+            return
+        labelled = self._name_then_quote(sent)
+        if labelled:
+            out.append(labelled)
+            return
+        if sent.quotes and quoted >= 0.6 * length:
+            q = max(sent.quotes, key=lambda q: q[2] - q[1])
+            d = Draft(
+                content=(q[0], q[3]),
+                sentence=index,
+                paragraph=sent.paragraph,
+                quote_only=True,
+                resolve="quote",
+            )
+            out.append(d)
+            return
+        if not self._is_checkable(sent):
+            return
+        ci, cj = self._trim(toks, 0, len(toks))
+        partial = not self.it and any(_quoted_words(text[q[1] : q[2]]) for q in sent.quotes)
+        if cj > ci:
+            out.append(
+                Draft(
+                    content=self._span(toks, ci, cj),
+                    sentence=index,
+                    paragraph=sent.paragraph,
+                    # "Details will follow “as they become available.”": quoted words with
+                    # no cue go on quoting the source just cited, if there is one
+                    author=not partial,
+                    resolve="partial" if partial else None,
+                )
+            )
+
+    def _quote_then_label(self, sent) -> Draft | None:
+        """ "«...»: è il commento del sindaco", '"...": that was the verdict of the panel':
+        the quotation comes first and a speech noun after it names whose words they are."""
+        toks = sent.toks
+        if not sent.quotes or len(toks) < 5 or toks[0].text not in OPEN_QUOTES:
+            return None
+        quote = sent.quotes[0]
+        if quote[0] != toks[0].start:
+            return None
+        k = next((m for m, t in enumerate(toks) if t.start >= quote[3]), len(toks))
+        if k >= len(toks) or toks[k].text not in (":", ",") and toks[k].text not in DASHES:
+            return None
+        lex = self.lex
+        for m in range(k + 1, min(len(toks) - 2, k + 6)):
+            if not toks[m].is_word:
+                return None
+            if toks[m].lower in lex.speech_nouns and toks[m + 1].lower in _OF_WORDS:
+                source = self._trim(toks, m + 2, len(toks))
+                if source[1] <= source[0] or not self._source_like(toks, *source):
+                    return None
+                return Draft(
+                    content=(quote[0], quote[3]),
+                    sentence=0,
+                    paragraph=sent.paragraph,
+                    source=self._span(toks, *source),
+                    cue=(toks[m].start, toks[m].end),
+                )
+        return None
+
+    def _name_then_quote(self, sent) -> Draft | None:
+        """ "Mario Rossi «non si ricandida»": a name followed straight by the quoted words."""
+        toks = sent.toks
+        for k, tok in enumerate(toks[:8]):
+            if tok.text in OPEN_QUOTES:
+                if k == 0 or any(self._verbish(t) or not t.is_word for t in toks[:k]):
+                    return None
+                name = self._person_in(toks[:k])
+                if not name:
+                    return None
+                ci, cj = self._trim(toks, k, len(toks))
+                return Draft(
+                    content=self._span(toks, ci, cj),
+                    sentence=0,
+                    paragraph=sent.paragraph,
+                    source=self._span(toks, 0, k),
+                )
+        return None
+
+    def _colon_quote(self, sent, strict: bool = False) -> Draft | None:
+        if self.text.find(":", sent.start, sent.end) < 0:
+            return None  # no colon, no "X: «Y»" (and no tokens to walk)
+        toks = sent.toks
+        lex = self.lex
+        for k, tok in enumerate(toks):
+            if tok.text != ":":
+                continue
+            if k + 1 >= len(toks) or toks[k + 1].text not in OPEN_QUOTES:
+                return None
+            quote = next((q for q in sent.quotes if q[0] == toks[k + 1].start), None)
+            if quote is None:
+                return None
+            cue = None
+            start = 0
+            for m in range(k):
+                if (
+                    toks[m].lower in lex.speech_nouns
+                    and m + 1 < k
+                    and toks[m + 1].lower
+                    in (
+                        "del",
+                        "della",
+                        "dello",
+                        "dell",
+                        "dei",
+                        "degli",
+                        "delle",
+                        "di",
+                        "of",
+                        "from",
+                    )
+                ):
+                    cue = (toks[m].start, toks[m].end)
+                    start = m + 2
+                    break
+            if cue is None and strict:
+                return None
+            if cue is None:
+                # "Il presidente dell'Anci, Carlo Neri: «...»": a short speaker label, no verb.
+                span = self.subject_np(toks, 0, k)
+                if (
+                    span is None
+                    or span[1] - span[0] > 10
+                    or any(self._verbish(t) for t in toks[span[0] : span[1]])
+                ):
+                    return None
+                if not any(t.is_capitalized for t in toks[span[0] : span[1]]):
+                    return None
+                source = span
+            else:
+                source = self._trim(toks, start, k)
+            if source[1] <= source[0]:
+                return None
+            return Draft(
+                content=(quote[0], quote[3]),
+                sentence=0,
+                paragraph=sent.paragraph,
+                source=self._span(toks, *source),
+                cue=cue,
+            )
+        return None
+
+    def _is_checkable(self, sent) -> bool:
+        """Whether a sentence in the article's own voice holds something a fact-checker
+        can verify."""
+        if self.lex.boilerplate.match(self.text, sent.start, sent.end):
+            return False  # "Leggi anche", "© Riproduzione riservata", "Read more:", bylines
+        texts = sent.token_texts()
+        words = [w for w in texts if w[0].isalnum()]
+        if len(words) < 4:
+            return False
+        last = self.text[sent.end - 1]
+        if last == "?":
+            return False
+        if last not in ".!…»”\"'’)" and len(words) < 20:
+            return False  # a heading or a section title
+        # "Un gesto che alimenta nuove polemiche.": a verbless comment on the sentence before.
+        if words[0].lower() in ("un", "una", "uno", "a", "an") and "," not in texts[:6]:
+            for k in range(1, min(6, len(words))):
+                low = words[k].lower()
+                if low in ("che", "that", "which"):
+                    return False
+                if self._verbish_word(low):
+                    break
+        return True
