@@ -192,6 +192,10 @@ def _trailing_role(before: str, lex: Lexicon) -> str | None:
     if not segment.strip() and len(parts) > 1 and before.rstrip().endswith(","):
         segment = parts[-2]  # "il ministro dell'Economia, Giancarlo Giorgetti"
     words = segment.lower().replace("’", "'").replace("'", " ").split()
+    if words and words[-1] in lex.prepositions:
+        # "a spokesperson for Acme Corp", "l'avvocato di Mario Rossi": the name after the
+        # preposition is whom the role serves, not who holds it
+        return None
     for k in range(len(words)):
         if words[k] in lex.role_nouns:
             if any(lex.is_verb_form(w) or w in lex.auxiliaries for w in words[k + 1 :]):

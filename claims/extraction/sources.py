@@ -291,6 +291,13 @@ class SourceClassifier:
         lex = self.lex
         if core[-1].lower in lex.document_nouns and not core[-1].is_capitalized:
             return core[-1]  # "a Council of Europe report": the document ends the phrase
+        if (
+            len(core) > 2
+            and not core[-1].is_capitalized
+            and core[-2].is_capitalized
+            and (core[-1].lower in lex.role_nouns or core[-1].lower in lex.anonymous_nouns)
+        ):
+            return core[-1]  # "a Department of Education spokesperson": a name as modifier
         end = len(core)
         for k, t in enumerate(core):
             if k > 0 and (t.lower in lex.prepositions or t.lower in lex.relative_pronouns):

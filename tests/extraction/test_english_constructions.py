@@ -1079,3 +1079,26 @@ def test_en_an_interrupted_clause_ends_at_the_reporter_s_though():
         ("The pier, the board said, will stay shut", "the board"),
         ("the ferry will keep running", None),
     ]
+
+
+def test_en_a_role_for_a_named_body_is_a_role_not_the_body_s_name():
+    # The capitalised name after "a spokesperson for" is the body the role serves, never
+    # the person who holds it; nor does "the spokesperson" later resolve to that body.
+    text = (
+        "Nadia Brook runs the depot. A spokesperson for Quill Harbor Freight said the depot had hired 20 drivers. "
+        "The spokesperson said the trucks were new."
+    )
+    check_fields(
+        find_claim(text, "en", "the depot had hired 20 drivers"),
+        {"source": "A spokesperson for Quill Harbor Freight", "kind": "role"},
+    )
+    check_fields(find_claim(text, "en", "the trucks were new"), {"kind": "role"})
+
+
+def test_en_a_name_used_as_a_modifier_leaves_the_role_noun_the_head():
+    claim = find_claim(
+        "A Bureau of Fisheries official said the quota would be cut.",
+        "en",
+        "the quota would be cut",
+    )
+    check_fields(claim, {"source": "A Bureau of Fisheries official", "kind": "role"})
