@@ -139,6 +139,8 @@ class SourceClassifier:
         ):
             if words[k].lower in _ONE_OF and words[k + 1].lower in _OF_PARTITIVE:
                 break  # "una delle società", "uno degli agenti": one of a group
+            if words[k].lower.isdigit() and words[k + 1].lower in _OF_PARTITIVE:
+                break  # "9% of the firms polled": the share heads the phrase
             k += 1
         core = words[k:]
         # "Mueller's special counsel": the possessor is not the head (but in "people familiar
@@ -165,6 +167,8 @@ class SourceClassifier:
         joined = " " + " ".join(t.lower for t in core) + " "
         if head_low in lex.anonymous_nouns and not name:
             return "anonymous", bare
+        if head_low.isdigit() and not name:
+            return "anonymous", bare  # "Only 12%", "About 31% of the firms surveyed": a share
         if len(core) >= 3 and head_low in _ONE_OF and core[1].lower in _OF_PARTITIVE:
             return "anonymous", bare  # "One of them", "uno di loro", "una delle dipendenti"
         # "The Washington Post", "Il Fatto Quotidiano": an outlet's name beats its head noun.
@@ -231,6 +235,8 @@ class SourceClassifier:
             return "anonymous", bare
         if head_low in lex.organization_nouns or lex.organization_noun_pattern.search(joined):
             return "organization", bare
+        if not self.it and head_low.endswith("s") and head_low[:-1] in lex.organization_nouns:
+            return "organization", bare  # "Labor unions", "environmental groups": bodies
         if head and head.is_capitalized:
             if not self.it and len(core) == 1 and _WHO_AFTER.match(self.text, span[1]):
                 return "person", bare  # "Smith, who leads the union,": "who" is for people

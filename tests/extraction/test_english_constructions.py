@@ -1102,3 +1102,33 @@ def test_en_a_name_used_as_a_modifier_leaves_the_role_noun_the_head():
         "the quota would be cut",
     )
     check_fields(claim, {"source": "A Bureau of Fisheries official", "kind": "role"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "kind"),
+    [
+        (
+            "Only 9% of the bakeries polled said they would raise prices.",
+            "they would raise prices",
+            "anonymous",
+        ),
+        (
+            "A narrow majority said the ferry should run at night.",
+            "the ferry should run at night",
+            "anonymous",
+        ),
+        (
+            "Tenant unions argued the rents were rising too fast.",
+            "the rents were rising too fast",
+            "organization",
+        ),
+        (
+            "Soil results released by the county showed the lead levels had doubled.",
+            "the lead levels had doubled",
+            "document",
+        ),
+    ],
+    ids=["a-share-of-respondents", "a-majority", "plural-bodies", "results-as-document"],
+)
+def test_en_the_head_noun_decides_the_kind(text, hint, kind):
+    check_fields(find_claim(text, "en", hint), {"kind": kind})
