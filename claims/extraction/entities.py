@@ -41,6 +41,9 @@ class EntityIndex:
     surnames: dict[str, str] = field(default_factory=dict)  # "peskov" -> "Dmitry Peskov"
     roles: dict[str, str] = field(default_factory=dict)  # "presidente russo" -> "Vladimir Putin"
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, full name)
+    # "Jonas Prell, the depot's manager": role noun -> the one person it describes (None
+    # when the article gives that role noun to two people)
+    described: dict[str, str | None] = field(default_factory=dict)
 
     def full_name(self, word: str) -> str | None:
         return self.surnames.get(word.lower())
@@ -120,6 +123,20 @@ def _add_person(index: EntityIndex, text: str, match: re.Match, words: list[str]
     role = _trailing_role(before, lex)
     if role:
         index.roles.setdefault(role, name)
+    apposition = _APPOSITION.match(text, match.end())
+    if apposition:
+        for word in apposition.group(1).lower().replace("’", "'").replace("'", " ").split():
+            if word in lex.prepositions:
+                break
+            if word in lex.role_nouns:
+                known = index.described.setdefault(word, name)
+                if known != name:
+                    index.described[word] = None  # two people hold it: no telling which
+                break
+
+
+# ", the depot's manager,", ", a senior economist at ...": a role set beside a name.
+_APPOSITION = re.compile(r",[ \t]+(?:the|a|an)[ \t]+([^,.;:()\n]{1,80})")
 
 
 _PREVIOUS_WORD = re.compile(r"([\w’'\-]+)([^\w’'\-]*)$")
@@ -149,16 +166,30 @@ def _lone_speakers(text: str, lex: Lexicon, surnames: set[str]) -> frozenset[str
     "la Martel ha detto". One search for just those words."""
     found = set()
     alternatives = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
-    pattern = re.compile(rf"({alternatives})[ \t]+([a-zà-öø-ÿ]+)")
+    pattern = re.compile(rf"({alternatives})(?:[ \t]+([a-zà-öø-ÿ]+))?")
     for match in pattern.finditer(text):
         if match.start() > 0 and (
             text[match.start() - 1].isalnum() or text[match.start() - 1] in "_’'-"
         ):
             continue  # inside a longer word
-        nxt = match.group(2)
-        if nxt not in lex.auxiliaries and nxt not in lex.verb_finite:
+        if match.end() < len(text) and (text[match.end()].isalnum() or text[match.end()] == "-"):
             continue
+        nxt = match.group(2)
         before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
+        if nxt not in lex.auxiliaries and nxt not in lex.verb_finite:
+            # "..., said Quenby", "according to Quenby": a verb or marker of saying before it
+            prev = before.group(1).lower() if before is not None else ""
+            if not (before is not None and not before.group(2).strip()) or not (
+                prev in lex.verb_finite
+                or (
+                    prev == "to"
+                    and text[max(0, before.start() - 10) : before.start()]
+                    .rstrip()
+                    .lower()
+                    .endswith("according")
+                )
+            ):
+                continue
         if before is not None:
             prev, between = before.group(1), before.group(2)
             if prev[0].isupper() and not any(ch in between for ch in ".,;:!?»”\n"):

@@ -210,6 +210,10 @@ class SourceClassifier:
                         break
             if resolved is None and words[0].lower in ("il", "lo", "la", "l", "the"):
                 resolved = self._person_named_nearby(span[0], role)
+            if resolved is None and not self.it and words[0].lower == "the":
+                # "the manager" after "Jonas Prell, the depot's manager": the one person the
+                # article described by that role
+                resolved = self.entities.described.get(head_low)
             if resolved:
                 return "person", resolved
             return "role", bare

@@ -1132,3 +1132,33 @@ def test_en_a_name_used_as_a_modifier_leaves_the_role_noun_the_head():
 )
 def test_en_the_head_noun_decides_the_kind(text, hint, kind):
     check_fields(find_claim(text, "en", hint), {"kind": kind})
+
+
+def test_en_a_role_set_beside_a_name_is_that_person_later():
+    text = (
+        "Maria Prell, the depot's manager, joined the call. The manager said the trucks were late."
+    )
+    check_fields(
+        find_claim(text, "en", "the trucks were late"), {"kind": "person", "name": "Maria Prell"}
+    )
+
+
+def test_en_a_role_two_people_hold_stays_a_role():
+    text = (
+        "Maria Prell, the depot's manager, met Anna Colt, the yard's manager. "
+        "Snow closed the road for two days. The manager said the trucks were late."
+    )
+    check_fields(find_claim(text, "en", "the trucks were late"), {"kind": "role"})
+
+
+@pytest.mark.parametrize(
+    ("second", "hint"),
+    [
+        ("The roof leaks, said Quenby.", "The roof leaks"),
+        ("According to Quenby, the roof leaks.", "the roof leaks"),
+    ],
+    ids=["said-surname", "according-to-surname"],
+)
+def test_en_a_lone_surname_after_the_full_name_is_that_person(second, hint):
+    text = "Torvald Quenby opened the meeting on Monday. " + second
+    check_fields(find_claim(text, "en", hint), {"kind": "person", "name": "Torvald Quenby"})
