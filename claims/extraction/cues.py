@@ -410,6 +410,12 @@ class CueFinder:
                 and nxt.lower not in lex.auxiliaries
             ):
                 return self._verb_flags(Cue("gerund", i, j), toks)  # "saying demand had fallen"
+            if not self.it and prev is not None and prev.text == "," and nxt is not None:
+                # "cut its forecast, citing a mild winter": after a comma, the object of a
+                # verb whose object is the claim
+                cue = self._verb_flags(Cue("gerund", i, j), toks)
+                if cue.object_claim and self._object_claim(cue, toks, j, n):
+                    return cue
             return None
         # "È quanto riferito da X": a participle after "quanto" sums up what X said
         if self.it and prev is not None and prev.lower == "quanto":

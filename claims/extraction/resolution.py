@@ -291,16 +291,28 @@ class SourceResolver:
             k += 1
         if k == start or k >= len(toks) or not toks[k].is_word:
             return None
-        span = self.subject_np(toks, start, k)
+        # "At least five retailers have ...": the bound belongs to the subject, which a
+        # preposition would otherwise hide
+        bound = (
+            2
+            if k - start > 2
+            and toks[start].lower == "at"
+            and toks[start + 1].lower in ("least", "most")
+            else 0
+        )
+        span = self.subject_np(toks, start + bound, k)
         if span is None or self._is_pronoun(toks, *span):
             return None
-        return toks[span[0]].start, toks[span[1] - 1].end
+        first = start if bound and span[0] == start + bound else span[0]
+        return toks[first].start, toks[span[1] - 1].end
 
     def _looks_like_english_verb(self, tok) -> bool:
         """A past-tense verb or a sentence adverb right after an English subject ("The UAW
         then sued", "The company filed")."""
         if self.it or tok.is_capitalized:
             return False
+        if "-" in tok.lower:
+            return False  # "mid-sized", "state-owned": a compound adjective
         return self._is_adverb(tok) or tok.lower.endswith("ed") or tok.lower in _IRREGULAR_PAST
 
     def _mentioned_person(self, sentences, index) -> tuple[int, int] | None:

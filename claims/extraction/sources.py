@@ -134,6 +134,8 @@ class SourceClassifier:
         lex = self.lex
         words = [t for t in toks if t.is_word]
         k = 0
+        if len(words) > 3 and words[0].lower == "at" and words[1].lower in ("least", "most"):
+            k = 2  # "At least five retailers": a bound on the number
         while k < len(words) - 1 and (
             words[k].lower in lex.determiners or words[k].lower.isdigit()
         ):

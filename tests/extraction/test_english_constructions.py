@@ -1162,3 +1162,20 @@ def test_en_a_role_two_people_hold_stays_a_role():
 def test_en_a_lone_surname_after_the_full_name_is_that_person(second, hint):
     text = "Torvald Quenby opened the meeting on Monday. " + second
     check_fields(find_claim(text, "en", hint), {"kind": "person", "name": "Torvald Quenby"})
+
+
+def test_en_a_trailing_gerund_whose_object_is_the_claim():
+    claim = find_claim(
+        "At least four mid-sized bakeries have cut their outlooks since May, pointing to weak demand and higher rents.",
+        "en",
+        "weak demand and higher rents",
+    )
+    check_fields(
+        claim,
+        {
+            "source": "At least four mid-sized bakeries",
+            "cue": "pointing to",
+            "kind": "anonymous",
+            "content": "weak demand and higher rents",
+        },
+    )
