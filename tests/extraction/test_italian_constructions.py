@@ -1585,3 +1585,20 @@ def test_it_makes_the_outlet_that_interviews_the_subject_its_channel():
         "il ponte riaprirà",
     )
     check_fields(claim, {"source": "La sindaca", "channel": "Gazzettino"})
+
+
+def test_it_carries_an_according_marker_past_the_reporter_s_own_indicative():
+    # The reporting conditional goes on relaying "la prima ricostruzione" after a
+    # sentence in the reporter's own voice, up to the paragraph's end.
+    text = (
+        "Secondo la prima ricostruzione la gru avrebbe ceduto per il vento. "
+        "I vigili del fuoco stanno ancora lavorando nel cantiere. "
+        "Il gruista avrebbe tentato di abbassare il braccio."
+    )
+    claims = extract(text, "it")
+    assert [c.source.text if c.source else None for c in claims] == [
+        "la prima ricostruzione",
+        None,
+        "la prima ricostruzione",
+    ]
+    assert claims[2].cue is None and claims[2].hedged
