@@ -1602,3 +1602,40 @@ def test_it_carries_an_according_marker_past_the_reporter_s_own_indicative():
         "la prima ricostruzione",
     ]
     assert claims[2].cue is None and claims[2].hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        # Any active passato prossimo before a colon and a quotation that ends the sentence:
+        # the quotation is its subject's words, the verb its cue.
+        (
+            "La rettrice Carla Viale ha lanciato una frecciata al governo: «Ci hanno tagliato i fondi per tre anni».",
+            "Ci hanno tagliato i fondi",
+            {"source": "La rettrice Carla Viale", "cue": "ha lanciato", "quote": "direct"},
+        ),
+        # A dropped subject: the nearest earlier mention.
+        (
+            "Il questore Dario Festa ha incontrato i residenti. Poi ha visitato la scuola di via Roma: «Le pattuglie resteranno fino a settembre».",
+            "Le pattuglie resteranno",
+            {"source": "Dario Festa", "cue": "ha visitato", "kind": "person"},
+        ),
+        # Straight quotation marks padded with spaces, as web copy often has them.
+        (
+            'Il questore Dario Festa ha incontrato i residenti. E ha garantito più controlli: " Le pattuglie resteranno fino a settembre ". Poi è ripartito.',
+            "Le pattuglie resteranno fino a settembre",
+            {"source": "Dario Festa", "cue": "ha garantito", "quote": "direct"},
+        ),
+    ],
+)
+def test_it_gives_a_quotation_after_a_clause_and_a_colon_to_the_clause_s_subject(
+    text, hint, expected
+):
+    claim = find_claim(text, "it", hint)
+    check_fields(claim, expected)
+    assert claim.content.text == claim.content.text.strip()
+
+
+def test_it_reads_a_clause_before_a_colon_and_no_quotation_as_the_author_s():
+    claims = extract("La giunta ha approvato tre delibere: bilancio, rifiuti e trasporti.", "it")
+    assert [c.source for c in claims] == [None]
