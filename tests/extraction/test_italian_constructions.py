@@ -1639,3 +1639,27 @@ def test_it_gives_a_quotation_after_a_clause_and_a_colon_to_the_clause_s_subject
 def test_it_reads_a_clause_before_a_colon_and_no_quotation_as_the_author_s():
     claims = extract("La giunta ha approvato tre delibere: bilancio, rifiuti e trasporti.", "it")
     assert [c.source for c in claims] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "Il prefetto, raggiunto al telefono, ha detto che la statale resterà chiusa.",
+            "la statale",
+            "Il prefetto",
+        ),
+        (
+            "L'assessora, giunta sul posto in serata, ha spiegato che i danni sono ingenti.",
+            "i danni",
+            "L'assessora",
+        ),
+        (
+            "Il primario, richiesto di un commento, ha detto che il reparto riaprirà.",
+            "il reparto",
+            "Il primario",
+        ),
+    ],
+)
+def test_it_leaves_an_irregular_participle_aside_out_of_the_subject(text, hint, source):
+    check_fields(find_claim(text, "it", hint), {"source": source})
