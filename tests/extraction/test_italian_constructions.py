@@ -1663,3 +1663,18 @@ def test_it_reads_a_clause_before_a_colon_and_no_quotation_as_the_author_s():
 )
 def test_it_leaves_an_irregular_participle_aside_out_of_the_subject(text, hint, source):
     check_fields(find_claim(text, "it", hint), {"source": source})
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A title, its office and a surname with no comma name a person.
+        ("Il portavoce del Viminale Ruggeri ha detto che i controlli aumenteranno.", "person"),
+        ("Il sindaco di Ancona Bartoli ha detto che i controlli aumenteranno.", "person"),
+        # A region or a body's adjective is no surname: the role stays unnamed.
+        ("Il presidente della Regione Umbria ha detto che i controlli aumenteranno.", "role"),
+        ("Il segretario del Partito Socialista ha detto che i controlli aumenteranno.", "role"),
+    ],
+)
+def test_it_reads_a_title_an_office_and_a_surname_as_a_person(text, kind):
+    check_fields(find_claim(text, "it", "i controlli"), {"kind": kind})
