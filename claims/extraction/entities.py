@@ -86,6 +86,8 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
             ):
                 pass  # "il ministro dell'Economia, Giancarlo Giorgetti": a role introduces a person
             else:
+                if len(words) == 3 and _ELIDED_NOUN.match(words[0]):
+                    words = words[1:]  # "L'attaccante Yerko Baldivieso": an article and a noun
                 if _may_be_a_surname_run(words, lex):
                     undecided.append((match, words))
                 continue
@@ -122,6 +124,7 @@ def _add_person(index: EntityIndex, text: str, match: re.Match, words: list[str]
         index.roles.setdefault(role, name)
 
 
+_ELIDED_NOUN = re.compile(r"[A-Z][a-z]*['’][a-zà-ÿ]")
 _PREVIOUS_WORD = re.compile(r"([\w’'\-]+)([^\w’'\-]*)$")
 _ARTICLES_BEFORE_A_BODY = frozenset("il lo l i gli le the".split())
 
@@ -149,16 +152,29 @@ def _lone_speakers(text: str, lex: Lexicon, surnames: set[str]) -> frozenset[str
     "la Martel ha detto". One search for just those words."""
     found = set()
     alternatives = "|".join(re.escape(w) for w in sorted(surnames, key=len, reverse=True))
-    pattern = re.compile(rf"({alternatives})[ \t]+([a-zà-öø-ÿ]+)")
+    pattern = re.compile(rf"({alternatives})(?:[ \t]+([a-zà-öø-ÿ]+))?")
     for match in pattern.finditer(text):
         if match.start() > 0 and (
             text[match.start() - 1].isalnum() or text[match.start() - 1] in "_’'-"
         ):
             continue  # inside a longer word
-        nxt = match.group(2)
-        if nxt not in lex.auxiliaries and nxt not in lex.verb_finite:
+        if match.end() < len(text) and (text[match.end()].isalnum() or text[match.end()] in "_-"):
             continue
+        nxt = match.group(2)
         before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
+        if nxt not in lex.auxiliaries and nxt not in lex.verb_finite:
+            # "ha assicurato Baldivieso", "dice Baldivieso": the inverted subject of a verb
+            # of saying, right after it
+            if (
+                before is not None
+                and before.group(2) == " "
+                and (
+                    before.group(1).lower() in lex.verb_finite
+                    or before.group(1).lower() in lex.verb_participles
+                )
+            ):
+                found.add(match.group(1).lower())
+            continue
         if before is not None:
             prev, between = before.group(1), before.group(2)
             if prev[0].isupper() and not any(ch in between for ch in ".,;:!?»”\n"):

@@ -1678,3 +1678,24 @@ def test_it_leaves_an_irregular_participle_aside_out_of_the_subject(text, hint, 
 )
 def test_it_reads_a_title_an_office_and_a_surname_as_a_person(text, kind):
     check_fields(find_claim(text, "it", "i controlli"), {"kind": kind})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        # A full name whose given name no list holds, then the surname alone as the inverted
+        # subject of a verb of saying: the same person, not a body.
+        (
+            "L'attaccante Yerko Baldivieso è tornato in campo. «Sto bene», ha assicurato Baldivieso.",
+            "Sto bene",
+        ),
+        (
+            "La velista Oona Kerrigan è arrivata a Genova. La rotta, spiega Kerrigan, era sicura.",
+            "La rotta",
+        ),
+    ],
+)
+def test_it_gives_a_lone_surname_after_a_verb_of_saying_to_the_person_named_before(text, hint):
+    claim = find_claim(text, "it", hint)
+    assert claim.source_kind == "person"
+    assert claim.source_name in ("Yerko Baldivieso", "Oona Kerrigan")
