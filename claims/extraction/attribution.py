@@ -158,9 +158,16 @@ class ClaimAttribution:
             inner_s, inner_e = first[1], first[2]
             while inner_e > inner_s and text[inner_e - 1] in " ,":
                 inner_e -= 1
+            while inner_s < inner_e and text[inner_s] == " ":
+                inner_s += 1  # '" Noi governeremo "': a quotation mark padded with a space
             return "direct", inner_s, inner_e
         if first[0] == start and len(pairs) == 1 and not text[first[3] : end].strip(" ,.;:–—-"):
-            return "direct", first[1], first[2]
+            inner_s, inner_e = first[1], first[2]
+            while inner_s < inner_e and text[inner_s] == " ":
+                inner_s += 1
+            while inner_e > inner_s and text[inner_e - 1] == " ":
+                inner_e -= 1
+            return "direct", inner_s, inner_e
         return "mixed", start, end
 
     def _hedged(self, text: str, d: Draft, start: int, end: int, reported: bool = True) -> bool:

@@ -5,8 +5,10 @@ article plainly presents as the same source still speaking keeps that source,
 with no cue. The signal read here is the journalistic conditional: after
 "Alcuni superstiti hanno riferito che ...", a following "Sarebbero partite da
 Tripoli" in the same paragraph is still the survivors' account, not the
-reporter's. A sentence in the article's own indicative voice ends the run, and
-so do a new source and the paragraph's end.
+reporter's. A sentence in the article's own indicative voice between them stays
+the author's but does not end the run ("Gli inquirenti stanno verificando ...",
+then "I due agenti avrebbero reagito ..." is still the account cited before): a
+new source and the paragraph's end do.
 
 The stage works on drafts (see :mod:`rules`) after the sources are resolved,
 in one pass.
@@ -41,8 +43,8 @@ def conditional_test(conditional_modals: Iterable[str]) -> Callable[[str], bool]
 def carry_conditional_over(
     drafts: list[Draft], text: str, is_conditional: Callable[[str], bool]
 ) -> None:
-    """Give each uncued conditional author claim the source of the attributed claim
-    before it in its paragraph, when only such claims stand between them."""
+    """Give each uncued conditional author claim the source of the cued claim before it
+    in its paragraph; the article's own indicative claims between them stay its own."""
     carrier: Draft | None = None
     for d in sorted(drafts, key=lambda d: d.content[0]):
         if carrier is not None and d.paragraph != carrier.paragraph:
@@ -56,4 +58,3 @@ def carry_conditional_over(
             d.source, d.channel, d.author = carrier.source, carrier.channel, False
             d.quote_only = False
             continue
-        carrier = None  # the article's own voice ends the run

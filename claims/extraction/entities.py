@@ -89,6 +89,8 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
             ):
                 pass  # "il ministro dell'Economia, Giancarlo Giorgetti": a role introduces a person
             else:
+                if len(words) == 3 and _ELIDED_NOUN.match(words[0]):
+                    words = words[1:]  # "L'attaccante Yerko Baldivieso": an article and a noun
                 if _may_be_a_surname_run(words, lex):
                     undecided.append((match, words))
                 continue
@@ -139,6 +141,7 @@ def _add_person(index: EntityIndex, text: str, match: re.Match, words: list[str]
 _APPOSITION = re.compile(r",[ \t]+(?:the|a|an)[ \t]+([^,.;:()\n]{1,80})")
 
 
+_ELIDED_NOUN = re.compile(r"[A-Z][a-z]*['’][a-zà-ÿ]")
 _PREVIOUS_WORD = re.compile(r"([\w’'\-]+)([^\w’'\-]*)$")
 _ARTICLES_BEFORE_A_BODY = frozenset("il lo l i gli le the".split())
 
@@ -172,15 +175,17 @@ def _lone_speakers(text: str, lex: Lexicon, surnames: set[str]) -> frozenset[str
             text[match.start() - 1].isalnum() or text[match.start() - 1] in "_’'-"
         ):
             continue  # inside a longer word
-        if match.end() < len(text) and (text[match.end()].isalnum() or text[match.end()] == "-"):
+        if match.end() < len(text) and (text[match.end()].isalnum() or text[match.end()] in "_-"):
             continue
         nxt = match.group(2)
         before = _PREVIOUS_WORD.search(text, max(0, match.start() - 40), match.start())
         if nxt not in lex.auxiliaries and nxt not in lex.verb_finite:
-            # "..., said Quenby", "according to Quenby": a verb or marker of saying before it
+            # "..., said Quenby", "ha assicurato Baldivieso", "according to Quenby": the
+            # inverted subject of a verb or marker of saying, right after it
             prev = before.group(1).lower() if before is not None else ""
             if not (before is not None and not before.group(2).strip()) or not (
                 prev in lex.verb_finite
+                or prev in lex.verb_participles
                 or (
                     prev == "to"
                     and text[max(0, before.start() - 10) : before.start()]

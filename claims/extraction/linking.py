@@ -21,6 +21,12 @@ from .wordsets import (
     _quoted_words,
 )
 
+# "ha tirato una stoccata: «...»": the auxiliaries of an active passato prossimo, how far
+# into the sentence its verb may stand, and the endings of a past participle.
+_ACTIVE_AUXILIARIES = frozenset(("ha", "hanno", "aveva", "avevano"))
+_CLAUSE_REACH = 12
+_PARTICIPLE_ENDINGS = tuple(stem + end for stem in "aui" for end in ("to", "ta", "ti", "te"))
+
 
 class Linker:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: claims across sentences."""
@@ -291,10 +297,9 @@ class Linker:
                     span is None
                     or span[1] - span[0] > 10
                     or any(self._verbish(t) for t in toks[span[0] : span[1]])
+                    or not any(t.is_capitalized for t in toks[span[0] : span[1]])
                 ):
-                    return None
-                if not any(t.is_capitalized for t in toks[span[0] : span[1]]):
-                    return None
+                    return self._clause_then_quote(sent, k, quote)
                 source = span
             else:
                 source = self._trim(toks, start, k)
@@ -308,6 +313,40 @@ class Linker:
                 cue=cue,
             )
         return None
+
+    def _clause_then_quote(self, sent, k: int, quote) -> Draft | None:
+        """ "Infine ha tirato una stoccata ai rivali: «...»": a clause in the passato
+        prossimo (active, "ha"/"hanno") whose colon opens a quotation that ends the
+        sentence introduces its subject's words, whatever the verb; the verb is the cue,
+        and a dropped subject is the nearest earlier mention."""
+        toks = sent.toks
+        if not self.it or quote[3] < sent.end - 1:
+            return None
+        for v in range(min(k - 1, _CLAUSE_REACH)):
+            if toks[v].lower in _ACTIVE_AUXILIARIES:
+                break
+        else:
+            return None
+        p = v + 1
+        while p < k and self._is_adverb(toks[p]):
+            p += 1  # "ha poi lanciato"
+        if p >= k or not toks[p].lower.endswith(_PARTICIPLE_ENDINGS):
+            return None
+        if any(t.text in OPEN_QUOTES for t in toks[:k]):
+            return None
+        source = self.subject_np(toks, 0, v) if v > 0 else None
+        if source is not None and self._is_pronoun(toks, *source):
+            source = None
+        d = Draft(
+            content=(quote[0], quote[3]),
+            sentence=0,
+            paragraph=sent.paragraph,
+            source=self._span(toks, *source) if source else None,
+            cue=(toks[v].start, toks[p].end),
+        )
+        if source is None:
+            d.resolve = "pl" if toks[v].lower in ("hanno", "avevano") else "sg"
+        return d
 
     def _is_checkable(self, sent) -> bool:
         """Whether a sentence in the article's own voice holds something a fact-checker

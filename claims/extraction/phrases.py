@@ -36,6 +36,11 @@ _NEWS_BODIES = frozenset(("agency", "service", "network", "organization", "organ
 _AGENT = frozenset("da dal dallo dalla dall dai dagli dalle by".split())
 
 
+_PARTICIPLE_ENDINGS = tuple(
+    stem + end for stem in ("a", "i", "u", "un", "ies") for end in ("to", "ta", "ti", "te")
+)
+
+
 class PhraseFinder:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: phrase edges in token lists."""
 
@@ -300,9 +305,9 @@ class PhraseFinder:
         if j - i == 1 and self._is_adverb(first):
             return True
         if self.it:
-            participle = first.lower.endswith(
-                ("ato", "ata", "ati", "ate", "ito", "ita", "iti", "ite", "uto", "uta", "uti", "ute")
-            )
+            # regular participles, and the irregular ones asides use most: "raggiunto al
+            # telefono", "giunta sul posto", "richiesto di un commento"
+            participle = first.lower.endswith(_PARTICIPLE_ENDINGS)
             return first.lower in self.lex.prepositions or (participle and not first.is_capitalized)
         return (
             first.lower.endswith(("ed", "ing"))

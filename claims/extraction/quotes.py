@@ -78,6 +78,17 @@ def find_quote_pairs(
                 _close(stack, pairs, i, i + 1)
             elif not _is_word_char(prev) and i + 1 < end and not text[i + 1].isspace():
                 stack.append(('"', i, i + 1))
+            elif (
+                not stack
+                and prev.isspace()
+                and i + 2 < end
+                and text[i + 1] == " "
+                and text[i + 2].isalnum()
+                and text.find('"', i + 2, end) >= 0
+            ):
+                # ': " Noi governeremo insieme "': web copy pads straight quotes with
+                # spaces; a padded mark before a word opens when another mark follows
+                stack.append(('"', i, i + 1))
             elif stack and any(s[0] == '"' for s in stack):
                 _close_matching(stack, pairs, '"', i)
             i += 1

@@ -400,9 +400,44 @@ class SourceClassifier:
                     )
                 ):
                     return " ".join(t.text for t in names)
+        # A title, its office and a surname, with no comma: "il portavoce del Cremlino Peskov",
+        # "il sindaco di Bari Decaro"; the office is one capitalised word after "di", and the
+        # last word no region or adjective of a body's name ("Regione Lombardia", "Partito
+        # Democratico").
+        if self.it and len(core) >= 4:
+            office, name = core[-2], core[-1]
+            if (
+                core[-3].lower in _OF_OFFICE
+                and office.is_capitalized
+                and name.is_capitalized
+                and not name.text.isupper()
+                and name.lower not in self.lex.organization_nouns
+                and name.lower not in self.lex.media_first
+                and not name.lower.endswith(_NOT_A_SURNAME)
+                and any(t.lower in self.lex.role_nouns for t in core[:-3])
+                and all(not t.is_capitalized for t in core[1:-2])
+            ):
+                return name.text
         return None
 
 
+# Endings of Italian places and of the adjectives in bodies' names, seldom of surnames.
+_NOT_A_SURNAME = (
+    "ia",
+    "io",
+    "ico",
+    "ica",
+    "ici",
+    "iche",
+    "ale",
+    "ali",
+    "ese",
+    "ea",
+    "eo",
+    "ana",
+    "ista",
+)
+_OF_OFFICE = frozenset(("di", "del", "della", "dello", "dell", "dei", "degli", "delle"))
 _ONE_OF = frozenset(("one", "uno", "una", "some", "alcuni", "alcune", "two", "due"))
 _OF_PARTITIVE = frozenset(("of", "di", "dei", "degli", "delle"))
 

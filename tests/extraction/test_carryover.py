@@ -35,13 +35,30 @@ def test_a_conditional_sentence_after_a_reported_one_keeps_its_source():
     assert claim.cue is None and claim.hedged
 
 
-def test_the_article_s_own_indicative_ends_the_run():
+def test_the_article_s_own_indicative_stays_its_own_and_the_run_goes_on_after_it():
     text = (
         "Tre pescatori hanno raccontato che il peschereccio era uscito all'alba. "
         "Il porto è rimasto chiuso tutto il giorno. "
         "Il motore sarebbe poi andato in avaria."
     )
-    assert [source for _, source in _sources(text)] == ["Tre pescatori", None, None]
+    assert [source for _, source in _sources(text)] == [
+        "Tre pescatori",
+        None,
+        "Tre pescatori",
+    ]
+
+
+def test_a_new_source_ends_the_run():
+    text = (
+        "Tre pescatori hanno raccontato che il peschereccio era uscito all'alba. "
+        "Il capitano ha detto che la radio funzionava. "
+        "Il motore sarebbe poi andato in avaria."
+    )
+    assert [source for _, source in _sources(text)] == [
+        "Tre pescatori",
+        "Il capitano",
+        "Il capitano",
+    ]
 
 
 def test_a_new_paragraph_ends_the_run():

@@ -1585,3 +1585,117 @@ def test_it_makes_the_outlet_that_interviews_the_subject_its_channel():
         "il ponte riaprirà",
     )
     check_fields(claim, {"source": "La sindaca", "channel": "Gazzettino"})
+
+
+def test_it_carries_an_according_marker_past_the_reporter_s_own_indicative():
+    # The reporting conditional goes on relaying "la prima ricostruzione" after a
+    # sentence in the reporter's own voice, up to the paragraph's end.
+    text = (
+        "Secondo la prima ricostruzione la gru avrebbe ceduto per il vento. "
+        "I vigili del fuoco stanno ancora lavorando nel cantiere. "
+        "Il gruista avrebbe tentato di abbassare il braccio."
+    )
+    claims = extract(text, "it")
+    assert [c.source.text if c.source else None for c in claims] == [
+        "la prima ricostruzione",
+        None,
+        "la prima ricostruzione",
+    ]
+    assert claims[2].cue is None and claims[2].hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        # Any active passato prossimo before a colon and a quotation that ends the sentence:
+        # the quotation is its subject's words, the verb its cue.
+        (
+            "La rettrice Carla Viale ha lanciato una frecciata al governo: «Ci hanno tagliato i fondi per tre anni».",
+            "Ci hanno tagliato i fondi",
+            {"source": "La rettrice Carla Viale", "cue": "ha lanciato", "quote": "direct"},
+        ),
+        # A dropped subject: the nearest earlier mention.
+        (
+            "Il questore Dario Festa ha incontrato i residenti. Poi ha visitato la scuola di via Roma: «Le pattuglie resteranno fino a settembre».",
+            "Le pattuglie resteranno",
+            {"source": "Dario Festa", "cue": "ha visitato", "kind": "person"},
+        ),
+        # Straight quotation marks padded with spaces, as web copy often has them.
+        (
+            'Il questore Dario Festa ha incontrato i residenti. E ha garantito più controlli: " Le pattuglie resteranno fino a settembre ". Poi è ripartito.',
+            "Le pattuglie resteranno fino a settembre",
+            {"source": "Dario Festa", "cue": "ha garantito", "quote": "direct"},
+        ),
+    ],
+)
+def test_it_gives_a_quotation_after_a_clause_and_a_colon_to_the_clause_s_subject(
+    text, hint, expected
+):
+    claim = find_claim(text, "it", hint)
+    check_fields(claim, expected)
+    assert claim.content.text == claim.content.text.strip()
+
+
+def test_it_reads_a_clause_before_a_colon_and_no_quotation_as_the_author_s():
+    claims = extract("La giunta ha approvato tre delibere: bilancio, rifiuti e trasporti.", "it")
+    assert [c.source for c in claims] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "Il prefetto, raggiunto al telefono, ha detto che la statale resterà chiusa.",
+            "la statale",
+            "Il prefetto",
+        ),
+        (
+            "L'assessora, giunta sul posto in serata, ha spiegato che i danni sono ingenti.",
+            "i danni",
+            "L'assessora",
+        ),
+        (
+            "Il primario, richiesto di un commento, ha detto che il reparto riaprirà.",
+            "il reparto",
+            "Il primario",
+        ),
+    ],
+)
+def test_it_leaves_an_irregular_participle_aside_out_of_the_subject(text, hint, source):
+    check_fields(find_claim(text, "it", hint), {"source": source})
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A title, its office and a surname with no comma name a person.
+        ("Il portavoce del Viminale Ruggeri ha detto che i controlli aumenteranno.", "person"),
+        ("Il sindaco di Ancona Bartoli ha detto che i controlli aumenteranno.", "person"),
+        # A region or a body's adjective is no surname: the role stays unnamed.
+        ("Il presidente della Regione Umbria ha detto che i controlli aumenteranno.", "role"),
+        ("Il segretario del Partito Socialista ha detto che i controlli aumenteranno.", "role"),
+    ],
+)
+def test_it_reads_a_title_an_office_and_a_surname_as_a_person(text, kind):
+    check_fields(find_claim(text, "it", "i controlli"), {"kind": kind})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        # A full name whose given name no list holds, then the surname alone as the inverted
+        # subject of a verb of saying: the same person, not a body.
+        (
+            "L'attaccante Yerko Baldivieso è tornato in campo. «Sto bene», ha assicurato Baldivieso.",
+            "Sto bene",
+        ),
+        (
+            "La velista Oona Kerrigan è arrivata a Genova. La rotta, spiega Kerrigan, era sicura.",
+            "La rotta",
+        ),
+    ],
+)
+def test_it_gives_a_lone_surname_after_a_verb_of_saying_to_the_person_named_before(text, hint):
+    claim = find_claim(text, "it", hint)
+    assert claim.source_kind == "person"
+    assert claim.source_name in ("Yerko Baldivieso", "Oona Kerrigan")
