@@ -486,15 +486,13 @@ class PhraseFinder:
                 return (np[0], m)
         return np
 
-    def _titled_name_after(self, toks, k, j) -> int | None:
-        """The end of ", dott.ssa Ilaria Capuozzo" (a title abbreviation, then a name, then a
-        comma or the clause's end) right after a noun phrase ending at ``k``, or ``None``."""
-        if not (k + 1 < j and toks[k].text == ","):
-            return None
-        m = k + 1
+    def _past_title(self, toks, m, j) -> int:
+        """The index after a title abbreviation starting at ``m`` ("dott.", "dott.ssa",
+        "ing.", "prof.ssa", "Dr."), at most four tokens; ``m`` when there is none."""
+        start = m
         while (
             m < j
-            and m - k <= 4
+            and m - start < 4
             and (
                 toks[m].text == "."
                 or toks[m].lower in self.lex.abbreviations
@@ -502,6 +500,14 @@ class PhraseFinder:
             )
         ):
             m += 1
+        return m
+
+    def _titled_name_after(self, toks, k, j) -> int | None:
+        """The end of ", dott.ssa Ilaria Capuozzo" (a title abbreviation, then a name, then a
+        comma or the clause's end) right after a noun phrase ending at ``k``, or ``None``."""
+        if not (k + 1 < j and toks[k].text == ","):
+            return None
+        m = self._past_title(toks, k + 1, j)
         if m == k + 1 or m >= j:
             return None
         first = m

@@ -414,19 +414,7 @@ class SpanPlacer:
         closing comma must follow), or ``None``."""
         if not (k + 1 < j and toks[k].text == ","):
             return None
-        m = k + 1
-        # a title abbreviation: "dott.", "dott.ssa", "ing.", "prof.ssa", "Dr."
-        while (
-            m < j
-            and m - k <= 4
-            and (
-                toks[m].text == "."
-                or toks[m].lower in self.lex.abbreviations
-                or toks[m].lower == "ssa"
-            )
-        ):
-            m += 1
-        first = m
+        first = m = self._past_title(toks, k + 1, j)
         while m < j and m - first < 4 and toks[m].is_word and toks[m].is_capitalized:
             m += 1
         if m == first or m >= j or toks[m].text != ",":
