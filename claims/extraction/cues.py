@@ -573,7 +573,7 @@ class CueFinder:
             elif tok.text in (".", ";", "!", "?", ":"):
                 break
             elif agent is None and quote is None or agent is None and k > quote:
-                if tok.lower in ("da", "dal", "dallo", "dalla", "dall", "dai", "dagli", "dalle"):
+                if tok.lower in _AGENT_WORDS:
                     agent = k
         if agent is None or quote is None:
             return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok
+from .wordsets import _MODALS
 
 if TYPE_CHECKING:
     from .drafts import Sentence
@@ -30,7 +31,6 @@ _APPROXIMATELY = frozenset(
 # "a spokesperson for GM".
 NP_PREPOSITIONS = frozenset("di del dello della dell dei degli delle of for de".split())
 EDGE_PUNCT = frozenset(",;:.!?…(")
-_MODALS = frozenset("will would could can may might shall should must".split())
 # "news agency", "news service": bodies that are outlets when "news" names them
 _NEWS_BODIES = frozenset(("agency", "service", "network", "organization", "organisation"))
 _AGENT = frozenset("da dal dallo dalla dall dai dagli dalle by".split())
