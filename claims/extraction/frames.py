@@ -408,6 +408,7 @@ class FrameReader:
                 or prev_tok.text in DASHES
                 or prev_tok.text in CLOSE_QUOTES
                 or prev_tok.lower in ("e", "ed", "and", "ma", "but")
+                or self._closing_report_comma(toks, cue) >= 0
             ):
                 return False
         if (
@@ -799,6 +800,23 @@ class FrameReader:
             and toks[k].lower == "against"
             and toks[k + 1].lower.endswith("ing")
         )
+
+    def _closing_report_comma(self, toks: list[Tok], cue: Cue) -> int:
+        """ "X explained how Y, the Tribune reported.": a subject set off by a comma and its
+        verb of saying closing the sentence report the whole of it; the reported clause
+        before them ends at that comma. The comma's token index, or -1. (Italian puts the
+        verb first, "..., scrive il Corriere", which the comma before the verb shows.)"""
+        if self.it or cue.kind != "verb":
+            return -1
+        if cue.j < len(toks) and toks[cue.j].text not in ".!":
+            return -1
+        k = cue.i - 1
+        while k >= 0 and toks[k].is_word and cue.i - k <= 5:
+            k -= 1
+        if k < 1 or toks[k].text != "," or k + 1 == cue.i:
+            return -1
+        first = toks[k + 1]
+        return k if first.lower in self.lex.determiners or first.is_capitalized else -1
 
     def _opens_complement(self, toks: list[Tok], cue: Cue) -> bool:
         if toks[cue.j - 1].lower in ("told", "tells", "tell"):

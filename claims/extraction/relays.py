@@ -15,6 +15,9 @@ import bisect
 from .drafts import Draft, Sentence
 from .tokens import DASHES, OPEN_QUOTES, Tok
 
+# What a describing verb's object clause opens with: "explains how", "shows what".
+_WH_WORDS = frozenset(("how", "what", "why", "whether", "where", "when", "which", "who"))
+
 
 class RelayReader:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: asides, relays and documents."""
@@ -65,6 +68,34 @@ class RelayReader:
             # from the comma before "citing" (kept at the start), through the one after X
             return (c - 1 if c > 0 else c), np[1] + (0 if c > 0 else 1), np
         return None
+
+    def _scope_closing_report(self, toks: list[Tok], cues, drafts: list[Draft]) -> None:
+        """ "The memo outlines a plan and explains how it works, the Tribune reported.": a
+        report closing the sentence after a comma covers everything before that comma. A
+        verb inside it that only describes ("explains how", "shows what") is part of the
+        report, not a claim of its own; a verb with a reported clause of its own ("the mayor
+        told aides the plan was dead, the Times reported") keeps its claim, nested in the
+        report (``_merge_trailing_relay`` then makes an outlet its channel)."""
+        if len(cues) < 2:
+            return
+        comma = self._closing_report_comma(toks, cues[-1])
+        if comma < 0:
+            return
+        cue_span = self._span(toks, cues[-1].i, cues[-1].j)
+        outer = drafts[-1] if drafts and drafts[-1].cue == cue_span else None
+        if outer is None or outer.source is None:
+            return
+        ci, cj = self._trim(toks, 0, comma)
+        if cj - ci < 3:
+            return
+        outer.content = self._span(toks, ci, cj)
+        inner = [c for c in cues[:-1] if c.j < comma]
+        describing = {
+            self._span(toks, c.i, c.j)
+            for c in inner
+            if c.j < len(toks) and toks[c.j].lower in _WH_WORDS
+        }
+        drafts[:-1] = [d for d in drafts[:-1] if d.cue not in describing]
 
     def _merge_trailing_relay(self, drafts: list[Draft]) -> None:
         """ "X ha detto che Y, scrive il Corriere." / "X told aides Y, the Times reported.": the

@@ -165,6 +165,8 @@ class ArticleRules(
         if cues:
             self._drafts_from_cues(sent, index, cues, inside, new)
             self._separate_contents(toks, new)
+            if not self.it:
+                self._scope_closing_report(toks, cues, new)
             self._merge_trailing_relay(new)
         if aside and not any(d.source is not None or d.resolve for d in new):
             ci, cj = self._trim(toks, 0, len(toks))
