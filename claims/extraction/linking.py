@@ -52,6 +52,59 @@ class Linker:
         """The sentence opens with a quotation mark that nothing in its paragraph closes."""
         return self.text[sent.start] in '«“"' and sent.start == self._paragraph_start(sent)
 
+    def _join_quoted_paragraphs(self, drafts: list[Draft]) -> list[Draft]:
+        """One quotation running over paragraphs is one claim (GUIDELINES: "one long
+        quotation spanning sentences stays one claim"). Newsrooms open every paragraph of
+        it and close only the last; a paragraph left open is joined with the next
+        paragraph's quotation when that one opens its paragraph, has no cue of its own and
+        keeps the same speaker. The joined claim is marked ``open_quote``: all its words
+        are quoted, and its marks are left out at both ends."""
+        out: list[Draft] = []
+        still_open = False  # the last claim kept ends in a paragraph left open
+        for d in sorted(drafts, key=lambda d: d.content[0]):
+            head = out[-1] if out else None
+            if (
+                still_open
+                and head is not None
+                and d.paragraph == head.paragraph + 1
+                and d.cue is None
+                and d.source is not None
+                and d.source == head.source
+                and (d.quote_only or d.open_quote)
+                and self._opens_its_paragraph_with_a_mark(d)
+            ):
+                start, end = head.content[0], d.content[1]
+                while self.text[start] in '«“" ':
+                    start += 1
+                while end > start and self.text[end - 1] in '»”" .,':
+                    end -= 1
+                head.content = (start, end)
+                head.paragraph = d.paragraph
+                head.open_quote = True
+                still_open = self._left_open(d)
+                continue
+            out.append(d)
+            still_open = d.source is not None and self._left_open(d)
+        return out
+
+    def _opens_its_paragraph_with_a_mark(self, d: Draft) -> bool:
+        start = self._paragraph_start(self.sentences[d.sentence])
+        return self.text[start] in '«“"' and start <= d.content[0] <= start + 2
+
+    def _left_open(self, d: Draft) -> bool:
+        """The draft's quotation opens its paragraph and nothing in the paragraph closes it."""
+        if d.open_quote:
+            return True
+        if not (d.quote_only and self._opens_its_paragraph_with_a_mark(d)):
+            return False
+        end = self.text.find("\n", d.content[1])
+        paragraph = self.text[self._paragraph_start(self.sentences[d.sentence]) : end]
+        if paragraph.count("«") > paragraph.count("»"):
+            return True
+        if paragraph.count("“") > paragraph.count("”"):
+            return True
+        return paragraph.count('"') % 2 == 1
+
     def _paragraph_start(self, sent: Sentence) -> int:
         k = self.text.rfind("\n", 0, sent.start)
         return (

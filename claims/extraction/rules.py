@@ -239,6 +239,7 @@ class ArticleRules(
                 d.sentence = index
         drafts = self._apply_retro(drafts)
         self._resolve(drafts, sentences)
+        drafts = self._join_quoted_paragraphs(drafts)
         if self.it:
             carry_conditional_over(drafts, self.text, self._is_conditional)
         # In reading order: a rule may emit a sentence's author part after its attributed part.

@@ -48,3 +48,63 @@ def test_en_a_closing_report_is_not_swallowed_by_the_clause_before_it():
         ("The mayor said the plan was dead", "the Tribune"),
         ("the plan was dead", "The mayor"),
     ]
+
+
+MULTI_PARAGRAPH = {
+    "en": (
+        '"We lost the vote," the senator said.\n\n'
+        '"That was expected. The numbers were never there.\n\n'
+        '"Our staff worked hard.\n\n'
+        '"Next year we will try again."\n\n'
+        "The bill failed by 12 votes."
+    ),
+    "it": (
+        "«Abbiamo perso il voto», ha detto la senatrice.\n\n"
+        "«Era previsto. I numeri non c'erano.\n\n"
+        "«Il nostro staff ha lavorato bene.\n\n"
+        "«L'anno prossimo ci riproveremo».\n\n"
+        "La legge è stata respinta per 12 voti."
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_a_quotation_running_over_paragraphs_is_one_claim(lang):
+    claims = extract(MULTI_PARAGRAPH[lang], lang)
+    assert len(claims) == 3, [c.content.text for c in claims]
+    joined = claims[1]
+    assert joined.content.text.startswith(("That was expected", "Era previsto"))
+    assert joined.content.text.endswith(("try again", "ci riproveremo"))
+    check_fields(
+        joined,
+        {
+            "source": "the senator" if lang == "en" else "la senatrice",
+            "cue": None,
+            "quote": "direct",
+        },
+    )
+    assert claims[2].source is None
+
+
+def test_a_closed_paragraph_ends_the_quotation():
+    text = (
+        '"We lost the vote," the senator said.\n\n'
+        '"That was expected."\n\n'
+        '"Next year we will try again."'
+    )
+    claims = extract(text, "en")
+    assert [c.content.text.rstrip(".") for c in claims] == [
+        "We lost the vote",
+        "That was expected",
+        "Next year we will try again",
+    ]
+
+
+def test_a_new_cue_in_the_next_paragraph_is_a_claim_of_its_own():
+    text = (
+        '"We lost the vote," the senator said.\n\n'
+        '"That was expected. The numbers were never there.\n\n'
+        '"Next year we will try again," she added.'
+    )
+    claims = extract(text, "en")
+    assert [c.cue.text if c.cue else None for c in claims] == ["said", None, "added"]
