@@ -812,11 +812,15 @@ class ClauseReader:
         return None
 
     def _quoted_as_saying(self, toks, left_i, cue):
-        """ "X quoted Y as saying": ``(Y, X)`` token ranges (X may be ``None``), else ``None``."""
+        """ "X quoted Y as saying" (or "quoted Y saying"): ``(Y, X)`` token ranges (X may be
+        ``None``), else ``None``."""
         k = cue.i - 1
-        if k <= left_i or toks[k].lower != "as":
+        if k <= left_i:
             return None
-        for m in range(k - 1, max(left_i, k - 10) - 1, -1):
+        reach = 10
+        if toks[k].lower != "as":
+            k, reach = cue.i, 14  # "a report quoted two former members of the board saying"
+        for m in range(k - 1, max(left_i, k - reach) - 1, -1):
             if (
                 toks[m].lower in ("quoted", "cited")
                 and m + 1 < k

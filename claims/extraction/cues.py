@@ -132,6 +132,31 @@ class CueFinder:
             or word in lex.role_nouns
         )
 
+    def _names_a_source_after(self, toks: list[Tok], j: int) -> bool:
+        """What follows an English according-to marker can be someone or something that
+        speaks: a determiner, a name, a pronoun, a figure, or a source noun within its first
+        words ("according to preliminary figures"); not "according to plan"."""
+        if j >= len(toks):
+            return False
+        nxt = toks[j]
+        if (
+            not nxt.is_word
+            or nxt.is_capitalized
+            or nxt.text[0].isdigit()
+            or nxt.lower in self.lex.determiners
+            or nxt.lower in self.lex.pronouns
+            or nxt.lower in self.lex.object_pronouns
+        ):
+            return True
+        for tok in toks[j : j + 4]:
+            if not tok.is_word:
+                break
+            if self._is_source_noun(tok.lower) or (
+                tok.lower.endswith("s") and self._is_source_noun(tok.lower[:-1])
+            ):
+                return True
+        return False
+
     def _after_dash(self, toks: list[Tok], i: int) -> bool:
         k = i - 1
         while (
@@ -160,6 +185,8 @@ class CueFinder:
                 ):
                     return None  # "assegnati in base all'ordine di arrivo": a criterion
                 j = i + len(seq)
+                if not self.it and not self._names_a_source_after(toks, j):
+                    return None  # "according to plan", "as per usual": a manner, no source
                 return Cue("marker", i, self._extend_quanto(toks, j, seq))
         for seq in lex.according_quanto_by_first.get(t, ()):
             if self._match(toks, i, seq):

@@ -18,6 +18,10 @@ from .wordsets import (
     NEGATIVE_SUBJECTS,
 )
 
+# Prepositions between a message and the gerund that says what it says: its addressee,
+# its date or its place ("a letter to members saying", "a statement on Monday saying").
+_MESSAGE_PREPOSITIONS = frozenset(("to", "on", "in", "at", "via", "through"))
+
 
 class FrameReader:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: whether a cue's frame is met."""
@@ -633,11 +637,31 @@ class FrameReader:
         lex = self.lex
         for m in range(i - 1, max(left_i, i - 6) - 1, -1):
             tok = toks[m]
+            if tok.lower in _MESSAGE_PREPOSITIONS and m - 1 > left_i:
+                # "sent a letter to police departments saying", "posted a message on its
+                # website saying": the message, before its addressee or its place, speaks
+                return self._message_before(toks, left_i, m)
             if not tok.is_word or self._verbish(tok) or tok.lower in lex.prepositions:
                 return None
             if tok.lower in lex.articles or tok.lower in lex.determiners:
+                if m - 1 > left_i and toks[m - 1].lower in _MESSAGE_PREPOSITIONS:
+                    # "a memo to the council saying": whom it was sent to does not speak
+                    return self._message_before(toks, left_i, m - 1)
                 np = (m, i)
                 return np if m + 1 < i and self._source_like(toks, m + 1, i) else None
+        return None
+
+    def _message_before(self, toks: list[Tok], left_i: int, i: int) -> tuple[int, int] | None:
+        """A document noun phrase ("a letter", "a statement") ending right before ``i``."""
+        head = toks[i - 1]
+        if not head.is_word or head.lower not in self.lex.document_nouns:
+            return None
+        for m in range(i - 2, max(left_i, i - 5) - 1, -1):
+            tok = toks[m]
+            if tok.lower in self.lex.articles or tok.lower in self.lex.determiners:
+                return (m, i)
+            if not tok.is_word or self._verbish(tok) or tok.lower in self.lex.prepositions:
+                return None
         return None
 
     def _speaker_before_relative(

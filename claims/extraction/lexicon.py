@@ -148,6 +148,11 @@ class Lexicon:
         self.articles = _lower_set(d["articles"])
         self.prepositions = _lower_set(d["prepositions"])
         self.adverbs = _lower_set(d["adverbs"])
+        # "saying the board never met": past tenses that do not end in -ed, for telling a
+        # bare reported clause from a noun phrase
+        self.irregular_past = _lower_set(d.get("irregular_past", []))
+        # "a couple of former members": the count before "of" is not the source's head
+        self.quantity_nouns = _lower_set(d.get("quantity_nouns", []))
         self.time_words = _lower_set(d["time_words"])
         self.clause_starters = _lower_set(d["clause_starters"])
         self.pronouns = {k.lower(): v for k, v in d["pronouns"].items()}

@@ -144,6 +144,17 @@ class SourceClassifier:
             if words[k].lower.isdigit() and words[k + 1].lower in _OF_PARTITIVE:
                 break  # "9% of the firms polled": the share heads the phrase
             k += 1
+        if (
+            k < len(words) - 2
+            and words[k].lower in lex.quantity_nouns
+            and words[k + 1].lower == "of"
+            and words[k + 2].lower not in lex.pronouns
+        ):
+            # "a couple of former members of the committee", "a handful of residents": the
+            # people counted head the phrase
+            k += 2
+            while k < len(words) - 1 and words[k].lower in lex.determiners:
+                k += 1
         core = words[k:]
         # "Mueller's special counsel": the possessor is not the head (but in "people familiar
         # with the club's thinking" the possessive sits inside a modifier).
@@ -172,6 +183,8 @@ class SourceClassifier:
         if head_low.isdigit() and not name:
             return "anonymous", bare  # "Only 12%", "About 31% of the firms surveyed": a share
         if len(core) >= 3 and head_low in _ONE_OF and core[1].lower in _OF_PARTITIVE:
+            if not self.it and head_low == "one":
+                return self._one_of_kind(core), bare
             return "anonymous", bare  # "One of them", "uno di loro", "una delle dipendenti"
         # "The Washington Post", "Il Fatto Quotidiano": an outlet's name beats its head noun.
         outlet = self._media_name_in(core) or self._media_name_in(words)
@@ -241,7 +254,7 @@ class SourceClassifier:
             return "anonymous", bare
         if head_low in lex.organization_nouns or lex.organization_noun_pattern.search(joined):
             return "organization", bare
-        if not self.it and head_low.endswith("s") and head_low[:-1] in lex.organization_nouns:
+        if not self.it and _singular(head_low) in lex.organization_nouns:
             return "organization", bare  # "Labor unions", "environmental groups": bodies
         if head and head.is_capitalized:
             if not self.it and len(core) == 1 and _WHO_AFTER.match(self.text, span[1]):
@@ -252,6 +265,30 @@ class SourceClassifier:
         if _looks_plural(head_low, self.it) and len(core) <= 3:
             return "anonymous", bare
         return "role", bare
+
+    def _one_of_kind(self, core: list[Tok]) -> str:
+        """(English) "one of the former selectors" is a person known by a role; "one of the
+        residents" or "one of them" stays unnamed; "one of the banks" is a body."""
+        lex = self.lex
+        group = core[2:]
+        for k, tok in enumerate(group):
+            if k > 0 and tok.lower in lex.prepositions:
+                group = group[:k]
+                break
+        words = [t for t in group if t.lower not in lex.determiners]
+        if not words:
+            return "anonymous"
+        plural = words[-1].lower
+        singular = _singular(plural)
+        if plural in lex.pronouns or plural in lex.object_pronouns:
+            return "anonymous"
+        if plural in lex.anonymous_nouns or singular in lex.anonymous_nouns:
+            return "anonymous"
+        if singular in lex.organization_nouns or singular in lex.media_nouns:
+            return "organization"
+        if singular in lex.role_nouns or (plural.endswith("s") and not words[-1].is_capitalized):
+            return "role"
+        return "anonymous"
 
     def _body_not_outlet(self, core: list[Tok], head: Tok | None) -> bool:
         """ "l'agenzia regionale per l'ambiente", "l'agenzia di spionaggio": a noun that names
@@ -450,3 +487,12 @@ def _looks_plural(word: str, italian: bool) -> bool:
     if not italian:
         return word.endswith("s")
     return word.endswith("i") or (word.endswith("e") and not word.endswith(_SINGULAR_E))
+
+
+def _singular(word: str) -> str:
+    """An English plural's singular, by its regular endings ("companies", "selectors")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word

@@ -547,25 +547,46 @@ class SpanPlacer:
             or (toks[m].is_capitalized and toks[m].is_word)
             for m in range(i, min(i + 2, j))
         ) and not (i < j and toks[i].lower in lex.prepositions)  # "reports of the flood reached"
-        for k in range(i + 1, min(j, i + 5)):
+        # the first four words after ``i``, a possessive "s" not counted ("the prosecutor's
+        # office should")
+        window: list[int] = []
+        m = i + 1
+        while m < j and len(window) < 4:
+            if not (toks[m].lower == "s" and toks[m].start - toks[m - 1].end == 1):
+                window.append(m)
+            m += 1
+        for place, k in enumerate(window, 1):
             tok = toks[k]
             if not tok.is_word or tok.lower in lex.relative_pronouns:
                 return False
             if tok.lower in lex.auxiliaries:
                 return toks[k - 1].lower not in lex.prepositions
+            before = toks[k - 1]
             if (
                 not self.it
-                and subject_opens
-                and k <= i + 3
-                and toks[k - 1].lower not in ("and", "or", "but")  # "its obituary and decided"
-                and len(tok.lower) > 4
-                and tok.lower.endswith("ed")
+                and (
+                    subject_opens
+                    # "saying sales rose": a bare plural, then a past no adjective looks like
+                    or (place == 2 and tok.lower in lex.irregular_past and before.lower[-1:] == "s")
+                )
+                and (
+                    place <= 3
+                    or (place == 4 and (self._is_adverb(before) or before.lower == "never"))
+                )
+                and before.lower not in ("and", "or", "but")  # "its obituary and decided"
+                and (
+                    (len(tok.lower) > 4 and tok.lower.endswith("ed"))
+                    or tok.lower in lex.irregular_past  # "the board never met"
+                )
                 and not tok.is_capitalized
-                and toks[k - 1].lower not in lex.prepositions
-                and toks[k - 1].lower not in lex.determiners
+                and before.lower not in lex.prepositions
+                and before.lower not in lex.determiners
                 and k + 1 < len(toks)
                 and (toks[k + 1].is_word or toks[k + 1].text in (".", ","))
-                and toks[k + 1].lower not in ("by",)  # "the man arrested by police"
+                and not (  # "the man arrested by police", not "wages fell by 3%"
+                    toks[k + 1].lower == "by"
+                    and not (k + 2 < len(toks) and toks[k + 2].text[:1].isdigit())
+                )
             ):
                 return True
         return False

@@ -108,3 +108,137 @@ def test_a_new_cue_in_the_next_paragraph_is_a_claim_of_its_own():
     )
     claims = extract(text, "en")
     assert [c.cue.text if c.cue else None for c in claims] == ["said", None, "added"]
+
+
+@pytest.mark.parametrize(
+    "text, hint, expected",
+    [
+        (
+            "As per the league's charter, the chairman has no vote on transfers.",
+            "the chairman has no vote",
+            {"source": "the league's charter", "cue": "As per", "kind": "document"},
+        ),
+        (
+            "The chairman has no vote on transfers, as per the league's charter.",
+            "The chairman has no vote",
+            {"source": "the league's charter", "cue": "as per"},
+        ),
+        (
+            "According to preliminary figures, turnout rose to 61%.",
+            "turnout rose",
+            {"source": "preliminary figures", "kind": "document"},
+        ),
+    ],
+    ids=["as-per-opening", "as-per-closing", "according-to-adjective-then-noun"],
+)
+def test_en_as_per_is_an_according_to_marker(text, hint, expected):
+    check_fields(find_claim(text, "en", hint), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As per usual, the meeting started late.",
+    ],
+)
+def test_en_an_according_to_marker_before_a_manner_names_no_source(text):
+    claims = extract(text, "en")
+    assert [c.source for c in claims] == [None], [c.content.text for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text, source, channel",
+    [
+        (
+            "The Ledger quoted a former director saying the board never met.",
+            "a former director",
+            "The Ledger",
+        ),
+        (
+            "The Ledger quoted a former director as saying the board never met.",
+            "a former director",
+            "The Ledger",
+        ),
+        (
+            "The cap is set in the statutes; however, a report in the Ledger has quoted a couple of former members of the pay committee claiming that the cap was ignored.",
+            "a couple of former members of the pay committee",
+            None,
+        ),
+    ],
+    ids=["quoted-x-saying", "quoted-x-as-saying", "quoted-x-claiming-after-semicolon"],
+)
+def test_en_quoted_x_saying_gives_the_claim_to_x(text, source, channel):
+    claim = find_claim(text, "en", "never met" if "never" in text else "cap was ignored")
+    expected = {"source": source}
+    if channel:
+        expected["channel"] = channel
+    check_fields(claim, expected)
+
+
+@pytest.mark.parametrize(
+    "text, hint",
+    [
+        ("The union sent a memo saying wages fell by 3% last year.", "wages fell"),
+        ("The firm issued a note saying sales rose in the spring.", "sales rose"),
+        ("The coach sent a message saying the captain's knee had healed.", "knee had healed"),
+        (
+            "The board published a notice saying the stadium never met the code.",
+            "never met the code",
+        ),
+    ],
+    ids=[
+        "irregular-past-by-figure",
+        "bare-plural-irregular-past",
+        "possessive-subject",
+        "adverb-then-irregular-past",
+    ],
+)
+def test_en_a_gerund_of_saying_before_a_bare_clause_is_a_cue(text, hint):
+    claim = find_claim(text, "en", hint)
+    assert claim.cue is not None and claim.cue.text == "saying"
+    assert claim.content.text.startswith(hint.split()[0]) or hint in claim.content.text
+
+
+def test_en_a_man_arrested_by_police_is_not_a_clause():
+    claim = find_claim("Witnesses saw the man arrested by police near the bank.", "en", "arrested")
+    assert claim.source is None
+
+
+@pytest.mark.parametrize(
+    "text, hint, source",
+    [
+        (
+            "The county's lawyer sent a letter to three police chiefs saying the county should decide what is released.",
+            "the county should decide",
+            "a letter",
+        ),
+        (
+            "The ferry company issued a statement on Monday saying the crossing was safe.",
+            "the crossing was safe",
+            "a statement",
+        ),
+    ],
+    ids=["letter-to-addressee", "statement-on-a-day"],
+)
+def test_en_a_message_before_its_addressee_or_date_speaks_through_the_gerund(text, hint, source):
+    check_fields(
+        find_claim(text, "en", hint), {"source": source, "cue": "saying", "kind": "document"}
+    )
+
+
+@pytest.mark.parametrize(
+    "subject, kind",
+    [
+        ("A couple of former members of the pay committee", "anonymous"),
+        ("A handful of former employees of the agency", "anonymous"),
+        ("A group of companies", "organization"),
+        ("One of the former selectors", "role"),
+        ("One of the residents", "anonymous"),
+        ("One of them", "anonymous"),
+        ("One of the banks", "organization"),
+        ("Two of the smaller utilities", "anonymous"),
+    ],
+)
+def test_en_a_partitive_source_takes_the_kind_of_what_it_counts(subject, kind):
+    claim = find_claim(f"{subject} said the rules were ignored.", "en", "rules were ignored")
+    check_fields(claim, {"source": subject, "kind": kind})
