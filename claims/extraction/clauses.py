@@ -451,7 +451,16 @@ class ClauseReader:
                     self._add_author_part(sent, index, left_i, cue.i, out)
             elif source is None:
                 # "The defence filed a motion, arguing that ...": the clause's own subject
-                d.resolve = "lead" if c_idx == 0 else "sg"
+                # ("... after the union filed a motion, arguing": the subordinate clause's)
+                subject = (
+                    self._subordinate_subject(toks, left_i, cue.i - 1)
+                    if c_idx == 0 and cue.i - 1 > left_i and toks[cue.i - 1].text == ","
+                    else None
+                )
+                if subject is not None:
+                    source = subject
+                else:
+                    d.resolve = "lead" if c_idx == 0 else "sg"
                 if c_idx == 0:
                     self._clause_before_gerund(sent, index, cue, left_i, out)
         elif (

@@ -271,8 +271,12 @@ class SourceResolver:
         """The explicit subject opening ``sentence``, up to its auxiliary or finite verb
         ("I difensori hanno sollevato ..."); ``None`` for a dropped subject ("Poi ha ...")."""
         toks = sentence.toks
+        span = self._subject_tokens(toks, 0)
+        return None if span is None else (toks[span[0]].start, toks[span[1] - 1].end)
+
+    def _subject_tokens(self, toks, start: int) -> tuple[int, int] | None:
+        """The explicit subject of the clause opening at token ``start`` (a token range)."""
         lex = self.lex
-        start = 0
         while (
             start < len(toks)
             and toks[start].is_word
@@ -304,7 +308,7 @@ class SourceResolver:
         if span is None or self._is_pronoun(toks, *span):
             return None
         first = start if bound and span[0] == start + bound else span[0]
-        return toks[first].start, toks[span[1] - 1].end
+        return first, span[1]
 
     def _looks_like_english_verb(self, tok) -> bool:
         """A past-tense verb or a sentence adverb right after an English subject ("The UAW
@@ -313,7 +317,9 @@ class SourceResolver:
             return False
         if "-" in tok.lower:
             return False  # "mid-sized", "state-owned": a compound adjective
-        return self._is_adverb(tok) or tok.lower.endswith("ed") or tok.lower in _IRREGULAR_PAST
+        return (
+            self._is_adverb(tok) or tok.lower.endswith("ed") or tok.lower in self.lex.irregular_past
+        )
 
     def _mentioned_person(self, sentences, index) -> tuple[int, int] | None:
         """(English) The last person or role named anywhere in the sentence before, in the
@@ -366,11 +372,3 @@ class SourceResolver:
         if name in self.entities.persons or (k == 1 and self.entities.full_name(toks[0].text)):
             return toks[0].start, toks[k - 1].end
         return None
-
-
-# Common irregular past tenses that end an English subject ("The company cut its forecast").
-_IRREGULAR_PAST = frozenset(
-    "cut made took gave won lost met sent held left put set went came got began brought "
-    "bought built chose drew fell felt fought found flew grew heard hit kept knew led let "
-    "paid ran rose saw sold shut spent stood struck sought threw wrote".split()
-)

@@ -15,6 +15,11 @@ from .wordsets import (
     _AGENT_WORDS,
 )
 
+# Words that open a subordinate clause a gerund after a comma may hang on.
+_SUBORDINATORS = frozenset(
+    ("after", "when", "because", "since", "while", "before", "once", "until", "as", "although")
+)
+
 
 class SpanPlacer:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: drafts from a sentence's cues."""
@@ -48,6 +53,33 @@ class SpanPlacer:
                     author=True,
                 )
             )
+
+    def _subordinate_subject(self, toks, left_i, comma) -> tuple[int, int] | None:
+        """(English) "Shares fell after the retailer cut its forecast, citing ...": a gerund
+        after a comma hangs on the last clause before it; when a subordinator opens that
+        clause, its subject is the one speaking (a token range), else ``None``."""
+        if self.it:
+            return None
+        for m in range(comma - 1, left_i, -1):
+            if toks[m].text in (",", ";") or toks[m].text in DASHES:
+                return None
+            if toks[m].lower in _SUBORDINATORS:
+                return self._subject_tokens(toks, m + 1)
+        return None
+
+    def _reason_cited(self, toks, cue, right_j) -> tuple[int, int] | None:
+        """What "citing" names, to the end of its clause, when it is a claim of three words or
+        more ("citing a warm winter and weak demand")."""
+        end = cue.j
+        while (
+            end < right_j
+            and toks[end].text not in (";", ".", "!", "?")
+            and toks[end].text not in DASHES
+        ):
+            end += 1
+        if sum(t.is_word for t in toks[cue.j : end]) < 3:
+            return None
+        return (cue.j, end)
 
     def _clause_before_gerund(self, sent, index, cue, left_i, out) -> None:
         """ "The UAW sued GM in January, accusing ...": the clause the gerund hangs on is the
@@ -96,7 +128,26 @@ class SpanPlacer:
                     and source is not None
                     and not self._source_like(toks, *source)
                 ):
-                    continue  # "cut its forecast, citing a warm winter": a reason, not a source
+                    # "The chain cut its forecast, citing a warm winter": the reason is the
+                    # claim, and the subject of the clause gives it (as "pointing to" does)
+                    if (
+                        not self.it
+                        and c_idx == 0
+                        and cue.i > left_i
+                        and toks[cue.i - 1].text == ","
+                    ):
+                        content = self._reason_cited(toks, cue, right_j)
+                        if content is not None:
+                            subject = self._subordinate_subject(toks, left_i, cue.i - 1)
+                            if subject is None:
+                                d.resolve = "lead"
+                            else:
+                                d.source = self._span(toks, *subject)
+                            self._clause_before_gerund(sent, index, cue, left_i, out)
+                            ci, cj = self._trim(toks, *content)
+                            d.content = self._span(toks, ci, cj)
+                            out.append(d)
+                    continue
                 if (
                     c_idx > 0
                     and toks[cue.i].lower in ("citing", "citando")

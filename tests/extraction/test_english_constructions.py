@@ -421,10 +421,14 @@ def test_en_gives_a_coordinated_verb_the_subject_of_the_first():
     assert claims[1].content.text.startswith("the agency had ignored")
 
 
-def test_en_reads_citing_a_reason_as_no_source():
+def test_en_reads_citing_a_reason_as_the_subject_s_claim_not_a_source():
+    # the reason a body gives is its claim (as "pointing to" is), never a source of its own
     text = "The retailer cut its sales forecast, citing a mild winter that left stores with unsold coats."
     claims = extract(text, "en")
-    assert [c.source for c in claims] == [None]
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        ("The retailer cut its sales forecast", None),
+        ("a mild winter that left stores with unsold coats", "The retailer"),
+    ]
     relayed = find_claim(
         "The Ledger reported, citing two council members, that the vote would be delayed.",
         "en",

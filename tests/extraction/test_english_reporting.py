@@ -242,3 +242,15 @@ def test_en_a_message_before_its_addressee_or_date_speaks_through_the_gerund(tex
 def test_en_a_partitive_source_takes_the_kind_of_what_it_counts(subject, kind):
     claim = find_claim(f"{subject} said the rules were ignored.", "en", "rules were ignored")
     check_fields(claim, {"source": subject, "kind": kind})
+
+
+def test_en_a_gerund_after_a_subordinate_clause_speaks_for_its_subject():
+    text = "Shares of Harborview Inc. fell 14% on Thursday after the clothing retailer cut its yearly forecast, citing a mild winter that left stores with unsold coats."
+    check_fields(
+        find_claim(text, "en", "a mild winter"),
+        {"source": "the clothing retailer", "cue": "citing", "kind": "organization"},
+    )
+    text = "Shares fell after the union filed a motion, arguing that the vote was rigged."
+    check_fields(
+        find_claim(text, "en", "the vote was rigged"), {"source": "the union", "cue": "arguing"}
+    )
