@@ -55,7 +55,9 @@ class FrameReader:
             name = self._name_ending_at(toks, left_i, k - 3)
             if name:
                 return name
-        np = self._np_before(toks, left_i, k)
+        np = self._who_antecedent(toks, left_i, k - 1) if toks[k].lower == "who" else None
+        if np is None:
+            np = self._np_before(toks, left_i, k)
         if np is None:
             # "Di parere opposto la vicesindaca Lea Marchi, che ...": from the nearest article
             for m in range(k - 2, max(left_i, k - 10) - 1, -1):
@@ -69,6 +71,41 @@ class FrameReader:
             if name:
                 return (name[0], np[1])
         return self._agent_of_clause(toks, np) if self.it else np
+
+    def _who_antecedent(self, toks: list[Tok], left_i: int, comma: int) -> tuple[int, int] | None:
+        """(English) Whom ", who" stands for: the noun phrase ending at the comma, with the
+        person it belongs to when a role or a group noun heads it ("the head of the agency,
+        who"), else only the people after the preposition ("the outlook for policymakers,
+        who"); ``None`` when no such phrase ends there."""
+        lex = self.lex
+        start = comma
+        m = comma - 1
+        while m > left_i and comma - m <= 6 and toks[m].is_word:
+            low = toks[m].lower
+            if low in lex.prepositions or self._verbish(toks[m]):
+                break
+            start = m
+            if low in lex.determiners:
+                break
+            m -= 1
+        if start == comma:
+            return None
+        p = start - 1
+        if p - 1 > left_i and toks[p].lower in ("of", "for", "at") and toks[p - 1].is_word:
+            owner = toks[p - 1].lower
+            if owner in lex.role_nouns or owner in lex.anonymous_nouns:
+                q = p - 1
+                while q - 1 > left_i and p - q < 4 and toks[q - 1].is_word:
+                    if toks[q - 1].lower in lex.prepositions or self._verbish(toks[q - 1]):
+                        break
+                    q -= 1
+                    if toks[q].lower in lex.determiners:
+                        break
+                return (q, comma)
+        last = toks[comma - 1]
+        if last.is_capitalized or self._is_source_noun(last.lower) or last.lower.endswith("s"):
+            return (start, comma)
+        return None
 
     def _agent_of_clause(self, toks: list[Tok], np: tuple[int, int] | None, second=False):
         """ "La cifra è stata contestata dal segretario del Comune, che ...": when the words

@@ -15,6 +15,9 @@ from .wordsets import (
     _AGENT_WORDS,
 )
 
+# English pronouns that can only be subjects: one right after a verb of saying opens a clause.
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
+
 # Words that open a subordinate clause a gerund after a comma may hang on.
 _SUBORDINATORS = frozenset(
     ("after", "when", "because", "since", "while", "before", "once", "until", "as", "although")
@@ -598,6 +601,11 @@ class SpanPlacer:
             or (toks[m].is_capitalized and toks[m].is_word)
             for m in range(i, min(i + 2, j))
         ) and not (i < j and toks[i].lower in lex.prepositions)  # "reports of the flood reached"
+        if not self.it:
+            # "signaled they want", "said he expects": a subject pronoun opens a clause
+            for m in range(i, min(i + 2, j - 1)):
+                if toks[m].lower in _SUBJECT_PRONOUNS and toks[m + 1].is_word:
+                    return m == i or toks[i].lower in lex.verb_gerunds or self._verbish(toks[i])
         # the first four words after ``i``, a possessive "s" not counted ("the prosecutor's
         # office should")
         window: list[int] = []

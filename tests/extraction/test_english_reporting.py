@@ -254,3 +254,40 @@ def test_en_a_gerund_after_a_subordinate_clause_speaks_for_its_subject():
     check_fields(
         find_claim(text, "en", "the vote was rigged"), {"source": "the union", "cue": "arguing"}
     )
+
+
+@pytest.mark.parametrize(
+    "text, source, kind",
+    [
+        (
+            "That rise could complicate the outlook for policymakers, who have said they want more evidence.",
+            "policymakers",
+            "anonymous",
+        ),
+        (
+            "The rules anger the head of the agency, who has said they are unfair.",
+            "the head of the agency",
+            "role",
+        ),
+        (
+            "The plan was backed by Anna Price, a city councilor, who said it was overdue.",
+            "Anna Price, a city councilor",
+            "person",
+        ),
+    ],
+    ids=["people-after-a-preposition", "role-of-a-body", "name-and-apposition"],
+)
+def test_en_who_stands_for_the_people_before_it(text, source, kind):
+    claim = next(c for c in extract(text, "en") if c.source is not None)
+    check_fields(claim, {"source": source, "kind": kind})
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor hinted she might run again.", "she might run again"),
+        ("The regulator has signaled they want more evidence.", "they want more evidence"),
+    ],
+)
+def test_en_a_subject_pronoun_after_a_verb_of_saying_opens_its_clause(text, content):
+    check_fields(find_claim(text, "en", content), {"content": content})
