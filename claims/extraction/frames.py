@@ -744,6 +744,8 @@ class FrameReader:
         if self.it or j - i < 3 or toks[i].lower not in ("a", "an"):
             return False
         for m in range(i + 2, j):
+            if toks[m - 1].lower in lex.prepositions:
+                continue  # "a spokeswoman for Drayford Energy", "an aide to the mayor"
             if toks[m].lower in lex.articles or (
                 toks[m].is_capitalized and not toks[m - 1].is_capitalized
             ):

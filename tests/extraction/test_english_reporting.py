@@ -291,3 +291,27 @@ def test_en_who_stands_for_the_people_before_it(text, source, kind):
 )
 def test_en_a_subject_pronoun_after_a_verb_of_saying_opens_its_clause(text, content):
     check_fields(find_claim(text, "en", content), {"content": content})
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            '"The plant is operating normally," a spokeswoman for Drayford Energy said.',
+            "a spokeswoman for Drayford Energy",
+        ),
+        (
+            "The plant is operating normally, a spokesman for the ministry said.",
+            "a spokesman for the ministry",
+        ),
+        ("Talks stalled, an aide to the mayor said.", "an aide to the mayor"),
+    ],
+)
+def test_en_a_role_for_a_body_before_a_closing_verb_is_the_speaker(text, source):
+    claims = extract(text, "en")
+    assert [c.source.text if c.source else None for c in claims] == [source]
+
+
+def test_en_a_gapped_object_still_names_no_speaker():
+    claims = extract("The fee is too high, a figure the ministry disputes.", "en")
+    assert [c.source for c in claims] == [None]
