@@ -783,7 +783,17 @@ class ClauseReader:
             or first.lower in self.lex.determiners
         ):
             return False
-        return not any(self._verbish(t) for t in toks[i:j])
+        # "the state's transport commissioner": a verb form after an article or before a
+        # possessive is a noun
+        return not any(
+            self._verbish(toks[m])
+            and toks[m - 1].lower not in self.lex.articles
+            and toks[m - 1].lower not in self.lex.determiners
+            and not (
+                m + 1 < j and toks[m + 1].lower == "s" and toks[m + 1].start == toks[m].end + 1
+            )
+            for m in range(i, j)
+        )
 
     def _clause_resumes(self, toks, i, j) -> bool:
         """Whether the words from ``i`` continue the interrupted clause

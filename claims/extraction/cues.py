@@ -44,6 +44,7 @@ class CueFinder:
                 and tok.lower.endswith("ly")
                 and len(tok.lower) > 4
                 and tok.lower not in self.lex.verb_finite
+                and tok.lower not in self.lex.ly_adjectives
             )
         )
 

@@ -151,6 +151,10 @@ class Lexicon:
         # "saying the board never met": past tenses that do not end in -ed, for telling a
         # bare reported clause from a noun phrase
         self.irregular_past = _lower_set(d.get("irregular_past", []))
+        # (English) "after", "when": a clause opens after them, with a subject of its own
+        self.subordinators = _lower_set(d.get("subordinators", []))
+        # (English) words in -ly that are no adverbs: "quarterly sales", "the elderly"
+        self.ly_adjectives = _lower_set(d.get("ly_adjectives", []))
         # "a couple of former members": the count before "of" is not the source's head
         self.quantity_nouns = _lower_set(d.get("quantity_nouns", []))
         self.time_words = _lower_set(d["time_words"])

@@ -110,6 +110,25 @@ class PhraseFinder:
                     changed = True
         return i
 
+    def _opens_subordinate_clause(self, toks: list[Tok], i: int, k: int, j: int) -> bool:
+        """(English) "Oil prices jumped on Tuesday after Saudi officials said ...": the
+        subordinator at ``k`` follows a clause of its own (a past tense after its subject),
+        so the subject of the verb after it starts after it. Not "the man arrested after the
+        raid said": a participle right before the subordinator modifies the noun."""
+        if self.it or toks[k].lower not in self.lex.subordinators or k - i < 2:
+            return False
+        lex = self.lex
+        if any(t.lower in lex.relative_pronouns for t in toks[i:k]):
+            return False  # "X, who spoke on condition of anonymity because ..., said"
+        if not self._source_like(toks, k + 1, j):
+            return False  # "arrived at the court after the hearing said": no one to speak
+        for m in range(i + 1, k):
+            low = toks[m].lower
+            past = low in lex.irregular_past or (low.endswith("ed") and len(low) > 4)
+            if past and not toks[m].is_capitalized and (m < k - 1 or low in lex.irregular_past):
+                return True
+        return False
+
     def subject_np(self, toks: list[Tok], i: int, j: int) -> tuple[int, int] | None:
         """The subject noun phrase in tokens [i, j) right before a cue (token range).
 
@@ -149,6 +168,7 @@ class PhraseFinder:
                 low in lex.relative_pronouns
                 or low in lex.complement_words
                 or toks[k].text in (":", ";")
+                or self._opens_subordinate_clause(toks, i, k, j)
             ):
                 if self._opens_relative_piece(toks, k):
                     break  # ", who chairs the committee,": an apposition, dropped below

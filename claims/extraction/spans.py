@@ -18,11 +18,6 @@ from .wordsets import (
 # English pronouns that can only be subjects: one right after a verb of saying opens a clause.
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 
-# Words that open a subordinate clause a gerund after a comma may hang on.
-_SUBORDINATORS = frozenset(
-    ("after", "when", "because", "since", "while", "before", "once", "until", "as", "although")
-)
-
 
 class SpanPlacer:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: drafts from a sentence's cues."""
@@ -66,7 +61,7 @@ class SpanPlacer:
         for m in range(comma - 1, left_i, -1):
             if toks[m].text in (",", ";") or toks[m].text in DASHES:
                 return None
-            if toks[m].lower in _SUBORDINATORS:
+            if toks[m].lower in self.lex.subordinators:
                 return self._subject_tokens(toks, m + 1)
         return None
 

@@ -315,3 +315,70 @@ def test_en_a_role_for_a_body_before_a_closing_verb_is_the_speaker(text, source)
 def test_en_a_gapped_object_still_names_no_speaker():
     claims = extract("The fee is too high, a figure the ministry disputes.", "en")
     assert [c.source for c in claims] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "The bridge will reopen in June, said Tom Okafor, the state's transport commissioner.",
+            "Tom Okafor",
+        ),
+        (
+            "The bridge will reopen in June, said Tom Okafor, a state transport official.",
+            "Tom Okafor",
+        ),
+    ],
+)
+def test_en_an_inverted_speaker_keeps_a_role_whose_words_look_like_verbs(text, source):
+    check_fields(
+        find_claim(text, "en", "The bridge will reopen"),
+        {"source": source, "content": "The bridge will reopen in June"},
+    )
+
+
+@pytest.mark.parametrize(
+    "text, author_part, source, content",
+    [
+        (
+            "Oil prices jumped on Tuesday after Saudi officials said output would be cut.",
+            "Oil prices jumped on Tuesday",
+            "Saudi officials",
+            "output would be cut",
+        ),
+        (
+            "Shares in Calder Foods fell 6 percent after the company said quarterly sales had missed forecasts.",
+            "Shares in Calder Foods fell 6 percent",
+            "the company",
+            "quarterly sales had missed forecasts",
+        ),
+    ],
+)
+def test_en_the_speaker_after_a_subordinator_is_not_the_clause_before_it(
+    text, author_part, source, content
+):
+    claims = extract(text, "en")
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        (author_part, None),
+        (content, source),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "The man arrested after the raid said he was innocent.",
+            "The man arrested after the raid",
+        ),
+        (
+            "A court clerk arrived at the hall after the hearing said the ruling would be read at noon.",
+            None,
+        ),
+    ],
+)
+def test_en_a_subordinator_before_no_speaker_leaves_the_subject_whole(text, source):
+    speakers = [c.source.text for c in extract(text, "en") if c.source is not None]
+    assert "the hearing" not in speakers and "the raid" not in speakers
+    if source:
+        assert speakers == [source]
