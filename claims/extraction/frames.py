@@ -450,6 +450,7 @@ class FrameReader:
                 or prev_tok.text in CLOSE_QUOTES
                 or prev_tok.lower in ("e", "ed", "and", "ma", "but")
                 or self._closing_report_comma(toks, cue) >= 0
+                or self._new_subject_after_conjunction(toks, earlier[-1], cue)
             ):
                 return False
         if (
@@ -864,6 +865,18 @@ class FrameReader:
             and toks[k + 1].lower.endswith("ing")
         )
 
+    def _new_subject_after_conjunction(self, toks: list[Tok], earlier: Cue, cue: Cue) -> bool:
+        """(English) "X said the plan was dead, and the council said ...": after a comma and a
+        conjunction, a new subject and its own verb of saying start a clause of their own."""
+        if self.it:
+            return False
+        m = cue.i - 1
+        while m > earlier.j and cue.i - m <= 6 and toks[m].is_word and not self._verbish(toks[m]):
+            if toks[m].lower in ("and", "but", "while", "whereas"):
+                return m - 1 > earlier.j and toks[m - 1].text == "," and m + 1 < cue.i
+            m -= 1
+        return False
+
     def _closing_report_comma(self, toks: list[Tok], cue: Cue) -> int:
         """ "X explained how Y, the Tribune reported.": a subject set off by a comma and its
         verb of saying closing the sentence report the whole of it; the reported clause
@@ -889,5 +902,12 @@ class FrameReader:
             k += 1
         if k < len(toks) and (toks[k].lower in self.lex.complement_words or toks[k].text == ":"):
             return True
+        if (
+            not self.it
+            and cue.kind == "verb"
+            and k < len(toks)
+            and self._bare_clause(toks, k, len(toks))
+        ):
+            return True  # "said the employer had announced ...": a clause with no "that"
         # "told the BBC that", "ha detto all'Ansa che": an addressee before the complementizer.
         return self._skip_to_complementizer(toks, k, len(toks))[0] != k

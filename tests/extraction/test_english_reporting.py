@@ -382,3 +382,32 @@ def test_en_a_subordinator_before_no_speaker_leaves_the_subject_whole(text, sour
     assert "the hearing" not in speakers and "the raid" not in speakers
     if source:
         assert speakers == [source]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Union official Mick Darby said the employer had announced 200 redundancies on Friday.",
+            "the employer had announced 200 redundancies on Friday",
+        ),
+        (
+            "Teacher Nora Quist said her pupils had written letters to the council.",
+            "her pupils had written letters to the council",
+        ),
+    ],
+)
+def test_en_a_verb_inside_a_clause_with_no_that_stays_in_the_speaker_s_claim(text, content):
+    claims = extract(text, "en")
+    assert len(claims) == 1, [c.content.text for c in claims]
+    check_fields(claims[0], {"content": content, "cue": "said"})
+
+
+@pytest.mark.parametrize("that", ["", "that "])
+def test_en_a_new_subject_after_comma_and_speaks_for_itself(that):
+    text = f"The mayor said {that}the plan was dead, and the council said it would vote again."
+    claims = extract(text, "en")
+    assert [(c.content.text, c.source.text) for c in claims] == [
+        ("the plan was dead", "The mayor"),
+        ("it would vote again", "the council"),
+    ]
