@@ -411,3 +411,20 @@ def test_en_a_new_subject_after_comma_and_speaks_for_itself(that):
         ("the plan was dead", "The mayor"),
         ("it would vote again", "the council"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "Glaciologist Tobias Klein asserted that the ice shelf was thinning.",
+            "Glaciologist Tobias Klein",
+        ),
+        ("The ice shelf is thinning, said engineer Dov Aronov.", "engineer Dov Aronov"),
+        ("Nurse Kwame Asante said the ward was full.", "Nurse Kwame Asante"),
+        ("Priya Raghunathan said the ward was full.", "Priya Raghunathan"),
+    ],
+)
+def test_en_a_profession_or_a_given_name_before_a_name_makes_a_person(text, source):
+    claim = next(c for c in extract(text, "en") if c.source is not None)
+    check_fields(claim, {"source": source, "kind": "person"})
