@@ -324,6 +324,8 @@ class FrameReader:
                     return False
                 if not toks[m].is_word:
                     break
+                if not self.it and m == cue.j and toks[m].lower not in self.lex.determiners:
+                    break  # "told reporters the story was false": the object is the addressee
         if (
             cue.kind == "passive"
             and earlier

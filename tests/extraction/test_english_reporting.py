@@ -428,3 +428,27 @@ def test_en_a_new_subject_after_comma_and_speaks_for_itself(that):
 def test_en_a_profession_or_a_given_name_before_a_name_makes_a_person(text, source):
     claim = next(c for c in extract(text, "en") if c.source is not None)
     check_fields(claim, {"source": source, "kind": "person"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The players said goodbye to fans after the match.",
+        "The president told a funny joke about his age.",
+        "Survivor Hana Bello told the story of her escape from the flood.",
+        "The striker confirmed his status as the top scorer with a hat-trick.",
+    ],
+)
+def test_en_saying_goodbye_or_telling_a_story_is_an_event(text):
+    assert [c.source for c in extract(text, "en")] == [None]
+
+
+def test_en_an_event_noun_later_in_the_clause_does_not_cancel_the_cue():
+    check_fields(
+        find_claim("Officials told reporters the story was false.", "en", "the story was false"),
+        {"source": "Officials", "cue": "told"},
+    )
+    check_fields(
+        find_claim("The minister said no new taxes would be raised.", "en", "no new taxes"),
+        {"source": "The minister", "cue": "said"},
+    )
