@@ -188,6 +188,9 @@ class ClaimAttribution:
             return True
         # "would have to" is an obligation, not the reporter's "would have" hedge.
         padded = (" " + " ".join(words) + " ").replace(" would have to ", " must ")
+        if not reported and lex.lang == "en":
+            # '"We would have lost the house," she said': the speaker's own conditional
+            padded = padded.replace(" would have ", " ")
         if lex.hedge_phrase_pattern.search(padded):
             return True
         if (

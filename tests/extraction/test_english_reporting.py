@@ -452,3 +452,32 @@ def test_en_an_event_noun_later_in_the_clause_does_not_cancel_the_cue():
         find_claim("The minister said no new taxes would be raised.", "en", "no new taxes"),
         {"source": "The minister", "cue": "said"},
     )
+
+
+@pytest.mark.parametrize(
+    "text, hint, hedged",
+    [
+        (
+            "The lender appears to have breached the rules, the regulator said.",
+            "The lender appears",
+            True,
+        ),
+        ("It is understood that the manager will leave in June.", "the manager will leave", True),
+        ("It is learnt that the minister will resign.", "the minister will resign", True),
+        (
+            '"We would have lost the house," said flood victim Tariq Aziz.',
+            "We would have lost the house",
+            False,
+        ),
+        ("The fire would have reached the village, officials said.", "The fire would have", True),
+    ],
+    ids=[
+        "appears-to",
+        "it-is-understood",
+        "it-is-learnt",
+        "would-have-in-a-quotation",
+        "would-have-reported",
+    ],
+)
+def test_en_hedges_the_article_makes_and_not_the_speaker_s_conditional(text, hint, hedged):
+    check_fields(find_claim(text, "en", hint), {"hedged": hedged})
