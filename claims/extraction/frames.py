@@ -491,6 +491,10 @@ class FrameReader:
             ):
                 return False  # "a defendant accused of": a participle, not a verb of saying
             if word in self.lex.ambiguous_forms:
+                if nxt_tok is not None and (
+                    nxt_tok.lower in self.lex.verb_finite or nxt_tok.lower in self.lex.auxiliaries
+                ):
+                    return False  # "Local media reports said ...": the noun, then the verb
                 # "states", "reports": a verb only after a subject and before a clause or the end.
                 if not predicative and not (
                     nxt_tok is None

@@ -481,3 +481,15 @@ def test_en_an_event_noun_later_in_the_clause_does_not_cancel_the_cue():
 )
 def test_en_hedges_the_article_makes_and_not_the_speaker_s_conditional(text, hint, hedged):
     check_fields(find_claim(text, "en", hint), {"hedged": hedged})
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Unconfirmed reports said the plane had been diverted to Cyprus.", "Unconfirmed reports"),
+        ("Local media reports said the ferry had capsized.", "Local media reports"),
+    ],
+)
+def test_en_reports_before_a_verb_of_saying_is_the_noun(text, source):
+    claims = extract(text, "en")
+    assert [(c.source.text, c.cue.text) for c in claims] == [(source, "said")]
