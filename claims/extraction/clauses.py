@@ -754,6 +754,17 @@ class ClauseReader:
                     toks[k - 1].lower in lex.determiners
                     # "said in May that": the month, not the modal
                     or (tok.is_capitalized and toks[k - 1].lower in lex.prepositions)
+                    # "said in a video posted on Facebook that": the video's participle
+                    or (
+                        not self.it
+                        and tok.lower.endswith("ed")
+                        and k - 2 >= start
+                        and toks[k - 2].lower in lex.articles
+                        and (
+                            toks[k - 1].lower in lex.document_nouns
+                            or toks[k - 1].lower in lex.speech_nouns
+                        )
+                    )
                 )
             ):
                 break

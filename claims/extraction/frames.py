@@ -484,6 +484,18 @@ class FrameReader:
             if prev_tok is not None and prev_tok.text[0].isdigit():
                 return False  # "212 reported cases"
             if (
+                earlier
+                and word.endswith("ed")
+                and prev >= 1
+                and toks[prev - 1].lower in self.lex.articles
+                and (
+                    prev_tok.lower in self.lex.document_nouns
+                    or prev_tok.lower in self.lex.speech_nouns
+                    or prev_tok.lower in self.lex.interview_nouns
+                )
+            ):
+                return False  # "said in a video posted on Facebook that": the video's participle
+            if (
                 word.endswith("ed")
                 and not predicative
                 and nxt_tok is not None

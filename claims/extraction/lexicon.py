@@ -151,6 +151,8 @@ class Lexicon:
         # "saying the board never met": past tenses that do not end in -ed, for telling a
         # bare reported clause from a noun phrase
         self.irregular_past = _lower_set(d.get("irregular_past", []))
+        # (English) the words newspapers' names end with: "the Evening Courier", "The Hindu"
+        self.outlet_name_words = frozenset(w.lower() for w in d.get("outlet_name_words", []))
         # (English) "after", "when": a clause opens after them, with a subject of its own
         self.subordinators = _lower_set(d.get("subordinators", []))
         # (English) words in -ly that are no adverbs: "quarterly sales", "the elderly"

@@ -113,8 +113,8 @@ class PhraseFinder:
     def _opens_subordinate_clause(self, toks: list[Tok], i: int, k: int, j: int) -> bool:
         """(English) "Oil prices jumped on Tuesday after Saudi officials said ...": the
         subordinator at ``k`` follows a clause of its own (a past tense after its subject),
-        so the subject of the verb after it starts after it. Not "the man arrested after the
-        raid said": a participle right before the subordinator modifies the noun."""
+        so the subject of the verb after it starts after it, when someone who can speak
+        follows. Not "the man arrested after the raid said": no one in "the raid" speaks."""
         if self.it or toks[k].lower not in self.lex.subordinators or k - i < 2:
             return False
         lex = self.lex
@@ -125,7 +125,7 @@ class PhraseFinder:
         for m in range(i + 1, k):
             low = toks[m].lower
             past = low in lex.irregular_past or (low.endswith("ed") and len(low) > 4)
-            if past and not toks[m].is_capitalized and (m < k - 1 or low in lex.irregular_past):
+            if past and not toks[m].is_capitalized:
                 return True
         return False
 

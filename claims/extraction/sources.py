@@ -187,7 +187,11 @@ class SourceClassifier:
                 return self._one_of_kind(core), bare
             return "anonymous", bare  # "One of them", "uno di loro", "una delle dipendenti"
         # "The Washington Post", "Il Fatto Quotidiano": an outlet's name beats its head noun.
-        outlet = self._media_name_in(core) or self._media_name_in(words)
+        outlet = (
+            self._media_name_in(core)
+            or self._media_name_in(words)
+            or self._named_like_a_paper(core)
+        )
         if head_low in lex.document_nouns and not outlet and not (name and core[0] is not head):
             owner = self._owner(core, head)
             if owner:
@@ -289,6 +293,18 @@ class SourceClassifier:
         if singular in lex.role_nouns or (plural.endswith("s") and not words[-1].is_capitalized):
             return "role"
         return "anonymous"
+
+    def _named_like_a_paper(self, core: list[Tok]) -> bool:
+        """(English) A name of capitalised words that ends like a newspaper's ("the Evening
+        Courier", "The Hindu", "the Daily Post"), with no body's noun in it."""
+        if self.it or not core or not all(t.is_capitalized for t in core):
+            return False
+        lex = self.lex
+        if any(t.lower in lex.organization_nouns for t in core):
+            return False
+        return core[-1].lower in lex.outlet_name_words or (
+            len(core) > 1 and core[0].lower in ("daily", "weekly", "evening", "morning", "sunday")
+        )
 
     def _body_not_outlet(self, core: list[Tok], head: Tok | None) -> bool:
         """ "l'agenzia regionale per l'ambiente", "l'agenzia di spionaggio": a noun that names

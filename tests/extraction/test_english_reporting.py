@@ -41,12 +41,17 @@ def test_en_a_closing_report_by_an_outlet_relays_the_speaker_inside_it():
 
 
 def test_en_a_closing_report_is_not_swallowed_by_the_clause_before_it():
-    claims = extract("The mayor said the plan was dead, the Tribune reported.", "en")
+    claims = extract("The mayor said the plan was dead, two aides reported.", "en")
     got = sorted((c.content.text, c.source.text if c.source else None) for c in claims)
-    # the paper's report of the whole sentence, and the mayor's words nested in it
+    # the aides' report of the whole sentence, and the mayor's words nested in it
     assert got == [
-        ("The mayor said the plan was dead", "the Tribune"),
+        ("The mayor said the plan was dead", "two aides"),
         ("the plan was dead", "The mayor"),
+    ]
+    # an outlet closing the sentence relays the mayor's words: it is their channel
+    claims = extract("The mayor said the plan was dead, the Tribune reported.", "en")
+    assert [(c.content.text, c.source.text, c.channel.text) for c in claims] == [
+        ("the plan was dead", "The mayor", "the Tribune")
     ]
 
 
@@ -493,3 +498,55 @@ def test_en_hedges_the_article_makes_and_not_the_speaker_s_conditional(text, hin
 def test_en_reports_before_a_verb_of_saying_is_the_noun(text, source):
     claims = extract(text, "en")
     assert [(c.source.text, c.cue.text) for c in claims] == [(source, "said")]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("The Hindu reported that the state cabinet had approved the water policy.", "The Hindu"),
+        ("The winger has been approached by three clubs, the Daily Post said.", "the Daily Post"),
+        ("The Evening Courier reported that the mayor had resigned.", "The Evening Courier"),
+    ],
+)
+def test_en_a_name_ending_like_a_newspaper_s_is_an_outlet(text, source):
+    claim = next(c for c in extract(text, "en") if c.source is not None)
+    check_fields(claim, {"source": source, "kind": "media"})
+
+
+def test_en_a_body_whose_name_holds_a_paper_word_stays_a_body():
+    claim = find_claim("Star Energy said profits fell.", "en", "profits fell")
+    check_fields(claim, {"source": "Star Energy", "kind": "organization"})
+
+
+def test_en_counsel_submitted_that_is_a_cue():
+    claim = find_claim(
+        "Counsel for the petitioner submitted that the land had been acquired without notice.",
+        "en",
+        "the land had been acquired",
+    )
+    check_fields(claim, {"source": "Counsel for the petitioner", "cue": "submitted"})
+    assert extract("The team submitted its application on Monday.", "en")[0].source is None
+
+
+def test_en_a_participle_after_a_video_does_not_take_the_claim():
+    claim = find_claim(
+        "Sports minister Anil Kapoor said in a video posted on Facebook that the stadium would be ready by October.",
+        "en",
+        "the stadium would be ready",
+    )
+    check_fields(
+        claim,
+        {
+            "source": "Sports minister Anil Kapoor",
+            "cue": "said",
+            "content": "the stadium would be ready by October",
+        },
+    )
+
+
+def test_en_a_name_after_a_subordinator_speaks():
+    claims = extract(
+        "The rand weakened after Finance Minister Thabo Ncube said the budget deficit would widen.",
+        "en",
+    )
+    assert [c.source.text for c in claims if c.source] == ["Finance Minister Thabo Ncube"]
