@@ -473,6 +473,8 @@ class ClauseReader:
                 or after_quotation
             )
             and not (toks[start].lower in lex.pronouns if start < right_j else False)
+            # '"...," the coach wrote on Instagram, "...': a place after the verb is no speaker
+            and not (start < right_j and toks[start].lower in lex.prepositions)
             # "The minister, Ana Ruiz, said that ..." / "..., told reporters the ...": a
             # complementizer or an addressee after the verb means the subject came before it.
             and not (start < right_j and toks[start].lower == "that")
@@ -513,7 +515,12 @@ class ClauseReader:
                     and self._person_in(names)
                 ):
                     m = role_end
-                    while m > left_i and toks[m - 1].text != "," and toks[m - 1].text not in DASHES:
+                    while (
+                        m > left_i
+                        and toks[m - 1].text != ","
+                        and toks[m - 1].text not in DASHES
+                        and toks[m - 1].text not in CLOSE_QUOTES
+                    ):
                         m -= 1
                     if left_i < m < role_end:
                         k = m

@@ -193,22 +193,13 @@ class SourceClassifier:
             or self._named_like_a_paper(core)
         )
         if head_low in lex.document_nouns and not outlet and not (name and core[0] is not head):
-            owner = self._owner(core, head)
+            # Italian names the body behind a note as the source ("una nota di Palazzo Chigi");
+            # English copy keeps the document itself, whoever released it ("a statement from
+            # the institute", "a report by an analyst", "test results released by the state").
+            owner = self._owner(core, head) if self.it else None
             if owner:
                 kind, owner_name = self.classify((owner[0].start, owner[-1].end))
-                # "a report by an analyst": in English an unnamed author leaves the document
-                # the source that can be checked
-                owners = (
-                    ("organization", "media", "person")
-                    if not self.it
-                    else (
-                        "organization",
-                        "media",
-                        "person",
-                        "anonymous",
-                    )
-                )
-                if kind in owners:
+                if kind in ("organization", "media", "person", "anonymous"):
                     return kind, owner_name
             if any(t.lower in lex.provisional_adjectives for t in core[: core.index(head)]):
                 return "anonymous", bare  # "le prime informazioni": an early, unowned account

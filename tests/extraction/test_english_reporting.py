@@ -550,3 +550,30 @@ def test_en_a_name_after_a_subordinator_speaks():
         "en",
     )
     assert [c.source.text for c in claims if c.source] == ["Finance Minister Thabo Ncube"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "A statement from the Kessling Institute said the fire had destroyed its archive.",
+            "A statement from the Kessling Institute",
+        ),
+        (
+            "A survey by the Retail Council found that 40 percent of shoppers had cut back on clothing.",
+            "A survey by the Retail Council",
+        ),
+    ],
+)
+def test_en_a_document_released_by_a_body_is_a_document(text, source):
+    claim = next(c for c in extract(text, "en") if c.source is not None)
+    check_fields(claim, {"source": source, "kind": "document"})
+
+
+def test_en_a_split_quotation_keeps_the_speaker_before_the_verb_and_the_place_as_channel():
+    text = "“I have made mistakes,” the former coach, Ray Dunning, wrote on Instagram, “but I never cheated.”"
+    claims = extract(text, "en")
+    assert [(c.source.text, c.channel.text if c.channel else None) for c in claims] == [
+        ("the former coach, Ray Dunning", "Instagram"),
+        ("the former coach, Ray Dunning", "Instagram"),
+    ]
