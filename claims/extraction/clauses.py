@@ -17,6 +17,14 @@ from .wordsets import (
 )
 
 
+# What may open an English time adjunct between a verb of saying and its clause, and the
+# month names that may fill it ("said on Wednesday", "said late on Friday", "said in May").
+_TIME_ADJUNCT_OPENERS = frozenset(("on", "in", "at", "late", "early", "last", "this", "earlier"))
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
 class ClauseReader:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: a verb cue's source, content."""
 
@@ -391,6 +399,8 @@ class ClauseReader:
         warning = self._against_gerund(toks, start, right_j)
         if trailing and (any(t.lower in ("that",) for t in rest) or warning):
             trailing = False
+        if trailing and rest and self._past_time_adjunct(toks, start, right_j) != start:
+            trailing = False  # "Officials said last week the dam was safe": a clause follows
         if (
             not trailing
             and rest
@@ -644,6 +654,7 @@ class ClauseReader:
             start, found = self._skip_to_complementizer(toks, start, right_j)
             if found and d.channel is None:
                 d.channel = self._span(toks, *found)
+            start = self._past_time_adjunct(toks, start, right_j)
             if (
                 cue.needs_complement
                 and not (
@@ -676,6 +687,30 @@ class ClauseReader:
                 end = k
                 break
         return (start, end), source
+
+    def _past_time_adjunct(self, toks, start, right_j) -> int:
+        """(English) "said on Wednesday it would cut jobs": when and where the words were
+        said is no part of them; the reported clause starts after a short time adjunct."""
+        if self.it or start >= right_j or toks[start].lower not in _TIME_ADJUNCT_OPENERS:
+            return start
+        lex = self.lex
+        m = start + 1
+        while (
+            m < right_j
+            and m - start <= 3
+            and toks[m].is_word
+            and (
+                toks[m].lower in lex.time_words
+                or toks[m].lower in _MONTHS
+                or toks[m].lower in _TIME_ADJUNCT_OPENERS
+                or toks[m].text.isdigit()
+            )
+        ):
+            m += 1
+        if m == start + 1 or m >= right_j:
+            return start
+        opens_clause = toks[m].lower in lex.determiners or toks[m].lower in lex.pronouns
+        return m if opens_clause and self._bare_clause(toks, m - 1, right_j) else start
 
     def _inside_quote(self, sent, tok) -> bool:
         return any(q[1] <= tok.start < q[2] for q in sent.quotes)

@@ -676,8 +676,8 @@ class PhraseFinder:
                         return np, k, np[1], (k, v + length)
                 # "As the BBC reported, ...": the outlet before its verb, then a comma.
                 np = self.object_np(toks, k + 1, n) if not length else None
-                if np and np[1] - np[0] == 1 and toks[np[0]].lower in lex.pronouns:
-                    np = None  # "as they had promised": a comparison, not a source
+                if np and toks[np[0]].lower in lex.pronouns:
+                    np = None  # "as they had promised", "as it closes": no outlet
                 while np and np[1] - np[0] > 1 and self._is_adverb(toks[np[1] - 1]):
                     np = (np[0], np[1] - 1)  # "as Bloomberg first reported"
                 if np and np[1] < n:

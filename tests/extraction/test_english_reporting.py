@@ -577,3 +577,25 @@ def test_en_a_split_quotation_keeps_the_speaker_before_the_verb_and_the_place_as
         ("the former coach, Ray Dunning", "Instagram"),
         ("the former coach, Ray Dunning", "Instagram"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        (
+            "The grocer said on Wednesday it would cut 1,700 jobs as it closes counters in 300 stores.",
+            "The grocer",
+            "it would cut 1,700 jobs as it closes counters in 300 stores",
+        ),
+        (
+            "The ministry said late on Friday the talks had collapsed.",
+            "The ministry",
+            "the talks had collapsed",
+        ),
+        ("Officials said last week the dam was safe.", "Officials", "the dam was safe"),
+    ],
+    ids=["on-a-day", "late-on-a-day", "last-week"],
+)
+def test_en_a_time_adjunct_after_the_verb_is_not_part_of_the_claim(text, source, content):
+    claims = extract(text, "en")
+    assert [(c.source.text, c.content.text, c.channel) for c in claims] == [(source, content, None)]
