@@ -16,7 +16,6 @@ from .wordsets import (
     _OF_WORDS,
 )
 
-
 # What may open an English time adjunct between a verb of saying and its clause, and the
 # month names that may fill it ("said on Wednesday", "said late on Friday", "said in May").
 _TIME_ADJUNCT_OPENERS = frozenset(("on", "in", "at", "late", "early", "last", "this", "earlier"))
