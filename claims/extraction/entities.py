@@ -89,6 +89,16 @@ def build_entity_index(text: str, lex: Lexicon) -> EntityIndex:
             ):
                 pass  # "il ministro dell'Economia, Giancarlo Giorgetti": a role introduces a person
             else:
+                if (
+                    len(words) == 2
+                    and words[0].lower().rstrip(".") in lex.person_titles
+                    and words[1].lower() not in lex.source_nouns
+                    and words[1].lower() not in lex.media_first
+                ):
+                    # "President Biden": the surname alone names the person later ("Biden said")
+                    surname = _strip_possessive(words[1])
+                    index.surnames.setdefault(surname.lower(), surname)
+                    continue
                 if len(words) == 3 and _ELIDED_NOUN.match(words[0]):
                     words = words[1:]  # "L'attaccante Yerko Baldivieso": an article and a noun
                 if _may_be_a_surname_run(words, lex):

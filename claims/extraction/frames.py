@@ -703,7 +703,7 @@ class FrameReader:
                 if m - 1 > left_i and toks[m - 1].lower in _MESSAGE_PREPOSITIONS:
                     # "a memo to the council saying": whom it was sent to does not speak
                     return self._message_before(toks, left_i, m - 1)
-                np = (m, i)
+                np = (m, self._before_trailing_time(toks, m, i))
                 return np if m + 1 < i and self._source_like(toks, m + 1, i) else None
         return None
 

@@ -237,6 +237,9 @@ class Lexicon:
         self.media_names = {tuple(n.lower().split()) for n in d["media_names"]}
         self.media_first = {n[0] for n in self.media_names}
         self.given_names = frozenset(d["given_names"])
+        # (English) titles that make the one capitalised word after them a person's surname
+        # ("President Biden", "Judge Marsh"): the surname alone is that person later
+        self.person_titles = _lower_set(d.get("person_titles", []))
         self.per_marker = d.get("per_marker", "")
         # Italian "per" reads "according to" only opening a sentence before a name or a
         # quotation ("Per La Stampa ...", "Per la sindaca, «...»"); the rules check that.

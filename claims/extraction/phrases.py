@@ -268,7 +268,23 @@ class PhraseFinder:
             else:
                 i = j - MAX_SOURCE_TOKENS
         i, j = self._trim(toks, i, j)
+        j = self._before_trailing_time(toks, i, j)
         return (i, j) if j > i else None
+
+    def _before_trailing_time(self, toks: list[Tok], i: int, j: int) -> int:
+        """(English) Where a noun phrase ends before the time words that close it: "President
+        Biden on Tuesday urged", "a statement Monday evening saying"."""
+        if self.it:
+            return j
+        lex = self.lex
+        k = j
+        while k - 1 > i and toks[k - 1].is_word and toks[k - 1].lower in lex.time_words:
+            k -= 1
+        if k == j:
+            return j
+        if k - 1 > i and toks[k - 1].lower in ("on", "in", "at", "late", "early"):
+            k -= 1
+        return k if k > i else j
 
     def _subject_after_fronted_adjunct(self, toks: list[Tok], i: int, j: int) -> int | None:
         """ "Nel corso della conferenza stampa il ministro ha detto", "In una nota il Comune

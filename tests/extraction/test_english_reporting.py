@@ -599,3 +599,38 @@ def test_en_a_split_quotation_keeps_the_speaker_before_the_verb_and_the_place_as
 def test_en_a_time_adjunct_after_the_verb_is_not_part_of_the_claim(text, source, content):
     claims = extract(text, "en")
     assert [(c.source.text, c.content.text, c.channel) for c in claims] == [(source, content, None)]
+
+
+def test_en_a_title_before_a_surname_makes_the_surname_a_person_later():
+    text = 'President Biden urged Congress to act. "We cannot wait," Biden said.'
+    claim = find_claim(text, "en", "We cannot wait")
+    check_fields(claim, {"source": "Biden", "kind": "person"})
+    text = 'General Motors cut its forecast. "Demand is weak," Motors said.'
+    assert find_claim(text, "en", "Demand is weak").source_kind != "person"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "President Ellen Park on Tuesday urged lawmakers to pass the bill.",
+            "President Ellen Park",
+        ),
+        (
+            "The governor's office released a statement Monday evening saying the state would appeal.",
+            "a statement",
+        ),
+    ],
+)
+def test_en_a_time_closing_the_subject_is_not_part_of_the_source(text, source):
+    claim = next(c for c in extract(text, "en") if c.source is not None)
+    check_fields(claim, {"source": source})
+
+
+def test_en_clarified_that_is_a_cue():
+    claim = find_claim(
+        "A spokesman for the senator later clarified that she had not read the transcript.",
+        "en",
+        "she had not read",
+    )
+    check_fields(claim, {"source": "A spokesman for the senator", "cue": "clarified"})
