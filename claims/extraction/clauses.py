@@ -643,6 +643,8 @@ class ClauseReader:
                     d.resolve = "sg"
             if source is not None and self.cut_at is not None and c_idx == 0:
                 self._add_author_part(sent, index, left_i, self.cut_at, out)
+            elif source is not None and self.first_clause is not None and c_idx == 0:
+                self._add_author_part(sent, index, *self.first_clause, out)
         if start < right_j and toks[start].lower in ("that", ":"):
             start += 1
         else:

@@ -134,11 +134,22 @@ class PhraseFinder:
 
         Sets ``self.cut_at`` to the token where an embedded clause was cut off
         ("... a troll farm that Mueller's counsel said"), so the words before it
-        can become a claim of their own.
+        can become a claim of their own, and ``self.first_clause`` to the token range of
+        a first verb's clause the subject also heads ("X posted a profit and said ...").
         """
         lex = self.lex
         self.cut_at = None
+        self.first_clause = None
         coordinated = j - 1 > i and toks[j - 1].lower in ("e", "ed", "and")
+        if not self.it and j - 1 > i and toks[j - 1].lower in ("and", "but"):
+            first_verb = self._first_english_verb(toks, i, j - 1)
+            if first_verb is not None:
+                # "Cascadia Air on Thursday posted a profit ..., and said ...", "The mayor
+                # welcomed the plan but said ...": the subject of the first verb; its own
+                # clause is the article's claim (``first_clause``)
+                coordinated = False
+                self.first_clause = (i, j - 1)
+                j = first_verb
         i, j = self._trim(toks, i, j)
         if coordinated:
             # "Il sindaco X ha criticato il bilancio e ha promesso ...": the subject of the
@@ -270,6 +281,26 @@ class PhraseFinder:
         i, j = self._trim(toks, i, j)
         j = self._before_trailing_time(toks, i, j)
         return (i, j) if j > i else None
+
+    def _first_english_verb(self, toks: list[Tok], i: int, j: int) -> int | None:
+        """The first word in [i, j) after a subject that reads as a finite verb: an
+        auxiliary, a verb of saying, a past tense ("posted", "raised", "cut")."""
+        lex = self.lex
+        for k in range(i + 1, j):
+            tok = toks[k]
+            if not tok.is_word:
+                return None  # a comma or a quotation before any verb: no simple clause
+            low = tok.lower
+            if tok.is_capitalized or low in lex.prepositions or low in lex.time_words:
+                continue
+            if (
+                low in lex.auxiliaries
+                or low in lex.verb_finite
+                or low in lex.irregular_past
+                or (low.endswith("ed") and len(low) > 4)
+            ):
+                return k
+        return None
 
     def _before_trailing_time(self, toks: list[Tok], i: int, j: int) -> int:
         """(English) Where a noun phrase ends before the time words that close it: "President

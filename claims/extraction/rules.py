@@ -74,6 +74,7 @@ class ArticleRules(
         self.it = lex.lang == "it"
         self._kinds: dict[tuple[int, int], tuple[str, str | None]] = {}
         self.cut_at: int | None = None
+        self.first_clause: tuple[int, int] | None = None
         self.channel_end = -1
         self.retro_source: tuple[int, int] | None = None
         self.sentence_starts: list[int] = []
