@@ -133,6 +133,19 @@ class CueFinder:
             or word in lex.role_nouns
         )
 
+    def _finite_verb_ahead(self, toks: list[Tok], j: int, n: int) -> bool:
+        """(English) A clause opens at ``j``: within ten words, with no punctuation and no
+        relative pronoun, an auxiliary or a modal ("work on new lanes would begin")."""
+        lex = self.lex
+        if j >= n or not toks[j].is_word or toks[j].lower in lex.prepositions:
+            return False
+        for k in range(j + 1, min(n, j + 10)):
+            if not toks[k].is_word or toks[k].lower in lex.relative_pronouns:
+                return False  # "saying goodbye to fans who had waited": no clause of its own
+            if toks[k].lower in lex.auxiliaries:
+                return toks[k - 1].lower not in lex.prepositions
+        return False
+
     def _names_a_source_after(self, toks: list[Tok], j: int) -> bool:
         """What follows an English according-to marker can be someone or something that
         speaks: a determiner, a name, a pronoun, a figure, or a source noun within its first
@@ -443,6 +456,10 @@ class CueFinder:
                 # verb whose object is the claim
                 cue = self._verb_flags(Cue("gerund", i, j), toks)
                 if cue.object_claim and self._object_claim(cue, toks, j, n):
+                    return cue
+                if not cue.object_claim and self._finite_verb_ahead(toks, j, n):
+                    # "..., saying work on new overtaking lanes would begin in February": a
+                    # long subject, then its verb
                     return cue
             return None
         # "È quanto riferito da X": a participle after "quanto" sums up what X said

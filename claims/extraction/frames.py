@@ -525,6 +525,9 @@ class FrameReader:
                     prev_tok.lower in self.lex.pronouns
                     or self._is_source_noun(prev_tok.lower)
                     or (prev_tok.is_capitalized and prev_tok.lower != "united")
+                    # "The data, compiled by the trust, shows that": an aside, then the verb
+                    # and its clause
+                    or (prev_tok.text == "," and nxt_tok is not None and nxt_tok.lower == "that")
                 ):
                     return False
         return True
@@ -764,7 +767,7 @@ class FrameReader:
             return False
         for m in range(i + 2, j):
             if toks[m - 1].lower in lex.prepositions:
-                continue  # "a spokeswoman for Drayford Energy", "an aide to the mayor"
+                return False  # "a spokeswoman for Drayford Energy", "an analysis by the College"
             if toks[m].lower in lex.articles or (
                 toks[m].is_capitalized and not toks[m - 1].is_capitalized
             ):

@@ -634,3 +634,61 @@ def test_en_clarified_that_is_a_cue():
         "she had not read",
     )
     check_fields(claim, {"source": "A spokesman for the senator", "cue": "clarified"})
+
+
+@pytest.mark.parametrize(
+    "text, author_part, source",
+    [
+        (
+            "Cascadia Air Group on Thursday posted a quarterly profit that beat estimates, and said it expected record holiday travel.",
+            "Cascadia Air Group on Thursday posted a quarterly profit that beat estimates",
+            "Cascadia Air Group",
+        ),
+        (
+            "Local mayor Deb Yarrow welcomed the announcement but said the money was only a start.",
+            "Local mayor Deb Yarrow welcomed the announcement",
+            "Local mayor Deb Yarrow",
+        ),
+    ],
+)
+def test_en_a_speaker_heading_two_verbs_speaks_in_the_second(text, author_part, source):
+    claims = extract(text, "en")
+    assert [c.content.text for c in claims if c.source is None] == [author_part]
+    assert [c.source.text for c in claims if c.source is not None] == [source]
+
+
+def test_en_a_long_source_after_the_claim_with_a_capitalised_name():
+    text = "Waits of over 12 hours reached a record last winter, an analysis by the Royal College of Emergency Medicine has found."
+    check_fields(
+        find_claim(text, "en", "Waits of over 12 hours"),
+        {"source": "an analysis by the Royal College of Emergency Medicine", "kind": "document"},
+    )
+
+
+def test_en_a_document_with_an_aside_then_shows_that():
+    text = "The data, compiled by the hospital trust, shows that only 61% of patients were seen within two weeks."
+    check_fields(find_claim(text, "en", "only 61%"), {"source": "The data", "cue": "shows"})
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "The minister announced the funding on Sunday, saying work on new overtaking lanes would begin in February.",
+            "work on new overtaking lanes would begin in February",
+        ),
+        (
+            "The union ended the strike on Friday, saying members would vote again in May.",
+            "members would vote again in May",
+        ),
+    ],
+)
+def test_en_saying_after_a_comma_with_a_long_subject(text, content):
+    check_fields(find_claim(text, "en", content), {"cue": "saying", "content": content})
+
+
+def test_en_saying_goodbye_after_a_comma_is_no_cue():
+    claims = extract(
+        "The players left the pitch, saying goodbye to fans who had waited for hours.", "en"
+    )
+    assert [c.source for c in claims] == [None]
