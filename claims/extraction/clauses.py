@@ -400,6 +400,8 @@ class ClauseReader:
             trailing = False
         if trailing and rest and self._past_time_adjunct(toks, start, right_j) != start:
             trailing = False  # "Officials said last week the dam was safe": a clause follows
+        if trailing and self._commitment(cue, toks, start, right_j):
+            trailing = False  # "threatened to sue the council": "to" opens the claim
         if (
             not trailing
             and rest

@@ -20,6 +20,9 @@ from .wordsets import (
     _takes_lo,
 )
 
+# English forms of "be": a gerund after one is a progressive verb ("was continuing").
+_BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
+
 
 class CueFinder:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: the cues of a sentence."""
@@ -432,6 +435,25 @@ class CueFinder:
             j = i + length
             nxt = toks[j] if j < n else None
             nxt2 = toks[j + 1] if j + 1 < n else None
+            if (
+                not self.it
+                and prev is not None
+                and (
+                    (
+                        prev.lower in lex.prepositions
+                        and prev.lower not in lex.subordinators  # "before saying the ..."
+                        and prev.lower not in ("by", "without")
+                    )
+                    or prev.lower in _BE_FORMS
+                )
+                and not (
+                    nxt is not None and (nxt.lower in ("that", ":") or nxt.text in OPEN_QUOTES)
+                )
+            ):
+                # "the system for submitting data", "the inquiry was continuing": a gerund
+                # after a preposition (not "before", "by") or "was" reports only before "that"
+                # or a quotation
+                return None
             if nxt and (
                 nxt.lower in lex.complement_words or nxt.text in (":",) or nxt.text in OPEN_QUOTES
             ):

@@ -18,6 +18,11 @@ from .wordsets import (
     NEGATIVE_SUBJECTS,
 )
 
+# Forms of accusing and blaming whose object and "of"/"for" phrase are the claim.
+_ACCUSING = frozenset(
+    ("accusing", "blaming", "accusando", "accused", "accuses", "accuse", "blamed", "blames")
+)
+
 # Prepositions between a message and the gerund that says what it says: its addressee,
 # its date or its place ("a letter to members saying", "a statement on Monday saying").
 _MESSAGE_PREPOSITIONS = frozenset(("to", "on", "in", "at", "via", "through"))
@@ -532,6 +537,23 @@ class FrameReader:
                     return False
         return True
 
+    def _thing_before(self, toks: list[Tok], i: int) -> bool:
+        """(English) The word before ``i`` (adverbs skipped) is a common noun no one speaks
+        for: "injuries described as serious" is a participle, not a verb of naming."""
+        p = i - 1
+        while p >= 0 and toks[p].is_word and self._is_adverb(toks[p]):
+            p -= 1
+        if p < 0 or not toks[p].is_word:
+            return False
+        tok = toks[p]
+        low = tok.lower
+        return not (
+            tok.is_capitalized
+            or low in self.lex.pronouns
+            or self._is_source_noun(low)
+            or (low.endswith("s") and self._is_source_noun(low[:-1]))
+        )
+
     def _predicative_span(self, toks: list[Tok], cue: Cue) -> tuple[int, int] | None:
         """What a verb of naming says its object is, as a token range, or ``None``: "called
         the plan a giveaway", "branded them traitors", "labelled the audit 'fake news'",
@@ -554,7 +576,7 @@ class FrameReader:
         bare_ok = mode in ("bare", "both")
         start = None
         if toks[k].lower == "as":
-            if as_ok:
+            if as_ok and not self._thing_before(toks, cue.i):
                 start = k + 1  # the object came before the subject: "... that X labeled as Y"
         elif (
             bare_ok
@@ -856,6 +878,19 @@ class FrameReader:
             or self._against_gerund(toks, i, j)
             or self._accusation(toks, cue.i, cue.j)
             or self._addressee_then_infinitive(cue, toks, i, j)
+            or self._commitment(cue, toks, i, j)
+        )
+
+    def _commitment(self, cue: Cue, toks: list[Tok], i: int, j: int) -> bool:
+        """(English) "promised to publish the tables", "threatened to sue": a verb whose frame
+        takes a to-infinitive (``to_infinitive``), then "to" and a verb."""
+        return (
+            not self.it
+            and toks[cue.j - 1].lower in self.lex.to_infinitive_forms
+            and i + 1 < j
+            and toks[i].lower == "to"
+            and toks[i + 1].is_word
+            and toks[i + 1].lower not in self.lex.determiners
         )
 
     def _addressee_then_infinitive(self, cue: Cue, toks: list[Tok], i: int, j: int) -> bool:
@@ -873,7 +908,7 @@ class FrameReader:
     def _accusation(self, toks: list[Tok], i: int, j: int) -> bool:
         """ "accusing them of hiring ...", "blaming the drought for ...": the accused and the
         charge are the claim."""
-        return toks[j - 1].lower in ("accusing", "blaming", "accusando") and any(
+        return toks[j - 1].lower in _ACCUSING and any(
             t.lower in ("of", "for", "di") for t in toks[j : j + 5]
         )
 

@@ -87,6 +87,7 @@ class Lexicon:
     multiword_verbs: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     verb_event_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     publishing_forms: set[str] = field(default_factory=set)
+    to_infinitive_forms: set[str] = field(default_factory=set)
 
     def __post_init__(self):
         d = self.data
@@ -116,6 +117,10 @@ class Lexicon:
                 # source calls its object is the claim ("as", "bare" or "both" frames).
                 for form in every_form:
                     self.predicative_forms[form] = entry["predicative"]
+            if isinstance(entry, dict) and entry.get("to_infinitive"):
+                # "promised to publish the tables", "threatened to sue": the commitment is
+                # the claim
+                self.to_infinitive_forms |= every_form
             if isinstance(entry, dict) and entry.get("publishes"):
                 # "scrive il Tirreno", "secondo quanto riporta il Gazzettino": who publishes
                 # is an outlet, when nothing else says what it is

@@ -692,3 +692,53 @@ def test_en_saying_goodbye_after_a_comma_is_no_cue():
         "The players left the pitch, saying goodbye to fans who had waited for hours.", "en"
     )
     assert [c.source for c in claims] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 27-year-old man was taken to hospital with injuries described as serious.",
+        "Kessel bought shares days before the company agreed to be acquired.",
+    ],
+)
+def test_en_a_participle_or_agreeing_to_is_no_cue(text):
+    assert [c.source for c in extract(text, "en")] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "A Commission spokesperson said the online system for submitting data is not ready.",
+            "the online system for submitting data is not ready",
+        ),
+        (
+            "Police said the investigation was continuing and charges would follow.",
+            "the investigation was continuing and charges would follow",
+        ),
+    ],
+)
+def test_en_a_gerund_after_a_preposition_or_was_stays_in_the_clause(text, content):
+    claims = extract(text, "en")
+    assert [(c.content.text, c.cue.text) for c in claims] == [(content, "said")]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "Party chief Akhil Rao accused the government of misusing the police.",
+            "accused",
+            "the government of misusing the police",
+        ),
+        (
+            "The health secretary has promised to publish league tables by December.",
+            "has promised",
+            "to publish league tables by December",
+        ),
+        ("The landlord threatened to sue the council.", "threatened", "to sue the council"),
+    ],
+)
+def test_en_accusing_and_commitments_take_their_object_as_the_claim(text, cue, content):
+    claim = next(c for c in extract(text, "en") if c.source is not None)
+    check_fields(claim, {"cue": cue, "content": content})

@@ -29,6 +29,7 @@ KNOWN_FLAGS = {
     "past",
     "event_objects",
     "publishes",
+    "to_infinitive",
 }
 
 
