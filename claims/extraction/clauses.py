@@ -246,6 +246,7 @@ class ClauseReader:
                     d.channel = self._interviewer_in_apposition(toks, source[1], cue.i)
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
+                d.pronoun = toks[source[0]].lower
                 source = None
             elif source is None:
                 d.resolve = "pl" if cue.plural else "sg"
@@ -555,6 +556,7 @@ class ClauseReader:
                 source = None  # "We reported last week that ...": the article's own voice
             elif source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
+                d.pronoun = toks[source[0]].lower
                 source = None
             source = self._relayed_source(toks, source, start, len(toks), d)
             if k <= left_i:
@@ -637,6 +639,7 @@ class ClauseReader:
                 source = None  # "We reported last week that ...": the article's own voice
             elif source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
+                d.pronoun = toks[source[0]].lower
                 source = None
             elif source is None:
                 if c_idx > 0 and previous_source is not None:

@@ -48,6 +48,7 @@ class Draft:
     source_name: str | None = None
     continuation: tuple[int, int] | None = None  # token range of a quotation resumed after the cue
     retro_run: bool = False  # "È quanto riferisce X": X's account is the run of sentences before
+    pronoun: str = ""  # the pronoun standing for the source ("she"), when one does
 
 
 @dataclass(slots=True)

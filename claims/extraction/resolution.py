@@ -7,6 +7,8 @@ source (a quotation opening a paragraph takes the speaker named just after).
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from .tokens import OPEN_QUOTES
@@ -79,6 +81,7 @@ class SourceResolver:
         last_report: Draft | None = None  # the latest claim sourced to an outlet or a document
         speaker: Draft | None = None  # the latest claim quoting someone directly
         previous: Draft | None = None
+        recent_people: list[tuple[int, int]] = []  # the last few people quoted, latest last
         for n, d in enumerate(drafts):
             if d.source is None and d.resolve:
                 if d.resolve == "quote":
@@ -153,6 +156,8 @@ class SourceResolver:
                         or self._leading_subject(sentences, d.sentence)
                         or self._mentioned_person(sentences, d.sentence)
                     )
+                    if d.pronoun in _GENDERED and d.source is not None:
+                        d.source = self._same_gender(d.source, d.pronoun, recent_people)
             if d.source is not None:
                 last = d.source
                 kind = self.classify(d.source)[0]
@@ -160,6 +165,9 @@ class SourceResolver:
                     kind == "anonymous" and not self._is_plural(d.source)
                 ):
                     last_person = d.source  # "One of them, a machine operator, said ... he said"
+                    if not recent_people or recent_people[-1] != d.source:
+                        recent_people.append(d.source)
+                        del recent_people[:-_RECENT_PEOPLE]
                 elif kind in ("organization", "document", "media"):
                     last_org = d.source
                 if kind in ("document", "media"):
@@ -169,6 +177,40 @@ class SourceResolver:
                 if d.quote_only or d.open_quote or self._starts_with_quote(d):
                     speaker = d
             previous = d
+
+    def _same_gender(self, source, pronoun: str, recent_people) -> tuple[int, int]:
+        """(English) "Ms Tarrant ... He said": a "he" or "she" whose nearest candidate the
+        article marks as the other gender (Ms/Mr, or a Ms/Mr mention of the same surname)
+        stands for the latest person quoted who is not so marked."""
+        want = _GENDERED[pronoun]
+        if self._gender(source) in (None, want):
+            return source
+        for person in reversed(recent_people):
+            if self._gender(person) in (None, want):
+                return person
+        return source
+
+    def _gender(self, span) -> str | None:
+        words = self.text[span[0] : span[1]].replace(".", " ").split()
+        for word in words[:2]:
+            if word in _TITLE_GENDER:
+                return _TITLE_GENDER[word]
+        surname = words[-1] if words else ""
+        if not surname[:1].isupper():
+            return None
+        return self._surname_genders().get(surname)
+
+    def _surname_genders(self) -> dict[str, str]:
+        """Surnames the article gives a gendered title ("Ms Tarrant", "Mr Farrow"), once."""
+        genders = self._genders
+        if genders is None:
+            genders = {}
+            for title, surname in _TITLED_SURNAME.findall(self.text):
+                gender = _TITLE_GENDER[title]
+                if genders.setdefault(surname, gender) != gender:
+                    genders[surname] = "?"  # two people, one surname
+            self._genders = genders = {k: v for k, v in genders.items() if v != "?"}
+        return genders
 
     def _starts_with_quote(self, d: Draft) -> bool:
         start = d.content[0]
@@ -372,3 +414,20 @@ class SourceResolver:
         if name in self.entities.persons or (k == 1 and self.entities.full_name(toks[0].text)):
             return toks[0].start, toks[k - 1].end
         return None
+
+
+# English pronouns with a gender, the titles that give one, and a title before a surname.
+_GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_TITLE_GENDER = {
+    "Mr": "m",
+    "Sir": "m",
+    "Lord": "m",
+    "Ms": "f",
+    "Mrs": "f",
+    "Miss": "f",
+    "Dame": "f",
+    "Lady": "f",
+}
+_TITLED_SURNAME = re.compile(r"\b(Mr|Ms|Mrs|Miss|Sir|Dame|Lord|Lady)\.? ([A-Z][\w'’-]+)")
+# How many of the latest people quoted a gendered pronoun may reach back to.
+_RECENT_PEOPLE = 6

@@ -75,6 +75,7 @@ class ArticleRules(
         self._kinds: dict[tuple[int, int], tuple[str, str | None]] = {}
         self.cut_at: int | None = None
         self.first_clause: tuple[int, int] | None = None
+        self._genders: dict[str, str] | None = None  # "Ms Tarrant": surname -> "f" (resolution)
         self.channel_end = -1
         self.retro_source: tuple[int, int] | None = None
         self.sentence_starts: list[int] = []

@@ -751,6 +751,7 @@ class SpanPlacer:
             source = None  # "I called it a mistake": the author's own voice
         elif source and self._is_pronoun(toks, *source):
             d.resolve = self._pronoun_number(toks, *source)
+            d.pronoun = toks[source[0]].lower
             source = None
         elif source is None:
             d.resolve = "sg"

@@ -742,3 +742,16 @@ def test_en_a_gerund_after_a_preposition_or_was_stays_in_the_clause(text, conten
 def test_en_accusing_and_commitments_take_their_object_as_the_claim(text, cue, content):
     claim = next(c for c in extract(text, "en") if c.source is not None)
     check_fields(claim, {"cue": cue, "content": content})
+
+
+def test_en_he_or_she_skips_a_person_the_article_marks_as_the_other_gender():
+    text = (
+        "Prosecutor Nigel Farrow told the jury the money had gone. "
+        "Ms Tarrant had exploited the trust of residents, Mr Farrow said. "
+        "Ms Tarrant denies the charges.\n\n"
+        "He said one resident had lost almost all of her savings."
+    )
+    claim = find_claim(text, "en", "one resident had lost")
+    assert claim.source.text in ("Mr Farrow", "Prosecutor Nigel Farrow")
+    text = "Mr Okoye chaired the meeting. Ms Tarrant spoke next and said the plan was late. She said the budget was short."
+    check_fields(find_claim(text, "en", "the budget was short"), {"source": "Ms Tarrant"})
