@@ -8,7 +8,6 @@ source (a quotation opening a paragraph takes the speaker named just after).
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING
 
 from .tokens import OPEN_QUOTES
