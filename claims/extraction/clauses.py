@@ -650,6 +650,16 @@ class ClauseReader:
                 self._add_author_part(sent, index, left_i, self.cut_at, out)
             elif source is not None and self.first_clause is not None and c_idx == 0:
                 self._add_author_part(sent, index, *self.first_clause, out)
+            elif (
+                source is not None
+                and c_idx == 0
+                and source[0] - left_i >= 6
+                and toks[source[0] - 1].lower in ("and", "but")
+                and toks[source[0] - 2].text == ","
+            ):
+                # "The river feeds a lake popular with anglers, and state officials said ...":
+                # the clause before ", and" is the article's own
+                self._add_author_part(sent, index, left_i, source[0] - 2, out)
         if start < right_j and toks[start].lower in ("that", ":"):
             start += 1
         else:
@@ -741,6 +751,8 @@ class ClauseReader:
             not rest
             or rest[0].lower in self.lex.prepositions
             or rest[0].lower in self.lex.time_words
+            # "..., said Nigel Farrow KC, prosecuting.": a participle about the speaker
+            or (len(rest) == 1 and rest[0].lower.endswith("ing") and toks[np[1]].text == ",")
         )
 
     def _skip_to_complementizer(self, toks, start, right_j) -> tuple[int, tuple[int, int] | None]:

@@ -509,9 +509,17 @@ class FrameReader:
                 return False  # "a defendant accused of": a participle, not a verb of saying
             if word in self.lex.ambiguous_forms:
                 if nxt_tok is not None and (
-                    nxt_tok.lower in self.lex.verb_finite or nxt_tok.lower in self.lex.auxiliaries
+                    nxt_tok.lower in self.lex.verb_finite
+                    or nxt_tok.lower in self.lex.auxiliaries
+                    or (
+                        nxt_tok.lower in self.lex.role_nouns
+                        and nxt + 1 < n
+                        and toks[nxt + 1].is_capitalized
+                    )
                 ):
-                    return False  # "Local media reports said ...": the noun, then the verb
+                    # "Local media reports said ...", "Party state president Bhupendra
+                    # Chaudhary": a noun
+                    return False
                 # "states", "reports": a verb only after a subject and before a clause or the end.
                 if not predicative and not (
                     nxt_tok is None

@@ -245,6 +245,8 @@ class Lexicon:
         # (English) titles that make the one capitalised word after them a person's surname
         # ("President Biden", "Judge Marsh"): the surname alone is that person later
         self.person_titles = _lower_set(d.get("person_titles", []))
+        # (English) what may follow a person's name: "Nigel Farrow KC", "Ray Doyle Jr"
+        self.post_nominals = frozenset(d.get("post_nominals", []))
         self.per_marker = d.get("per_marker", "")
         # Italian "per" reads "according to" only opening a sentence before a name or a
         # quotation ("Per La Stampa ...", "Per la sindaca, «...»"); the rules check that.

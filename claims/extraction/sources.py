@@ -428,11 +428,34 @@ class SourceClassifier:
                 while b < len(core) and core[b].is_capitalized and b - a < 4:
                     b += 1
                 return " ".join(texts[a:b])
+        if (
+            len(core) >= 3
+            and core[-1].text in self.lex.post_nominals
+            and core[-2].is_capitalized
+            and core[-3].is_capitalized
+            and core[-2].lower not in self.lex.source_nouns
+        ):
+            return f"{core[-3].text} {core[-2].text}"  # "Nigel Farrow KC": a barrister
+        if (
+            not self.it
+            and len(core) >= 5
+            and core[0].is_capitalized
+            and core[1].is_capitalized
+            and core[2].lower in ("of", "at", "from")
+            and core[3].lower == "the"
+            and not core[4].is_capitalized
+            and not any(t.lower in self.lex.source_nouns for t in core[:2])
+        ):
+            return f"{core[0].text} {core[1].text}"  # "Ines Waldner of the campaign group"
         # A title or role right before a capitalised name: "President Trump", "il premier Conte".
         for a, tok in enumerate(core[:-1]):
             if tok.lower in self.lex.role_nouns:
                 b = a + 1
-                while b < len(core) and core[b].is_capitalized and not core[b].text.isupper():
+                while (
+                    b < len(core)
+                    and core[b].is_capitalized
+                    and (not core[b].text.isupper() or len(core[b].text) == 1)  # "R. Meenakshi"
+                ):
                     b += 1
                 names = core[a + 1 : b]
                 if (

@@ -755,3 +755,58 @@ def test_en_he_or_she_skips_a_person_the_article_marks_as_the_other_gender():
     assert claim.source.text in ("Mr Farrow", "Prosecutor Nigel Farrow")
     text = "Mr Okoye chaired the meeting. Ms Tarrant spoke next and said the plan was late. She said the budget was short."
     check_fields(find_claim(text, "en", "the budget was short"), {"source": "Ms Tarrant"})
+
+
+@pytest.mark.parametrize(
+    "text, source, kind",
+    [
+        ("The money had gone, said Nigel Farrow KC, prosecuting.", "Nigel Farrow KC", "person"),
+        ("Justice R. Meenakshi said the order was illegal.", "Justice R. Meenakshi", "person"),
+        (
+            "Independent MP Clare Whitby said the beds were never delivered.",
+            "Independent MP Clare Whitby",
+            "person",
+        ),
+        (
+            "Ines Waldner of the campaign group Green Canopy said the forest was shrinking.",
+            "Ines Waldner of the campaign group Green Canopy",
+            "person",
+        ),
+        (
+            "Australian miner Tallis Resources said it had agreed to buy the project.",
+            "Australian miner Tallis Resources",
+            "organization",
+        ),
+        (
+            "The railroad, Great Lakes Southern, said the line would reopen.",
+            "The railroad, Great Lakes Southern",
+            "organization",
+        ),
+        (
+            "Party state president Bhupendra Chaudhary claimed the party would win.",
+            "Party state president Bhupendra Chaudhary",
+            "person",
+        ),
+    ],
+    ids=[
+        "post-nominal",
+        "initial",
+        "mp",
+        "name-of-the-group",
+        "miner-company",
+        "railroad",
+        "state-president",
+    ],
+)
+def test_en_the_kind_of_names_with_titles_initials_and_company_words(text, source, kind):
+    claim = next(c for c in extract(text, "en") if c.source is not None)
+    check_fields(claim, {"source": source, "kind": kind})
+
+
+def test_en_the_clause_before_comma_and_a_new_speaker_is_the_article_s():
+    text = "The river feeds a lake that is popular with anglers, and state wildlife officials said they would test the fish."
+    claims = extract(text, "en")
+    assert [(c.content.text, c.source.text if c.source else None) for c in claims] == [
+        ("The river feeds a lake that is popular with anglers", None),
+        ("they would test the fish", "state wildlife officials"),
+    ]
