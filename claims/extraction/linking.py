@@ -92,13 +92,18 @@ class Linker:
         return self.text[start] in '«“"' and start <= d.content[0] <= start + 2
 
     def _left_open(self, d: Draft) -> bool:
-        """The draft's quotation opens its paragraph and nothing in the paragraph closes it."""
+        """The draft's quotation opens with a mark that nothing after it in its paragraph
+        closes ('"If you are told to leave, leave now," she said. "Do not wait ...')."""
         if d.open_quote:
             return True
-        if not (d.quote_only and self._opens_its_paragraph_with_a_mark(d)):
+        if not d.quote_only:
+            return False
+        # the mark that opens the draft's quotation: at its start, or just before it
+        mark = d.content[0] if self.text[d.content[0]] in '«“"' else d.content[0] - 1
+        if mark < 0 or self.text[mark] not in '«“"':
             return False
         end = self.text.find("\n", d.content[1])
-        paragraph = self.text[self._paragraph_start(self.sentences[d.sentence]) : end]
+        paragraph = self.text[mark : end if end >= 0 else len(self.text)]
         if paragraph.count("«") > paragraph.count("»"):
             return True
         if paragraph.count("“") > paragraph.count("”"):

@@ -810,3 +810,19 @@ def test_en_the_clause_before_comma_and_a_new_speaker_is_the_article_s():
         ("The river feeds a lake that is popular with anglers", None),
         ("they would test the fish", "state wildlife officials"),
     ]
+
+
+def test_a_quotation_reopened_after_its_cue_and_left_open_runs_into_the_next_paragraph():
+    text = (
+        '"If you are told to leave, please leave now," the commissioner said. '
+        '"Do not wait until the water is at your door.\n\n'
+        '"Our crews cannot get to everyone at once."\n\n'
+        "More than 2,000 homes were without power."
+    )
+    claims = extract(text, "en")
+    assert [c.content.text for c in claims] == [
+        "If you are told to leave, please leave now",
+        'Do not wait until the water is at your door.\n\n"Our crews cannot get to everyone at once',
+        "More than 2,000 homes were without power",
+    ]
+    assert claims[1].source.text == "the commissioner" and claims[1].quote == "direct"
