@@ -171,7 +171,7 @@ class ClaimAttribution:
         return "mixed", start, end
 
     def _hedged(self, text: str, d: Draft, start: int, end: int, reported: bool = True) -> bool:
-        if d.cue_conditional:
+        if d.cue_conditional or d.hedged_frame:
             return True
         lex = self.lexicon
         if d.source is not None and lex.hedging_sources:

@@ -16,6 +16,12 @@ from .wordsets import (
     _OF_WORDS,
 )
 
+# "X is understood to have told ...": participles that relay what the article has not
+# confirmed when they raise the subject of the verb of saying.
+_RAISING_PARTICIPLES = frozenset(
+    ("understood", "said", "believed", "thought", "reported", "alleged", "rumoured", "rumored")
+)
+
 # What may open an English time adjunct between a verb of saying and its clause, and the
 # month names that may fill it ("said on Wednesday", "said late on Friday", "said in May").
 _TIME_ADJUNCT_OPENERS = frozenset(("on", "in", "at", "late", "early", "last", "this", "earlier"))
@@ -635,6 +641,11 @@ class ClauseReader:
                     )
             else:
                 source = self.subject_np(toks, left_i, cue.i)
+                raised = self._hedging_raise(toks, source, cue.i)
+                if raised is not None:
+                    # "The minister is understood to have told colleagues ...": the article
+                    # relays what it has not confirmed
+                    source, d.hedged_frame = raised, True
             if source and self._first_person_aside(sent, source, d):
                 source = None  # "We reported last week that ...": the article's own voice
             elif source and self._is_pronoun(toks, *source):
@@ -703,6 +714,20 @@ class ClauseReader:
                 end = k
                 break
         return (start, end), source
+
+    def _hedging_raise(self, toks, source, i) -> tuple[int, int] | None:
+        """(English) A subject span that ends in "is understood to", "was said to", "are
+        believed to" right before the verb at ``i``: the subject without them, else None."""
+        if self.it or source is None or source[1] != i or i - source[0] < 4:
+            return None
+        aux, participle, to = toks[i - 3], toks[i - 2], toks[i - 1]
+        if (
+            to.lower == "to"
+            and participle.lower in _RAISING_PARTICIPLES
+            and aux.lower in ("is", "was", "are", "were")
+        ):
+            return (source[0], i - 3)
+        return None
 
     def _past_time_adjunct(self, toks, start, right_j) -> int:
         """(English) "said on Wednesday it would cut jobs": when and where the words were

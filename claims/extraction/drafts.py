@@ -49,6 +49,7 @@ class Draft:
     continuation: tuple[int, int] | None = None  # token range of a quotation resumed after the cue
     retro_run: bool = False  # "È quanto riferisce X": X's account is the run of sentences before
     pronoun: str = ""  # the pronoun standing for the source ("she"), when one does
+    hedged_frame: bool = False  # "X is understood to have told ...": the attribution is hedged
 
 
 @dataclass(slots=True)

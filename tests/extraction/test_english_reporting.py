@@ -826,3 +826,22 @@ def test_a_quotation_reopened_after_its_cue_and_left_open_runs_into_the_next_par
         "More than 2,000 homes were without power",
     ]
     assert claims[1].source.text == "the commissioner" and claims[1].quote == "direct"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "The minister is understood to have told colleagues that she will not stand again.",
+            "The minister",
+        ),
+        ("The coach is said to have told players that he would resign.", "The coach"),
+    ],
+)
+def test_en_a_raised_subject_speaks_and_the_claim_is_hedged(text, source):
+    claim = next(c for c in extract(text, "en") if c.source is not None)
+    check_fields(claim, {"source": source, "hedged": True})
+    plain = text.replace(" is understood to have told", " told").replace(
+        " is said to have told", " told"
+    )
+    assert next(c for c in extract(plain, "en") if c.source is not None).hedged is False
