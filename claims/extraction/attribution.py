@@ -105,6 +105,10 @@ class ClaimAttribution:
         quote, start, end = self._quote_type(text, start, end, rules)
         if d.open_quote:
             quote = "direct"  # its opening mark was stripped; the paragraph is quoted words
+        if quote == "direct":
+            # the quoted words, not the full stop inside the marks ('"Absolutely not."')
+            while end - start > 1 and text[end - 1] in " ,.;:":
+                end -= 1
         if end <= start:
             return None
         content = Span(text[start:end], start, end)

@@ -409,6 +409,8 @@ class ClauseReader:
             trailing = False  # "Officials said last week the dam was safe": a clause follows
         if trailing and self._commitment(cue, toks, start, right_j):
             trailing = False  # "threatened to sue the council": "to" opens the claim
+        if trailing and start < right_j and toks[start].text == ":":
+            trailing = False  # 'the mayor said: "Absolutely not."': the colon opens the claim
         if (
             not trailing
             and rest

@@ -845,3 +845,10 @@ def test_en_a_raised_subject_speaks_and_the_claim_is_hedged(text, source):
         " is said to have told", " told"
     )
     assert next(c for c in extract(plain, "en") if c.source is not None).hedged is False
+
+
+def test_en_a_colon_after_the_verb_opens_the_quotation_after_an_asked_clause():
+    claims = extract('Asked whether he would resign, the mayor said: "Absolutely not."', "en")
+    assert [(c.content.text, c.source.text, c.quote) for c in claims] == [
+        ("Absolutely not", "the mayor", "direct")
+    ]
