@@ -487,7 +487,8 @@ class PhraseFinder:
 
     def _noun_after_modifier(self, toks: list[Tok], i: int, k: int) -> bool:
         """(English) The verb form at ``k`` is the head noun of "a preliminary report", "the
-        annual estimate": an article, one lowercase modifier, then a base form."""
+        annual estimate", "a PTI report": an article, one lowercase modifier or acronym,
+        then a base form."""
         if self.it or k - 2 < i:
             return False
         low = toks[k].lower
@@ -498,7 +499,7 @@ class PhraseFinder:
             and low not in self.lex.verb_past
             and not low.endswith("s")
             and prev.is_word
-            and not prev.is_capitalized
+            and (not prev.is_capitalized or prev.text.isupper())  # "a PTI report"
             and not self._verbish(prev)
         )
 
@@ -746,6 +747,7 @@ class PhraseFinder:
                         return np, k, end, (v, after)
             if (
                 low in lex.interview_nouns
+                and not (low == "speaking" and k > 0)  # "X, speaking to the BBC, said": X's
                 and k + 1 < n
                 and toks[k + 1].lower in ("a", "al", "alla", "all", "con", "with", "to", "on")
             ):

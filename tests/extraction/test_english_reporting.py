@@ -852,3 +852,32 @@ def test_en_a_colon_after_the_verb_opens_the_quotation_after_an_asked_clause():
     assert [(c.content.text, c.source.text, c.quote) for c in claims] == [
         ("Absolutely not", "the mayor", "direct")
     ]
+
+
+def test_en_an_acronym_before_report_keeps_the_report_in_the_source():
+    claim = find_claim(
+        "According to a PTI report, the minister had resigned on Tuesday.",
+        "en",
+        "the minister had resigned",
+    )
+    check_fields(
+        claim,
+        {
+            "source": "a PTI report",
+            "kind": "document",
+            "content": "the minister had resigned on Tuesday",
+        },
+    )
+
+
+def test_en_speaking_to_an_outlet_opening_the_sentence_is_the_channel():
+    claim = find_claim(
+        'Speaking to the ABC, Mr Albanese said the deal was "a good outcome".', "en", "the deal was"
+    )
+    check_fields(claim, {"source": "Mr Albanese", "channel": "the ABC"})
+    claim = find_claim(
+        "The mayor, speaking to the BBC on Monday, said the bridge was safe.",
+        "en",
+        "the bridge was safe",
+    )
+    check_fields(claim, {"source": "The mayor"})
