@@ -193,6 +193,20 @@ class ClauseReader:
                 # "«... – ha continuato X –, ...»": the words after the interruption are X's.
                 quote_end = self._quote_end_after(sent, cue.j)
                 after = source[1] if source else cue.j
+                first = self._quote_before_interruption(sent, left_i, k) if c_idx == 0 else None
+                if first is not None:
+                    # "«Y1 – spiega X – Y2»": no cue before claims Y1, so the whole quotation,
+                    # the interruption inside it, is one claim of X's (its marks included,
+                    # so that it reads as quoted words).
+                    start, end = first[0], quote_end
+                    if (
+                        start > 0
+                        and toks[start - 1].text in OPEN_QUOTES
+                        and end < len(toks)
+                        and toks[end].text in CLOSE_QUOTES
+                    ):
+                        start, end = start - 1, end + 1
+                    return (start, end), source
                 return (after, quote_end), source
             content_end = k + 1 if before is not None else cue.i
             after_source = source[1] if source else cue.j
@@ -898,3 +912,21 @@ class ClauseReader:
 
     def _pronoun_number(self, toks, i, j) -> str:
         return self.lex.pronouns.get(toks[i].lower, "sg")
+
+    def _quote_before_interruption(self, sent, left_i, k):
+        """The quoted words from the quotation's opening (or the sentence's start, inside a
+        quotation opened earlier) up to the dash at ``k`` that opens an interruption, as a
+        token range, or ``None`` when they are not a clause of three words."""
+        toks = sent.toks
+        if k <= left_i or toks[k].text not in DASHES:
+            return None
+        start = left_i
+        for m in range(k - 1, left_i - 1, -1):
+            if toks[m].text in OPEN_QUOTES:
+                start = m + 1
+                break
+            if toks[m].text in CLOSE_QUOTES:
+                return None
+        if sum(t.is_word for t in toks[start:k]) < 3:
+            return None
+        return start, k
