@@ -201,6 +201,8 @@ class CueFinder:
         if toks[k].lower in self.lex.articles and k + 1 < len(toks):
             k += 1
         name = toks[k]
+        if self.it and name.lower in self.lex.per_judges and toks[k - 1].lower in self.lex.articles:
+            return True  # "Per gli inquirenti, ...", "Per la Procura il movente ...": a judgement
         if self.it and name.lower in self.lex.role_nouns and toks[k - 1].lower in self.lex.articles:
             # "Per il presidente di Confindustria, Carlo Bonomi, la crescita ...": a role with
             # the name in apposition

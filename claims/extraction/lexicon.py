@@ -161,6 +161,7 @@ class Lexicon:
         self.prenominal_adjectives = _lower_set(d.get("prenominal_adjectives", []))
         self.provisional_adjectives = _lower_set(d.get("provisional_adjectives", []))
         self.profession_roles = _lower_set(d.get("profession_roles", []))
+        self.per_judges = _lower_set(d.get("per_judges", []))
         self.reflexive_saying = _lower_set(d.get("reflexive_saying", []))
         # "avanza il sospetto che", "esprime il timore che": a verb and a noun for a belief
         # or a charge, then its clause

@@ -550,7 +550,7 @@ class PhraseFinder:
                 break  # a verb ends the source ("una stima di X" is still a noun phrase)
             if (
                 k > i
-                and low in ("che", "that", "il", "lo", "la", "i", "gli", "le", "the")
+                and low in ("che", "that", "il", "lo", "la", "l", "i", "gli", "le", "the")
                 and toks[k - 1].lower not in lex.prepositions
             ):
                 if low in ("che", "that") or not toks[k - 1].is_capitalized or k - i >= 3:

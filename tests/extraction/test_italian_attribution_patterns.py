@@ -2,6 +2,8 @@
 """Everyday attribution patterns of Italian news copy: a cue set off by dashes inside a
 quotation, and the other mechanisms added with them. Sentences written for these tests."""
 
+import pytest
+
 from claims.extraction import extract
 
 from .conftest import check_fields, find_claim
@@ -30,3 +32,51 @@ def test_it_leaves_the_words_before_a_dashed_cue_to_the_cue_that_opened_the_quot
     assert first.cue.text == "ha detto"
     second = find_claim(text, "it", "lo resteranno")
     check_fields(second, {"source": "Il sindaco Elio Papi", "cue": "ha continuato"})
+
+
+PER_JUDGES = [
+    pytest.param(
+        "Per gli inquirenti, la rapina era stata pianificata da settimane.",
+        "la rapina era stata pianificata",
+        {"source": "gli inquirenti", "cue": "Per", "kind": "anonymous"},
+        id="investigators-comma",
+    ),
+    pytest.param(
+        "Per la Procura l'incendio del capannone sarebbe doloso.",
+        "l'incendio del capannone",
+        {"source": "la Procura", "cue": "Per", "kind": "organization", "hedged": True},
+        id="prosecutors-no-comma",
+    ),
+    pytest.param(
+        "Per l'accusa, l'imputato ha mentito sul suo alibi.",
+        "l'imputato ha mentito",
+        {"source": "l'accusa", "cue": "Per"},
+        id="prosecution",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), PER_JUDGES)
+def test_it_reads_an_opening_per_before_investigators_or_a_court_as_according_to(
+    text, hint, expected
+):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Per le famiglie con figli, il bonus vale duecento euro al mese.",
+        "Per il momento, la galleria resta chiusa al traffico.",
+    ],
+)
+def test_it_reads_per_before_a_beneficiary_as_no_attribution(text):
+    assert all(c.source is None for c in extract(text, "it"))
+
+
+def test_it_ends_a_source_after_a_marker_at_an_elided_article():
+    text = "Secondo la Questura l'auto rubata era già stata segnalata."
+    check_fields(
+        find_claim(text, "it", "l'auto rubata"),
+        {"source": "la Questura", "content": "l'auto rubata era già stata segnalata"},
+    )
