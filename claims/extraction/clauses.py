@@ -210,6 +210,9 @@ class ClauseReader:
                 return (after, quote_end), source
             content_end = k + 1 if before is not None else cue.i
             after_source = source[1] if source else cue.j
+            if before is None and source is not None:
+                # "Scrive il gip nell'ordinanza che ...": a place or medium after the source
+                after_source = self._past_adjunct(toks, after_source, right_j)
             if (
                 before is None
                 and after_source < right_j
@@ -930,3 +933,17 @@ class ClauseReader:
         if sum(t.is_word for t in toks[start:k]) < 3:
             return None
         return start, k
+
+    def _past_adjunct(self, toks, i, j) -> int:
+        """``i`` moved past a short phrase led by a preposition ("nell'ordinanza", "in una
+        nota", "in conferenza stampa") when a colon or "che" follows it; else ``i``."""
+        if i >= j or toks[i].lower not in self.lex.prepositions:
+            return i
+        for m in range(i + 1, min(j, i + 7)):
+            if toks[m].lower in (":", "che"):
+                return m
+            if not toks[m].is_word or (
+                self._verbish(toks[m]) and toks[m - 1].lower not in self.lex.determiners
+            ):
+                return i
+        return i

@@ -80,3 +80,32 @@ def test_it_ends_a_source_after_a_marker_at_an_elided_article():
         find_claim(text, "it", "l'auto rubata"),
         {"source": "la Questura", "content": "l'auto rubata era già stata segnalata"},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        pytest.param(
+            "Scrive il giudice nella sentenza che l'appalto fu truccato.",
+            "l'appalto fu truccato",
+            {"source": "il giudice", "cue": "Scrive", "content": "l'appalto fu truccato"},
+            id="document-between-source-and-che",
+        ),
+        pytest.param(
+            "Precisa la società in una nota che gli stipendi saranno pagati venerdì.",
+            "gli stipendi saranno pagati",
+            {"source": "la società", "cue": "Precisa", "kind": "organization"},
+            id="medium-between-source-and-che",
+        ),
+        pytest.param(
+            "Aggiunge il rettore in conferenza stampa: «Le lezioni tornano in presenza».",
+            "Le lezioni tornano",
+            {"source": "il rettore", "cue": "Aggiunge", "quote": "direct"},
+            id="occasion-between-source-and-colon",
+        ),
+    ],
+)
+def test_it_reads_an_opening_inverted_verb_past_a_place_or_medium_after_its_source(
+    text, hint, expected
+):
+    check_fields(find_claim(text, "it", hint), expected)
