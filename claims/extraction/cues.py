@@ -20,6 +20,24 @@ from .wordsets import (
     _takes_lo,
 )
 
+# "A dirlo è stato X": the copula forms between a cleft's verb and its source.
+_CLEFT_COPULAS = frozenset(
+    (
+        "è",
+        "sono",
+        "era",
+        "erano",
+        "sarebbe",
+        "sarebbero",
+        "stato",
+        "stata",
+        "stati",
+        "state",
+        "fu",
+        "furono",
+    )
+)
+
 
 class CueFinder:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: the cues of a sentence."""
@@ -293,30 +311,37 @@ class CueFinder:
 
     def _cleft_at(self, toks: list[Tok], i: int) -> Cue | None:
         """ "Ad annunciarlo è stato il ministro", "A dirlo sono i dati": a cleft that
-        gives the sentence before to X."""
+        gives the sentence before to X. With the verb's tail ("A renderlo noto è"), and,
+        before a colon, without the pronoun ("A lanciare l'allarme è X: ...")."""
         if not self.it or i + 2 >= len(toks) or toks[i].lower not in ("a", "ad"):
             return None
         word = toks[i + 1].lower
-        for clitic in ("lo", "la", "li", "le"):
-            if word.endswith(clitic) and word[: -len(clitic)] in self.lex.verb_infinitives:
-                j = i + 2
-                while j < len(toks) and toks[j].lower in (
-                    "è",
-                    "sono",
-                    "era",
-                    "erano",
-                    "sarebbe",
-                    "sarebbero",
-                    "stato",
-                    "stata",
-                    "stati",
-                    "state",
-                    "fu",
-                    "furono",
-                ):
-                    j += 1
-                if j > i + 2:
-                    return Cue("cleft", i, j)
+        for clitic in ("lo", "la", "li", "le", ""):
+            stem = word[: len(word) - len(clitic)]
+            if not word.endswith(clitic) or not stem:
+                continue
+            verb_end = i + 2
+            if stem not in self.lex.verb_infinitives:
+                tail = next(
+                    (
+                        seq
+                        for seq in self.lex.multiword_verbs.get(stem, ())
+                        if " ".join(seq) in self.lex.verb_infinitives
+                        and self._match(toks, i + 1, (word, *seq[1:]))
+                    ),
+                    None,
+                )
+                if tail is None:
+                    continue
+                verb_end = i + 1 + len(tail)
+            j = verb_end
+            while j < len(toks) and toks[j].lower in _CLEFT_COPULAS:
+                j += 1
+            if j == verb_end:
+                continue
+            if not clitic and all(t.text != ":" for t in toks[j : j + 12]):
+                continue  # no pronoun points back: only a colon ahead makes it a cue
+            return Cue("cleft", i, j)
         return None
 
     def _verb_cue_at(self, toks: list[Tok], i: int) -> Cue | None:

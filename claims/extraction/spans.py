@@ -260,10 +260,19 @@ class SpanPlacer:
             elif cue.kind == "cleft":
                 source = self.object_np(toks, cue.j, right_j)
                 d.cue = self._span(toks, cue.i, cue.i + 2)
-                self._attach_retro(out, index, sent, d, source, toks, cue)
-                if source:
-                    previous_source = source
-                continue
+                colon = self._past_adjunct(toks, source[1], right_j) if source else right_j
+                if (
+                    colon < right_j
+                    and toks[colon].text == ":"
+                    and sum(t.is_word for t in toks[colon + 1 : right_j]) >= 3
+                ):
+                    # "A spiegarlo è il direttore: «...»": the words after the colon are X's
+                    content = (colon + 1, right_j)
+                else:
+                    self._attach_retro(out, index, sent, d, source, toks, cue)
+                    if source:
+                        previous_source = source
+                    continue
             elif cue.kind == "passive":
                 agent = cue.j
                 while agent < right_j and toks[agent].is_word and self._is_adverb(toks[agent]):

@@ -109,3 +109,35 @@ def test_it_reads_an_opening_inverted_verb_past_a_place_or_medium_after_its_sour
     text, hint, expected
 ):
     check_fields(find_claim(text, "it", hint), expected)
+
+
+CLEFTS = [
+    pytest.param(
+        "Le iscrizioni sono cresciute del 12 per cento. A renderlo noto è l'ateneo in un comunicato.",
+        "Le iscrizioni sono cresciute",
+        {"source": "l'ateneo", "cue": "A renderlo"},
+        id="verb-with-tail-points-back",
+    ),
+    pytest.param(
+        "A lanciare l'allarme è il Wwf: metà delle zone umide è a rischio.",
+        "metà delle zone umide",
+        {"source": "il Wwf", "content": "metà delle zone umide è a rischio"},
+        id="no-pronoun-before-colon",
+    ),
+    pytest.param(
+        "Il teatro ha chiuso la stagione in attivo. A spiegarlo è la direttrice Sara Moro: «Abbiamo venduto tutti gli abbonamenti».",
+        "Abbiamo venduto",
+        {"source": "la direttrice Sara Moro", "quote": "direct"},
+        id="pronoun-then-colon-reads-forward",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), CLEFTS)
+def test_it_reads_a_cleft_a_dirlo_e_x(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_a_cleft_without_a_pronoun_or_a_colon_as_no_cue():
+    claims = extract("A vincere è stata la squadra di casa, davanti a tremila spettatori.", "it")
+    assert all(c.source is None for c in claims)
