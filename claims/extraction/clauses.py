@@ -801,6 +801,8 @@ class ClauseReader:
             return False
         if not self.it and words[0].lower in self.lex.clause_starters:
             return False  # "..., officials said, though no date has been set": a new clause
+        if self.it and words[0].lower in ("non", "si", "ci"):
+            return True  # "Il premier, spiegano fonti, non intende cedere": a verb follows
         if self._is_relative_piece(toks, i, j):
             return False  # "..., ha commentato X, che ha annunciato ...": X's relative clause
         lex = self.lex

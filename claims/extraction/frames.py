@@ -380,9 +380,12 @@ class FrameReader:
             while m < len(toks) and toks[m].is_word and m - nxt < 5:
                 m += 1
             clause_final = m >= len(toks) or toks[m].text in (".", ",", ";")
+        # "Lo ha dichiarato X": the pronoun stands for the reported words, its complement
+        said_it = self.it and cue.i > 0 and toks[cue.i - 1].lower in ("lo", "l")
         if (
             cue.needs_complement
             and not predicative
+            and not said_it
             and not (inverted or clause_final)
             and not self._has_complement(toks, nxt)
             and not self._object_of_its_own(cue, toks, nxt, n)

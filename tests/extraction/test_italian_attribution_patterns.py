@@ -141,3 +141,23 @@ def test_it_reads_a_cleft_a_dirlo_e_x(text, hint, expected):
 def test_it_reads_a_cleft_without_a_pronoun_or_a_colon_as_no_cue():
     claims = extract("A vincere è stata la squadra di casa, davanti a tremila spettatori.", "it")
     assert all(c.source is None for c in claims)
+
+
+def test_it_reads_lo_as_the_complement_of_a_verb_that_needs_one():
+    text = "Il traghetto ripartirà domani. Lo ha comunicato la compagnia di navigazione."
+    check_fields(
+        find_claim(text, "it", "Il traghetto ripartirà"),
+        {"source": "la compagnia di navigazione", "cue": "ha comunicato"},
+    )
+
+
+def test_it_keeps_a_clause_whole_around_an_inserted_cue_before_a_negation():
+    text = "La giunta, riferiscono fonti del Comune, non intende ritirare la delibera."
+    check_fields(
+        find_claim(text, "it", "ritirare la delibera"),
+        {
+            "source": "fonti del Comune",
+            "kind": "anonymous",
+            "content": "La giunta, riferiscono fonti del Comune, non intende ritirare la delibera",
+        },
+    )
