@@ -99,6 +99,15 @@ class ClauseReader:
             inverted = False  # "X, dal ritiro, nega contrasti con la Roma": an object, no source
         if cue.interruption:
             inverted = True
+        colon = self._colon_before_retro(toks, left_i, cue.i) if self.it and c_idx == 0 else None
+        if colon is not None:
+            # "I consumi sono fermi: lo sostiene la Confcommercio": the clause before the colon
+            channel, after = self.channel_after(toks, cue.j, right_j)
+            source = self._with_apposition(toks, self.object_np(toks, after, right_j), right_j)
+            if source is not None:
+                if channel:
+                    d.channel = self._span(toks, *channel)
+                return (left_i, colon), source
         if self._is_retro_opener(toks, left_i, cue.i):
             channel, after = self.channel_after(toks, cue.j, right_j)
             if not channel and self.it:
@@ -949,3 +958,14 @@ class ClauseReader:
             ):
                 return i
         return i
+
+    def _colon_before_retro(self, toks, i, j) -> int | None:
+        """The colon, semicolon or dash in tokens [i, j) after which only a pronoun
+        opener ("lo", "è quanto") stands before the cue, with a clause of three words before
+        it; else ``None``."""
+        for m in range(j - 1, i, -1):
+            if toks[m].text in (":", ";") or toks[m].text in DASHES:
+                if m + 1 < j and self._is_retro_opener(toks, m + 1, j):
+                    return m if sum(t.is_word for t in toks[i:m]) >= 3 else None
+                return None
+        return None

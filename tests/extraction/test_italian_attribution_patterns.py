@@ -161,3 +161,21 @@ def test_it_keeps_a_clause_whole_around_an_inserted_cue_before_a_negation():
             "content": "La giunta, riferiscono fonti del Comune, non intende ritirare la delibera",
         },
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le liste d'attesa si sono allungate: lo denuncia il Tribunale del malato.",
+        "Le liste d'attesa si sono allungate: è quanto denuncia il Tribunale del malato.",
+        "Le liste d'attesa si sono allungate – lo ha denunciato il Tribunale del malato.",
+    ],
+)
+def test_it_gives_the_clause_before_a_colon_and_lo_to_the_source_after_the_verb(text):
+    check_fields(
+        find_claim(text, "it", "Le liste d'attesa"),
+        {
+            "source": "il Tribunale del malato",
+            "content": "Le liste d'attesa si sono allungate",
+        },
+    )
