@@ -138,6 +138,14 @@ class CueFinder:
                     cue.interruption = True
                 cues.append(cue)
                 i = cue.j
+        if self.it and len(cues) > 1 and self.lex.possessive_markers:
+            # "Si tratterebbe, a suo dire, di Y, ha detto X": the possessive repeats the
+            # sentence's other cue
+            cues = [
+                c
+                for c in cues
+                if tuple(t.lower for t in toks[c.i : c.j]) not in self.lex.possessive_markers
+            ]
         return cues
 
     def _is_source_noun(self, word: str) -> bool:

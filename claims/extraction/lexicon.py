@@ -202,9 +202,18 @@ class Lexicon:
                 self.lang,
             )
         )
-        self.according_markers = _with_articulated_prepositions(
-            [tuple(m.lower().split()) for m in d["according_markers"]], self.lang
-        ) + sorted(self.opening_according_markers)
+        # "A suo dire, ...": a marker whose source is a possessive, the speaker named before
+        self.possessive_markers = {
+            tuple(m.lower().split()): number
+            for m, number in d.get("possessive_markers", {}).items()
+        }
+        self.according_markers = (
+            _with_articulated_prepositions(
+                [tuple(m.lower().split()) for m in d["according_markers"]], self.lang
+            )
+            + sorted(self.opening_according_markers)
+            + sorted(self.possessive_markers)
+        )
         self.according_markers.sort(key=len, reverse=True)
         self.according_quanto = [tuple(m.lower().split()) for m in d["according_quanto"]]
         self.relative_markers = [tuple(m.lower().split()) for m in d["relative_markers"]]

@@ -78,6 +78,8 @@ class SpanPlacer:
             )
             content: tuple[int, int] | None = None
             source: tuple[int, int] | None = None
+            spoken_by: str | None = None  # a pronoun's number: the source is found before
+            whole: tuple[int, int] | None = None
             if cue.kind == "relative":
                 source = self._np_before(toks, left_i, cue.i)
                 if self.it:
@@ -91,6 +93,19 @@ class SpanPlacer:
                     self._add_author_part(sent, index, left_i, end, out)
             elif cue.kind == "marker":
                 source = self._with_apposition(toks, self.marker_np(toks, cue.j, right_j), right_j)
+                if self.it:
+                    words = tuple(t.lower for t in toks[cue.i : cue.j])
+                    if words in lex.possessive_markers:
+                        # "A suo dire, Y": the speaker is found before; the marker's last word
+                        # stands in for the source while its clause is read
+                        source, spoken_by = (cue.j - 1, cue.j), lex.possessive_markers[words]
+                        left = self._trim(toks, left_i, cue.i)
+                        if any(
+                            t.is_word and not self._is_adverb(t) for t in toks[left[0] : left[1]]
+                        ):
+                            whole = (left_i, right_j)  # "Si tratterebbe, a suo dire, di Y"
+                    elif source is not None and self._is_pronoun(toks, *source):
+                        spoken_by = self._pronoun_number(toks, *source)  # "Secondo lui, Y"
                 if (
                     toks[cue.i].lower in ("citing", "citando")
                     and source is not None
@@ -243,6 +258,8 @@ class SpanPlacer:
                         self._add_author_part(sent, index, colon + 1, right_j, out)
                 else:
                     content = (after, right_j)  # "... che secondo X sarebbe Y"
+                if whole is not None:
+                    content = whole
             elif cue.kind == "predicative" or (cue.kind == "passive" and cue.needs_quote):
                 # "giudicate «ridicole» dal ministro", "sono state bollate da X come «bufale»"
                 source, content = self._predicative_parts(toks, cue, right_j)
@@ -349,6 +366,8 @@ class SpanPlacer:
             ):
                 continue  # "called it a hoax" needs no quotation; "spoke of" does
             d.content = self._span(toks, ci, cj)
+            if spoken_by:
+                source, d.resolve, spoken_by = None, spoken_by, None
             if source is not None:
                 d.source = self._span(toks, *source)
                 previous_source = source

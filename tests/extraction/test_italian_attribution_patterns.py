@@ -179,3 +179,40 @@ def test_it_gives_the_clause_before_a_colon_and_lo_to_the_source_after_the_verb(
             "content": "Le liste d'attesa si sono allungate",
         },
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        pytest.param(
+            "La virologa Elena Fabbri ha presentato lo studio. Secondo lei, il picco è passato.",
+            "il picco è passato",
+            "Elena Fabbri",
+            id="secondo-lei",
+        ),
+        pytest.param(
+            "La virologa Elena Fabbri ha presentato lo studio. A suo avviso, il picco è passato.",
+            "il picco è passato",
+            "Elena Fabbri",
+            id="a-suo-avviso",
+        ),
+        pytest.param(
+            "I residenti hanno protestato davanti al porto. Il fermo, a loro dire, è ingiusto.",
+            "è ingiusto",
+            "I residenti",
+            id="a-loro-dire-inside-the-clause",
+        ),
+    ],
+)
+def test_it_gives_a_marker_with_a_pronoun_or_possessive_to_the_speaker_named_before(
+    text, hint, source
+):
+    claim = find_claim(text, "it", hint)
+    assert claim.source is not None and source in claim.source.text
+
+
+def test_it_drops_a_possessive_marker_that_repeats_the_sentences_cue():
+    text = "Si tratta, a suo dire, di un errore dei tecnici, ha detto il sindaco Gino Valli."
+    claims = [c for c in extract(text, "it") if c.source is not None]
+    assert len(claims) == 1
+    check_fields(claims[0], {"source": "il sindaco Gino Valli", "cue": "ha detto"})
