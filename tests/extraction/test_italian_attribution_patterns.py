@@ -216,3 +216,18 @@ def test_it_drops_a_possessive_marker_that_repeats_the_sentences_cue():
     claims = [c for c in extract(text, "it") if c.source is not None]
     assert len(claims) == 1
     check_fields(claims[0], {"source": "il sindaco Gino Valli", "cue": "ha detto"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        (
+            "Una passeggera racconta che il treno è rimasto fermo due ore.",
+            "il treno è rimasto fermo",
+        ),
+        ("Un vicino di casa ha raccontato di aver sentito urla.", "aver sentito urla"),
+        ("Un commerciante della zona spiega che le vetrine sono state sfondate.", "le vetrine"),
+    ],
+)
+def test_it_reads_an_unnamed_witness_as_an_anonymous_source(text, hint):
+    check_fields(find_claim(text, "it", hint), {"kind": "anonymous"})
