@@ -48,6 +48,48 @@ class Linker:
         self._attach_retro(drafts, index, sent, d, source, toks, None)
         return True
 
+    def _cosi_x_at_end(self, sent: Sentence, index: int, drafts: list[Draft]) -> bool:
+        """ "«Y»: così il ministro Rossi.", "Y, così la Cgil.": a verbless attribution after
+        its claim, in the same sentence."""
+        toks = sent.toks
+        n = len(toks)
+        if n < 6 or toks[-1].text not in (".", "!"):
+            return False
+        k = next(
+            (
+                m
+                for m in range(n - 2, 2, -1)
+                if toks[m].lower in ("così", "cosi")
+                and (toks[m - 1].text in (",", ":", ";") or toks[m - 1].text in DASHES)
+            ),
+            None,
+        )
+        if k is None or sum(t.is_word for t in toks[k + 1 :]) > 10:
+            return False
+        source = self._with_apposition(toks, self.object_np(toks, k + 1, n), n)
+        if (
+            source is None
+            or any(t.is_word for t in toks[source[1] :])
+            or not any(
+                t.is_capitalized or self._is_source_noun(t.lower)
+                for t in toks[source[0] : source[1]]
+            )
+        ):
+            return False
+        ci, cj = self._trim(toks, 0, k - 1)
+        if sum(t.is_word for t in toks[ci:cj]) < 3:
+            return False
+        drafts.append(
+            Draft(
+                content=self._span(toks, ci, cj),
+                sentence=index,
+                paragraph=sent.paragraph,
+                source=self._span(toks, *source),
+                cue=self._span(toks, k, k + 1),
+            )
+        )
+        return True
+
     def _opens_unclosed_quote(self, sent: Sentence) -> bool:
         """The sentence opens with a quotation mark that nothing in its paragraph closes."""
         return self.text[sent.start] in '«“"' and sent.start == self._paragraph_start(sent)

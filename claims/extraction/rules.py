@@ -113,6 +113,15 @@ class ArticleRules(
             and self._cosi_x(sent, index, drafts)
         ):
             return
+        if (
+            self.it
+            and (
+                "così" in self.text[sent.start : sent.end]
+                or "cosi" in self.text[sent.start : sent.end]
+            )
+            and self._cosi_x_at_end(sent, index, drafts)
+        ):
+            return
         if not sent.quotes and self._no_cue_word(sent):
             self._plain_sentence(sent, index, drafts)
             return

@@ -231,3 +231,29 @@ def test_it_drops_a_possessive_marker_that_repeats_the_sentences_cue():
 )
 def test_it_reads_an_unnamed_witness_as_an_anonymous_source(text, hint):
     check_fields(find_claim(text, "it", hint), {"kind": "anonymous"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        pytest.param(
+            "«Il servizio riprenderà a gennaio»: così l'assessora ai trasporti Nadia Conte.",
+            "Il servizio riprenderà",
+            {"source": "l'assessora ai trasporti Nadia Conte", "cue": "così", "quote": "direct"},
+            id="quotation-colon",
+        ),
+        pytest.param(
+            "Il servizio riprenderà a gennaio, così la Provincia.",
+            "Il servizio riprenderà",
+            {"source": "la Provincia", "cue": "così", "quote": "indirect"},
+            id="clause-comma",
+        ),
+    ],
+)
+def test_it_gives_a_clause_ended_by_cosi_x_to_x(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_cosi_before_a_plain_noun_as_no_attribution():
+    claims = extract("La squadra ha perso in casa, così il campionato si riapre.", "it")
+    assert all(c.source is None for c in claims)
