@@ -257,3 +257,60 @@ def test_it_gives_a_clause_ended_by_cosi_x_to_x(text, hint, expected):
 def test_it_reads_cosi_before_a_plain_noun_as_no_attribution():
     claims = extract("La squadra ha perso in casa, così il campionato si riapre.", "it")
     assert all(c.source is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "cue"),
+    [
+        (
+            "La Corte d'appello ha stabilito che il contratto era nullo.",
+            "il contratto era nullo",
+            "ha stabilito",
+        ),
+        (
+            "Il cassiere ha confessato di aver sottratto i soldi.",
+            "aver sottratto i soldi",
+            "ha confessato",
+        ),
+        (
+            "I carabinieri hanno accertato che il conducente era ubriaco.",
+            "il conducente era ubriaco",
+            "hanno accertato",
+        ),
+        (
+            "Il ministro ha lasciato intendere che le accise scenderanno.",
+            "le accise scenderanno",
+            "ha lasciato intendere",
+        ),
+        (
+            "La portavoce ha fatto capire che l'incontro è saltato.",
+            "l'incontro è saltato",
+            "ha fatto capire",
+        ),
+        (
+            "Il testimone ha messo a verbale che l'auto era rossa.",
+            "l'auto era rossa",
+            "ha messo a verbale",
+        ),
+        (
+            "L'imputato ha giurato di non aver mai visto la vittima.",
+            "non aver mai visto",
+            "ha giurato",
+        ),
+    ],
+)
+def test_it_reads_more_verbs_of_saying_and_finding_before_their_clause(text, hint, cue):
+    claim = find_claim(text, "it", hint)
+    assert claim.cue is not None and claim.cue.text == cue
+    assert claim.source is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il tribunale ha stabilito un risarcimento di diecimila euro.",
+        "Gli agenti hanno accertato l'identità del conducente.",
+    ],
+)
+def test_it_reads_a_verb_that_needs_its_clause_as_no_cue_with_a_plain_object(text):
+    assert all(c.cue is None for c in extract(text, "it"))
