@@ -261,8 +261,13 @@ class ClauseReader:
             else:
                 source = self.subject_np(toks, left_i, subject_end)
                 source = self._cited_in_subject(toks, source, d)
+                if self.it and source is not None:
+                    source = self._past_fronted_participle(toks, source)
                 if self.it and source is not None and d.channel is None:
                     d.channel = self._interviewer_in_apposition(toks, source[1], cue.i)
+                if self.it and source is not None and d.channel is None and source[0] > left_i:
+                    # "Interpellato dal Corriere, il ministro ha detto ...": a fronted apposition
+                    d.channel = self._interviewer_in_apposition(toks, left_i, source[0])
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
@@ -969,3 +974,19 @@ class ClauseReader:
                     return m if sum(t.is_word for t in toks[i:m]) >= 3 else None
                 return None
         return None
+
+    def _past_fronted_participle(self, toks, source):
+        """ "Raggiunto al telefono, il sindaco": a subject phrase that opens with a
+        participle clause and its comma starts after the comma."""
+        i, j = source
+        if not (
+            toks[i].is_capitalized
+            and toks[i].lower.endswith(("to", "ta", "ti", "te"))
+            and i + 1 < j
+            and (toks[i + 1].lower in self.lex.prepositions or self._is_adverb(toks[i + 1]))
+        ):
+            return source
+        for m in range(i + 1, j - 1):
+            if toks[m].text == ",":
+                return (m + 1, j)
+        return source

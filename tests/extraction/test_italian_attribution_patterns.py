@@ -314,3 +314,24 @@ def test_it_reads_more_verbs_of_saying_and_finding_before_their_clause(text, hin
 )
 def test_it_reads_a_verb_that_needs_its_clause_as_no_cue_with_a_plain_object(text):
     assert all(c.cue is None for c in extract(text, "it"))
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        pytest.param(
+            "Contattata dal Tirreno, la dirigente scolastica ha confermato che la palestra è inagibile.",
+            "la palestra è inagibile",
+            {"source": "la dirigente scolastica", "channel": "Tirreno"},
+            id="fronted-contacted-by-outlet",
+        ),
+        pytest.param(
+            "Raggiunto al telefono, il parroco ha spiegato che la festa è rinviata.",
+            "la festa è rinviata",
+            {"source": "il parroco", "channel": None},
+            id="fronted-participle-clause-not-in-source",
+        ),
+    ],
+)
+def test_it_reads_a_fronted_participle_clause_before_the_subject(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
