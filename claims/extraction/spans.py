@@ -329,6 +329,13 @@ class SpanPlacer:
                     nxt = cue.j - 1  # "si parlava di informazioni ...": the object is the claim
                 if nxt == cue.j - 1 or (nxt < right_j and toks[nxt].lower in ("che", "that", ":")):
                     content = (nxt + 1, right_j)
+                elif (
+                    self.it
+                    and cue.i - 1 > left_i
+                    and toks[cue.i - 1].text in (",", "–", "—")
+                    and sum(t.is_word for t in toks[source[1] if source else cue.j : right_j]) < 2
+                ):
+                    content = (left_i, cue.i - 1)  # "«Y», si legge nel comunicato."
                 else:
                     content = (left_i, right_j)
                 if source is None:

@@ -335,3 +335,25 @@ def test_it_reads_a_verb_that_needs_its_clause_as_no_cue_with_a_plain_object(tex
 )
 def test_it_reads_a_fronted_participle_clause_before_the_subject(text, hint, expected):
     check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_an_addressee_after_a_dashed_cue_as_no_source():
+    text = (
+        "La sindaca Ilaria Testa è arrivata alle dieci. "
+        "«Il quartiere è isolato – ha detto ai cronisti –. Serve un ponte provvisorio»."
+    )
+    claim = find_claim(text, "it", "Il quartiere è isolato")
+    assert claim.source is not None and "Ilaria Testa" in claim.source.text
+
+
+def test_it_gives_the_quotation_before_si_legge_to_the_document_after_it():
+    text = "«I controlli erano regolari», si legge nella relazione."
+    check_fields(
+        find_claim(text, "it", "I controlli"),
+        {
+            "content": "I controlli erano regolari",
+            "source": "relazione",
+            "kind": "document",
+            "quote": "direct",
+        },
+    )
