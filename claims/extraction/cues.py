@@ -20,6 +20,20 @@ from .wordsets import (
     _takes_lo,
 )
 
+# "appreso", "emerso", "raccolto", "scritto", "visto": participles that end otherwise
+_IRREGULAR_PARTICIPLE_ENDS = (
+    "eso",
+    "esa",
+    "erso",
+    "ersa",
+    "olto",
+    "olta",
+    "tto",
+    "tta",
+    "sto",
+    "sta",
+)
+
 # "A dirlo è stato X": the copula forms between a cleft's verb and its source.
 _CLEFT_COPULAS = frozenset(
     (
@@ -193,8 +207,15 @@ class CueFinder:
                 if j < len(toks) and toks[j].lower in lex.impersonal_single:
                     return Cue("marker", i, j + 1)  # "stando a quanto trapela": no named source
                 if j < len(toks) and (
-                    toks[j].lower == "si" or self._verb_at(toks, j, lex.verb_finite)
-                ):
+                    toks[j].lower == "si"
+                    or self._verb_at(toks, j, lex.verb_finite)
+                    or (
+                        self.it
+                        and j + 1 < len(toks)
+                        and toks[j].lower.endswith((*_PARTICIPLE_ENDS, *_IRREGULAR_PARTICIPLE_ENDS))
+                        and toks[j + 1].lower in _AGENT_WORDS
+                    )
+                ):  # "da quanto raccolto dai carabinieri"
                     return Cue("marker", i, self._extend_quanto(toks, j, seq, force=True))
         if (
             t == lex.opening_marker
@@ -294,10 +315,11 @@ class CueFinder:
                 not length
                 and self.it
                 and j + 1 < len(toks)
-                and toks[j].lower.endswith(_PARTICIPLE_ENDS)
+                and toks[j].lower.endswith((*_PARTICIPLE_ENDS, *_IRREGULAR_PARTICIPLE_ENDS))
                 and toks[j + 1].lower in _AGENT_WORDS
             ):
-                length = 1  # "stando a quanto ricostruito dagli inquirenti", "accertato dalla"
+                # "stando a quanto ricostruito dagli inquirenti", "appreso dall'Ansa"
+                length = 1
             j += length
         if j < len(toks) and toks[j].lower in (
             "da",

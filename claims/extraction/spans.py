@@ -93,6 +93,13 @@ class SpanPlacer:
                     self._add_author_part(sent, index, left_i, end, out)
             elif cue.kind == "marker":
                 source = self._with_apposition(toks, self.marker_np(toks, cue.j, right_j), right_j)
+                if (
+                    self.it
+                    and source is not None
+                    and source[1] - source[0] > 1
+                    and toks[source[0]].lower in _AGENT_WORDS
+                ):
+                    source = (source[0] + 1, source[1])  # "stando a quanto trapela da X"
                 if self.it:
                     words = tuple(t.lower for t in toks[cue.i : cue.j])
                     if words in lex.possessive_markers:

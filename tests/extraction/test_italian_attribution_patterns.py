@@ -357,3 +357,27 @@ def test_it_gives_the_quotation_before_si_legge_to_the_document_after_it():
             "quote": "direct",
         },
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "Secondo quanto appreso dall'Adnkronos, la gara sarà annullata.",
+            "la gara sarà annullata",
+            "Adnkronos",
+        ),
+        (
+            "Da quanto ricostruito dai vigili, il camion ha sbandato sul ghiaccio.",
+            "il camion ha sbandato",
+            "vigili",
+        ),
+        (
+            "La giunta, stando a quanto trapela dal Comune, è divisa sul bilancio.",
+            "è divisa sul bilancio",
+            "Comune",
+        ),
+    ],
+)
+def test_it_reads_quanto_with_a_participle_or_a_leak_and_its_agent(text, hint, source):
+    check_fields(find_claim(text, "it", hint), {"source": source})
