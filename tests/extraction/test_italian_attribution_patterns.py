@@ -381,3 +381,13 @@ def test_it_gives_the_quotation_before_si_legge_to_the_document_after_it():
 )
 def test_it_reads_quanto_with_a_participle_or_a_leak_and_its_agent(text, hint, source):
     check_fields(find_claim(text, "it", hint), {"source": source})
+
+
+def test_it_does_not_take_a_place_after_di_for_a_surname_that_speaks():
+    text = (
+        "Rapina di Chiavari, fermati due giovani\n\n"
+        "Il pm di Chiavari ha chiesto la convalida. "
+        "Nella richiesta il magistrato scrive che i due hanno agito insieme."
+    )
+    claim = find_claim(text, "it", "i due hanno agito")
+    check_fields(claim, {"source": "il magistrato", "kind": "role"})
