@@ -391,3 +391,18 @@ def test_it_does_not_take_a_place_after_di_for_a_surname_that_speaks():
     )
     claim = find_claim(text, "it", "i due hanno agito")
     check_fields(claim, {"source": "il magistrato", "kind": "role"})
+
+
+def test_it_reads_an_unnamed_man_or_woman_who_speaks_as_anonymous():
+    text = "«Ho visto il fumo dalla finestra», racconta una donna che abita al terzo piano."
+    check_fields(find_claim(text, "it", "Ho visto il fumo"), {"kind": "anonymous"})
+
+
+def test_it_resolves_il_legale_to_the_lawyer_named_before():
+    text = (
+        "L'avvocata dell'indagato, Serena Pozzi, ha chiesto i domiciliari. "
+        "«Non c'è alcun rischio di fuga», ha detto il legale."
+    )
+    check_fields(
+        find_claim(text, "it", "rischio di fuga"), {"kind": "person", "name": "Serena Pozzi"}
+    )
