@@ -180,16 +180,11 @@ class ClauseReader:
                     toks, cue.j, right_j
                 )  # "ha detto ai giornalisti il ministro"
                 source = self._with_apposition(toks, self.object_np(toks, start, right_j), right_j)
-                if source and toks[source[0]].text in (
-                    "a",
-                    "ad",
-                    "ai",
-                    "al",
-                    "alla",
-                    "all",
-                    "agli",
+                if source and (
+                    toks[source[0]].text in self.lex.prepositions or toks[source[0]].text == "ad"
                 ):
-                    # "«...» – ha detto ai cronisti –": whom it was told, with no source after it
+                    # "«...» – ha detto ai cronisti –", "ha scritto su X": whom it was told or
+                    # where, with no source after it
                     source = None
                 channel, after = self.channel_after(toks, source[1] if source else cue.j, right_j)
             # "Lo riferisce la Cnn, citando fonti dell'intelligence": the cited party is the source.

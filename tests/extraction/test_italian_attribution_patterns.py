@@ -406,3 +406,12 @@ def test_it_resolves_il_legale_to_the_lawyer_named_before():
     check_fields(
         find_claim(text, "it", "rischio di fuga"), {"kind": "person", "name": "Serena Pozzi"}
     )
+
+
+def test_it_reads_a_place_after_an_inverted_verb_as_no_source():
+    text = (
+        "La ministra Carla Vitale ha firmato il decreto. "
+        "«È una svolta per le famiglie», ha scritto su Instagram."
+    )
+    claim = find_claim(text, "it", "È una svolta")
+    assert claim.source is not None and "Carla Vitale" in claim.source.text
