@@ -332,9 +332,12 @@ class Linker:
                     break
             if cue is None and strict:
                 return None
+            channel = None
             if cue is None:
                 # "Il presidente dell'Anci, Carlo Neri: «...»": a short speaker label, no verb.
                 span = self.subject_np(toks, 0, k)
+                if self.it and span is not None:
+                    span, channel = self._label_parts(toks, span)
                 if (
                     span is None
                     or span[1] - span[0] > 10
@@ -353,8 +356,33 @@ class Linker:
                 paragraph=sent.paragraph,
                 source=self._span(toks, *source),
                 cue=cue,
+                channel=self._span(toks, *channel) if channel else None,
             )
         return None
+
+    def _label_parts(self, toks, span):
+        """A speaker label before "«": without what follows the speaker ("La società, da
+        parte sua, si difende", "Il sindaco si sfoga"), and with an outlet after "a" as the
+        channel ("Il ministro Greco al Corriere"). Returns (source span, channel or None)."""
+        i, j = span
+        for m in range(i + 1, j):
+            low = toks[m].lower
+            if low == "si" or (toks[m].text == "," and self._adverbial_at(toks, m + 1, j)):
+                return (i, m), None
+            if low in ("a", "al", "alla", "all", "ai", "agli", "alle") and m + 1 < j:
+                outlet = (m + 1, j)
+                if self._looks_like_outlet(toks, *outlet):
+                    return (i, m), outlet
+        return span, None
+
+    def _adverbial_at(self, toks, i, j) -> bool:
+        """Whether tokens from ``i`` open one of the adverbial phrases ("da parte sua")."""
+        if i >= j or toks[i].lower not in self.lex.adverbial_first:
+            return False
+        return any(
+            i + len(words) <= j and all(toks[i + n].lower == w for n, w in enumerate(words))
+            for words in self.lex.adverbial_phrases
+        )
 
     def _clause_then_quote(self, sent, k: int, quote) -> Draft | None:
         """ "Infine ha tirato una stoccata ai rivali: «...»": a clause in the passato

@@ -415,3 +415,23 @@ def test_it_reads_a_place_after_an_inverted_verb_as_no_source():
     )
     claim = find_claim(text, "it", "È una svolta")
     assert claim.source is not None and "Carla Vitale" in claim.source.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "La rettrice Anna Galli alla Stampa: «Le tasse universitarie non aumenteranno».",
+            {"source": "La rettrice Anna Galli", "channel": "Stampa", "quote": "direct"},
+            id="speaker-to-outlet",
+        ),
+        pytest.param(
+            "Il consorzio, da parte sua, si difende: «Abbiamo rispettato ogni norma».",
+            {"source": "Il consorzio", "quote": "direct"},
+            id="speaker-adverbial-reflexive-verb",
+        ),
+    ],
+)
+def test_it_reads_a_speaker_label_before_a_colon_and_quotation(text, expected):
+    claim = find_claim(text, "it", text.split("«")[1][:12])
+    check_fields(claim, expected)
