@@ -142,6 +142,9 @@ class SourceResolver:
                     )
                 elif d.resolve == "any":
                     d.source = last or self._leading_subject(sentences, d.sentence + 1)
+                    if d.source is None and self.it:
+                        # "La Regione ha diffuso una nota. Si precisa che ...": the body before
+                        d.source = self._leading_subject(sentences, d.sentence)
                 elif d.resolve == "it":
                     # "The company will cut 5,000 jobs, it said": the subject of the same sentence.
                     d.source = last_org or last or self._leading_subject(sentences, d.sentence + 1)
@@ -263,6 +266,8 @@ class SourceResolver:
             "for",
         }:
             k -= 1
+        if k == 1 and lex.impersonal_pronoun and toks[0].lower == lex.impersonal_pronoun:
+            return None  # "Si precisa che ...": the impersonal pronoun names no one
         if k == 0 or not has_head or (k == 1 and toks[0].lower in lex.pronouns):
             return None  # "I asked the mayor ...": the reporter is nobody's antecedent
         return toks[0].start, toks[k - 1].end

@@ -329,6 +329,10 @@ class SpanPlacer:
                     self._attach_retro(out, index, sent, d, source, toks, cue)
                     continue
                 nxt = cue.j
+                while (
+                    self.it and nxt < right_j and toks[nxt].is_word and self._is_adverb(toks[nxt])
+                ):
+                    nxt += 1  # "si precisa inoltre che"
                 if source and source[0] >= cue.j and source[1] < right_j:
                     if toks[source[1]].lower == "che":
                         nxt = source[1]  # "emerge dal rapporto che ...", "si legge nella nota che"

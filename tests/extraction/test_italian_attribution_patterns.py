@@ -435,3 +435,13 @@ def test_it_reads_a_place_after_an_inverted_verb_as_no_source():
 def test_it_reads_a_speaker_label_before_a_colon_and_quotation(text, expected):
     claim = find_claim(text, "it", text.split("«")[1][:12])
     check_fields(claim, expected)
+
+
+def test_it_never_takes_the_impersonal_si_for_a_source():
+    text = (
+        "L'Arpa ha pubblicato il bollettino. Si precisa inoltre che l'ozono resta sotto la soglia."
+    )
+    check_fields(
+        find_claim(text, "it", "l'ozono resta"),
+        {"source": "L'Arpa", "content": "l'ozono resta sotto la soglia"},
+    )
