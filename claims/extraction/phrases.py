@@ -677,12 +677,20 @@ class PhraseFinder:
                             end += 1
                     if verb and (end >= n or toks[end].text in (",", ";", ".", "!")):
                         return np, k, end, (v, after)
+            given = (
+                1
+                if self.it
+                and k + 2 < n
+                and toks[k + 1].lower.startswith(("rilasciat", "concess", "pubblicat"))
+                else 0
+            )  # "in un'intervista rilasciata al Messaggero"
             if (
                 low in lex.interview_nouns
-                and k + 1 < n
-                and toks[k + 1].lower in ("a", "al", "alla", "all", "con", "with", "to", "on")
+                and k + 1 + given < n
+                and toks[k + 1 + given].lower
+                in ("a", "al", "alla", "all", "con", "with", "to", "on", "su", "sul", "sulla")
             ):
-                np = self.object_np(toks, k + 2, n)
+                np = self.object_np(toks, k + 2 + given, n)
                 if (
                     np
                     and (

@@ -445,3 +445,21 @@ def test_it_never_takes_the_impersonal_si_for_a_source():
         find_claim(text, "it", "l'ozono resta"),
         {"source": "L'Arpa", "content": "l'ozono resta sotto la soglia"},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        (
+            "In un'intervista rilasciata al Messaggero, la sindaca ha detto che il bilancio è sano.",
+            "Messaggero",
+        ),
+        (
+            "In un editoriale pubblicato sul Foglio, il giurista sostiene che la norma è incostituzionale.",
+            "Foglio",
+        ),
+    ],
+)
+def test_it_reads_the_outlet_of_an_interview_given_or_published_as_channel(text, channel):
+    claim = find_claim(text, "it", "è")
+    assert claim.channel is not None and claim.channel.text == channel
