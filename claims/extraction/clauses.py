@@ -244,6 +244,20 @@ class ClauseReader:
                 # "I lavori – ha precisato X – partiranno",
                 # "I risultati, ha spiegato X, saranno ..."
                 return (left_i, right_j), source
+            if (
+                before is None
+                and source is not None
+                and not any(
+                    t.is_word and not self._is_adverb(t) and t.lower not in self.lex.clause_starters
+                    for t in toks[left_i : cue.i]
+                )
+                and not self._head_names_a_source(toks, *source)
+                and not any(t.text in OPEN_QUOTES for t in toks[left_i : cue.i])
+            ):
+                # "Infine ha annunciato un vertice": nothing before the verb, and what follows is
+                # its object, not an inverted source: a dropped subject
+                d.resolve = "pl" if cue.plural else "sg"
+                return (cue.j, right_j), None
             d.continuation = self._continuation(sent, source[1] if source else cue.j, right_j)
             return (left_i, content_end), source
         # Forward: subject before the cue, content after it.
@@ -996,3 +1010,17 @@ class ClauseReader:
             if toks[m].text == ",":
                 return (m + 1, j)
         return source
+
+    def _head_names_a_source(self, toks, i, j) -> bool:
+        """Whether the head of the noun phrase [i, j) (past articles, numbers and the
+        adjectives Italian puts first) names someone: a capitalised name or a source noun
+        ("il portavoce", "fonti", not "tre nuove borse di studio")."""
+        lex = self.lex
+        k = i
+        while k < j - 1 and (
+            toks[k].lower in lex.determiners
+            or toks[k].lower in lex.prenominal_adjectives
+            or toks[k].text.isdigit()
+        ):
+            k += 1
+        return toks[k].is_capitalized or self._is_source_noun(toks[k].lower)

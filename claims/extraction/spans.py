@@ -113,6 +113,18 @@ class SpanPlacer:
                             whole = (left_i, right_j)  # "Si tratterebbe, a suo dire, di Y"
                     elif source is not None and self._is_pronoun(toks, *source):
                         spoken_by = self._pronoun_number(toks, *source)  # "Secondo lui, Y"
+                    elif source is not None and source[1] - source[0] <= 3:
+                        owner = next(
+                            (
+                                t.lower
+                                for t in toks[source[0] : source[1] - 1]
+                                if t.lower in ("suo", "sua", "suoi", "sue", "loro")
+                            ),
+                            None,
+                        )
+                        if owner is not None:
+                            # "Secondo la sua ricostruzione, Y": the owner is named before
+                            spoken_by = "pl" if owner == "loro" else "sg"
                 if (
                     toks[cue.i].lower in ("citing", "citando")
                     and source is not None

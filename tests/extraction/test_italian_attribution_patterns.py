@@ -463,3 +463,22 @@ def test_it_never_takes_the_impersonal_si_for_a_source():
 def test_it_reads_the_outlet_of_an_interview_given_or_published_as_channel(text, channel):
     claim = find_claim(text, "it", "è")
     assert claim.channel is not None and claim.channel.text == channel
+
+
+def test_it_gives_a_possessive_account_to_the_speaker_named_before():
+    text = (
+        "Il comandante dei vigili ha riferito che la strada era ghiacciata. "
+        "Secondo la sua ricostruzione, l'auto ha sbandato in curva."
+    )
+    claim = find_claim(text, "it", "l'auto ha sbandato")
+    check_fields(claim, {"source": "Il comandante dei vigili", "cue": "Secondo"})
+
+
+def test_it_reads_the_object_after_a_sentence_opening_verb_as_its_claim():
+    text = (
+        "La rettrice Marta Cerri ha parlato agli studenti. "
+        "Infine ha annunciato tre nuove borse di studio."
+    )
+    claim = find_claim(text, "it", "borse di studio")
+    check_fields(claim, {"content": "tre nuove borse di studio", "cue": "ha annunciato"})
+    assert claim.source is not None and "Marta Cerri" in claim.source.text
