@@ -482,3 +482,21 @@ def test_it_reads_the_object_after_a_sentence_opening_verb_as_its_claim():
     claim = find_claim(text, "it", "borse di studio")
     check_fields(claim, {"content": "tre nuove borse di studio", "cue": "ha annunciato"})
     assert claim.source is not None and "Marta Cerri" in claim.source.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il portiere ha riportato una lussazione alla spalla.",
+        "La banca ha riportato perdite per tre milioni nel trimestre.",
+        "La guardia di finanza ha denunciato due persone per frode fiscale.",
+        "I vigili hanno denunciato un automobilista per guida pericolosa.",
+    ],
+)
+def test_it_reads_riportare_and_denunciare_with_an_event_object_as_no_cue(text):
+    assert all(c.cue is None for c in extract(text, "it"))
+
+
+def test_it_still_reads_denunciare_with_a_claim_as_a_cue():
+    claim = find_claim("Il comitato denuncia il degrado del parco giochi.", "it", "il degrado")
+    check_fields(claim, {"source": "Il comitato", "cue": "denuncia"})
