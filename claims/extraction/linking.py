@@ -348,6 +348,8 @@ class Linker:
                 source = span
             else:
                 source = self._trim(toks, start, k)
+                if self.it and source[1] > source[0] and not self._source_like(toks, *source):
+                    return None  # "una secca smentita della notizia: «...»": what is denied
             if source[1] <= source[0]:
                 return None
             return Draft(

@@ -500,3 +500,22 @@ def test_it_reads_riportare_and_denunciare_with_an_event_object_as_no_cue(text):
 def test_it_still_reads_denunciare_with_a_claim_as_a_cue():
     claim = find_claim("Il comitato denuncia il degrado del parco giochi.", "it", "il degrado")
     check_fields(claim, {"source": "Il comitato", "cue": "denuncia"})
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Secca la smentita di Palazzo Chigi: «Nessuna crisi di governo».", "Palazzo Chigi"),
+        ("Dura la presa di posizione della Cisl: «Così si colpiscono i pensionati».", "Cisl"),
+        ("La versione della difesa: «Il nostro assistito era altrove».", "difesa"),
+    ],
+)
+def test_it_reads_more_speech_nouns_before_a_colon_and_quotation(text, source):
+    claim = find_claim(text, "it", text.split("«")[1][:10])
+    check_fields(claim, {"source": source, "quote": "direct"})
+
+
+def test_it_reads_the_object_of_a_denial_noun_as_no_speaker():
+    text = "Il club ha diffuso una secca smentita della notizia: «Nessun incontro con il tecnico»."
+    claim = find_claim(text, "it", "Nessun incontro")
+    assert claim.source is None or claim.source.text != "notizia"
