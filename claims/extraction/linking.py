@@ -14,6 +14,7 @@ from .drafts import Draft, Sentence
 from .segmenter import dateline_length
 from .tokens import DASHES, OPEN_QUOTES, Tok
 from .wordsets import (
+    _AGENT_WORDS,
     _OF_WORDS,
     _QUOTE_MARKS,
     _WORDS,
@@ -361,6 +362,39 @@ class Linker:
                 channel=self._span(toks, *channel) if channel else None,
             )
         return None
+
+    def _arrives_from(self, sent) -> Draft | None:
+        """ "L'allarme arriva da Coldiretti: Y", "La conferma è arrivata dal Viminale: Y": a
+        speech noun that arrives from X before a colon gives what follows to X (Italian)."""
+        toks = sent.toks
+        n = len(toks)
+        noun = next((m for m in range(min(n, 4)) if toks[m].lower in self.lex.speech_nouns), None)
+        if noun is None:
+            return None
+        v = noun + 1
+        if v < n and toks[v].lower in ("è", "sono"):
+            v += 1
+        if v >= n or not toks[v].lower.startswith(("arriv", "giung", "giunt", "vien", "venut")):
+            return None
+        agent = v + 1
+        if agent >= n or toks[agent].lower not in _AGENT_WORDS:
+            return None
+        source = self.object_np(toks, agent + 1, n)
+        if source is None or source[1] >= n - 3 or toks[source[1]].text != ":":
+            return None
+        if not self._source_like(toks, *source):
+            return None
+        ci, cj = self._trim(toks, source[1] + 1, n)
+        quoted = toks[source[1] + 1].text in OPEN_QUOTES
+        if sum(t.is_word for t in toks[ci:cj]) < (1 if quoted else 3):
+            return None
+        return Draft(
+            content=self._span(toks, ci, cj),
+            sentence=0,
+            paragraph=sent.paragraph,
+            source=self._span(toks, *source),
+            cue=self._span(toks, noun, v + 1),
+        )
 
     def _label_parts(self, toks, span):
         """A speaker label before "«": without what follows the speaker ("La società, da

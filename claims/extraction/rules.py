@@ -131,6 +131,8 @@ class ArticleRules(
         new: list[Draft] = []
         # "la replica del ministro X: «...»": the speech noun names the speaker.
         colon = self._colon_quote(sent, strict=True)
+        if colon is None and self.it and self.text.find(":", sent.start, sent.end) >= 0:
+            colon = self._arrives_from(sent)  # "L'allarme arriva da Coldiretti: Y"
         if colon:
             colon.sentence = index
             drafts.append(colon)

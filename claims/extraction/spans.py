@@ -90,7 +90,9 @@ class SpanPlacer:
                     end = source[0]
                     while end > left_i and toks[end - 1].lower in _AGENT_WORDS:
                         end -= 1  # "Contatti confermati da [due funzionari], secondo i quali"
-                    self._add_author_part(sent, index, left_i, end, out)
+                    if not (self.it and toks[end - 1].lower in ("è", "sono", "stato", "stata")):
+                        # (not "A lanciare l'allarme è [X], secondo cui": a cleft, no claim)
+                        self._add_author_part(sent, index, left_i, end, out)
             elif cue.kind == "marker":
                 source = self._with_apposition(toks, self.marker_np(toks, cue.j, right_j), right_j)
                 if (
@@ -544,6 +546,12 @@ class SpanPlacer:
         ):
             k -= 1
         span = self.subject_np(toks, k, j)
+        if span is None and self.it:
+            # "A lanciare l'allarme è Coldiretti, secondo cui": the phrase after the copula
+            for m in range(j - 1, k, -1):
+                if toks[m - 1].lower in ("è", "sono", "era", "erano", "stato", "stata", "stati"):
+                    span = self.object_np(toks, m, j)
+                    break
         if span and span[1] - span[0] > 6:
             for m in range(span[1] - 1, span[0], -1):
                 if toks[m].lower in self.lex.articles:

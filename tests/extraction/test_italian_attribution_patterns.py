@@ -519,3 +519,35 @@ def test_it_reads_the_object_of_a_denial_noun_as_no_speaker():
     text = "Il club ha diffuso una secca smentita della notizia: «Nessun incontro con il tecnico»."
     claim = find_claim(text, "it", "Nessun incontro")
     assert claim.source is None or claim.source.text != "notizia"
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "expected"),
+    [
+        pytest.param(
+            "L'allarme arriva dall'Anci: metà dei comuni non riesce a pagare i fornitori.",
+            "metà dei comuni",
+            {"source": "Anci", "quote": "indirect"},
+            id="arriva-da-colon",
+        ),
+        pytest.param(
+            "La replica è arrivata dal sottosegretario: «Nessun taglio».",
+            "Nessun taglio",
+            {"source": "sottosegretario", "quote": "direct"},
+            id="e-arrivata-da-quotation",
+        ),
+        pytest.param(
+            "A lanciare l'allarme è Legambiente, secondo cui il lago si è ridotto di un terzo.",
+            "il lago si è ridotto",
+            {"source": "Legambiente", "cue": "secondo cui"},
+            id="cleft-then-secondo-cui",
+        ),
+    ],
+)
+def test_it_gives_a_statement_that_arrives_from_x_to_x(text, hint, expected):
+    check_fields(find_claim(text, "it", hint), expected)
+
+
+def test_it_reads_something_arriving_from_a_place_as_no_attribution():
+    claims = extract("La perturbazione arriva da ovest: domani temporali in Liguria.", "it")
+    assert all(c.source is None for c in claims)
