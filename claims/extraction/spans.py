@@ -15,6 +15,11 @@ from .wordsets import (
     _AGENT_WORDS,
 )
 
+# Italian "in", "su", "da" fused with an article.
+_IN_ON_FROM = frozenset(
+    "nello nell nei negli nelle sullo sull sui sugli sulle dallo dagli dalle".split()
+)
+
 
 class SpanPlacer:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: drafts from a sentence's cues."""
@@ -562,18 +567,23 @@ class SpanPlacer:
         """Where "si legge" reads: "in una nota di X", "da X", or a leading
         "In un editoriale ... dal X"."""
         k = cue.j
-        if k < right_j and toks[k].lower in (
-            "in",
-            "su",
-            "sul",
-            "sulla",
-            "nel",
-            "nella",
-            "da",
-            "dal",
-            "dalla",
-            "dall",
-            "dai",
+        if k < right_j and (
+            toks[k].lower
+            in (
+                "in",
+                "su",
+                "sul",
+                "sulla",
+                "nel",
+                "nella",
+                "da",
+                "dal",
+                "dalla",
+                "dall",
+                "dai",
+            )
+            # "si legge nelle motivazioni", "nell'ordinanza", "sugli atti", "dagli atti"
+            or (self.it and toks[k].lower in _IN_ON_FROM)
         ):
             np = self.object_np(toks, k + 1, right_j)
             if np:

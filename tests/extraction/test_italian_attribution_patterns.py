@@ -551,3 +551,24 @@ def test_it_gives_a_statement_that_arrives_from_x_to_x(text, hint, expected):
 def test_it_reads_something_arriving_from_a_place_as_no_attribution():
     claims = extract("La perturbazione arriva da ovest: domani temporali in Liguria.", "it")
     assert all(c.source is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "Si legge nelle motivazioni che l'imputato non poteva sapere.",
+            "l'imputato non poteva",
+            "motivazioni",
+        ),
+        (
+            "Si legge nell'informativa che il gruppo aveva basi in tre città.",
+            "il gruppo aveva basi",
+            "informativa",
+        ),
+    ],
+)
+def test_it_finds_the_document_after_si_legge_with_a_fused_preposition(text, hint, source):
+    check_fields(
+        find_claim(text, "it", hint), {"source": source, "kind": "document", "cue": "Si legge"}
+    )
