@@ -260,7 +260,10 @@ class FrameReader:
     def _plausible(self, toks: list[Tok], cue: Cue, earlier: list[Cue], inside) -> bool:
         """Reject verb cues that are not attributions in their context."""
         if cue.kind == "impersonal" and self._from_source_cue(toks, cue):
-            return self._che_after_source(toks, cue.j)  # "emerge che", not "emerge dall'acqua"
+            # "emerge che", not "emerge dall'acqua"; "È quanto emerge dalle carte" points back
+            return self._che_after_source(toks, cue.j) or (
+                self.it and cue.i > 0 and self._is_retro_opener(toks, 0, cue.i)
+            )
         if (
             self.it
             and cue.kind == "impersonal"

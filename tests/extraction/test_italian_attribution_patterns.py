@@ -572,3 +572,11 @@ def test_it_finds_the_document_after_si_legge_with_a_fused_preposition(text, hin
     check_fields(
         find_claim(text, "it", hint), {"source": source, "kind": "document", "cue": "Si legge"}
     )
+
+
+def test_it_gives_the_sentence_before_e_quanto_emerge_da_to_the_document():
+    text = "L'appalto era stato assegnato senza gara. È quanto emerge dagli atti della Procura."
+    check_fields(
+        find_claim(text, "it", "L'appalto era stato assegnato"),
+        {"source": "atti della Procura", "cue": "emerge"},
+    )
