@@ -16,6 +16,11 @@ from .wordsets import (
     _OF_WORDS,
 )
 
+# "a", "di", "su" with their articles: what leads an outlet in a fronted phrase.
+_TO_OF_ON = frozenset(
+    "a al alla all ai agli alle di del della dell dei degli delle su sul sulla".split()
+)
+
 
 class ClauseReader:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: a verb cue's source, content."""
@@ -288,6 +293,9 @@ class ClauseReader:
                 if self.it and source is not None and d.channel is None and source[0] > left_i:
                     # "Interpellato dal Corriere, il ministro ha detto ...": a fronted apposition
                     d.channel = self._interviewer_in_apposition(toks, left_i, source[0])
+                    if d.channel is None:
+                        # "Ai microfoni di Sky Tg24, X", "Ospite di Porta a Porta, X"
+                        d.channel = self._outlet_in_fronted(toks, left_i, source[0])
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 source = None
@@ -1024,3 +1032,15 @@ class ClauseReader:
         ):
             k += 1
         return toks[k].is_capitalized or self._is_source_noun(toks[k].lower)
+
+    def _outlet_in_fronted(self, toks, i, j):
+        """An outlet after a preposition in a fronted phrase closed by a comma before the
+        subject ("Ai microfoni di Sky Tg24, ...", "Intervenendo a Radio24, ..."), as a span."""
+        if j - 1 <= i or toks[j - 1].text != ",":
+            return None
+        for m in range(i, j - 2):
+            if toks[m].lower in _TO_OF_ON:
+                np = self.object_np(toks, m + 1, j - 1)
+                if np and np[1] == j - 1 and self._looks_like_outlet(toks, *np):
+                    return self._span(toks, *np)
+        return None

@@ -580,3 +580,20 @@ def test_it_gives_the_sentence_before_e_quanto_emerge_da_to_the_document():
         find_claim(text, "it", "L'appalto era stato assegnato"),
         {"source": "atti della Procura", "cue": "emerge"},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Intervenendo a Radio24, la ministra ha detto che il bonus sarà confermato.", "Radio24"),
+        ("Ai microfoni del Tg3, il prefetto ha spiegato che l'allerta è finita.", "Tg3"),
+    ],
+)
+def test_it_reads_an_outlet_in_a_fronted_phrase_as_the_channel(text, channel):
+    claim = extract(text, "it")[0]
+    assert claim.channel is not None and channel in claim.channel.text
+
+
+def test_it_reads_a_fronted_phrase_without_an_outlet_as_no_channel():
+    text = "A margine del convegno, la ministra ha detto che il bonus sarà confermato."
+    assert extract(text, "it")[0].channel is None
