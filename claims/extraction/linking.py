@@ -22,6 +22,10 @@ from .wordsets import (
     _quoted_words,
 )
 
+# "Il ministro è netto: «...»", "La sindaca non ha dubbi: «...»": a short verdict on the
+# speaker before the colon.
+_VERDICT_COPULAS = frozenset(("è", "sono", "appare", "appaiono", "resta", "restano", "non"))
+
 # "ha tirato una stoccata: «...»": the auxiliaries of an active passato prossimo, how far
 # into the sentence its verb may stand, and the endings of a past participle.
 _ACTIVE_AUXILIARIES = frozenset(("ha", "hanno", "aveva", "avevano"))
@@ -349,6 +353,18 @@ class Linker:
                 source = span
             else:
                 source = self._trim(toks, start, k)
+                if self.it:
+                    cut = next(
+                        (
+                            m
+                            for m in range(source[0] + 1, source[1])
+                            if toks[m].lower in ("non", "si", "è", "arriva", "arrivata")
+                        ),
+                        None,
+                    )
+                    if cut is not None:
+                        # "La replica del ministro non si è fatta attendere: «...»"
+                        source = (source[0], cut)
                 if self.it and source[1] > source[0] and not self._source_like(toks, *source):
                     return None  # "una secca smentita della notizia: «...»": what is denied
             if source[1] <= source[0]:
@@ -403,6 +419,10 @@ class Linker:
         i, j = span
         for m in range(i + 1, j):
             low = toks[m].lower
+            if low in _VERDICT_COPULAS and j - m <= 3:
+                # "Il ministro è netto: «...»", "X non ha dubbi: «...»" (not "La situazione è
+                # grave: «...»": the subject must name someone)
+                return ((i, m) if self._head_names_a_source(toks, i, m) else None), None
             if low == "si" or (toks[m].text == "," and self._adverbial_at(toks, m + 1, j)):
                 return (i, m), None
             if low in ("a", "al", "alla", "all", "ai", "agli", "alle") and m + 1 < j:

@@ -602,3 +602,27 @@ def test_it_reads_a_fronted_phrase_without_an_outlet_as_no_channel():
 def test_it_reads_swearing_in_and_confessing_as_events_reported_by_the_cue_after(text, content):
     claim = find_claim(text, "it", content)
     assert claim.content.text == content and claim.source is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "La presidente dell'ordine è netta: «Mancano mille infermieri».",
+            "La presidente dell'ordine",
+        ),
+        (
+            "Il questore Dario Landi non ha dubbi: «È stata una rapina pianificata».",
+            "Il questore Dario Landi",
+        ),
+        ("La replica del sindaco non si è fatta attendere: «Accuse infondate».", "sindaco"),
+    ],
+)
+def test_it_reads_a_verdict_on_the_speaker_before_a_colon_and_quotation(text, source):
+    claim = find_claim(text, "it", text.split("«")[1][:8])
+    check_fields(claim, {"source": source, "quote": "direct"})
+
+
+def test_it_reads_a_verdict_on_a_thing_before_a_quotation_as_no_speaker():
+    claims = extract("La situazione è grave: «Mancano i medici».", "it")
+    assert all(c.source is None for c in claims)
