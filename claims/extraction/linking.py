@@ -417,6 +417,18 @@ class Linker:
         parte sua, si difende", "Il sindaco si sfoga"), and with an outlet after "a" as the
         channel ("Il ministro Greco al Corriere"). Returns (source span, channel or None)."""
         i, j = span
+        for m in (i + 1, i + 2):
+            # "Durissimo il consigliere X: «...»", "Critica anche la Cgil: «...»": a fronted
+            # verdict before the speaker's article
+            if (
+                m + 1 < j
+                and toks[m].lower in self.lex.articles
+                and toks[i].text not in self.lex.given_names
+                and toks[i].lower not in self.lex.articles
+                and all(self._is_adverb(t) for t in toks[i + 1 : m])
+            ):
+                i = m
+                break
         for m in range(i + 1, j):
             low = toks[m].lower
             if low in _VERDICT_COPULAS and j - m <= 3:
@@ -429,7 +441,7 @@ class Linker:
                 outlet = (m + 1, j)
                 if self._looks_like_outlet(toks, *outlet):
                     return (i, m), outlet
-        return span, None
+        return (i, j), None
 
     def _adverbial_at(self, toks, i, j) -> bool:
         """Whether tokens from ``i`` open one of the adverbial phrases ("da parte sua")."""

@@ -626,3 +626,10 @@ def test_it_reads_a_verdict_on_the_speaker_before_a_colon_and_quotation(text, so
 def test_it_reads_a_verdict_on_a_thing_before_a_quotation_as_no_speaker():
     claims = extract("La situazione è grave: «Mancano i medici».", "it")
     assert all(c.source is None for c in claims)
+
+
+def test_it_leaves_a_fronted_verdict_out_of_a_speaker_label():
+    claim = find_claim(
+        "Durissima la consigliera Elsa Neri: «Una scelta vergognosa».", "it", "Una scelta"
+    )
+    check_fields(claim, {"source": "la consigliera Elsa Neri", "kind": "person"})
