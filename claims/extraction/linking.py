@@ -24,6 +24,11 @@ from .wordsets import (
 
 # "Il ministro è netto: «...»", "La sindaca non ha dubbi: «...»": a short verdict on the
 # speaker before the colon.
+
+# "È stato il sindaco a spiegare che ...": the copula forms that open such a cleft.
+_CLEFT_OPENERS = frozenset(
+    ("è", "e'", "sono", "era", "erano", "fu", "furono", "stato", "stata", "stati", "state")
+)
 _VERDICT_COPULAS = frozenset(("è", "sono", "appare", "appaiono", "resta", "restano", "non"))
 
 # "ha tirato una stoccata: «...»": the auxiliaries of an active passato prossimo, how far
@@ -378,6 +383,48 @@ class Linker:
                 channel=self._span(toks, *channel) if channel else None,
             )
         return None
+
+    def _cleft_first(self, sent, index: int, drafts: list[Draft]) -> bool:
+        """ "È stato il sindaco a spiegare che Y", "Sono stati i carabinieri a riferire: Y":
+        the phrase between the copula and "a" + a verb of saying is the source of what
+        follows "che" or the colon; "È stata la Asl a confermarlo." points back (Italian)."""
+        toks = sent.toks
+        n = len(toks)
+        k = 0
+        while k < n and k < 3 and toks[k].lower in _CLEFT_OPENERS:
+            k += 1
+        if k == 0 or k >= n:
+            return False
+        a = next(
+            (m for m in range(k + 1, min(n - 1, k + 10)) if toks[m].lower in ("a", "ad")), None
+        )
+        if a is None:
+            return False
+        source = self.object_np(toks, k, a)
+        if source is None or source[1] != a or not self._head_names_a_source(toks, *source):
+            return False
+        verb = toks[a + 1].lower
+        clitic = verb.endswith(("lo", "la")) and verb[:-2] in self.lex.verb_infinitives
+        if verb not in self.lex.verb_infinitives and not clitic:
+            return False
+        d = Draft(
+            content=(-1, -1),
+            sentence=index,
+            paragraph=sent.paragraph,
+            source=self._span(toks, *source),
+            cue=self._span(toks, a, a + 2),
+        )
+        after = a + 2
+        if after < n and toks[after].lower in ("che", ":"):
+            ci, cj = self._trim(toks, after + 1, n)
+            if sum(t.is_word for t in toks[ci:cj]) >= 2:
+                d.content = self._span(toks, ci, cj)
+                drafts.append(d)
+                return True
+        if clitic and sum(t.is_word for t in toks[after:]) == 0:
+            self._attach_retro(drafts, index, sent, d, source, toks, None)
+            return True
+        return False
 
     def _arrives_from(self, sent) -> Draft | None:
         """ "L'allarme arriva da Coldiretti: Y", "La conferma è arrivata dal Viminale: Y": a

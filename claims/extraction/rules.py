@@ -122,6 +122,12 @@ class ArticleRules(
             and self._cosi_x_at_end(sent, index, drafts)
         ):
             return
+        if (
+            self.it
+            and self.text.startswith(("È ", "Sono ", "Fu ", "Furono ", "Era "), sent.start)
+            and self._cleft_first(sent, index, drafts)
+        ):
+            return  # "È stato il sindaco a spiegare che ..."
         if not sent.quotes and self._no_cue_word(sent):
             self._plain_sentence(sent, index, drafts)
             return

@@ -633,3 +633,32 @@ def test_it_leaves_a_fronted_verdict_out_of_a_speaker_label():
         "Durissima la consigliera Elsa Neri: «Una scelta vergognosa».", "it", "Una scelta"
     )
     check_fields(claim, {"source": "la consigliera Elsa Neri", "kind": "person"})
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "source"),
+    [
+        (
+            "È stata la preside a spiegare che le lezioni riprenderanno lunedì.",
+            "le lezioni riprenderanno",
+            "la preside",
+        ),
+        (
+            "Sono stati i vigili del fuoco a riferire: il tetto è crollato alle tre.",
+            "il tetto è crollato",
+            "i vigili del fuoco",
+        ),
+        (
+            "Il tetto è crollato alle tre. È stato il comandante dei vigili a confermarlo.",
+            "Il tetto è crollato",
+            "il comandante dei vigili",
+        ),
+    ],
+)
+def test_it_reads_a_cleft_e_stato_x_a_dire(text, hint, source):
+    check_fields(find_claim(text, "it", hint), {"source": source})
+
+
+def test_it_reads_a_cleft_with_a_verb_of_doing_as_no_attribution():
+    claims = extract("Sono stati i carabinieri a ritrovare la refurtiva.", "it")
+    assert all(c.source is None for c in claims)
