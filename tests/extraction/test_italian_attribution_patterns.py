@@ -662,3 +662,16 @@ def test_it_reads_a_cleft_e_stato_x_a_dire(text, hint, source):
 def test_it_reads_a_cleft_with_a_verb_of_doing_as_no_attribution():
     claims = extract("Sono stati i carabinieri a ritrovare la refurtiva.", "it")
     assert all(c.source is None for c in claims)
+
+
+def test_it_keeps_a_clause_whole_around_a_marker_aside_before_a_verb_that_needs_a_clause():
+    text = "La sindaca, secondo fonti del Comune, avrebbe chiesto alla Regione un incontro urgente."
+    claim = find_claim(text, "it", "un incontro urgente")
+    check_fields(
+        claim,
+        {
+            "content": "La sindaca, secondo fonti del Comune, avrebbe chiesto alla Regione un incontro urgente",
+            "source": "fonti del Comune",
+            "hedged": True,
+        },
+    )
