@@ -244,7 +244,11 @@ class ClauseReader:
                 and (before.text in DASHES or before.text == ",")
                 and after_source < right_j
                 and (toks[after_source].text in DASHES or toks[after_source].text == ",")
-                and self._clause_resumes(toks, after_source + 1, right_j)
+                and (
+                    self._clause_resumes(toks, after_source + 1, right_j)
+                    # "Una situazione che, ha sottolineato X, «mette a rischio ...»"
+                    or (self.it and k - 1 >= left_i and toks[k - 1].lower in ("che", "cui"))
+                )
             ):
                 # "I lavori – ha precisato X – partiranno",
                 # "I risultati, ha spiegato X, saranno ..."

@@ -675,3 +675,10 @@ def test_it_keeps_a_clause_whole_around_a_marker_aside_before_a_verb_that_needs_
             "hedged": True,
         },
     )
+
+
+def test_it_keeps_a_relative_clause_whole_around_an_inserted_cue_and_a_quotation():
+    text = "È un rischio che, ha sottolineato la virologa, «non possiamo più ignorare»."
+    claims = extract(text, "it")
+    assert len(claims) == 1
+    check_fields(claims[0], {"source": "la virologa", "quote": "mixed"})
