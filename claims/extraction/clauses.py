@@ -252,7 +252,14 @@ class ClauseReader:
             ):
                 # "I lavori – ha precisato X – partiranno",
                 # "I risultati, ha spiegato X, saranno ..."
-                return (left_i, right_j), source
+                start = left_i
+                if self.it:
+                    # "Fonti di maggioranza minimizzano: la procedura, spiegano, era attesa":
+                    # the clause starts after the colon
+                    colon = [m for m in range(left_i, k) if toks[m].text == ":"]
+                    if colon and k - colon[-1] > 1:
+                        start = colon[-1] + 1
+                return (start, right_j), source
             if (
                 before is None
                 and source is not None

@@ -682,3 +682,24 @@ def test_it_keeps_a_relative_clause_whole_around_an_inserted_cue_and_a_quotation
     claims = extract(text, "it")
     assert len(claims) == 1
     check_fields(claims[0], {"source": "la virologa", "quote": "mixed"})
+
+
+def test_it_gives_an_inserted_plural_cue_the_plural_source_that_opened_its_sentence():
+    text = (
+        "Il Comune ha pubblicato i conti. "
+        "Ambienti della maggioranza minimizzano: il buco, spiegano, sarà coperto entro l'anno."
+    )
+    claim = find_claim(text, "it", "il buco")
+    check_fields(
+        claim,
+        {
+            "source": "Ambienti della maggioranza",
+            "content": "il buco, spiegano, sarà coperto entro l'anno",
+        },
+    )
+
+
+def test_it_never_gives_an_inserted_cue_the_subject_of_its_own_content():
+    text = "I sindacati hanno incontrato il prefetto. I lavoratori, spiegano, sono esasperati."
+    claim = find_claim(text, "it", "sono esasperati")
+    assert claim.source is not None and claim.source.text == "I sindacati"
