@@ -703,3 +703,15 @@ def test_it_never_gives_an_inserted_cue_the_subject_of_its_own_content():
     text = "I sindacati hanno incontrato il prefetto. I lavoratori, spiegano, sono esasperati."
     claim = find_claim(text, "it", "sono esasperati")
     assert claim.source is not None and claim.source.text == "I sindacati"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La frana sembrerebbe causata da una perdita dell'acquedotto.",
+        "Pare sia stata una perdita dell'acquedotto a causare la frana.",
+        "Il condizionale è d'obbligo: la frana sarebbe stata causata da una perdita.",
+    ],
+)
+def test_it_hedges_appearance_and_pare_sia(text):
+    assert any(c.hedged for c in extract(text, "it"))
