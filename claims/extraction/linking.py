@@ -340,6 +340,23 @@ class Linker:
                     cue = (toks[m].start, toks[m].end)
                     start = m + 2
                     break
+            if (
+                cue is None
+                and self.it
+                and 1 <= k <= 4
+                and toks[k - 1].lower in lex.speech_nouns
+                and all(t.is_word for t in toks[:k])
+                and not any(t.is_capitalized for t in toks[1:k])
+            ):
+                # "Quindi la promessa: «...»", "Poi l'affondo: «...»": the speaker goes on
+                return Draft(
+                    content=(quote[0], quote[3]),
+                    sentence=0,
+                    paragraph=sent.paragraph,
+                    cue=(toks[k - 1].start, toks[k - 1].end),
+                    quote_only=True,
+                    resolve="quote",
+                )
             if cue is None and strict:
                 return None
             channel = None

@@ -715,3 +715,13 @@ def test_it_never_gives_an_inserted_cue_the_subject_of_its_own_content():
 )
 def test_it_hedges_appearance_and_pare_sia(text):
     assert any(c.hedged for c in extract(text, "it"))
+
+
+def test_it_gives_a_quotation_after_a_bare_speech_noun_to_the_speaker_going_on():
+    text = (
+        "La ministra Lucia Sarti ha presentato il piano casa. "
+        "Quindi la promessa: «Nessuna famiglia resterà senza alloggio»."
+    )
+    claim = find_claim(text, "it", "Nessuna famiglia")
+    assert claim.source is not None and "Lucia Sarti" in claim.source.text
+    assert claim.quote == "direct"
