@@ -68,10 +68,13 @@ class SpanPlacer:
         lex = self.lex
         previous_source: tuple[int, int] | None = None
         previous_resolve: str | None = None
+        relay = None  # an outlet before the subject of the next verb, and where that starts
         for c_idx, cue in enumerate(cues):
             left_i = cues[c_idx - 1].j if c_idx else 0
             if 0 <= self.channel_end <= cue.i:
                 left_i = max(left_i, self.channel_end)
+            if relay is not None:
+                left_i = max(left_i, relay[1])
             right_j = cues[c_idx + 1].i if c_idx + 1 < len(cues) else n
             d = Draft(
                 content=(0, 0),
@@ -177,6 +180,21 @@ class SpanPlacer:
                     and toks[after].text not in OPEN_QUOTES
                 ):
                     after += 1
+                if (
+                    self.it
+                    and c_idx == 0
+                    and cue.i <= 1
+                    and c_idx + 1 < len(cues)
+                    and cues[c_idx + 1].kind == "verb"
+                    and after < right_j
+                    and toks[after - 1].text == ","
+                    and not any(self._verbish(t) for t in toks[after:right_j])
+                    and self._head_names_a_source(toks, after, right_j)
+                ):
+                    # "Secondo il New York Times, fonti della Casa Bianca affermano che Y": the
+                    # outlet relays the words of the subject of the verb after it
+                    relay = (source, after)
+                    continue
                 left = self._trim(toks, left_i, cue.i)
                 left_words = [
                     t
@@ -391,6 +409,9 @@ class SpanPlacer:
                         previous_source = self.retro_source
                     continue
                 content, source = result
+                if relay is not None and d.channel is None and source is not None:
+                    d.channel = self._span(toks, *relay[0])
+            relay = None
             if content is None:
                 continue
             ci, cj = self._trim(toks, *content)

@@ -725,3 +725,18 @@ def test_it_gives_a_quotation_after_a_bare_speech_noun_to_the_speaker_going_on()
     claim = find_claim(text, "it", "Nessuna famiglia")
     assert claim.source is not None and "Lucia Sarti" in claim.source.text
     assert claim.quote == "direct"
+
+
+def test_it_makes_an_outlet_before_a_speaking_subject_the_channel():
+    text = "Secondo il Guardian, fonti del governo britannico sostengono che il vertice è saltato."
+    claims = [c for c in extract(text, "it") if c.source is not None]
+    assert len(claims) == 1
+    check_fields(
+        claims[0],
+        {
+            "source": "fonti del governo britannico",
+            "channel": "il Guardian",
+            "kind": "anonymous",
+            "content": "il vertice è saltato",
+        },
+    )
