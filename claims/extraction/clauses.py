@@ -375,7 +375,7 @@ class ClauseReader:
         """ "Il premier, intervistato dal Corriere, ha detto ...": the outlet that interviews
         or quotes the subject, in an apposition before the verb, is the channel (a span)."""
         for k in range(i, j):
-            if toks[k].lower in self.lex.citing_first and toks[k].lower != "citando":
+            if toks[k].lower in self.lex.citing_first and toks[k].lower not in ("citando", "che"):
                 for seq in self.lex.channel_citing_by_first.get(toks[k].lower, ()):
                     end = k + len(seq)
                     if seq[-1] == "da" and self._match(toks, k, seq[:-1]) and end - 1 < j:
@@ -950,7 +950,8 @@ class ClauseReader:
             if self._match(toks, k, seq):
                 np = self.object_np(toks, k + len(seq), j)
                 if np:
-                    return ("citing" if seq[0] in ("citando", "citing") else "cited_by"), np
+                    citing = seq[0] in ("citando", "citing", "che")  # "che cita fonti ..."
+                    return ("citing" if citing else "cited_by"), np
         return None
 
     def _quote_end_after(self, sent, tok_j) -> int:

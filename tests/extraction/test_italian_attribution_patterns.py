@@ -740,3 +740,11 @@ def test_it_makes_an_outlet_before_a_speaking_subject_the_channel():
             "content": "il vertice è saltato",
         },
     )
+
+
+def test_it_gives_what_an_outlet_reports_citing_sources_in_a_relative_to_those_sources():
+    text = "Le truppe hanno lasciato la città. Lo riferisce l'agenzia Anadolu, che cita fonti militari."
+    check_fields(
+        find_claim(text, "it", "Le truppe"),
+        {"source": "fonti militari", "channel": "l'agenzia Anadolu", "kind": "anonymous"},
+    )
