@@ -68,13 +68,13 @@ class SpanPlacer:
         lex = self.lex
         previous_source: tuple[int, int] | None = None
         previous_resolve: str | None = None
-        relay = None  # an outlet before the subject of the next verb, and where that starts
+        outlet_relay = None  # an outlet before the next verb's subject, and where that starts
         for c_idx, cue in enumerate(cues):
             left_i = cues[c_idx - 1].j if c_idx else 0
             if 0 <= self.channel_end <= cue.i:
                 left_i = max(left_i, self.channel_end)
-            if relay is not None:
-                left_i = max(left_i, relay[1])
+            if outlet_relay is not None:
+                left_i = max(left_i, outlet_relay[1])
             right_j = cues[c_idx + 1].i if c_idx + 1 < len(cues) else n
             d = Draft(
                 content=(0, 0),
@@ -158,6 +158,13 @@ class SpanPlacer:
                     after = cue.j
                     while after < right_j and not toks[after].is_word:
                         after += 1
+                    if (
+                        self.it
+                        and cue.i - 1 > left_i
+                        and toks[cue.i - 1].text in (",", "–", "—")
+                        and any(t.is_word for t in toks[left_i : cue.i - 1])
+                    ):
+                        after = left_i  # "Il paziente, secondo quanto si apprende, sarebbe ..."
                     if right_j - after >= 3:
                         out.append(
                             Draft(
@@ -193,7 +200,7 @@ class SpanPlacer:
                 ):
                     # "Secondo il New York Times, fonti della Casa Bianca affermano che Y": the
                     # outlet relays the words of the subject of the verb after it
-                    relay = (source, after)
+                    outlet_relay = (source, after)
                     continue
                 left = self._trim(toks, left_i, cue.i)
                 left_words = [
@@ -375,7 +382,25 @@ class SpanPlacer:
                         nxt = source[1]  # "emerge dal rapporto che ...", "si legge nella nota che"
                 elif cue.object_claim and self._object_claim(cue, toks, cue.j, right_j):
                     nxt = cue.j - 1  # "si parlava di informazioni ...": the object is the claim
-                if nxt == cue.j - 1 or (nxt < right_j and toks[nxt].lower in ("che", "that", ":")):
+                first = (
+                    self._quote_before_interruption(sent, left_i, cue.i - 1)
+                    if self.it and cue.interruption and cue.i > 0
+                    else None
+                )
+                if first is not None:
+                    # "«Y1 – si legge nella nota –, Y2»": the whole quotation is the note's
+                    start, end = first[0], self._quote_end_after(sent, cue.j)
+                    if (
+                        start > 0
+                        and toks[start - 1].text in OPEN_QUOTES
+                        and end < len(toks)
+                        and toks[end].text in CLOSE_QUOTES
+                    ):
+                        start, end = start - 1, end + 1
+                    content = (start, end)
+                elif nxt == cue.j - 1 or (
+                    nxt < right_j and toks[nxt].lower in ("che", "that", ":")
+                ):
                     content = (nxt + 1, right_j)
                 elif (
                     self.it
@@ -409,9 +434,9 @@ class SpanPlacer:
                         previous_source = self.retro_source
                     continue
                 content, source = result
-                if relay is not None and d.channel is None and source is not None:
-                    d.channel = self._span(toks, *relay[0])
-            relay = None
+                if outlet_relay is not None and d.channel is None and source is not None:
+                    d.channel = self._span(toks, *outlet_relay[0])
+            outlet_relay = None
             if content is None:
                 continue
             ci, cj = self._trim(toks, *content)

@@ -748,3 +748,33 @@ def test_it_gives_what_an_outlet_reports_citing_sources_in_a_relative_to_those_s
         find_claim(text, "it", "Le truppe"),
         {"source": "fonti militari", "channel": "l'agenzia Anadolu", "kind": "anonymous"},
     )
+
+
+def test_it_keeps_a_quotation_interrupted_by_si_legge_whole():
+    text = "Il sindacato ha proclamato lo sciopero: «I turni sono disumani – si legge nella nota –, serve personale»."
+    check_fields(
+        find_claim(text, "it", "I turni sono disumani"),
+        {
+            "content": "I turni sono disumani – si legge nella nota –, serve personale",
+            "source": "nota",
+            "quote": "direct",
+        },
+    )
+
+
+def test_it_keeps_the_subject_before_an_inserted_unnamed_leak():
+    text = "Il fermato, secondo quanto si apprende, avrebbe già precedenti per furto."
+    check_fields(
+        find_claim(text, "it", "avrebbe già precedenti"),
+        {
+            "content": "Il fermato, secondo quanto si apprende, avrebbe già precedenti per furto",
+            "source": None,
+        },
+    )
+
+
+def test_it_reads_an_unnamed_colleague_as_anonymous():
+    claim = find_claim(
+        "«Siamo allo stremo», racconta una collega della vittima.", "it", "Siamo allo stremo"
+    )
+    check_fields(claim, {"kind": "anonymous"})
