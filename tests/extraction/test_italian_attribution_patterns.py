@@ -778,3 +778,15 @@ def test_it_reads_an_unnamed_colleague_as_anonymous():
         "«Siamo allo stremo», racconta una collega della vittima.", "it", "Siamo allo stremo"
     )
     check_fields(claim, {"kind": "anonymous"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(ANSA) - BARI, 4 GIU - Il porto resterà chiuso fino a domenica per il maltempo.",
+        "(AGI) - Bari, 4 giu. - Il porto resterà chiuso fino a domenica per il maltempo.",
+        "(ANSA) - Il porto resterà chiuso fino a domenica per il maltempo.",
+    ],
+)
+def test_it_leaves_an_agency_dateline_out_of_the_first_claim(text):
+    assert extract(text, "it")[0].content.text.startswith("Il porto resterà chiuso")
