@@ -361,6 +361,13 @@ class SpanPlacer:
                 content = (left_i, cue.i)
                 if (
                     self.it
+                    and not any(t.is_word for t in toks[left_i : cue.i])
+                    and source[1] < right_j - 2
+                    and toks[source[1]].lower == "che"
+                ):
+                    content = (source[1] + 1, right_j)  # "È stato annunciato dalla società che Y"
+                elif (
+                    self.it
                     and sum(t.is_word for t in toks[source[1] : right_j]) >= 2
                     and toks[source[1]].lower
                     in ("in", "a", "ad", "al", "alla", "all", "ai", "come", "intorno")

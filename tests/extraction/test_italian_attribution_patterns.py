@@ -790,3 +790,13 @@ def test_it_reads_an_unnamed_colleague_as_anonymous():
 )
 def test_it_leaves_an_agency_dateline_out_of_the_first_claim(text):
     assert extract(text, "it")[0].content.text.startswith("Il porto resterà chiuso")
+
+
+def test_it_reads_a_passive_cue_with_its_agent_before_che():
+    claim = find_claim(
+        "È stato confermato dalla Prefettura che le scuole resteranno chiuse.", "it", "le scuole"
+    )
+    check_fields(
+        claim,
+        {"source": "Prefettura", "content": "le scuole resteranno chiuse", "kind": "organization"},
+    )
