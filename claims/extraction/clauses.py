@@ -29,6 +29,11 @@ _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
 
+# "a", "di", "su" with their articles: what leads an outlet in a fronted phrase.
+_TO_OF_ON = frozenset(
+    "a al alla all ai agli alle di del della dell dei degli delle su sul sulla".split()
+)
+
 
 class ClauseReader:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: a verb cue's source, content."""
@@ -112,6 +117,15 @@ class ClauseReader:
             inverted = False  # "X, dal ritiro, nega contrasti con la Roma": an object, no source
         if cue.interruption:
             inverted = True
+        colon = self._colon_before_retro(toks, left_i, cue.i) if self.it and c_idx == 0 else None
+        if colon is not None:
+            # "I consumi sono fermi: lo sostiene la Confcommercio": the clause before the colon
+            channel, after = self.channel_after(toks, cue.j, right_j)
+            source = self._with_apposition(toks, self.object_np(toks, after, right_j), right_j)
+            if source is not None:
+                if channel:
+                    d.channel = self._span(toks, *channel)
+                return (left_i, colon), source
         if self._is_retro_opener(toks, left_i, cue.i):
             channel, after = self.channel_after(toks, cue.j, right_j)
             if not channel and self.it:
@@ -184,6 +198,12 @@ class ClauseReader:
                     toks, cue.j, right_j
                 )  # "ha detto ai giornalisti il ministro"
                 source = self._with_apposition(toks, self.object_np(toks, start, right_j), right_j)
+                if source and (
+                    toks[source[0]].text in self.lex.prepositions or toks[source[0]].text == "ad"
+                ):
+                    # "«...» – ha detto ai cronisti –", "ha scritto su X": whom it was told or
+                    # where, with no source after it
+                    source = None
                 channel, after = self.channel_after(toks, source[1] if source else cue.j, right_j)
             # "Lo riferisce la Cnn, citando fonti dell'intelligence": the cited party is the source.
             cited = self._citing(toks, source[1] if source else cue.j, right_j)
@@ -206,9 +226,26 @@ class ClauseReader:
                 # "«... – ha continuato X –, ...»": the words after the interruption are X's.
                 quote_end = self._quote_end_after(sent, cue.j)
                 after = source[1] if source else cue.j
+                first = self._quote_before_interruption(sent, left_i, k) if c_idx == 0 else None
+                if first is not None:
+                    # "«Y1 – spiega X – Y2»": no cue before claims Y1, so the whole quotation,
+                    # the interruption inside it, is one claim of X's (its marks included,
+                    # so that it reads as quoted words).
+                    start, end = first[0], quote_end
+                    if (
+                        start > 0
+                        and toks[start - 1].text in OPEN_QUOTES
+                        and end < len(toks)
+                        and toks[end].text in CLOSE_QUOTES
+                    ):
+                        start, end = start - 1, end + 1
+                    return (start, end), source
                 return (after, quote_end), source
             content_end = k + 1 if before is not None else cue.i
             after_source = source[1] if source else cue.j
+            if before is None and source is not None:
+                # "Scrive il gip nell'ordinanza che ...": a place or medium after the source
+                after_source = self._past_adjunct(toks, after_source, right_j)
             if (
                 before is None
                 and after_source < right_j
@@ -220,11 +257,36 @@ class ClauseReader:
                 and (before.text in DASHES or before.text == ",")
                 and after_source < right_j
                 and (toks[after_source].text in DASHES or toks[after_source].text == ",")
-                and self._clause_resumes(toks, after_source + 1, right_j)
+                and (
+                    self._clause_resumes(toks, after_source + 1, right_j)
+                    # "Una situazione che, ha sottolineato X, «mette a rischio ...»"
+                    or (self.it and k - 1 >= left_i and toks[k - 1].lower in ("che", "cui"))
+                )
             ):
                 # "I lavori – ha precisato X – partiranno",
                 # "I risultati, ha spiegato X, saranno ..."
-                return (left_i, right_j), source
+                start = left_i
+                if self.it:
+                    # "Fonti di maggioranza minimizzano: la procedura, spiegano, era attesa":
+                    # the clause starts after the colon
+                    colon = [m for m in range(left_i, k) if toks[m].text == ":"]
+                    if colon and k - colon[-1] > 1:
+                        start = colon[-1] + 1
+                return (start, right_j), source
+            if (
+                before is None
+                and source is not None
+                and not any(
+                    t.is_word and not self._is_adverb(t) and t.lower not in self.lex.clause_starters
+                    for t in toks[left_i : cue.i]
+                )
+                and not self._head_names_a_source(toks, *source)
+                and not any(t.text in OPEN_QUOTES for t in toks[left_i : cue.i])
+            ):
+                # "Infine ha annunciato un vertice": nothing before the verb, and what follows is
+                # its object, not an inverted source: a dropped subject
+                d.resolve = "pl" if cue.plural else "sg"
+                return (cue.j, right_j), None
             d.continuation = self._continuation(sent, source[1] if source else cue.j, right_j)
             return (left_i, content_end), source
         # Forward: subject before the cue, content after it.
@@ -248,8 +310,16 @@ class ClauseReader:
             else:
                 source = self.subject_np(toks, left_i, subject_end)
                 source = self._cited_in_subject(toks, source, d)
+                if self.it and source is not None:
+                    source = self._past_fronted_participle(toks, source)
                 if self.it and source is not None and d.channel is None:
                     d.channel = self._interviewer_in_apposition(toks, source[1], cue.i)
+                if self.it and source is not None and d.channel is None and source[0] > left_i:
+                    # "Interpellato dal Corriere, il ministro ha detto ...": a fronted apposition
+                    d.channel = self._interviewer_in_apposition(toks, left_i, source[0])
+                    if d.channel is None:
+                        # "Ai microfoni di Sky Tg24, X", "Ospite di Porta a Porta, X"
+                        d.channel = self._outlet_in_fronted(toks, left_i, source[0])
             if source and self._is_pronoun(toks, *source):
                 d.resolve = self._pronoun_number(toks, *source)
                 d.pronoun = toks[source[0]].lower
@@ -319,7 +389,7 @@ class ClauseReader:
         """ "Il premier, intervistato dal Corriere, ha detto ...": the outlet that interviews
         or quotes the subject, in an apposition before the verb, is the channel (a span)."""
         for k in range(i, j):
-            if toks[k].lower in self.lex.citing_first and toks[k].lower != "citando":
+            if toks[k].lower in self.lex.citing_first and toks[k].lower not in ("citando", "che"):
                 for seq in self.lex.channel_citing_by_first.get(toks[k].lower, ()):
                     end = k + len(seq)
                     if seq[-1] == "da" and self._match(toks, k, seq[:-1]) and end - 1 < j:
@@ -901,6 +971,8 @@ class ClauseReader:
             return False
         if not self.it and words[0].lower in self.lex.clause_starters:
             return False  # "..., officials said, though no date has been set": a new clause
+        if self.it and words[0].lower in ("non", "si", "ci"):
+            return True  # "Il premier, spiegano fonti, non intende cedere": a verb follows
         if self._is_relative_piece(toks, i, j):
             return False  # "..., ha commentato X, che ha annunciato ...": X's relative clause
         lex = self.lex
@@ -999,7 +1071,8 @@ class ClauseReader:
             if self._match(toks, k, seq):
                 np = self.object_np(toks, k + len(seq), j)
                 if np:
-                    return ("citing" if seq[0] in ("citando", "citing") else "cited_by"), np
+                    citing = seq[0] in ("citando", "citing", "che")  # "che cita fonti ..."
+                    return ("citing" if citing else "cited_by"), np
         return None
 
     def _quote_end_after(self, sent, tok_j) -> int:
@@ -1019,3 +1092,88 @@ class ClauseReader:
 
     def _pronoun_number(self, toks, i, j) -> str:
         return self.lex.pronouns.get(toks[i].lower, "sg")
+
+    def _quote_before_interruption(self, sent, left_i, k):
+        """The quoted words from the quotation's opening (or the sentence's start, inside a
+        quotation opened earlier) up to the dash at ``k`` that opens an interruption, as a
+        token range, or ``None`` when they are not a clause of three words."""
+        toks = sent.toks
+        if k <= left_i or toks[k].text not in DASHES:
+            return None
+        start = left_i
+        for m in range(k - 1, left_i - 1, -1):
+            if toks[m].text in OPEN_QUOTES:
+                start = m + 1
+                break
+            if toks[m].text in CLOSE_QUOTES:
+                return None
+        if sum(t.is_word for t in toks[start:k]) < 3:
+            return None
+        return start, k
+
+    def _past_adjunct(self, toks, i, j) -> int:
+        """``i`` moved past a short phrase led by a preposition ("nell'ordinanza", "in una
+        nota", "in conferenza stampa") when a colon or "che" follows it; else ``i``."""
+        if i >= j or toks[i].lower not in self.lex.prepositions:
+            return i
+        for m in range(i + 1, min(j, i + 7)):
+            if toks[m].lower in (":", "che"):
+                return m
+            if not toks[m].is_word or (
+                self._verbish(toks[m]) and toks[m - 1].lower not in self.lex.determiners
+            ):
+                return i
+        return i
+
+    def _colon_before_retro(self, toks, i, j) -> int | None:
+        """The colon, semicolon or dash in tokens [i, j) after which only a pronoun
+        opener ("lo", "è quanto") stands before the cue, with a clause of three words before
+        it; else ``None``."""
+        for m in range(j - 1, i, -1):
+            if toks[m].text in (":", ";") or toks[m].text in DASHES:
+                if m + 1 < j and self._is_retro_opener(toks, m + 1, j):
+                    return m if sum(t.is_word for t in toks[i:m]) >= 3 else None
+                return None
+        return None
+
+    def _past_fronted_participle(self, toks, source):
+        """ "Raggiunto al telefono, il sindaco": a subject phrase that opens with a
+        participle clause and its comma starts after the comma."""
+        i, j = source
+        if not (
+            toks[i].is_capitalized
+            and toks[i].lower.endswith(("to", "ta", "ti", "te"))
+            and i + 1 < j
+            and (toks[i + 1].lower in self.lex.prepositions or self._is_adverb(toks[i + 1]))
+        ):
+            return source
+        for m in range(i + 1, j - 1):
+            if toks[m].text == ",":
+                return (m + 1, j)
+        return source
+
+    def _head_names_a_source(self, toks, i, j) -> bool:
+        """Whether the head of the noun phrase [i, j) (past articles, numbers and the
+        adjectives Italian puts first) names someone: a capitalised name or a source noun
+        ("il portavoce", "fonti", not "tre nuove borse di studio")."""
+        lex = self.lex
+        k = i
+        while k < j - 1 and (
+            toks[k].lower in lex.determiners
+            or toks[k].lower in lex.prenominal_adjectives
+            or toks[k].text.isdigit()
+        ):
+            k += 1
+        return toks[k].is_capitalized or self._is_source_noun(toks[k].lower)
+
+    def _outlet_in_fronted(self, toks, i, j):
+        """An outlet after a preposition in a fronted phrase closed by a comma before the
+        subject ("Ai microfoni di Sky Tg24, ...", "Intervenendo a Radio24, ..."), as a span."""
+        if j - 1 <= i or toks[j - 1].text != ",":
+            return None
+        for m in range(i, j - 2):
+            if toks[m].lower in _TO_OF_ON:
+                np = self.object_np(toks, m + 1, j - 1)
+                if np and np[1] == j - 1 and self._looks_like_outlet(toks, *np):
+                    return self._span(toks, *np)
+        return None

@@ -23,6 +23,38 @@ from .wordsets import (
 # English forms of "be": a gerund after one is a progressive verb ("was continuing").
 _BE_FORMS = frozenset(("is", "are", "was", "were", "be", "been", "being"))
 
+# "appreso", "emerso", "raccolto", "scritto", "visto": participles that end otherwise
+_IRREGULAR_PARTICIPLE_ENDS = (
+    "eso",
+    "esa",
+    "erso",
+    "ersa",
+    "olto",
+    "olta",
+    "tto",
+    "tta",
+    "sto",
+    "sta",
+)
+
+# "A dirlo è stato X": the copula forms between a cleft's verb and its source.
+_CLEFT_COPULAS = frozenset(
+    (
+        "è",
+        "sono",
+        "era",
+        "erano",
+        "sarebbe",
+        "sarebbero",
+        "stato",
+        "stata",
+        "stati",
+        "state",
+        "fu",
+        "furono",
+    )
+)
+
 
 class CueFinder:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: the cues of a sentence."""
@@ -124,6 +156,14 @@ class CueFinder:
                     cue.interruption = True
                 cues.append(cue)
                 i = cue.j
+        if self.it and len(cues) > 1 and self.lex.possessive_markers:
+            # "Si tratterebbe, a suo dire, di Y, ha detto X": the possessive repeats the
+            # sentence's other cue
+            cues = [
+                c
+                for c in cues
+                if tuple(t.lower for t in toks[c.i : c.j]) not in self.lex.possessive_markers
+            ]
         return cues
 
     def _is_source_noun(self, word: str) -> bool:
@@ -211,8 +251,15 @@ class CueFinder:
                 if j < len(toks) and toks[j].lower in lex.impersonal_single:
                     return Cue("marker", i, j + 1)  # "stando a quanto trapela": no named source
                 if j < len(toks) and (
-                    toks[j].lower == "si" or self._verb_at(toks, j, lex.verb_finite)
-                ):
+                    toks[j].lower == "si"
+                    or self._verb_at(toks, j, lex.verb_finite)
+                    or (
+                        self.it
+                        and j + 1 < len(toks)
+                        and toks[j].lower.endswith((*_PARTICIPLE_ENDS, *_IRREGULAR_PARTICIPLE_ENDS))
+                        and toks[j + 1].lower in _AGENT_WORDS
+                    )
+                ):  # "da quanto raccolto dai carabinieri"
                     return Cue("marker", i, self._extend_quanto(toks, j, seq, force=True))
         if (
             t == lex.opening_marker
@@ -245,6 +292,8 @@ class CueFinder:
         if toks[k].lower in self.lex.articles and k + 1 < len(toks):
             k += 1
         name = toks[k]
+        if self.it and name.lower in self.lex.per_judges and toks[k - 1].lower in self.lex.articles:
+            return True  # "Per gli inquirenti, ...", "Per la Procura il movente ...": a judgement
         if self.it and name.lower in self.lex.role_nouns and toks[k - 1].lower in self.lex.articles:
             # "Per il presidente di Confindustria, Carlo Bonomi, la crescita ...": a role with
             # the name in apposition
@@ -310,10 +359,11 @@ class CueFinder:
                 not length
                 and self.it
                 and j + 1 < len(toks)
-                and toks[j].lower.endswith(_PARTICIPLE_ENDS)
+                and toks[j].lower.endswith((*_PARTICIPLE_ENDS, *_IRREGULAR_PARTICIPLE_ENDS))
                 and toks[j + 1].lower in _AGENT_WORDS
             ):
-                length = 1  # "stando a quanto ricostruito dagli inquirenti", "accertato dalla"
+                # "stando a quanto ricostruito dagli inquirenti", "appreso dall'Ansa"
+                length = 1
             j += length
         if j < len(toks) and toks[j].lower in (
             "da",
@@ -335,30 +385,37 @@ class CueFinder:
 
     def _cleft_at(self, toks: list[Tok], i: int) -> Cue | None:
         """ "Ad annunciarlo è stato il ministro", "A dirlo sono i dati": a cleft that
-        gives the sentence before to X."""
+        gives the sentence before to X. With the verb's tail ("A renderlo noto è"), and,
+        before a colon, without the pronoun ("A lanciare l'allarme è X: ...")."""
         if not self.it or i + 2 >= len(toks) or toks[i].lower not in ("a", "ad"):
             return None
         word = toks[i + 1].lower
-        for clitic in ("lo", "la", "li", "le"):
-            if word.endswith(clitic) and word[: -len(clitic)] in self.lex.verb_infinitives:
-                j = i + 2
-                while j < len(toks) and toks[j].lower in (
-                    "è",
-                    "sono",
-                    "era",
-                    "erano",
-                    "sarebbe",
-                    "sarebbero",
-                    "stato",
-                    "stata",
-                    "stati",
-                    "state",
-                    "fu",
-                    "furono",
-                ):
-                    j += 1
-                if j > i + 2:
-                    return Cue("cleft", i, j)
+        for clitic in ("lo", "la", "li", "le", ""):
+            stem = word[: len(word) - len(clitic)]
+            if not word.endswith(clitic) or not stem:
+                continue
+            verb_end = i + 2
+            if stem not in self.lex.verb_infinitives:
+                tail = next(
+                    (
+                        seq
+                        for seq in self.lex.multiword_verbs.get(stem, ())
+                        if " ".join(seq) in self.lex.verb_infinitives
+                        and self._match(toks, i + 1, (word, *seq[1:]))
+                    ),
+                    None,
+                )
+                if tail is None:
+                    continue
+                verb_end = i + 1 + len(tail)
+            j = verb_end
+            while j < len(toks) and toks[j].lower in _CLEFT_COPULAS:
+                j += 1
+            if j == verb_end:
+                continue
+            if not clitic and all(t.text != ":" for t in toks[j : j + 12]):
+                continue  # no pronoun points back: only a colon ahead makes it a cue
+            return Cue("cleft", i, j)
         return None
 
     def _verb_cue_at(self, toks: list[Tok], i: int) -> Cue | None:

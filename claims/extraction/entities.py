@@ -154,6 +154,7 @@ _APPOSITION = re.compile(r",[ \t]+(?:the|a|an)[ \t]+([^,.;:()\n]{1,80})")
 _ELIDED_NOUN = re.compile(r"[A-Z][a-z]*['’][a-zà-ÿ]")
 _PREVIOUS_WORD = re.compile(r"([\w’'\-]+)([^\w’'\-]*)$")
 _ARTICLES_BEFORE_A_BODY = frozenset("il lo l i gli le the".split())
+_PLACE_PREPOSITIONS = frozenset("di da a in per su tra fra con".split())
 
 
 def _may_be_a_surname_run(words: list[str], lex: Lexicon) -> bool:
@@ -211,6 +212,8 @@ def _lone_speakers(text: str, lex: Lexicon, surnames: set[str]) -> frozenset[str
                 continue  # inside a longer capitalised run
             if prev.lower().rstrip("'’") in _ARTICLES_BEFORE_A_BODY and not between.strip():
                 continue  # "il Cremlino ha", "the Pentagon said": a body's name
+            if lex.lang == "it" and prev in _PLACE_PREPOSITIONS and not between.strip():
+                continue  # "il gip di Lecco ha convalidato": a place after its preposition
         found.add(match.group(1).lower())
     return frozenset(found)
 

@@ -306,7 +306,10 @@ class FrameReader:
     def _plausible(self, toks: list[Tok], cue: Cue, earlier: list[Cue], inside) -> bool:
         """Reject verb cues that are not attributions in their context."""
         if cue.kind == "impersonal" and self._from_source_cue(toks, cue):
-            return self._che_after_source(toks, cue.j)  # "emerge che", not "emerge dall'acqua"
+            # "emerge che", not "emerge dall'acqua"; "È quanto emerge dalle carte" points back
+            return self._che_after_source(toks, cue.j) or (
+                self.it and cue.i > 0 and self._is_retro_opener(toks, 0, cue.i)
+            )
         if (
             self.it
             and cue.kind == "impersonal"
@@ -390,6 +393,17 @@ class FrameReader:
         inverted = prev_tok is not None and (
             prev_tok.text in CLOSE_QUOTES or prev_tok.text == "," or prev_tok.text in DASHES
         )
+        if (
+            self.it
+            and inverted
+            and earlier
+            and earlier[-1].kind == "marker"
+            and earlier[-1].i > 0
+            and toks[earlier[-1].i - 1].text in (",", "–", "—")
+        ):
+            # "Il commissario, secondo fonti diplomatiche, avrebbe chiesto ...": the comma
+            # closes the marker's aside; the verb's subject is before it, nothing is inverted
+            inverted = False
         # "called the plan a giveaway": a verb of naming with its predicative needs no
         # quotation and no reported clause.
         predicative = cue.kind == "verb" and self._predicative_span(toks, cue) is not None
@@ -426,11 +440,16 @@ class FrameReader:
             # "official data showed on Friday, ...": only an adjunct before the clause ends
             m = nxt
             while m < len(toks) and toks[m].is_word and m - nxt < 5:
+                if self.it and m > nxt + 1 and toks[m].lower in self.lex.articles:
+                    break  # "ha comunicato ai partner la sua contrarietà": an object follows
                 m += 1
             clause_final = m >= len(toks) or toks[m].text in (".", ",", ";")
+        # "Lo ha dichiarato X": the pronoun stands for the reported words, its complement
+        said_it = self.it and cue.i > 0 and toks[cue.i - 1].lower in ("lo", "l")
         if (
             cue.needs_complement
             and not predicative
+            and not said_it
             and not (inverted or clause_final)
             and not self._has_complement(toks, nxt)
             and not self._object_of_its_own(cue, toks, nxt, n)

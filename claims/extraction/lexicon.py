@@ -177,6 +177,7 @@ class Lexicon:
         self.prenominal_adjectives = _lower_set(d.get("prenominal_adjectives", []))
         self.provisional_adjectives = _lower_set(d.get("provisional_adjectives", []))
         self.profession_roles = _lower_set(d.get("profession_roles", []))
+        self.per_judges = _lower_set(d.get("per_judges", []))
         self.reflexive_saying = _lower_set(d.get("reflexive_saying", []))
         # "avanza il sospetto che", "esprime il timore che": a verb and a noun for a belief
         # or a charge, then its clause
@@ -217,9 +218,18 @@ class Lexicon:
                 self.lang,
             )
         )
-        self.according_markers = _with_articulated_prepositions(
-            [tuple(m.lower().split()) for m in d["according_markers"]], self.lang
-        ) + sorted(self.opening_according_markers)
+        # "A suo dire, ...": a marker whose source is a possessive, the speaker named before
+        self.possessive_markers = {
+            tuple(m.lower().split()): number
+            for m, number in d.get("possessive_markers", {}).items()
+        }
+        self.according_markers = (
+            _with_articulated_prepositions(
+                [tuple(m.lower().split()) for m in d["according_markers"]], self.lang
+            )
+            + sorted(self.opening_according_markers)
+            + sorted(self.possessive_markers)
+        )
         self.according_markers.sort(key=len, reverse=True)
         self.according_quanto = [tuple(m.lower().split()) for m in d["according_quanto"]]
         self.relative_markers = [tuple(m.lower().split()) for m in d["relative_markers"]]

@@ -14,12 +14,22 @@ from .drafts import Draft, Sentence
 from .segmenter import dateline_length
 from .tokens import DASHES, OPEN_QUOTES, Tok
 from .wordsets import (
+    _AGENT_WORDS,
     _OF_WORDS,
     _QUOTE_MARKS,
     _WORDS,
     _WORDS_WITHOUT_UNDERSCORE,
     _quoted_words,
 )
+
+# "Il ministro è netto: «...»", "La sindaca non ha dubbi: «...»": a short verdict on the
+# speaker before the colon.
+
+# "È stato il sindaco a spiegare che ...": the copula forms that open such a cleft.
+_CLEFT_OPENERS = frozenset(
+    ("è", "e'", "sono", "era", "erano", "fu", "furono", "stato", "stata", "stati", "state")
+)
+_VERDICT_COPULAS = frozenset(("è", "sono", "appare", "appaiono", "resta", "restano", "non"))
 
 # "ha tirato una stoccata: «...»": the auxiliaries of an active passato prossimo, how far
 # into the sentence its verb may stand, and the endings of a past participle.
@@ -46,6 +56,48 @@ class Linker:
             content=(-1, -1), sentence=index, paragraph=sent.paragraph, cue=self._span(toks, 0, 1)
         )
         self._attach_retro(drafts, index, sent, d, source, toks, None)
+        return True
+
+    def _cosi_x_at_end(self, sent: Sentence, index: int, drafts: list[Draft]) -> bool:
+        """ "«Y»: così il ministro Rossi.", "Y, così la Cgil.": a verbless attribution after
+        its claim, in the same sentence."""
+        toks = sent.toks
+        n = len(toks)
+        if n < 6 or toks[-1].text not in (".", "!"):
+            return False
+        k = next(
+            (
+                m
+                for m in range(n - 2, 2, -1)
+                if toks[m].lower in ("così", "cosi")
+                and (toks[m - 1].text in (",", ":", ";") or toks[m - 1].text in DASHES)
+            ),
+            None,
+        )
+        if k is None or sum(t.is_word for t in toks[k + 1 :]) > 10:
+            return False
+        source = self._with_apposition(toks, self.object_np(toks, k + 1, n), n)
+        if (
+            source is None
+            or any(t.is_word for t in toks[source[1] :])
+            or not any(
+                t.is_capitalized or self._is_source_noun(t.lower)
+                for t in toks[source[0] : source[1]]
+            )
+        ):
+            return False
+        ci, cj = self._trim(toks, 0, k - 1)
+        if sum(t.is_word for t in toks[ci:cj]) < 3:
+            return False
+        drafts.append(
+            Draft(
+                content=self._span(toks, ci, cj),
+                sentence=index,
+                paragraph=sent.paragraph,
+                source=self._span(toks, *source),
+                cue=self._span(toks, k, k + 1),
+            )
+        )
         return True
 
     def _opens_unclosed_quote(self, sent: Sentence) -> bool:
@@ -346,11 +398,31 @@ class Linker:
                     cue = (toks[m].start, toks[m].end)
                     start = m + 2
                     break
+            if (
+                cue is None
+                and self.it
+                and 1 <= k <= 4
+                and toks[k - 1].lower in lex.speech_nouns
+                and all(t.is_word for t in toks[:k])
+                and not any(t.is_capitalized for t in toks[1:k])
+            ):
+                # "Quindi la promessa: «...»", "Poi l'affondo: «...»": the speaker goes on
+                return Draft(
+                    content=(quote[0], quote[3]),
+                    sentence=0,
+                    paragraph=sent.paragraph,
+                    cue=(toks[k - 1].start, toks[k - 1].end),
+                    quote_only=True,
+                    resolve="quote",
+                )
             if cue is None and strict:
                 return None
+            channel = None
             if cue is None:
                 # "Il presidente dell'Anci, Carlo Neri: «...»": a short speaker label, no verb.
                 span = self.subject_np(toks, 0, k)
+                if self.it and span is not None:
+                    span, channel = self._label_parts(toks, span)
                 if (
                     span is None
                     or span[1] - span[0] > 10
@@ -361,6 +433,20 @@ class Linker:
                 source = span
             else:
                 source = self._trim(toks, start, k)
+                if self.it:
+                    cut = next(
+                        (
+                            m
+                            for m in range(source[0] + 1, source[1])
+                            if toks[m].lower in ("non", "si", "è", "arriva", "arrivata")
+                        ),
+                        None,
+                    )
+                    if cut is not None:
+                        # "La replica del ministro non si è fatta attendere: «...»"
+                        source = (source[0], cut)
+                if self.it and source[1] > source[0] and not self._source_like(toks, *source):
+                    return None  # "una secca smentita della notizia: «...»": what is denied
             if source[1] <= source[0]:
                 return None
             return Draft(
@@ -369,8 +455,124 @@ class Linker:
                 paragraph=sent.paragraph,
                 source=self._span(toks, *source),
                 cue=cue,
+                channel=self._span(toks, *channel) if channel else None,
             )
         return None
+
+    def _cleft_first(self, sent, index: int, drafts: list[Draft]) -> bool:
+        """ "È stato il sindaco a spiegare che Y", "Sono stati i carabinieri a riferire: Y":
+        the phrase between the copula and "a" + a verb of saying is the source of what
+        follows "che" or the colon; "È stata la Asl a confermarlo." points back (Italian)."""
+        toks = sent.toks
+        n = len(toks)
+        k = 0
+        while k < n and k < 3 and toks[k].lower in _CLEFT_OPENERS:
+            k += 1
+        if k == 0 or k >= n:
+            return False
+        a = next(
+            (m for m in range(k + 1, min(n - 1, k + 10)) if toks[m].lower in ("a", "ad")), None
+        )
+        if a is None:
+            return False
+        source = self.object_np(toks, k, a)
+        if source is None or source[1] != a or not self._head_names_a_source(toks, *source):
+            return False
+        verb = toks[a + 1].lower
+        clitic = verb.endswith(("lo", "la")) and verb[:-2] in self.lex.verb_infinitives
+        if verb not in self.lex.verb_infinitives and not clitic:
+            return False
+        d = Draft(
+            content=(-1, -1),
+            sentence=index,
+            paragraph=sent.paragraph,
+            source=self._span(toks, *source),
+            cue=self._span(toks, a, a + 2),
+        )
+        after = a + 2
+        if after < n and toks[after].lower in ("che", ":"):
+            ci, cj = self._trim(toks, after + 1, n)
+            if sum(t.is_word for t in toks[ci:cj]) >= 2:
+                d.content = self._span(toks, ci, cj)
+                drafts.append(d)
+                return True
+        if clitic and sum(t.is_word for t in toks[after:]) == 0:
+            self._attach_retro(drafts, index, sent, d, source, toks, None)
+            return True
+        return False
+
+    def _arrives_from(self, sent) -> Draft | None:
+        """ "L'allarme arriva da Coldiretti: Y", "La conferma è arrivata dal Viminale: Y": a
+        speech noun that arrives from X before a colon gives what follows to X (Italian)."""
+        toks = sent.toks
+        n = len(toks)
+        noun = next((m for m in range(min(n, 4)) if toks[m].lower in self.lex.speech_nouns), None)
+        if noun is None:
+            return None
+        v = noun + 1
+        if v < n and toks[v].lower in ("è", "sono"):
+            v += 1
+        if v >= n or not toks[v].lower.startswith(("arriv", "giung", "giunt", "vien", "venut")):
+            return None
+        agent = v + 1
+        if agent >= n or toks[agent].lower not in _AGENT_WORDS:
+            return None
+        source = self.object_np(toks, agent + 1, n)
+        if source is None or source[1] >= n - 3 or toks[source[1]].text != ":":
+            return None
+        if not self._source_like(toks, *source):
+            return None
+        ci, cj = self._trim(toks, source[1] + 1, n)
+        quoted = toks[source[1] + 1].text in OPEN_QUOTES
+        if sum(t.is_word for t in toks[ci:cj]) < (1 if quoted else 3):
+            return None
+        return Draft(
+            content=self._span(toks, ci, cj),
+            sentence=0,
+            paragraph=sent.paragraph,
+            source=self._span(toks, *source),
+            cue=self._span(toks, noun, v + 1),
+        )
+
+    def _label_parts(self, toks, span):
+        """A speaker label before "«": without what follows the speaker ("La società, da
+        parte sua, si difende", "Il sindaco si sfoga"), and with an outlet after "a" as the
+        channel ("Il ministro Greco al Corriere"). Returns (source span, channel or None)."""
+        i, j = span
+        for m in (i + 1, i + 2):
+            # "Durissimo il consigliere X: «...»", "Critica anche la Cgil: «...»": a fronted
+            # verdict before the speaker's article
+            if (
+                m + 1 < j
+                and toks[m].lower in self.lex.articles
+                and toks[i].text not in self.lex.given_names
+                and toks[i].lower not in self.lex.articles
+                and all(self._is_adverb(t) for t in toks[i + 1 : m])
+            ):
+                i = m
+                break
+        for m in range(i + 1, j):
+            low = toks[m].lower
+            if low in _VERDICT_COPULAS and j - m <= 3:
+                # "Il ministro è netto: «...»", "X non ha dubbi: «...»" (not "La situazione è
+                # grave: «...»": the subject must name someone)
+                return ((i, m) if self._head_names_a_source(toks, i, m) else None), None
+            if low == "si" or (toks[m].text == "," and self._adverbial_at(toks, m + 1, j)):
+                return (i, m), None
+            if low in ("a", "al", "alla", "all", "ai", "agli", "alle") and m + 1 < j:
+                outlet = (m + 1, j)
+                if self._looks_like_outlet(toks, *outlet):
+                    return (i, m), outlet
+        return (i, j), None
+
+    def _adverbial_at(self, toks, i, j) -> bool:
+        """Whether tokens from ``i`` open one of the adverbial phrases ("da parte sua")."""
+        if i >= j or toks[i].lower not in self.lex.adverbial_first:
+            return False
+        return any(
+            i + len(words) <= j and all(toks[i + n].lower == w for n, w in enumerate(words))
+            for words in self.lex.adverbial_phrases
+        )
 
     def _clause_then_quote(self, sent, k: int, quote) -> Draft | None:
         """ "Infine ha tirato una stoccata ai rivali: «...»": a clause in the passato

@@ -618,7 +618,7 @@ class PhraseFinder:
                 break  # a verb ends the source ("una stima di X" is still a noun phrase)
             if (
                 k > i
-                and low in ("che", "that", "il", "lo", "la", "i", "gli", "le", "the")
+                and low in ("che", "that", "il", "lo", "la", "l", "i", "gli", "le", "the")
                 and toks[k - 1].lower not in lex.prepositions
             ):
                 if low in ("che", "that") or not toks[k - 1].is_capitalized or k - i >= 3:
@@ -745,13 +745,21 @@ class PhraseFinder:
                             end += 1
                     if verb and (end >= n or toks[end].text in (",", ";", ".", "!")):
                         return np, k, end, (v, after)
+            given = (
+                1
+                if self.it
+                and k + 2 < n
+                and toks[k + 1].lower.startswith(("rilasciat", "concess", "pubblicat"))
+                else 0
+            )  # "in un'intervista rilasciata al Messaggero"
             if (
                 low in lex.interview_nouns
                 and not (low == "speaking" and k > 0)  # "X, speaking to the BBC, said": X's
-                and k + 1 < n
-                and toks[k + 1].lower in ("a", "al", "alla", "all", "con", "with", "to", "on")
+                and k + 1 + given < n
+                and toks[k + 1 + given].lower
+                in ("a", "al", "alla", "all", "con", "with", "to", "on", "su", "sul", "sulla")
             ):
-                np = self.object_np(toks, k + 2, n)
+                np = self.object_np(toks, k + 2 + given, n)
                 if (
                     np
                     and (

@@ -121,8 +121,10 @@ class SourceResolver:
                     else:
                         d.author, d.channel = True, None
                 elif d.resolve == "pl":
+                    own = self._own_plural_subject(sentences, d) if self.it else None
                     d.source = (
-                        last_plural
+                        own
+                        or last_plural
                         or self._leading_subject(sentences, d.sentence)
                         or self._leading_name(sentences, d.sentence)
                         or last
@@ -144,6 +146,9 @@ class SourceResolver:
                     )
                 elif d.resolve == "any":
                     d.source = last or self._leading_subject(sentences, d.sentence + 1)
+                    if d.source is None and self.it:
+                        # "La Regione ha diffuso una nota. Si precisa che ...": the body before
+                        d.source = self._leading_subject(sentences, d.sentence)
                 elif d.resolve == "it":
                     # "The company will cut 5,000 jobs, it said": the subject of the same sentence.
                     d.source = last_org or last or self._leading_subject(sentences, d.sentence + 1)
@@ -304,9 +309,28 @@ class SourceResolver:
             "for",
         }:
             k -= 1
+        if k == 1 and lex.impersonal_pronoun and toks[0].lower == lex.impersonal_pronoun:
+            return None  # "Si precisa che ...": the impersonal pronoun names no one
         if k == 0 or not has_head or (k == 1 and toks[0].lower in lex.pronouns):
             return None  # "I asked the mayor ...": the reporter is nobody's antecedent
         return toks[0].start, toks[k - 1].end
+
+    def _own_plural_subject(self, sentences, d: Draft) -> tuple[int, int] | None:
+        """ "Fonti di maggioranza minimizzano: la procedura, spiegano, era attesa": a plural
+        verb with a dropped subject, after its own sentence opened with a plural source."""
+        if d.cue is None:
+            return None
+        own = self._clause_subject(sentences[d.sentence]) or self._leading_subject(
+            sentences, d.sentence + 1
+        )
+        if (
+            own is None
+            or own[1] > min(d.cue[0], d.content[0])
+            or not self._is_plural(own)
+            or self.classify(own)[0] not in ("anonymous", "organization", "role", "media")
+        ):
+            return None
+        return own
 
     def _clause_subject(self, sentence) -> tuple[int, int] | None:
         """The explicit subject opening ``sentence``, up to its auxiliary or finite verb

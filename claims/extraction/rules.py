@@ -115,6 +115,21 @@ class ArticleRules(
             and self._cosi_x(sent, index, drafts)
         ):
             return
+        if (
+            self.it
+            and (
+                "così" in self.text[sent.start : sent.end]
+                or "cosi" in self.text[sent.start : sent.end]
+            )
+            and self._cosi_x_at_end(sent, index, drafts)
+        ):
+            return
+        if (
+            self.it
+            and self.text.startswith(("È ", "Sono ", "Fu ", "Furono ", "Era "), sent.start)
+            and self._cleft_first(sent, index, drafts)
+        ):
+            return  # "È stato il sindaco a spiegare che ..."
         if not sent.quotes and self._no_cue_word(sent):
             self._plain_sentence(sent, index, drafts)
             return
@@ -124,6 +139,8 @@ class ArticleRules(
         new: list[Draft] = []
         # "la replica del ministro X: «...»": the speech noun names the speaker.
         colon = self._colon_quote(sent, strict=True)
+        if colon is None and self.it and self.text.find(":", sent.start, sent.end) >= 0:
+            colon = self._arrives_from(sent)  # "L'allarme arriva da Coldiretti: Y"
         if colon:
             colon.sentence = index
             drafts.append(colon)

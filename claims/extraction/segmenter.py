@@ -31,6 +31,10 @@ _DATELINE = re.compile(
         # ROMA – / WASHINGTON (AFP) -
         [{_UPPER}][{_UPPER}'’.\- ]{{1,40}}(?:\s*\([^)\n]{{1,30}}\))?
         \s*(?:[,]\s*[^\n–—-]{{1,40}})?\s*[–—-]+\s
+      # (ANSA) - ROMA, 12 MAR -
+      | \([{_UPPER}]{{2,}}[{_UPPER} .]{{0,15}}\)\s*[–—-]+\s
+        (?:[{_UPPER}][{_UPPER}'’.\- ]{{1,40}}(?:[,]\s*[^\n–—-]{{1,40}})?\s*[–—-]+\s
+          | [{_UPPER}][\w'’ ]{{1,30}},\s+\d{{1,2}}\s+\w+\.?(?:\s+\d{{4}})?\s*[–—-]+\s)?
       # Seoul, 25 dicembre 2025 –
       | [{_UPPER}][\w'’.\- ]{{1,30}},\s+\d{{1,2}}\s+\w+(?:\s+\d{{4}})?\s*[–—-]+\s
       # TORINO Marco ...
@@ -72,7 +76,7 @@ def dateline_length(paragraph: str) -> int:
     head = match.group(0)
     # A dateline is short and carries no sentence punctuation of its own.
     if len(head.split()) > 8 or any(p in head for p in ".!?:;"):
-        if not re.match(rf"^[{_UPPER}]{{2,}}", head):
+        if not re.match(rf"^\(?[{_UPPER}]{{2,}}", head):  # "ROMA", "(AGI) - Bari, 4 giu. -"
             return 0
     return len(head)
 

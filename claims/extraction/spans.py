@@ -18,6 +18,11 @@ from .wordsets import (
 # English pronouns that can only be subjects: one right after a verb of saying opens a clause.
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 
+# Italian "in", "su", "da" fused with an article.
+_IN_ON_FROM = frozenset(
+    "nello nell nei negli nelle sullo sull sui sugli sulle dallo dagli dalle".split()
+)
+
 
 class SpanPlacer:
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: drafts from a sentence's cues."""
@@ -93,10 +98,13 @@ class SpanPlacer:
         lex = self.lex
         previous_source: tuple[int, int] | None = None
         previous_resolve: str | None = None
+        outlet_relay = None  # an outlet before the next verb's subject, and where that starts
         for c_idx, cue in enumerate(cues):
             left_i = cues[c_idx - 1].j if c_idx else 0
             if 0 <= self.channel_end <= cue.i:
                 left_i = max(left_i, self.channel_end)
+            if outlet_relay is not None:
+                left_i = max(left_i, outlet_relay[1])
             right_j = cues[c_idx + 1].i if c_idx + 1 < len(cues) else n
             d = Draft(
                 content=(0, 0),
@@ -108,6 +116,8 @@ class SpanPlacer:
             )
             content: tuple[int, int] | None = None
             source: tuple[int, int] | None = None
+            spoken_by: str | None = None  # a pronoun's number: the source is found before
+            whole: tuple[int, int] | None = None
             if cue.kind == "relative":
                 source = self._np_before(toks, left_i, cue.i)
                 if self.it:
@@ -118,9 +128,43 @@ class SpanPlacer:
                     end = source[0]
                     while end > left_i and toks[end - 1].lower in _AGENT_WORDS:
                         end -= 1  # "Contatti confermati da [due funzionari], secondo i quali"
-                    self._add_author_part(sent, index, left_i, end, out)
+                    if not (self.it and toks[end - 1].lower in ("è", "sono", "stato", "stata")):
+                        # (not "A lanciare l'allarme è [X], secondo cui": a cleft, no claim)
+                        self._add_author_part(sent, index, left_i, end, out)
             elif cue.kind == "marker":
                 source = self._with_apposition(toks, self.marker_np(toks, cue.j, right_j), right_j)
+                if (
+                    self.it
+                    and source is not None
+                    and source[1] - source[0] > 1
+                    and toks[source[0]].lower in _AGENT_WORDS
+                ):
+                    source = (source[0] + 1, source[1])  # "stando a quanto trapela da X"
+                if self.it:
+                    words = tuple(t.lower for t in toks[cue.i : cue.j])
+                    if words in lex.possessive_markers:
+                        # "A suo dire, Y": the speaker is found before; the marker's last word
+                        # stands in for the source while its clause is read
+                        source, spoken_by = (cue.j - 1, cue.j), lex.possessive_markers[words]
+                        left = self._trim(toks, left_i, cue.i)
+                        if any(
+                            t.is_word and not self._is_adverb(t) for t in toks[left[0] : left[1]]
+                        ):
+                            whole = (left_i, right_j)  # "Si tratterebbe, a suo dire, di Y"
+                    elif source is not None and self._is_pronoun(toks, *source):
+                        spoken_by = self._pronoun_number(toks, *source)  # "Secondo lui, Y"
+                    elif source is not None and source[1] - source[0] <= 3:
+                        owner = next(
+                            (
+                                t.lower
+                                for t in toks[source[0] : source[1] - 1]
+                                if t.lower in ("suo", "sua", "suoi", "sue", "loro")
+                            ),
+                            None,
+                        )
+                        if owner is not None:
+                            # "Secondo la sua ricostruzione, Y": the owner is named before
+                            spoken_by = "pl" if owner == "loro" else "sg"
                 if (
                     toks[cue.i].lower in ("citing", "citando")
                     and source is not None
@@ -163,6 +207,13 @@ class SpanPlacer:
                     after = cue.j
                     while after < right_j and not toks[after].is_word:
                         after += 1
+                    if (
+                        self.it
+                        and cue.i - 1 > left_i
+                        and toks[cue.i - 1].text in (",", "–", "—")
+                        and any(t.is_word for t in toks[left_i : cue.i - 1])
+                    ):
+                        after = left_i  # "Il paziente, secondo quanto si apprende, sarebbe ..."
                     if right_j - after >= 3:
                         out.append(
                             Draft(
@@ -185,6 +236,21 @@ class SpanPlacer:
                     and toks[after].text not in OPEN_QUOTES
                 ):
                     after += 1
+                if (
+                    self.it
+                    and c_idx == 0
+                    and cue.i <= 1
+                    and c_idx + 1 < len(cues)
+                    and cues[c_idx + 1].kind == "verb"
+                    and after < right_j
+                    and toks[after - 1].text == ","
+                    and not any(self._verbish(t) for t in toks[after:right_j])
+                    and self._head_names_a_source(toks, after, right_j)
+                ):
+                    # "Secondo il New York Times, fonti della Casa Bianca affermano che Y": the
+                    # outlet relays the words of the subject of the verb after it
+                    outlet_relay = (source, after)
+                    continue
                 left = self._trim(toks, left_i, cue.i)
                 left_words = [
                     t
@@ -292,6 +358,8 @@ class SpanPlacer:
                         self._add_author_part(sent, index, colon + 1, right_j, out)
                 else:
                     content = (after, right_j)  # "... che secondo X sarebbe Y"
+                if whole is not None:
+                    content = whole
             elif cue.kind == "predicative" or (cue.kind == "passive" and cue.needs_quote):
                 # "giudicate «ridicole» dal ministro", "sono state bollate da X come «bufale»"
                 source, content = self._predicative_parts(toks, cue, right_j)
@@ -309,10 +377,19 @@ class SpanPlacer:
             elif cue.kind == "cleft":
                 source = self.object_np(toks, cue.j, right_j)
                 d.cue = self._span(toks, cue.i, cue.i + 2)
-                self._attach_retro(out, index, sent, d, source, toks, cue)
-                if source:
-                    previous_source = source
-                continue
+                colon = self._past_adjunct(toks, source[1], right_j) if source else right_j
+                if (
+                    colon < right_j
+                    and toks[colon].text == ":"
+                    and sum(t.is_word for t in toks[colon + 1 : right_j]) >= 3
+                ):
+                    # "A spiegarlo è il direttore: «...»": the words after the colon are X's
+                    content = (colon + 1, right_j)
+                else:
+                    self._attach_retro(out, index, sent, d, source, toks, cue)
+                    if source:
+                        previous_source = source
+                    continue
             elif cue.kind == "passive":
                 agent = cue.j
                 while agent < right_j and toks[agent].is_word and self._is_adverb(toks[agent]):
@@ -333,6 +410,13 @@ class SpanPlacer:
                 content = (left_i, cue.i)
                 if (
                     self.it
+                    and not any(t.is_word for t in toks[left_i : cue.i])
+                    and source[1] < right_j - 2
+                    and toks[source[1]].lower == "che"
+                ):
+                    content = (source[1] + 1, right_j)  # "È stato annunciato dalla società che Y"
+                elif (
+                    self.it
                     and sum(t.is_word for t in toks[source[1] : right_j]) >= 2
                     and toks[source[1]].lower
                     in ("in", "a", "ad", "al", "alla", "all", "ai", "come", "intorno")
@@ -345,13 +429,42 @@ class SpanPlacer:
                     self._attach_retro(out, index, sent, d, source, toks, cue)
                     continue
                 nxt = cue.j
+                while (
+                    self.it and nxt < right_j and toks[nxt].is_word and self._is_adverb(toks[nxt])
+                ):
+                    nxt += 1  # "si precisa inoltre che"
                 if source and source[0] >= cue.j and source[1] < right_j:
                     if toks[source[1]].lower == "che":
                         nxt = source[1]  # "emerge dal rapporto che ...", "si legge nella nota che"
                 elif cue.object_claim and self._object_claim(cue, toks, cue.j, right_j):
                     nxt = cue.j - 1  # "si parlava di informazioni ...": the object is the claim
-                if nxt == cue.j - 1 or (nxt < right_j and toks[nxt].lower in ("che", "that", ":")):
+                first = (
+                    self._quote_before_interruption(sent, left_i, cue.i - 1)
+                    if self.it and cue.interruption and cue.i > 0
+                    else None
+                )
+                if first is not None:
+                    # "«Y1 – si legge nella nota –, Y2»": the whole quotation is the note's
+                    start, end = first[0], self._quote_end_after(sent, cue.j)
+                    if (
+                        start > 0
+                        and toks[start - 1].text in OPEN_QUOTES
+                        and end < len(toks)
+                        and toks[end].text in CLOSE_QUOTES
+                    ):
+                        start, end = start - 1, end + 1
+                    content = (start, end)
+                elif nxt == cue.j - 1 or (
+                    nxt < right_j and toks[nxt].lower in ("che", "that", ":")
+                ):
                     content = (nxt + 1, right_j)
+                elif (
+                    self.it
+                    and cue.i - 1 > left_i
+                    and toks[cue.i - 1].text in (",", "–", "—")
+                    and sum(t.is_word for t in toks[source[1] if source else cue.j : right_j]) < 2
+                ):
+                    content = (left_i, cue.i - 1)  # "«Y», si legge nel comunicato."
                 else:
                     content = (left_i, right_j)
                 if source is None:
@@ -377,6 +490,9 @@ class SpanPlacer:
                         previous_source = self.retro_source
                     continue
                 content, source = result
+                if outlet_relay is not None and d.channel is None and source is not None:
+                    d.channel = self._span(toks, *outlet_relay[0])
+            outlet_relay = None
             if content is None:
                 continue
             ci, cj = self._trim(toks, *content)
@@ -389,6 +505,8 @@ class SpanPlacer:
             ):
                 continue  # "called it a hoax" needs no quotation; "spoke of" does
             d.content = self._span(toks, ci, cj)
+            if spoken_by:
+                source, d.resolve, spoken_by = None, spoken_by, None
             if source is not None:
                 d.source = self._span(toks, *source)
                 previous_source = source
@@ -535,6 +653,12 @@ class SpanPlacer:
         ):
             k -= 1
         span = self.subject_np(toks, k, j)
+        if span is None and self.it:
+            # "A lanciare l'allarme è Coldiretti, secondo cui": the phrase after the copula
+            for m in range(j - 1, k, -1):
+                if toks[m - 1].lower in ("è", "sono", "era", "erano", "stato", "stata", "stati"):
+                    span = self.object_np(toks, m, j)
+                    break
         if span and span[1] - span[0] > 6:
             for m in range(span[1] - 1, span[0], -1):
                 if toks[m].lower in self.lex.articles:
@@ -545,18 +669,23 @@ class SpanPlacer:
         """Where "si legge" reads: "in una nota di X", "da X", or a leading
         "In un editoriale ... dal X"."""
         k = cue.j
-        if k < right_j and toks[k].lower in (
-            "in",
-            "su",
-            "sul",
-            "sulla",
-            "nel",
-            "nella",
-            "da",
-            "dal",
-            "dalla",
-            "dall",
-            "dai",
+        if k < right_j and (
+            toks[k].lower
+            in (
+                "in",
+                "su",
+                "sul",
+                "sulla",
+                "nel",
+                "nella",
+                "da",
+                "dal",
+                "dalla",
+                "dall",
+                "dai",
+            )
+            # "si legge nelle motivazioni", "nell'ordinanza", "sugli atti", "dagli atti"
+            or (self.it and toks[k].lower in _IN_ON_FROM)
         ):
             np = self.object_np(toks, k + 1, right_j)
             if np:
