@@ -17,9 +17,9 @@ mixins, each in its own module, in the order a sentence meets them:
 
 1. :mod:`cues` (``CueFinder``): the cues of a sentence (``find_cues``);
 2. :mod:`frames` (``FrameReader``): whether each cue's frame is met (``_plausible``);
-3. :mod:`spans` (``SpanPlacer``) and :mod:`clauses` (``ClauseReader``): the source
-   and content spans of each cue (``_drafts_from_cues``, ``_verb_claim``,
-   ``_english_verb_claim``);
+3. :mod:`spans` (``SpanPlacer``), :mod:`clauses` (``ClauseReader``) and
+   :mod:`english_clauses` (``EnglishClauseReader``): the source and content spans of
+   each cue (``_drafts_from_cues``, ``_verb_claim``, ``_english_verb_claim``);
 4. :mod:`relays` (``RelayReader``): asides cut out before the cues are read,
    trailing and document relays merged after;
    :mod:`linking` (``Linker``): content-first cues, quotations labelled before or
@@ -41,6 +41,7 @@ from .carryover import carry_conditional_over, conditional_test
 from .clauses import ClauseReader
 from .cues import CueFinder
 from .drafts import Cue, Draft, Sentence
+from .english_clauses import EnglishClauseReader
 from .entities import EntityIndex
 from .frames import FrameReader
 from .interrupts import INTERRUPTS
@@ -59,6 +60,7 @@ class ArticleRules(
     FrameReader,
     SpanPlacer,
     ClauseReader,
+    EnglishClauseReader,
     RelayReader,
     Linker,
     PhraseFinder,

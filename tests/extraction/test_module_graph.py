@@ -14,6 +14,7 @@ STAGES = {
     "frames": "FrameReader",
     "spans": "SpanPlacer",
     "clauses": "ClauseReader",
+    "english_clauses": "EnglishClauseReader",
     "relays": "RelayReader",
     "linking": "Linker",
 }
