@@ -6,7 +6,7 @@ Modules: ``docs`` (the Doc, built in linear time), ``segmenter`` (spaCy factory
 ``news_sentencizer``), ``attribution`` (factory ``claim_attribution``, which fills
 ``doc._.claims``), ``drafts`` (the records the stages share), ``rules`` (the
 attribution engine) composed of its stages ``cues``, ``frames``, ``spans``,
-``clauses``, ``relays`` and ``linking`` with ``phrases``, ``wordsets``, ``sources``,
+``clauses``, ``english_clauses``, ``relays`` and ``linking`` with ``phrases``, ``wordsets``, ``sources``,
 ``resolution`` and ``carryover``, ``lexicon``/``inflect`` (lexicon data under
 ``lexicons/``, verb frames, forms generated from lemmas), ``entities`` (people named
 in the article), ``quotes``, ``language`` (offline it/en detection), ``cli``,
