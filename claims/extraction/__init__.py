@@ -6,12 +6,12 @@ Modules: ``docs`` (the Doc, built in linear time), ``segmenter`` (spaCy factory
 ``news_sentencizer``), ``attribution`` (factory ``claim_attribution``, which fills
 ``doc._.claims``), ``drafts`` (the records the stages share), ``rules`` (the
 attribution engine) composed of its stages ``cues``, ``frames``, ``spans``,
-``clauses``, ``english_clauses``, ``relays`` and ``linking`` with ``phrases``, ``wordsets``, ``sources``,
-``resolution`` and ``carryover``, ``lexicon``/``inflect`` (lexicon data under
-``lexicons/``, verb frames, forms generated from lemmas), ``entities`` (people named
-in the article), ``quotes``, ``language`` (offline it/en detection), ``cli``,
-``bench`` and ``stress`` (hostile inputs for the linear-time checks). See
-docs/EXTRACTION.md.
+``clauses``, ``english_clauses``, ``relays`` and ``linking`` with ``phrases``,
+``wordsets``, ``sources``, ``resolution`` and ``carryover``, ``lexicon``/``inflect``
+(lexicon data under ``lexicons/``, verb frames, forms generated from lemmas),
+``entities`` (people named in the article), ``quotes``, ``language`` (offline it/en
+detection), ``cli``, ``bench`` and ``stress`` (hostile inputs for the linear-time
+checks). See docs/EXTRACTION.md.
 
     >>> from claims.extraction import extract
     >>> claims = extract("Il ministro Rossi ha detto che i conti sono in ordine.", "it")

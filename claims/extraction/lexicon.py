@@ -255,6 +255,10 @@ class Lexicon:
         # (English) titles that make the one capitalised word after them a person's surname
         # ("President Biden", "Judge Marsh"): the surname alone is that person later
         self.person_titles = _lower_set(d.get("person_titles", []))
+        # (English) given names that tell "he" from "she" when a pronoun is resolved
+        self.given_name_genders = {n: "f" for n in d.get("female_given_names", [])} | {
+            n: "m" for n in d.get("male_given_names", [])
+        }
         # (English) what may follow a person's name: "Nigel Farrow KC", "Ray Doyle Jr"
         self.post_nominals = frozenset(d.get("post_nominals", []))
         self.per_marker = d.get("per_marker", "")

@@ -184,8 +184,8 @@ class SourceResolver:
 
     def _same_gender(self, source, pronoun: str, recent_people) -> tuple[int, int]:
         """(English) "Ms Tarrant ... He said": a "he" or "she" whose nearest candidate the
-        article marks as the other gender (Ms/Mr, or a Ms/Mr mention of the same surname)
-        stands for the latest person quoted who is not so marked."""
+        article marks as the other gender (Ms/Mr, a given name, or a Ms/Mr mention of the
+        same surname) stands for the latest person quoted who is not so marked."""
         want = _GENDERED[pronoun]
         if self._gender(source) in (None, want):
             return source
@@ -195,10 +195,15 @@ class SourceResolver:
         return source
 
     def _gender(self, span) -> str | None:
+        """ "f", "m" or None: from a title (Ms, Mr), a given name, or the same surname with
+        a title elsewhere in the article."""
         words = self.text[span[0] : span[1]].replace(".", " ").split()
         for word in words[:2]:
             if word in _TITLE_GENDER:
                 return _TITLE_GENDER[word]
+        for word in words:
+            if word in self.lex.given_name_genders:
+                return self.lex.given_name_genders[word]
         surname = words[-1] if words else ""
         if not surname[:1].isupper():
             return None

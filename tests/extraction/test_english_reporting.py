@@ -881,3 +881,14 @@ def test_en_speaking_to_an_outlet_opening_the_sentence_is_the_channel():
         "the bridge was safe",
     )
     check_fields(claim, {"source": "The mayor"})
+
+
+def test_en_a_given_name_tells_he_from_she():
+    text = (
+        "Ms Whitby told the inquiry that the beds were never delivered. "
+        "Premier Michael Dunstan rejected the claim on Monday.\n\n"
+        '"We asked for them three times and never got them," she said.'
+    )
+    check_fields(find_claim(text, "en", "We asked for them"), {"source": "Ms Whitby"})
+    text = text.replace("Ms Whitby", "Mr Whitby").replace("she said", "he said")
+    check_fields(find_claim(text, "en", "We asked for them"), {"source": "Premier Michael Dunstan"})
