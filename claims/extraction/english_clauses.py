@@ -392,7 +392,31 @@ class EnglishClauseReader:
                 )
                 end = k
                 break
+        end = self._before_gapped_apposition(toks, start, end)
         return (start, end), source
+
+    def _before_gapped_apposition(self, toks, start, end) -> int:
+        """ "claimed there were irregularities, a charge the commission rejected": the
+        apposition that names what someone else disputes is no part of the claim."""
+        # the verb closing the apposition: the content's last word, or the cue right after it
+        if self._verb_form(toks, end - 1):
+            verb = end - 1
+        elif end < len(toks) and self._verb_form(toks, end):
+            verb = end
+        else:
+            return end
+        for k in range(verb - 3, start + 2, -1):
+            if (
+                toks[k].text == ","
+                and toks[k + 1].lower in ("a", "an")
+                and self._gapped_object(toks, k + 1, verb)
+            ):
+                return k
+        return end
+
+    def _verb_form(self, toks, k) -> bool:
+        low = toks[k].lower
+        return toks[k].is_word and (low in self.lex.verb_finite or low.endswith("ed"))
 
     def _hedging_raise(self, toks, source, i) -> tuple[int, int] | None:
         """(English) A subject span that ends in "is understood to", "was said to", "are

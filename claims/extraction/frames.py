@@ -817,8 +817,11 @@ class FrameReader:
         for m in range(i + 2, j):
             if toks[m - 1].lower in lex.prepositions:
                 return False  # "a spokeswoman for Drayford Energy", "an analysis by the College"
-            if toks[m].lower in lex.articles or (
-                toks[m].is_capitalized and not toks[m - 1].is_capitalized
+            if (
+                toks[m].lower in lex.articles
+                or (toks[m].is_capitalized and not toks[m - 1].is_capitalized)
+                # "a claim engineers dispute": people in the plural as the subject
+                or (toks[m].lower in lex.anonymous_nouns and toks[m].lower.endswith("s"))
             ):
                 return True
         return False

@@ -892,3 +892,19 @@ def test_en_a_given_name_tells_he_from_she():
     check_fields(find_claim(text, "en", "We asked for them"), {"source": "Ms Whitby"})
     text = text.replace("Ms Whitby", "Mr Whitby").replace("she said", "he said")
     check_fields(find_claim(text, "en", "We asked for them"), {"source": "Premier Michael Dunstan"})
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "The opposition claimed there had been irregularities in three districts, a charge the commission rejected.",
+            "there had been irregularities in three districts",
+        ),
+        ("The mayor said the bridge was safe, a claim engineers dispute.", "the bridge was safe"),
+    ],
+)
+def test_en_an_apposition_naming_what_others_dispute_ends_the_claim(text, content):
+    claims = extract(text, "en")
+    assert [c.content.text for c in claims] == [content]
+    assert claims[0].source_kind in ("organization", "role")
