@@ -427,7 +427,7 @@ class ClauseReader:
                     break
         if not self.it and start < right_j and toks[start].lower in ("a", "an"):
             return start, None  # "reported a loss that was ...": an object and its relative
-        for k in range(start, min(right_j, start + 9)):
+        for k in range(start, min(right_j, start + 12)):
             tok = toks[k]
             if tok.lower in ("che", "that") or tok.text == ":":
                 channel = None

@@ -908,3 +908,13 @@ def test_en_an_apposition_naming_what_others_dispute_ends_the_claim(text, conten
     claims = extract(text, "en")
     assert [c.content.text for c in claims] == [content]
     assert claims[0].source_kind in ("organization", "role")
+
+
+def test_en_a_long_place_of_saying_before_that_is_skipped():
+    text = "The company said in a filing with the Securities and Exchange Commission that it would close two plants."
+    check_fields(find_claim(text, "en", "it would close"), {"content": "it would close two plants"})
+
+
+def test_en_a_data_tool_is_a_document():
+    text = "Traders now see a 60% chance of a hike in December, according to the exchange's FedWatch tool."
+    check_fields(find_claim(text, "en", "Traders now see"), {"kind": "document"})
