@@ -754,10 +754,24 @@ class PhraseFinder:
             )  # "in un'intervista rilasciata al Messaggero"
             if (
                 low in lex.interview_nouns
-                and not (low == "speaking" and k > 0)  # "X, speaking to the BBC, said": X's
+                and not (low in ("speaking", "writing") and k > 0)  # "X, speaking to the BBC,"
                 and k + 1 + given < n
                 and toks[k + 1 + given].lower
-                in ("a", "al", "alla", "all", "con", "with", "to", "on", "su", "sul", "sulla")
+                in (
+                    "a",
+                    "al",
+                    "alla",
+                    "all",
+                    "con",
+                    "with",
+                    "to",
+                    "on",
+                    "su",
+                    "sul",
+                    "sulla",
+                    "for",
+                    "in",
+                )
             ):
                 np = self.object_np(toks, k + 2 + given, n)
                 if (

@@ -918,3 +918,34 @@ def test_en_a_long_place_of_saying_before_that_is_skipped():
 def test_en_a_data_tool_is_a_document():
     text = "Traders now see a 60% chance of a hike in December, according to the exchange's FedWatch tool."
     check_fields(find_claim(text, "en", "Traders now see"), {"kind": "document"})
+
+
+@pytest.mark.parametrize(
+    "text, hint, channel",
+    [
+        (
+            "Ms Tran told 3AW radio the school had been warned twice.",
+            "the school had been warned",
+            "3AW radio",
+        ),
+        (
+            "Writing in The Guardian, the former minister argued that the policy had failed.",
+            "the policy had failed",
+            "The Guardian",
+        ),
+        (
+            "In an op-ed for the Washington Post, the senator wrote that the bill would fail.",
+            "the bill would fail",
+            "the Washington Post",
+        ),
+    ],
+)
+def test_en_an_outlet_written_in_or_told_on_air_is_the_channel(text, hint, channel):
+    check_fields(find_claim(text, "en", hint), {"channel": channel})
+
+
+def test_en_a_statement_on_a_day_names_no_channel():
+    claim = find_claim(
+        "In a statement on Monday, the company said profits had doubled.", "en", "profits"
+    )
+    check_fields(claim, {"source": "the company", "channel": None})
