@@ -949,3 +949,15 @@ def test_en_a_statement_on_a_day_names_no_channel():
         "In a statement on Monday, the company said profits had doubled.", "en", "profits"
     )
     check_fields(claim, {"source": "the company", "channel": None})
+
+
+def test_en_demanded_that_is_a_cue_and_the_noun_demands_is_not():
+    check_fields(
+        find_claim(
+            "The union demanded that the government publish all documents.",
+            "en",
+            "the government publish",
+        ),
+        {"source": "The union", "cue": "demanded"},
+    )
+    assert [c.source for c in extract("The demands of the union were rejected.", "en")] == [None]
