@@ -14,18 +14,9 @@ from __future__ import annotations
 from .drafts import Draft
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES
 
-# "X is understood to have told ...": participles that relay what the article has not
-# confirmed when they raise the subject of the verb of saying.
-_RAISING_PARTICIPLES = frozenset(
-    ("understood", "said", "believed", "thought", "reported", "alleged", "rumoured", "rumored")
-)
-
-# What may open an English time adjunct between a verb of saying and its clause, and the
-# month names that may fill it ("said on Wednesday", "said late on Friday", "said in May").
+# What may open an English time adjunct between a verb of saying and its clause ("said on
+# Wednesday", "said late on Friday", "said in May").
 _TIME_ADJUNCT_OPENERS = frozenset(("on", "in", "at", "late", "early", "last", "this", "earlier"))
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 
 
 class EnglishClauseReader:
@@ -426,7 +417,7 @@ class EnglishClauseReader:
         aux, participle, to = toks[i - 3], toks[i - 2], toks[i - 1]
         if (
             to.lower == "to"
-            and participle.lower in _RAISING_PARTICIPLES
+            and participle.lower in self.lex.raising_participles
             and aux.lower in ("is", "was", "are", "were")
         ):
             return (source[0], i - 3)
@@ -445,7 +436,7 @@ class EnglishClauseReader:
             and toks[m].is_word
             and (
                 toks[m].lower in lex.time_words
-                or toks[m].lower in _MONTHS
+                or toks[m].lower in lex.months
                 or toks[m].lower in _TIME_ADJUNCT_OPENERS
                 or toks[m].text.isdigit()
             )

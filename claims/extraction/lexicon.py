@@ -158,6 +158,10 @@ class Lexicon:
         self.irregular_past = _lower_set(d.get("irregular_past", []))
         # (English) the words newspapers' names end with: "the Evening Courier", "The Hindu"
         self.outlet_name_words = frozenset(w.lower() for w in d.get("outlet_name_words", []))
+        # (English) "X is understood to have told ...": participles that raise a hedged subject
+        self.raising_participles = _lower_set(d.get("raising_participles", []))
+        # (English) month names, which may fill a time adjunct ("said in May that")
+        self.months = _lower_set(d.get("months", []))
         # (English) "after", "when": a clause opens after them, with a subject of its own
         self.subordinators = _lower_set(d.get("subordinators", []))
         # (English) words in -ly that are no adverbs: "quarterly sales", "the elderly"
