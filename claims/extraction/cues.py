@@ -585,6 +585,11 @@ class CueFinder:
                     prev.lower.endswith(("ed", "est"))
                     or (not self._verbish(prev) and not t.endswith("s"))
                 )
+                # "The figures show ...", "The officials say ...": a plural subject, its verb
+                and not (
+                    prev.lower.endswith("s")
+                    and (self._is_source_noun(prev.lower) or self._is_source_noun(prev.lower[:-1]))
+                )
             ):
                 # "the disputed report", "the latest estimate", "a preliminary report": a noun
                 return None

@@ -749,8 +749,17 @@ class SpanPlacer:
                 not self.it
                 and (
                     subject_opens
-                    # "saying sales rose": a bare plural, then a past no adjective looks like
-                    or (place == 2 and tok.lower in lex.irregular_past and before.lower[-1:] == "s")
+                    # "saying sales rose", "show inflation fell": a bare noun, then a past no
+                    # adjective looks like
+                    or (
+                        place <= 2
+                        and tok.lower in lex.irregular_past
+                        and before.is_word
+                        and before.lower not in lex.prepositions
+                        and before.lower not in lex.object_pronouns
+                        and before.lower not in lex.verb_gerunds
+                        and not self._verbish(before)
+                    )
                 )
                 and (
                     place <= 3

@@ -961,3 +961,22 @@ def test_en_demanded_that_is_a_cue_and_the_noun_demands_is_not():
         {"source": "The union", "cue": "demanded"},
     )
     assert [c.source for c in extract("The demands of the union were rejected.", "en")] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("The figures show inflation fell to 3.2%.", "The figures"),
+        ("The figures, released on Wednesday, show inflation fell to 3.2%.", "The figures"),
+        ("The officials say the bridge is safe.", "The officials"),
+    ],
+)
+def test_en_a_plural_source_noun_then_a_present_verb_of_saying(text, source):
+    claim = next(c for c in extract(text, "en") if c.source is not None)
+    check_fields(claim, {"source": source})
+
+
+def test_en_the_latest_estimate_is_still_a_noun():
+    assert [c.source for c in extract("The latest estimate put the cost at $3 million.", "en")] == [
+        None
+    ]
