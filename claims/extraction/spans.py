@@ -753,6 +753,7 @@ class SpanPlacer:
                     # adjective looks like
                     or (
                         place <= 2
+                        and toks[i].is_word  # not "report, ridership rose": a comma ends it
                         and tok.lower in lex.irregular_past
                         and before.is_word
                         and before.lower not in lex.prepositions
