@@ -214,6 +214,14 @@ class ClauseReader:
                 quote_end = self._quote_end_after(sent, cue.j)
                 after = source[1] if source else cue.j
                 first = self._quote_before_interruption(sent, left_i, k) if c_idx == 0 else None
+                m = after
+                while m < quote_end and (toks[m].text in DASHES or toks[m].text == ","):
+                    m += 1
+                if first is not None and m < quote_end and toks[m].text == ".":
+                    # "«Y1 – ha spiegato X –. Y2»": a sentence ends at the interruption; Y1
+                    # and the sentences after it are two claims of X's
+                    d.continuation = self._trim(toks, m + 1, quote_end)
+                    return first, source
                 if first is not None:
                     # "«Y1 – spiega X – Y2»": no cue before claims Y1, so the whole quotation,
                     # the interruption inside it, is one claim of X's (its marks included,

@@ -800,3 +800,12 @@ def test_it_reads_a_passive_cue_with_its_agent_before_che():
         claim,
         {"source": "Prefettura", "content": "le scuole resteranno chiuse", "kind": "organization"},
     )
+
+
+def test_it_splits_a_quotation_where_a_sentence_ends_at_the_dashed_cue():
+    text = "«Il ponte è sicuro – ha spiegato l'ingegnera Carla Dini –. Riaprirà lunedì»."
+    first = find_claim(text, "it", "Il ponte è sicuro")
+    second = find_claim(text, "it", "Riaprirà lunedì")
+    assert first is not second
+    for claim in (first, second):
+        check_fields(claim, {"source": "l'ingegnera Carla Dini", "quote": "direct"})
