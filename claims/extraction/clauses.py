@@ -871,7 +871,9 @@ class ClauseReader:
             t.lower in lex.auxiliaries
             or t.lower.endswith(("rà", "ranno", "rebbe", "rebbero", "ono", "ano"))
             or (not self.it and t.lower.endswith("ed"))
-            for t in words[:4]
+            # "Negli ospedali, riferiscono i medici, gli accessi per colpi di calore sono ...":
+            # an Italian subject with its complements runs longer before the verb
+            for t in words[: 8 if self.it else 4]
         )
 
     def _continuation(self, sent, i, j) -> tuple[int, int] | None:

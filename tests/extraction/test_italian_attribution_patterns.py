@@ -809,3 +809,22 @@ def test_it_splits_a_quotation_where_a_sentence_ends_at_the_dashed_cue():
     assert first is not second
     for claim in (first, second):
         check_fields(claim, {"source": "l'ingegnera Carla Dini", "quote": "direct"})
+
+
+def test_it_resolves_a_dropped_subject_to_the_name_after_secondo_not_the_marker():
+    text = (
+        "Secondo Lanza, le notti tropicali sono triplicate. "
+        "«Il dato più grave – aggiunge – riguarda le città costiere»."
+    )
+    claim = find_claim(text, "it", "Il dato più grave")
+    assert claim.source is not None and claim.source.text == "Lanza"
+
+
+def test_it_keeps_a_long_subject_after_an_inserted_cue_in_the_claim():
+    text = (
+        "Nei reparti, riferiscono i sindacati, i turni di notte senza medico sono ormai la regola."
+    )
+    check_fields(
+        find_claim(text, "it", "turni di notte"),
+        {"content": text[:-1], "source": "i sindacati"},
+    )
