@@ -217,7 +217,12 @@ class ClauseReader:
                 m = after
                 while m < quote_end and (toks[m].text in DASHES or toks[m].text == ","):
                     m += 1
-                if first is not None and m < quote_end and toks[m].text == ".":
+                if (
+                    first is not None
+                    and m < quote_end
+                    and toks[m].text == "."
+                    and sum(t.is_word for t in toks[first[0] : first[1]]) >= 3
+                ):
                     # "«Y1 – ha spiegato X –. Y2»": a sentence ends at the interruption; Y1
                     # and the sentences after it are two claims of X's
                     d.continuation = self._trim(toks, m + 1, quote_end)
@@ -985,7 +990,7 @@ class ClauseReader:
     def _quote_before_interruption(self, sent, left_i, k):
         """The quoted words from the quotation's opening (or the sentence's start, inside a
         quotation opened earlier) up to the dash at ``k`` that opens an interruption, as a
-        token range, or ``None`` when they are not a clause of three words."""
+        token range, or ``None`` when there are none."""
         toks = sent.toks
         if k <= left_i or toks[k].text not in DASHES:
             return None
@@ -996,7 +1001,7 @@ class ClauseReader:
                 break
             if toks[m].text in CLOSE_QUOTES:
                 return None
-        if sum(t.is_word for t in toks[start:k]) < 3:
+        if sum(t.is_word for t in toks[start:k]) < 1:
             return None
         return start, k
 

@@ -828,3 +828,10 @@ def test_it_keeps_a_long_subject_after_an_inserted_cue_in_the_claim():
         find_claim(text, "it", "turni di notte"),
         {"content": text[:-1], "source": "i sindacati"},
     )
+
+
+def test_it_keeps_a_short_subject_before_a_dashed_cue_inside_the_quotation():
+    text = "«I cantieri – ha detto l'assessora Rita Bassi – chiuderanno entro l'estate»."
+    claim = find_claim(text, "it", "I cantieri")
+    check_fields(claim, {"source": "l'assessora Rita Bassi", "quote": "direct"})
+    assert claim.content.text.endswith("chiuderanno entro l'estate")
