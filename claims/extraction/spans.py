@@ -610,6 +610,14 @@ class SpanPlacer:
                 if toks[m - 1].lower in ("è", "sono", "era", "erano", "stato", "stata", "stati"):
                     span = self.object_np(toks, m, j)
                     break
+            else:
+                # "Di parere opposto il presidente della Regione, secondo cui": a verbless
+                # verdict, then the speaker from its article
+                m = next((m for m in range(k + 1, j) if toks[m].lower in self.lex.articles), None)
+                if m is not None and k < m and toks[k].is_capitalized:
+                    span = self.object_np(toks, m, j)
+                    if span is not None and span[1] != j:
+                        span = None
         if span and span[1] - span[0] > 6:
             for m in range(span[1] - 1, span[0], -1):
                 if toks[m].lower in self.lex.articles:

@@ -835,3 +835,11 @@ def test_it_keeps_a_short_subject_before_a_dashed_cue_inside_the_quotation():
     claim = find_claim(text, "it", "I cantieri")
     check_fields(claim, {"source": "l'assessora Rita Bassi", "quote": "direct"})
     assert claim.content.text.endswith("chiuderanno entro l'estate")
+
+
+def test_it_finds_the_antecedent_of_secondo_cui_after_a_verbless_verdict():
+    text = "Di tutt'altro avviso la segretaria della Cgil, secondo cui la riforma taglia i salari."
+    check_fields(
+        find_claim(text, "it", "la riforma taglia"),
+        {"source": "la segretaria della Cgil", "cue": "secondo cui"},
+    )
