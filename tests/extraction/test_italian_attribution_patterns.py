@@ -843,3 +843,32 @@ def test_it_finds_the_antecedent_of_secondo_cui_after_a_verbless_verdict():
         find_claim(text, "it", "la riforma taglia"),
         {"source": "la segretaria della Cgil", "cue": "secondo cui"},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "cue"),
+    [
+        (
+            "Il cassiere ha confessato di aver sottratto i soldi.",
+            "aver sottratto i soldi",
+            "ha confessato",
+        ),
+        (
+            "L'imputato ha giurato di non aver mai visto la vittima.",
+            "non aver mai visto",
+            "ha giurato",
+        ),
+    ],
+)
+def test_it_reads_confessing_and_swearing_before_their_clause_as_cues(text, hint, cue):
+    claim = find_claim(text, "it", hint)
+    assert claim.cue is not None and claim.cue.text == cue
+
+
+def test_it_reads_a_clause_final_verb_that_needs_its_clause_after_a_marker_aside_as_no_cue():
+    text = "Il fermato, secondo la polizia, ha confessato."
+    claims = extract(text, "it")
+    assert len(claims) == 1
+    check_fields(
+        claims[0], {"content": "Il fermato, secondo la polizia, ha confessato", "cue": "secondo"}
+    )
