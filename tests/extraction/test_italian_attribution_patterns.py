@@ -872,3 +872,11 @@ def test_it_reads_a_clause_final_verb_that_needs_its_clause_after_a_marker_aside
     check_fields(
         claims[0], {"content": "Il fermato, secondo la polizia, ha confessato", "cue": "secondo"}
     )
+
+
+def test_it_reads_a_gerund_with_a_fused_pronoun_before_a_quoted_verdict():
+    text = "La Farnesina ha condannato il raid, definendolo «una violazione del diritto internazionale»."
+    check_fields(
+        find_claim(text, "it", "una violazione"),
+        {"source": "La Farnesina", "cue": "definendolo", "quote": "direct"},
+    )
