@@ -215,6 +215,8 @@ class ClauseReader:
                 after = source[1] if source else cue.j
                 first = self._quote_before_interruption(sent, left_i, k) if c_idx == 0 else None
                 m = after
+                while m < min(quote_end, after + 8) and toks[m].text not in DASHES:
+                    m += 1  # "– ha detto ai cronisti –.": past what follows the cue
                 while m < quote_end and (toks[m].text in DASHES or toks[m].text == ","):
                     m += 1
                 if (

@@ -880,3 +880,21 @@ def test_it_reads_a_gerund_with_a_fused_pronoun_before_a_quoted_verdict():
         find_claim(text, "it", "una violazione"),
         {"source": "La Farnesina", "cue": "definendolo", "quote": "direct"},
     )
+
+
+def test_it_splits_at_a_sentence_end_after_a_dashed_cue_with_an_addressee():
+    text = (
+        "Il sindaco Elio Papi è arrivato alle nove. "
+        "«Nessuno si è fatto male – ha detto ai cronisti –. Riapriremo la scuola a settembre»."
+    )
+    first = find_claim(text, "it", "Nessuno si è fatto male")
+    second = find_claim(text, "it", "Riapriremo la scuola")
+    assert first is not second
+    assert "Elio Papi" in first.source.text and "Elio Papi" in second.source.text
+
+
+def test_it_reads_calculations_as_a_document():
+    claim = find_claim(
+        "Secondo i calcoli dell'Adiconsum, la bolletta salirà di 90 euro.", "it", "la bolletta"
+    )
+    assert claim.source_kind in ("document", "organization")
