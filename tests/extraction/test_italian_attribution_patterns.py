@@ -898,3 +898,19 @@ def test_it_reads_calculations_as_a_document():
         "Secondo i calcoli dell'Adiconsum, la bolletta salirà di 90 euro.", "it", "la bolletta"
     )
     assert claim.source_kind in ("document", "organization")
+
+
+def test_it_gives_a_survey_published_by_an_outlet_the_outlet_as_channel():
+    text = (
+        "Secondo un sondaggio Swg pubblicato ieri dal Messaggero, il 40% degli elettori è indeciso."
+    )
+    check_fields(
+        find_claim(text, "it", "elettori"),
+        {"source": "un sondaggio Swg", "channel": "Messaggero", "kind": "document"},
+    )
+
+
+def test_it_keeps_a_report_published_by_its_author_whole():
+    text = "Secondo il rapporto pubblicato dall'Istat, la povertà assoluta è in aumento."
+    claim = find_claim(text, "it", "la povertà")
+    assert claim.channel is None and "Istat" in claim.source.text
