@@ -249,7 +249,14 @@ class CueFinder:
             k += 1
         name = toks[k]
         if self.it and name.lower in self.lex.per_judges and toks[k - 1].lower in self.lex.articles:
-            return True  # "Per gli inquirenti, ...", "Per la Procura il movente ...": a judgement
+            # "Per gli inquirenti, ...", "Per la Procura di Bari, ...": a judgement, its phrase
+            # closed by a comma ("Per il tribunale di Milano è stato un anno difficile" is not)
+            for m in range(k + 1, min(len(toks) - 1, k + 8)):
+                if toks[m].text == ",":
+                    return toks[m + 1].is_word and not self._verbish(toks[m + 1])
+                if not toks[m].is_word or self._verbish(toks[m]):
+                    return False
+            return False
         if self.it and name.lower in self.lex.role_nouns and toks[k - 1].lower in self.lex.articles:
             # "Per il presidente di Confindustria, Carlo Bonomi, la crescita ...": a role with
             # the name in apposition

@@ -42,10 +42,10 @@ PER_JUDGES = [
         id="investigators-comma",
     ),
     pytest.param(
-        "Per la Procura l'incendio del capannone sarebbe doloso.",
+        "Per la Procura di Bari, l'incendio del capannone sarebbe doloso.",
         "l'incendio del capannone",
-        {"source": "la Procura", "cue": "Per", "kind": "organization", "hedged": True},
-        id="prosecutors-no-comma",
+        {"source": "la Procura di Bari", "cue": "Per", "kind": "organization", "hedged": True},
+        id="prosecutors-of-a-city",
     ),
     pytest.param(
         "Per l'accusa, l'imputato ha mentito sul suo alibi.",
@@ -68,6 +68,9 @@ def test_it_reads_an_opening_per_before_investigators_or_a_court_as_according_to
     [
         "Per le famiglie con figli, il bonus vale duecento euro al mese.",
         "Per il momento, la galleria resta chiusa al traffico.",
+        "Per il tribunale di Milano è stato un anno difficile.",
+        "Per l'accusa di omicidio rischia l'ergastolo.",
+        "Per la polizia locale sono in arrivo nuove assunzioni.",
     ],
 )
 def test_it_reads_per_before_a_beneficiary_as_no_attribution(text):
