@@ -227,7 +227,9 @@ class ClauseReader:
                 ):
                     # "«Y1 – ha spiegato X –. Y2»": a sentence ends at the interruption; Y1
                     # and the sentences after it are two claims of X's
-                    d.continuation = self._trim(toks, m + 1, quote_end)
+                    rest = self._trim(toks, m + 1, quote_end)
+                    if rest[1] > rest[0]:
+                        d.continuation = rest
                     return first, source
                 if first is not None:
                     # "«Y1 – spiega X – Y2»": no cue before claims Y1, so the whole quotation,

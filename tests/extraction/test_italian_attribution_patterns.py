@@ -917,3 +917,9 @@ def test_it_keeps_a_report_published_by_its_author_whole():
     text = "Secondo il rapporto pubblicato dall'Istat, la povertà assoluta è in aumento."
     claim = find_claim(text, "it", "la povertà")
     assert claim.channel is None and "Istat" in claim.source.text
+
+
+def test_it_keeps_the_words_before_a_dashed_cue_that_closes_the_quotation():
+    text = "«Le scuole resteranno chiuse fino a lunedì – ha spiegato il prefetto –.»"
+    claim = find_claim(text, "it", "Le scuole resteranno chiuse")
+    check_fields(claim, {"source": "il prefetto", "quote": "direct"})
