@@ -245,6 +245,15 @@ class CueFinder:
         if i > 0 and toks[i - 1].lower not in self.lex.clause_starters and toks[i - 1].text != ";":
             return False
         k = i + 1
+        if (
+            self.it
+            and toks[k].lower in ("lui", "lei", "loro")
+            and k + 2 < len(toks)
+            and toks[k + 1].text == ","
+        ):
+            # "Per lui, la legge è incostituzionale": the speaker named before ("Per lui, è
+            # stata una giornata difficile" is for him)
+            return toks[k + 2].is_word and not self._verbish(toks[k + 2])
         if toks[k].lower in self.lex.articles and k + 1 < len(toks):
             k += 1
         name = toks[k]

@@ -923,3 +923,15 @@ def test_it_keeps_the_words_before_a_dashed_cue_that_closes_the_quotation():
     text = "«Le scuole resteranno chiuse fino a lunedì – ha spiegato il prefetto –.»"
     claim = find_claim(text, "it", "Le scuole resteranno chiuse")
     check_fields(claim, {"source": "il prefetto", "quote": "direct"})
+
+
+def test_it_reads_per_lui_and_its_comma_as_according_to_the_speaker_before():
+    text = "Il rettore Guido Santi ha parlato agli studenti. Per lui, la riforma è un errore."
+    claim = find_claim(text, "it", "la riforma è un errore")
+    assert claim.source is not None and "Guido Santi" in claim.source.text
+
+
+def test_it_reads_per_lui_before_a_verb_as_for_him():
+    text = "Il rettore Guido Santi ha parlato agli studenti. Per lui, è stata una giornata lunga."
+    claim = find_claim(text, "it", "giornata lunga")
+    assert claim.source is None
