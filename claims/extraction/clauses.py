@@ -16,10 +16,9 @@ from .wordsets import (
     _OF_WORDS,
 )
 
-# "a", "di", "su" with their articles: what leads an outlet in a fronted phrase.
-_TO_OF_ON = frozenset(
-    "a al alla all ai agli alle di del della dell dei degli delle su sul sulla".split()
-)
+# "a", "di" with their articles: what leads an outlet in a fronted phrase ("Ai microfoni
+# del Tg3", "Intervenendo a Radio24"; not "Sul profilo Twitter", "inviata alla stampa").
+_TO_OF_ON = frozenset("a al alla all ai agli alle di del della dell dei degli delle".split())
 
 
 class ClauseReader:
@@ -1072,6 +1071,11 @@ class ClauseReader:
         for m in range(i, j - 2):
             if toks[m].lower in _TO_OF_ON:
                 np = self.object_np(toks, m + 1, j - 1)
-                if np and np[1] == j - 1 and self._looks_like_outlet(toks, *np):
+                if (
+                    np
+                    and np[1] == j - 1
+                    and self._media_name_in(toks[np[0] : np[1]])
+                    and not self._is_source_noun(toks[np[0]].lower)
+                ):
                     return self._span(toks, *np)
         return None

@@ -935,3 +935,14 @@ def test_it_reads_per_lui_before_a_verb_as_for_him():
     text = "Il rettore Guido Santi ha parlato agli studenti. Per lui, è stata una giornata lunga."
     claim = find_claim(text, "it", "giornata lunga")
     assert claim.source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nella lettera inviata alla stampa, la regista ha spiegato che il film uscirà a maggio.",
+        "In un video pubblicato sul profilo Instagram della squadra, il capitano ha detto che resterà.",
+    ],
+)
+def test_it_reads_the_press_at_large_or_a_social_page_as_no_channel(text):
+    assert all(c.channel is None for c in extract(text, "it"))
