@@ -15,10 +15,9 @@ from .wordsets import (
     _OF_WORDS,
 )
 
-# "a", "di", "su" with their articles: what leads an outlet in a fronted phrase.
-_TO_OF_ON = frozenset(
-    "a al alla all ai agli alle di del della dell dei degli delle su sul sulla".split()
-)
+# "a", "di" with their articles: what leads an outlet in a fronted phrase ("Ai microfoni
+# del Tg3", "Intervenendo a Radio24"; not "Sul profilo Twitter", "inviata alla stampa").
+_TO_OF_ON = frozenset("a al alla all ai agli alle di del della dell dei degli delle".split())
 
 
 class ClauseReader:
@@ -213,6 +212,23 @@ class ClauseReader:
                 quote_end = self._quote_end_after(sent, cue.j)
                 after = source[1] if source else cue.j
                 first = self._quote_before_interruption(sent, left_i, k) if c_idx == 0 else None
+                m = after
+                while m < min(quote_end, after + 8) and toks[m].text not in DASHES:
+                    m += 1  # "– ha detto ai cronisti –.": past what follows the cue
+                while m < quote_end and (toks[m].text in DASHES or toks[m].text == ","):
+                    m += 1
+                if (
+                    first is not None
+                    and m < quote_end
+                    and toks[m].text == "."
+                    and sum(t.is_word for t in toks[first[0] : first[1]]) >= 3
+                ):
+                    # "«Y1 – ha spiegato X –. Y2»": a sentence ends at the interruption; Y1
+                    # and the sentences after it are two claims of X's
+                    rest = self._trim(toks, m + 1, quote_end)
+                    if rest[1] > rest[0]:
+                        d.continuation = rest
+                    return first, source
                 if first is not None:
                     # "«Y1 – spiega X – Y2»": no cue before claims Y1, so the whole quotation,
                     # the interruption inside it, is one claim of X's (its marks included,
@@ -541,7 +557,9 @@ class ClauseReader:
             t.lower in lex.auxiliaries
             or t.lower.endswith(("rà", "ranno", "rebbe", "rebbero", "ono", "ano"))
             or (not self.it and t.lower.endswith("ed"))
-            for t in words[:4]
+            # "Negli ospedali, riferiscono i medici, gli accessi per colpi di calore sono ...":
+            # an Italian subject with its complements runs longer before the verb
+            for t in words[: 8 if self.it else 4]
         )
 
     def _continuation(self, sent, i, j) -> tuple[int, int] | None:
@@ -597,7 +615,7 @@ class ClauseReader:
     def _quote_before_interruption(self, sent, left_i, k):
         """The quoted words from the quotation's opening (or the sentence's start, inside a
         quotation opened earlier) up to the dash at ``k`` that opens an interruption, as a
-        token range, or ``None`` when they are not a clause of three words."""
+        token range, or ``None`` when there are none."""
         toks = sent.toks
         if k <= left_i or toks[k].text not in DASHES:
             return None
@@ -608,7 +626,7 @@ class ClauseReader:
                 break
             if toks[m].text in CLOSE_QUOTES:
                 return None
-        if sum(t.is_word for t in toks[start:k]) < 3:
+        if sum(t.is_word for t in toks[start:k]) < 1:
             return None
         return start, k
 
@@ -675,6 +693,11 @@ class ClauseReader:
         for m in range(i, j - 2):
             if toks[m].lower in _TO_OF_ON:
                 np = self.object_np(toks, m + 1, j - 1)
-                if np and np[1] == j - 1 and self._looks_like_outlet(toks, *np):
+                if (
+                    np
+                    and np[1] == j - 1
+                    and self._media_name_in(toks[np[0] : np[1]])
+                    and not self._is_source_noun(toks[np[0]].lower)
+                ):
                     return self._span(toks, *np)
         return None

@@ -289,11 +289,27 @@ class CueFinder:
         if i > 0 and toks[i - 1].lower not in self.lex.clause_starters and toks[i - 1].text != ";":
             return False
         k = i + 1
+        if (
+            self.it
+            and toks[k].lower in ("lui", "lei", "loro")
+            and k + 2 < len(toks)
+            and toks[k + 1].text == ","
+        ):
+            # "Per lui, la legge è incostituzionale": the speaker named before ("Per lui, è
+            # stata una giornata difficile" is for him)
+            return toks[k + 2].is_word and not self._verbish(toks[k + 2])
         if toks[k].lower in self.lex.articles and k + 1 < len(toks):
             k += 1
         name = toks[k]
         if self.it and name.lower in self.lex.per_judges and toks[k - 1].lower in self.lex.articles:
-            return True  # "Per gli inquirenti, ...", "Per la Procura il movente ...": a judgement
+            # "Per gli inquirenti, ...", "Per la Procura di Bari, ...": a judgement, its phrase
+            # closed by a comma ("Per il tribunale di Milano è stato un anno difficile" is not)
+            for m in range(k + 1, min(len(toks) - 1, k + 8)):
+                if toks[m].text == ",":
+                    return toks[m + 1].is_word and not self._verbish(toks[m + 1])
+                if not toks[m].is_word or self._verbish(toks[m]):
+                    return False
+            return False
         if self.it and name.lower in self.lex.role_nouns and toks[k - 1].lower in self.lex.articles:
             # "Per il presidente di Confindustria, Carlo Bonomi, la crescita ...": a role with
             # the name in apposition

@@ -447,6 +447,18 @@ class FrameReader:
         # "Lo ha dichiarato X": the pronoun stands for the reported words, its complement
         said_it = self.it and cue.i > 0 and toks[cue.i - 1].lower in ("lo", "l")
         if (
+            self.it
+            and cue.needs_complement
+            and clause_final
+            and not inverted
+            and not said_it
+            and cue.kind == "verb"
+            and not self._has_complement(toks, nxt)
+        ):
+            # "L'uomo ha confessato, ha riferito la polizia": a subject right before a verb
+            # that needs its clause, and no clause: an event, not a statement
+            return False
+        if (
             cue.needs_complement
             and not predicative
             and not said_it

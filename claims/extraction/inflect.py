@@ -98,7 +98,8 @@ def italian_forms(entry: str | dict) -> VerbForms:
     forms.conditional = with_tail(conditional)
     forms.past = with_tail(remote + imperfect)
     forms.participles = with_tail(participles)
-    forms.gerunds = with_tail([gerund])
+    # "definendolo «inaccettabile»": the gerund with an object pronoun fused to it
+    forms.gerunds = with_tail([gerund] + [gerund + c for c in ("lo", "la", "li", "le")])
     forms.infinitives = with_tail([lemma, lemma[:-1]])  # dire / dir (before a clitic)
     return forms
 

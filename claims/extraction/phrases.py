@@ -776,6 +776,12 @@ class PhraseFinder:
                 np = self.object_np(toks, k + 2 + given, n)
                 if (
                     np
+                    and not (
+                        # "in un video pubblicato sul profilo Twitter del club": a page, not
+                        # an outlet
+                        toks[k + 1 + given].lower in ("su", "sul", "sulla")
+                        and toks[np[0]].lower in ("profilo", "pagina", "account", "canale")
+                    )
                     and (
                         self._looks_like_outlet(toks, *np)
                         # "in an interview with the Herald": "the" and a name is a masthead

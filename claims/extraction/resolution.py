@@ -262,6 +262,11 @@ class SourceResolver:
             if self.entities.full_name(tok.text) and not tok.text.isupper():
                 m = k
                 while m > 0 and toks[m - 1].is_capitalized and toks[m - 1].is_word:
+                    if self.it and (
+                        toks[m - 1].lower in self.lex.marker_first
+                        or toks[m - 1].lower in self.lex.prepositions
+                    ):
+                        break  # "Secondo Lanza, ...": the marker opens the sentence, not the name
                     m -= 1
                 return toks[m].start, tok.end
         return None

@@ -360,6 +360,8 @@ class SpanPlacer:
                     content = (after, right_j)  # "... che secondo X sarebbe Y"
                 if whole is not None:
                     content = whole
+                if self.it and not spoken_by and source is not None:
+                    source = self._published_by_outlet(toks, source, d)
             elif cue.kind == "predicative" or (cue.kind == "passive" and cue.needs_quote):
                 # "giudicate «ridicole» dal ministro", "sono state bollate da X come «bufale»"
                 source, content = self._predicative_parts(toks, cue, right_j)
@@ -615,6 +617,23 @@ class SpanPlacer:
                 return i  # "Fa sapere in una nota la Regione che": the source comes first
         return i
 
+    def _published_by_outlet(self, toks, source, d):
+        """ "Secondo un sondaggio Ipsos pubblicato oggi dal Corriere": a document that an
+        outlet published speaks, and the outlet is its channel (set on ``d``)."""
+        i, j = source
+        for m in range(i + 1, j - 1):
+            if toks[m].lower.startswith(("pubblicat", "diffus", "ripres", "riportat")):
+                agent = m + 1
+                while agent < j and self._is_adverb(toks[agent]):
+                    agent += 1
+                if agent < j and toks[agent].lower in _AGENT_WORDS:
+                    outlet = self.object_np(toks, agent + 1, j)
+                    if outlet and self._looks_like_outlet(toks, *outlet):
+                        d.channel = self._span(toks, *outlet)
+                        return (i, m)
+                return source
+        return source
+
     def _skip_addressee(self, toks, i, j) -> int:
         """Past "ai giornalisti" / "a margine" before an inverted source: the source starts at
         the next article ("ha detto ai giornalisti il ministro")."""
@@ -659,6 +678,14 @@ class SpanPlacer:
                 if toks[m - 1].lower in ("è", "sono", "era", "erano", "stato", "stata", "stati"):
                     span = self.object_np(toks, m, j)
                     break
+            else:
+                # "Di parere opposto il presidente della Regione, secondo cui": a verbless
+                # verdict, then the speaker from its article
+                m = next((m for m in range(k + 1, j) if toks[m].lower in self.lex.articles), None)
+                if m is not None and k < m and toks[k].is_capitalized:
+                    span = self.object_np(toks, m, j)
+                    if span is not None and span[1] != j:
+                        span = None
         if span and span[1] - span[0] > 6:
             for m in range(span[1] - 1, span[0], -1):
                 if toks[m].lower in self.lex.articles:

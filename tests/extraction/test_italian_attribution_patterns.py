@@ -42,10 +42,10 @@ PER_JUDGES = [
         id="investigators-comma",
     ),
     pytest.param(
-        "Per la Procura l'incendio del capannone sarebbe doloso.",
+        "Per la Procura di Bari, l'incendio del capannone sarebbe doloso.",
         "l'incendio del capannone",
-        {"source": "la Procura", "cue": "Per", "kind": "organization", "hedged": True},
-        id="prosecutors-no-comma",
+        {"source": "la Procura di Bari", "cue": "Per", "kind": "organization", "hedged": True},
+        id="prosecutors-of-a-city",
     ),
     pytest.param(
         "Per l'accusa, l'imputato ha mentito sul suo alibi.",
@@ -68,6 +68,9 @@ def test_it_reads_an_opening_per_before_investigators_or_a_court_as_according_to
     [
         "Per le famiglie con figli, il bonus vale duecento euro al mese.",
         "Per il momento, la galleria resta chiusa al traffico.",
+        "Per il tribunale di Milano è stato un anno difficile.",
+        "Per l'accusa di omicidio rischia l'ergastolo.",
+        "Per la polizia locale sono in arrivo nuove assunzioni.",
     ],
 )
 def test_it_reads_per_before_a_beneficiary_as_no_attribution(text):
@@ -800,3 +803,146 @@ def test_it_reads_a_passive_cue_with_its_agent_before_che():
         claim,
         {"source": "Prefettura", "content": "le scuole resteranno chiuse", "kind": "organization"},
     )
+
+
+def test_it_splits_a_quotation_where_a_sentence_ends_at_the_dashed_cue():
+    text = "«Il ponte è sicuro – ha spiegato l'ingegnera Carla Dini –. Riaprirà lunedì»."
+    first = find_claim(text, "it", "Il ponte è sicuro")
+    second = find_claim(text, "it", "Riaprirà lunedì")
+    assert first is not second
+    for claim in (first, second):
+        check_fields(claim, {"source": "l'ingegnera Carla Dini", "quote": "direct"})
+
+
+def test_it_resolves_a_dropped_subject_to_the_name_after_secondo_not_the_marker():
+    text = (
+        "Secondo Lanza, le notti tropicali sono triplicate. "
+        "«Il dato più grave – aggiunge – riguarda le città costiere»."
+    )
+    claim = find_claim(text, "it", "Il dato più grave")
+    assert claim.source is not None and claim.source.text == "Lanza"
+
+
+def test_it_keeps_a_long_subject_after_an_inserted_cue_in_the_claim():
+    text = (
+        "Nei reparti, riferiscono i sindacati, i turni di notte senza medico sono ormai la regola."
+    )
+    check_fields(
+        find_claim(text, "it", "turni di notte"),
+        {"content": text[:-1], "source": "i sindacati"},
+    )
+
+
+def test_it_keeps_a_short_subject_before_a_dashed_cue_inside_the_quotation():
+    text = "«I cantieri – ha detto l'assessora Rita Bassi – chiuderanno entro l'estate»."
+    claim = find_claim(text, "it", "I cantieri")
+    check_fields(claim, {"source": "l'assessora Rita Bassi", "quote": "direct"})
+    assert claim.content.text.endswith("chiuderanno entro l'estate")
+
+
+def test_it_finds_the_antecedent_of_secondo_cui_after_a_verbless_verdict():
+    text = "Di tutt'altro avviso la segretaria della Cgil, secondo cui la riforma taglia i salari."
+    check_fields(
+        find_claim(text, "it", "la riforma taglia"),
+        {"source": "la segretaria della Cgil", "cue": "secondo cui"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "cue"),
+    [
+        (
+            "Il cassiere ha confessato di aver sottratto i soldi.",
+            "aver sottratto i soldi",
+            "ha confessato",
+        ),
+        (
+            "L'imputato ha giurato di non aver mai visto la vittima.",
+            "non aver mai visto",
+            "ha giurato",
+        ),
+    ],
+)
+def test_it_reads_confessing_and_swearing_before_their_clause_as_cues(text, hint, cue):
+    claim = find_claim(text, "it", hint)
+    assert claim.cue is not None and claim.cue.text == cue
+
+
+def test_it_reads_a_clause_final_verb_that_needs_its_clause_after_a_marker_aside_as_no_cue():
+    text = "Il fermato, secondo la polizia, ha confessato."
+    claims = extract(text, "it")
+    assert len(claims) == 1
+    check_fields(
+        claims[0], {"content": "Il fermato, secondo la polizia, ha confessato", "cue": "secondo"}
+    )
+
+
+def test_it_reads_a_gerund_with_a_fused_pronoun_before_a_quoted_verdict():
+    text = "La Farnesina ha condannato il raid, definendolo «una violazione del diritto internazionale»."
+    check_fields(
+        find_claim(text, "it", "una violazione"),
+        {"source": "La Farnesina", "cue": "definendolo", "quote": "direct"},
+    )
+
+
+def test_it_splits_at_a_sentence_end_after_a_dashed_cue_with_an_addressee():
+    text = (
+        "Il sindaco Elio Papi è arrivato alle nove. "
+        "«Nessuno si è fatto male – ha detto ai cronisti –. Riapriremo la scuola a settembre»."
+    )
+    first = find_claim(text, "it", "Nessuno si è fatto male")
+    second = find_claim(text, "it", "Riapriremo la scuola")
+    assert first is not second
+    assert "Elio Papi" in first.source.text and "Elio Papi" in second.source.text
+
+
+def test_it_reads_calculations_as_a_document():
+    claim = find_claim(
+        "Secondo i calcoli dell'Adiconsum, la bolletta salirà di 90 euro.", "it", "la bolletta"
+    )
+    assert claim.source_kind in ("document", "organization")
+
+
+def test_it_gives_a_survey_published_by_an_outlet_the_outlet_as_channel():
+    text = (
+        "Secondo un sondaggio Swg pubblicato ieri dal Messaggero, il 40% degli elettori è indeciso."
+    )
+    check_fields(
+        find_claim(text, "it", "elettori"),
+        {"source": "un sondaggio Swg", "channel": "Messaggero", "kind": "document"},
+    )
+
+
+def test_it_keeps_a_report_published_by_its_author_whole():
+    text = "Secondo il rapporto pubblicato dall'Istat, la povertà assoluta è in aumento."
+    claim = find_claim(text, "it", "la povertà")
+    assert claim.channel is None and "Istat" in claim.source.text
+
+
+def test_it_keeps_the_words_before_a_dashed_cue_that_closes_the_quotation():
+    text = "«Le scuole resteranno chiuse fino a lunedì – ha spiegato il prefetto –.»"
+    claim = find_claim(text, "it", "Le scuole resteranno chiuse")
+    check_fields(claim, {"source": "il prefetto", "quote": "direct"})
+
+
+def test_it_reads_per_lui_and_its_comma_as_according_to_the_speaker_before():
+    text = "Il rettore Guido Santi ha parlato agli studenti. Per lui, la riforma è un errore."
+    claim = find_claim(text, "it", "la riforma è un errore")
+    assert claim.source is not None and "Guido Santi" in claim.source.text
+
+
+def test_it_reads_per_lui_before_a_verb_as_for_him():
+    text = "Il rettore Guido Santi ha parlato agli studenti. Per lui, è stata una giornata lunga."
+    claim = find_claim(text, "it", "giornata lunga")
+    assert claim.source is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nella lettera inviata alla stampa, la regista ha spiegato che il film uscirà a maggio.",
+        "In un video pubblicato sul profilo Instagram della squadra, il capitano ha detto che resterà.",
+    ],
+)
+def test_it_reads_the_press_at_large_or_a_social_page_as_no_channel(text):
+    assert all(c.channel is None for c in extract(text, "it"))

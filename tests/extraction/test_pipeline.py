@@ -107,7 +107,8 @@ def test_it_conjugates_irregular_italian_verbs():
     )
     assert {"dice", "disse", "diceva", "direbbe", "dirà"} <= forms.finite
     assert {"detto", "detta", "detti", "dette"} == forms.participles
-    assert forms.gerunds == {"dicendo"}
+    # the gerund alone and with an object pronoun fused to it ("definendolo «...»")
+    assert forms.gerunds == {"dicendo", "dicendolo", "dicendola", "dicendoli", "dicendole"}
 
 
 def test_it_inflects_english_reporting_verbs():
