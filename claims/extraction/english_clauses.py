@@ -188,6 +188,9 @@ class EnglishClauseReader:
             ):
                 k -= 1
             source = self.subject_np(toks, k, cue.i)
+            raised = self._hedging_raise(toks, source, cue.i)
+            if raised is not None:
+                source, d.hedged_frame = raised, True  # '"...," X is understood to have told'
             if k == cue.i and k - 1 > left_i and toks[k - 1].text == ",":
                 # "..., the city's commissioner, Ana Ruiz, said": a name in apposition closes
                 # the subject; the source runs back to the comma before the role.

@@ -9,6 +9,8 @@ clauses themselves (subject, apposition, inverted source) are read by :mod:`clau
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .drafts import Cue, Draft
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok
 from .wordsets import (
@@ -516,18 +518,9 @@ class SpanPlacer:
                 previous_resolve = d.resolve
             out.append(d)
             if d.continuation:
-                # «Y1», ha detto X, «Y2»: the resumed quotation is X's too.
-                extra = Draft(
-                    content=self._span(toks, *d.continuation),
-                    sentence=index,
-                    paragraph=sent.paragraph,
-                    source=d.source,
-                    cue=d.cue,
-                    channel=d.channel,
-                    resolve=d.resolve,
-                    cue_past=d.cue_past,
-                    cue_conditional=d.cue_conditional,
-                )
+                # «Y1», ha detto X, «Y2»: the resumed quotation is X's too, with everything
+                # the cue says about it (source, channel, tense, a hedged frame)
+                extra = replace(d, content=self._span(toks, *d.continuation), continuation=None)
                 d.continuation = None
                 out.append(extra)
 

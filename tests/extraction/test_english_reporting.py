@@ -980,3 +980,14 @@ def test_en_the_latest_estimate_is_still_a_noun():
     assert [c.source for c in extract("The latest estimate put the cost at $3 million.", "en")] == [
         None
     ]
+
+
+def test_en_a_resumed_quotation_keeps_the_hedged_frame_of_its_cue():
+    text = (
+        '"We are close," the minister is understood to have told colleagues, "but not there yet."'
+    )
+    claims = extract(text, "en")
+    assert [(c.content.text, c.source.text, c.hedged) for c in claims] == [
+        ("We are close", "the minister", True),
+        ("but not there yet", "the minister", True),
+    ]
