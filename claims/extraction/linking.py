@@ -22,13 +22,13 @@ from .wordsets import (
     _quoted_words,
 )
 
-# "Il ministro è netto: «...»", "La sindaca non ha dubbi: «...»": a short verdict on the
-# speaker before the colon.
-
 # "È stato il sindaco a spiegare che ...": the copula forms that open such a cleft.
 _CLEFT_OPENERS = frozenset(
     ("è", "e'", "sono", "era", "erano", "fu", "furono", "stato", "stata", "stati", "state")
 )
+
+# "Il ministro è netto: «...»", "La sindaca non ha dubbi: «...»": the words that link a
+# short verdict on the speaker before the colon.
 _VERDICT_COPULAS = frozenset(("è", "sono", "appare", "appaiono", "resta", "restano", "non"))
 
 # "ha tirato una stoccata: «...»": the auxiliaries of an active passato prossimo, how far
