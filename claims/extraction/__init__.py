@@ -4,7 +4,8 @@ Pure Python + spaCy (blank pipelines and this package's components); no Django.
 
 Modules: ``docs`` (the Doc, built in linear time), ``segmenter`` (spaCy factory
 ``news_sentencizer``), ``attribution`` (factory ``claim_attribution``, which fills
-``doc._.claims``), ``drafts`` (the records the stages share), ``rules`` (the
+``doc._.claims``), ``drafts`` (the records the stages share), ``state`` (the
+per-article attributes they read), ``rules`` (the
 attribution engine) composed of its stages ``cues``, ``frames``, ``spans``,
 ``clauses``, ``english_clauses``, ``relays`` and ``linking`` with ``phrases``,
 ``wordsets``, ``sources``, ``resolution`` and ``carryover``, ``lexicon``/``inflect``

@@ -9,6 +9,7 @@ complementizers, continuations after a quotation, appositions, pronoun number.
 from __future__ import annotations
 
 from .drafts import Draft
+from .state import ArticleState
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES
 from .wordsets import (
     _AGENT_WORDS,
@@ -20,7 +21,7 @@ from .wordsets import (
 _TO_OF_ON = frozenset("a al alla all ai agli alle di del della dell dei degli delle".split())
 
 
-class ClauseReader:
+class ClauseReader(ArticleState):
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: a verb cue's source, content."""
 
     def _verb_claim(

@@ -11,6 +11,7 @@ sit in the cue readers themselves; whether a cue's frame is met is asked of
 from __future__ import annotations
 
 from .drafts import Cue, Sentence
+from .state import ArticleState
 from .tokens import DASHES, OPEN_QUOTES, Tok
 from .wordsets import (
     _AGENT_WORDS,
@@ -56,7 +57,7 @@ _CLEFT_COPULAS = frozenset(
 )
 
 
-class CueFinder:
+class CueFinder(ArticleState):
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: the cues of a sentence."""
 
     def _match(self, toks: list[Tok], i: int, seq: tuple[str, ...]) -> bool:

@@ -12,6 +12,7 @@ source token ranges of one draft, and its author parts.
 from __future__ import annotations
 
 from .drafts import Draft
+from .state import ArticleState
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES
 
 # What may open an English time adjunct between a verb of saying and its clause ("said on
@@ -19,7 +20,7 @@ from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES
 _TIME_ADJUNCT_OPENERS = frozenset(("on", "in", "at", "late", "early", "last", "this", "earlier"))
 
 
-class EnglishClauseReader:
+class EnglishClauseReader(ArticleState):
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: English verb cues' spans."""
 
     def _english_verb_claim(

@@ -10,6 +10,7 @@ predicative (``_predicative_span``).
 from __future__ import annotations
 
 from .drafts import Cue
+from .state import ArticleState
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok
 from .wordsets import (
     _AGENT_WORDS,
@@ -28,7 +29,7 @@ _ACCUSING = frozenset(
 _MESSAGE_PREPOSITIONS = frozenset(("to", "on", "in", "at", "via", "through"))
 
 
-class FrameReader:
+class FrameReader(ArticleState):
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: whether a cue's frame is met."""
 
     def _relative_subject(self, toks: list[Tok], left_i: int, i: int) -> tuple[int, int] | None:

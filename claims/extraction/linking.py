@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .drafts import Draft, Sentence
 from .segmenter import dateline_length
+from .state import ArticleState
 from .tokens import DASHES, OPEN_QUOTES, Tok
 from .wordsets import (
     _AGENT_WORDS,
@@ -38,7 +39,7 @@ _CLAUSE_REACH = 12
 _PARTICIPLE_ENDINGS = tuple(stem + end for stem in "aui" for end in ("to", "ta", "ti", "te"))
 
 
-class Linker:
+class Linker(ArticleState):
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: claims across sentences."""
 
     def _cosi_x(self, sent: Sentence, index: int, drafts: list[Draft]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .state import ArticleState
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok
 from .wordsets import _MODALS
 
@@ -41,7 +42,7 @@ _PARTICIPLE_ENDINGS = tuple(
 )
 
 
-class PhraseFinder:
+class PhraseFinder(ArticleState):
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: phrase edges in token lists."""
 
     text: str

@@ -13,13 +13,14 @@ from __future__ import annotations
 import bisect
 
 from .drafts import Draft, Sentence
+from .state import ArticleState
 from .tokens import DASHES, OPEN_QUOTES, Tok
 
 # What a describing verb's object clause opens with: "explains how", "shows what".
 _WH_WORDS = frozenset(("how", "what", "why", "whether", "where", "when", "which", "who"))
 
 
-class RelayReader:
+class RelayReader(ArticleState):
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: asides, relays and documents."""
 
     def _split_document_relay(self, toks: list[Tok], d: Draft) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .state import ArticleState
 from .tokens import OPEN_QUOTES
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from .lexicon import Lexicon
 
 
-class SourceResolver:
+class SourceResolver(ArticleState):
     """Mixin for :class:`~claims.extraction.rules.ArticleRules` (linear in the number of claims)."""
 
     text: str

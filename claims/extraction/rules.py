@@ -30,7 +30,8 @@ mixins, each in its own module, in the order a sentence meets them:
 
 Helpers live beside them: :mod:`phrases` (noun-phrase edges, channels),
 :mod:`wordsets` (the word sets the stages share); the records they share are in
-:mod:`drafts`.
+:mod:`drafts`, and the per-article attributes they read on ``self`` are declared in
+:mod:`state` (``ArticleState``), which every mixin derives from.
 """
 
 from __future__ import annotations

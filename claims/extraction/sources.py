@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .entities import normalize_role
+from .state import ArticleState
 from .tokens import Tok, tokenize
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def _tok_start(tok: Tok) -> int:
     return tok.start
 
 
-class SourceClassifier:
+class SourceClassifier(ArticleState):
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: its text, lexicon, entities."""
 
     text: str

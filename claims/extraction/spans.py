@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .drafts import Cue, Draft
+from .state import ArticleState
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, Tok
 from .wordsets import (
     _AGENT_WORDS,
@@ -26,7 +27,7 @@ _IN_ON_FROM = frozenset(
 )
 
 
-class SpanPlacer:
+class SpanPlacer(ArticleState):
     """Mixin for :class:`~claims.extraction.rules.ArticleRules`: drafts from a sentence's cues."""
 
     def _first_person_aside(self, sent, source: tuple[int, int], d: Draft) -> bool:

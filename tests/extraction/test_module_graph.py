@@ -96,3 +96,22 @@ def test_no_two_stages_or_helpers_define_the_same_method():
             if not method.startswith("__"):
                 assert method not in owner, f"{method} in {owner.get(method)} and {stage}"
                 owner[method] = stage
+
+
+def test_every_stage_and_helper_declares_the_article_state_it_reads():
+    # what a mixin may read on ``self`` is declared once, in state.py, and the engine sets
+    # every attribute declared there
+    from claims.extraction.lexicon import Lexicon, read_lexicon_data
+    from claims.extraction.rules import ArticleRules
+    from claims.extraction.state import ArticleState
+
+    helpers = {"phrases": "PhraseFinder", "sources": "SourceClassifier"}
+    for stage, name in {**STAGES, **helpers, "resolution": "SourceResolver"}.items():
+        module = importlib.import_module(f"claims.extraction.{stage}")
+        assert issubclass(getattr(module, name), ArticleState), stage
+    lex = Lexicon("en", read_lexicon_data("en"))
+    from claims.extraction.entities import build_entity_index
+
+    rules = ArticleRules("A text.", lex, build_entity_index("A text.", lex))
+    missing = [a for a in ArticleState.__annotations__ if not hasattr(rules, a)]
+    assert not missing, f"declared in state.py but never set: {missing}"
