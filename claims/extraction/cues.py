@@ -19,6 +19,7 @@ from .wordsets import (
     _PARTICIPLE_ENDS,
     ESSERE_FORMS,
     _takes_lo,
+    english_singular,
 )
 
 # English forms of "be": a gerund after one is a progressive verb ("was continuing").
@@ -209,11 +210,13 @@ class CueFinder(ArticleState):
         for tok in toks[j : j + 4]:
             if not tok.is_word:
                 break
-            if self._is_source_noun(tok.lower) or (
-                tok.lower.endswith("s") and self._is_source_noun(tok.lower[:-1])
-            ):
+            if self._is_source_noun_or_plural(tok.lower):
                 return True
         return False
+
+    def _is_source_noun_or_plural(self, word: str) -> bool:
+        """(English too) a source noun, or the plural of one ("figures", "companies")."""
+        return self._is_source_noun(word) or self._is_source_noun(english_singular(word))
 
     def _after_dash(self, toks: list[Tok], i: int) -> bool:
         k = i - 1
@@ -603,10 +606,7 @@ class CueFinder(ArticleState):
                     or (not self._verbish(prev) and not t.endswith("s"))
                 )
                 # "The figures show ...", "The officials say ...": a plural subject, its verb
-                and not (
-                    prev.lower.endswith("s")
-                    and (self._is_source_noun(prev.lower) or self._is_source_noun(prev.lower[:-1]))
-                )
+                and not (prev.lower.endswith("s") and self._is_source_noun_or_plural(prev.lower))
             ):
                 # "the disputed report", "the latest estimate", "a preliminary report": a noun
                 return None

@@ -394,9 +394,9 @@ class EnglishClauseReader(ArticleState):
         """ "claimed there were irregularities, a charge the commission rejected": the
         apposition that names what someone else disputes is no part of the claim."""
         # the verb closing the apposition: the content's last word, or the cue right after it
-        if self._verb_form(toks, end - 1):
+        if self._reads_as_finite_verb(toks[end - 1]):
             verb = end - 1
-        elif end < len(toks) and self._verb_form(toks, end):
+        elif end < len(toks) and self._reads_as_finite_verb(toks[end]):
             verb = end
         else:
             return end
@@ -408,10 +408,6 @@ class EnglishClauseReader(ArticleState):
             ):
                 return k
         return end
-
-    def _verb_form(self, toks, k) -> bool:
-        low = toks[k].lower
-        return toks[k].is_word and (low in self.lex.verb_finite or low.endswith("ed"))
 
     def _hedging_raise(self, toks, source, i) -> tuple[int, int] | None:
         """(English) A subject span that ends in "is understood to", "was said to", "are

@@ -588,10 +588,7 @@ class FrameReader(ArticleState):
         tok = toks[p]
         low = tok.lower
         return not (
-            tok.is_capitalized
-            or low in self.lex.pronouns
-            or self._is_source_noun(low)
-            or (low.endswith("s") and self._is_source_noun(low[:-1]))
+            tok.is_capitalized or low in self.lex.pronouns or self._is_source_noun_or_plural(low)
         )
 
     def _predicative_span(self, toks: list[Tok], cue: Cue) -> tuple[int, int] | None:

@@ -23,6 +23,10 @@ from .wordsets import (
     _quoted_words,
 )
 
+# The marks that open a paragraph of quoted words (and that a quotation running over
+# paragraphs opens each of them with).
+_PARAGRAPH_OPENERS = '«“"'
+
 # "È stato il sindaco a spiegare che ...": the copula forms that open such a cleft.
 _CLEFT_OPENERS = frozenset(
     ("è", "e'", "sono", "era", "erano", "fu", "furono", "stato", "stata", "stati", "state")
@@ -103,7 +107,9 @@ class Linker(ArticleState):
 
     def _opens_unclosed_quote(self, sent: Sentence) -> bool:
         """The sentence opens with a quotation mark that nothing in its paragraph closes."""
-        return self.text[sent.start] in '«“"' and sent.start == self._paragraph_start(sent)
+        return self.text[sent.start] in _PARAGRAPH_OPENERS and sent.start == self._paragraph_start(
+            sent
+        )
 
     def _join_quoted_paragraphs(self, drafts: list[Draft]) -> list[Draft]:
         """One quotation running over paragraphs is one claim (GUIDELINES: "one long
@@ -127,7 +133,7 @@ class Linker(ArticleState):
                 and self._opens_its_paragraph_with_a_mark(d)
             ):
                 start, end = head.content[0], d.content[1]
-                while self.text[start] in '«“" ':
+                while self.text[start] in _PARAGRAPH_OPENERS + " ":
                     start += 1
                 while end > start and self.text[end - 1] in '»”" .,':
                     end -= 1
@@ -142,7 +148,7 @@ class Linker(ArticleState):
 
     def _opens_its_paragraph_with_a_mark(self, d: Draft) -> bool:
         start = self._paragraph_start(self.sentences[d.sentence])
-        return self.text[start] in '«“"' and start <= d.content[0] <= start + 2
+        return self.text[start] in _PARAGRAPH_OPENERS and start <= d.content[0] <= start + 2
 
     def _left_open(self, d: Draft) -> bool:
         """The draft's quotation opens with a mark that nothing after it in its paragraph
@@ -152,8 +158,8 @@ class Linker(ArticleState):
         if not d.quote_only:
             return False
         # the mark that opens the draft's quotation: at its start, or just before it
-        mark = d.content[0] if self.text[d.content[0]] in '«“"' else d.content[0] - 1
-        if mark < 0 or self.text[mark] not in '«“"':
+        mark = d.content[0] if self.text[d.content[0]] in _PARAGRAPH_OPENERS else d.content[0] - 1
+        if mark < 0 or self.text[mark] not in _PARAGRAPH_OPENERS:
             return False
         end = self.text.find("\n", d.content[1])
         paragraph = self.text[mark : end if end >= 0 else len(self.text)]

@@ -294,14 +294,20 @@ class PhraseFinder(ArticleState):
             low = tok.lower
             if tok.is_capitalized or low in lex.prepositions or low in lex.time_words:
                 continue
-            if (
-                low in lex.auxiliaries
-                or low in lex.verb_finite
-                or low in lex.irregular_past
-                or (low.endswith("ed") and len(low) > 4)
-            ):
+            if self._reads_as_finite_verb(tok):
                 return k
         return None
+
+    def _reads_as_finite_verb(self, tok: Tok) -> bool:
+        """(English) An auxiliary, a verb of saying, or a past tense ("posted", "cut")."""
+        low = tok.lower
+        lex = self.lex
+        return tok.is_word and (
+            low in lex.auxiliaries
+            or low in lex.verb_finite
+            or low in lex.irregular_past
+            or (low.endswith("ed") and len(low) > 4)
+        )
 
     def _before_trailing_time(self, toks: list[Tok], i: int, j: int) -> int:
         """(English) Where a noun phrase ends before the time words that close it: "President

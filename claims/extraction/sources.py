@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from .entities import normalize_role
 from .state import ArticleState
 from .tokens import Tok, tokenize
+from .wordsets import english_singular
 
 if TYPE_CHECKING:
     from .drafts import Sentence
@@ -250,7 +251,7 @@ class SourceClassifier(ArticleState):
             return "anonymous", bare
         if head_low in lex.organization_nouns or lex.organization_noun_pattern.search(joined):
             return "organization", bare
-        if not self.it and _singular(head_low) in lex.organization_nouns:
+        if not self.it and english_singular(head_low) in lex.organization_nouns:
             return "organization", bare  # "Labor unions", "environmental groups": bodies
         if head and head.is_capitalized:
             if not self.it and len(core) == 1 and _WHO_AFTER.match(self.text, span[1]):
@@ -275,7 +276,7 @@ class SourceClassifier(ArticleState):
         if not words:
             return "anonymous"
         plural = words[-1].lower
-        singular = _singular(plural)
+        singular = english_singular(plural)
         if plural in lex.pronouns or plural in lex.object_pronouns:
             return "anonymous"
         if plural in lex.anonymous_nouns or singular in lex.anonymous_nouns:
@@ -518,12 +519,3 @@ def _looks_plural(word: str, italian: bool) -> bool:
     if not italian:
         return word.endswith("s")
     return word.endswith("i") or (word.endswith("e") and not word.endswith(_SINGULAR_E))
-
-
-def _singular(word: str) -> str:
-    """An English plural's singular, by its regular endings ("companies", "selectors")."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word

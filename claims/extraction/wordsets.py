@@ -49,3 +49,12 @@ def _quoted_words(inner: str) -> bool:
         and any(w[:1].islower() for w in words)
         and not inner.rstrip(" ,.").endswith("?")
     )
+
+
+def english_singular(word: str) -> str:
+    """An English plural's singular, by its regular endings ("companies", "selectors")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
