@@ -761,7 +761,9 @@ class PhraseFinder(ArticleState):
             )  # "in un'intervista rilasciata al Messaggero"
             if (
                 low in lex.interview_nouns
-                and not (low in ("speaking", "writing") and k > 0)  # "X, speaking to the BBC,"
+                # a gerund ("speaking to the BBC", "writing in The Guardian") opens a channel
+                # only opening the sentence: "X, speaking to the BBC, said" is X's aside
+                and not (low.endswith("ing") and k > 0)
                 and k + 1 + given < n
                 and toks[k + 1 + given].lower
                 in (
